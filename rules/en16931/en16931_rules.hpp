@@ -1,0 +1,14 @@
+// EN 16931 business rules, with their official IDs and the semantics of the
+// official validation artefacts (v1.3.16), UBL and CII each as theirs.
+#pragma once
+
+#include "rules/engine/registry.hpp"
+
+namespace cprokit::en16931 {
+
+void register_rules(Registry& registry);
+
+// One family of rules per file; register_rules() calls each.
+void register_totals_rules(Registry& registry);
+
+}  // namespace cprokit::en16931

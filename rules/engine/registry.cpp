@@ -1,0 +1,78 @@
+#include "rules/engine/registry.hpp"
+
+#include <algorithm>
+#include <cctype>
+#include <stdexcept>
+
+#include "rules/en16931/en16931_rules.hpp"
+#include "rules/syntax/syntax_rules.hpp"
+
+namespace cprokit {
+namespace {
+
+bool iequals(std::string_view a, std::string_view b) {
+  return std::equal(a.begin(), a.end(), b.begin(), b.end(), [](char x, char y) {
+    return std::toupper(static_cast<unsigned char>(x)) ==
+           std::toupper(static_cast<unsigned char>(y));
+  });
+}
+
+Registry make_builtin() {
+  Registry r;
+  syntax::register_rules(r);
+  en16931::register_rules(r);
+  r.add_profile({"all", {"Toutes les règles de cprokit.", "Every rule cprokit has."}, {""}});
+  r.add_profile({"en16931",
+                 {"EN 16931 : règles métier de la norme et lecture sûre du document.",
+                  "EN 16931: the standard's business rules and safe reading of the document."},
+                 {"BR-", "XML-", "XSD-", "DOC-"}});
+  r.add_profile({"syntax",
+                 {"Lecture et schéma seulement (XML, XSD), sans règle métier.",
+                  "Reading and schema only (XML, XSD), no business rule."},
+                 {"XML-", "XSD-", "DOC-"}});
+  return r;
+}
+
+}  // namespace
+
+std::vector<DocumentKind> KindSet::kinds() const {
+  std::vector<DocumentKind> out;
+  for (auto k : {DocumentKind::Invoice, DocumentKind::CreditNote, DocumentKind::Account,
+                 DocumentKind::DepositRequest, DocumentKind::Unknown}) {
+    if (contains(k)) out.push_back(k);
+  }
+  return out;
+}
+
+bool Profile::includes(std::string_view rule_id) const {
+  return std::any_of(id_prefixes.begin(), id_prefixes.end(),
+                     [&](const std::string& p) { return rule_id.starts_with(p); });
+}
+
+const Registry& Registry::builtin() {
+  static const Registry registry = make_builtin();
+  return registry;
+}
+
+void Registry::add(Rule rule) {
+  if (find(rule.id) != nullptr) throw std::logic_error("rule registered twice: " + rule.id);
+  rules_.push_back(std::move(rule));
+}
+
+void Registry::add_profile(Profile profile) {
+  profiles_.push_back(std::move(profile));
+}
+
+const Rule* Registry::find(std::string_view id) const {
+  auto it =
+      std::find_if(rules_.begin(), rules_.end(), [&](const Rule& r) { return iequals(r.id, id); });
+  return it == rules_.end() ? nullptr : &*it;
+}
+
+const Profile* Registry::profile(std::string_view name) const {
+  auto it = std::find_if(profiles_.begin(), profiles_.end(),
+                         [&](const Profile& p) { return iequals(p.name, name); });
+  return it == profiles_.end() ? nullptr : &*it;
+}
+
+}  // namespace cprokit

@@ -1,0 +1,29 @@
+// Collects the findings of the rules the engine runs.
+#pragma once
+
+#include <utility>
+#include <vector>
+
+#include "rules/engine/rule.hpp"
+#include "rules/finding.hpp"
+
+namespace cprokit {
+
+class Reporter {
+ public:
+  explicit Reporter(std::vector<Finding>& out) : out_(out) {}
+
+  // The rule whose check runs next; its id, severity and terms go on each finding.
+  void start(const Rule& rule) { rule_ = &rule; }
+
+  void fire(SourceRef where, Message message) {
+    out_.push_back(
+        Finding{rule_->id, rule_->severity, std::move(message), std::move(where), rule_->terms});
+  }
+
+ private:
+  std::vector<Finding>& out_;
+  const Rule* rule_ = nullptr;
+};
+
+}  // namespace cprokit

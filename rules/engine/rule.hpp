@@ -1,0 +1,55 @@
+// A rule: its metadata and its check. A check reads the model and the
+// context and reports findings; it never does I/O.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "rules/finding.hpp"
+#include "rules/model/document_type.hpp"
+#include "rules/model/invoice.hpp"
+
+namespace cprokit {
+
+struct Context;
+class Reporter;
+
+// The documents a rule applies to, as a set of DocumentKind.
+class KindSet {
+ public:
+  constexpr KindSet(std::initializer_list<DocumentKind> kinds) {
+    for (auto k : kinds)
+      bits_ |= bit(k);
+  }
+  constexpr bool contains(DocumentKind k) const { return (bits_ & bit(k)) != 0; }
+  std::vector<DocumentKind> kinds() const;
+
+ private:
+  static constexpr std::uint8_t bit(DocumentKind k) {
+    return static_cast<std::uint8_t>(1U << static_cast<unsigned>(k));
+  }
+  std::uint8_t bits_ = 0;
+};
+
+inline constexpr KindSet kInvoicesAndCreditNotes{DocumentKind::Invoice, DocumentKind::CreditNote};
+inline constexpr KindSet kAnyDocument{DocumentKind::Invoice, DocumentKind::CreditNote,
+                                      DocumentKind::Account, DocumentKind::DepositRequest,
+                                      DocumentKind::Unknown};
+
+using Check = void (*)(const Invoice& invoice, const Context& context, Reporter& report);
+
+struct Rule {
+  std::string id;
+  Severity severity = Severity::Fatal;
+  KindSet applies_to = kInvoicesAndCreditNotes;
+  Message title;                   // what the rule requires, in both languages
+  std::vector<std::string> terms;  // business terms concerned ("BT-106")
+  std::string source;              // where the requirement comes from
+  // Empty for the syntax rules (XML-, XSD-, DOC-): validators/ report those
+  // while reading a document, the registry only describes them.
+  Check check = nullptr;
+};
+
+}  // namespace cprokit

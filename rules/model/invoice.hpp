@@ -1,0 +1,154 @@
+// The semantic invoice model, after EN 16931-1: business terms (BT-x) grouped
+// in business groups (BG-x). UBL and CII readers fill the same model; rules
+// read only this. Every value keeps where it came from (SourceRef).
+//
+// A term the document does not carry is an empty optional. Amounts keep the
+// text's exact decimal value; an amount whose text is not a number is not in
+// the model (the reader reports it as a syntax finding instead).
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "rules/model/decimal.hpp"
+#include "rules/model/document_type.hpp"
+#include "rules/model/source.hpp"
+
+namespace cprokit {
+
+struct Text {
+  std::string value;
+  SourceRef source;
+};
+
+// An identifier with its optional scheme (BT-x-1 "scheme identifier").
+struct Identifier {
+  std::string value;
+  std::string scheme;  // empty when absent
+  SourceRef source;
+};
+
+struct Number {
+  Decimal value;
+  SourceRef source;
+};
+
+// A monetary amount; `currency` is the currencyID attribute as written
+// (empty when absent).
+struct Amount {
+  Decimal value;
+  std::string currency;
+  SourceRef source;
+};
+
+struct Address {                            // BG-5 seller, BG-8 buyer, BG-12, BG-15
+  std::optional<Text> line1, line2, line3;  // BT-35..37 / BT-50..52
+  std::optional<Text> city;                 // BT-37 / BT-52
+  std::optional<Text> postcode;             // BT-38 / BT-53
+  std::optional<Text> subdivision;          // BT-39 / BT-54
+  std::optional<Text> country;              // BT-40 / BT-55
+  SourceRef source;
+};
+
+struct Party {                                   // BG-4 seller, BG-7 buyer, BG-10 payee
+  std::optional<Text> name;                      // BT-27 / BT-44 / BT-59
+  std::optional<Text> trading_name;              // BT-28 / BT-45
+  std::vector<Identifier> identifiers;           // BT-29 / BT-46 / BT-60
+  std::optional<Identifier> legal_id;            // BT-30 / BT-47 / BT-61
+  std::optional<Text> vat_id;                    // BT-31 / BT-48
+  std::optional<Text> tax_registration_id;       // BT-32
+  std::optional<Identifier> electronic_address;  // BT-34 / BT-49
+  std::optional<Address> address;                // BG-5 / BG-8
+  SourceRef source;
+};
+
+struct AllowanceCharge {  // BG-20 / BG-21 (document), BG-27 / BG-28 (line)
+  bool is_charge = false;
+  std::optional<Amount> amount;       // BT-92 / BT-99 / BT-136 / BT-141
+  std::optional<Amount> base_amount;  // BT-93 / BT-100 / BT-137 / BT-142
+  std::optional<Number> percentage;   // BT-94 / BT-101 / BT-138 / BT-143
+  std::optional<Text> vat_category;   // BT-95 / BT-102 (document level only)
+  std::optional<Number> vat_rate;     // BT-96 / BT-103 (document level only)
+  std::optional<Text> reason;         // BT-97 / BT-104 / BT-139 / BT-144
+  std::optional<Text> reason_code;    // BT-98 / BT-105 / BT-140 / BT-145
+  SourceRef source;
+};
+
+struct PaymentMeans {                          // BG-16 with BG-17 (credit transfer)
+  std::optional<Text> code;                    // BT-81
+  std::optional<Text> remittance_information;  // BT-83
+  std::vector<Identifier> payee_accounts;      // BT-84 (IBAN or other account id)
+  SourceRef source;
+};
+
+struct Totals {                           // BG-22
+  std::optional<Amount> line_net_total;   // BT-106
+  std::optional<Amount> allowance_total;  // BT-107
+  std::optional<Amount> charge_total;     // BT-108
+  std::optional<Amount> tax_exclusive;    // BT-109
+  std::optional<Amount> tax_inclusive;    // BT-112
+  std::optional<Amount> prepaid;          // BT-113
+  std::optional<Amount> rounding;         // BT-114
+  std::optional<Amount> payable;          // BT-115
+  SourceRef source;
+};
+
+struct VatBreakdown {                    // BG-23
+  std::optional<Amount> taxable_amount;  // BT-116
+  std::optional<Amount> tax_amount;      // BT-117
+  std::optional<Text> category;          // BT-118
+  std::optional<Number> rate;            // BT-119
+  std::optional<Text> exemption_reason;  // BT-120
+  std::optional<Text> exemption_code;    // BT-121
+  SourceRef source;
+};
+
+struct InvoiceLine {                                // BG-25
+  std::optional<Text> id;                           // BT-126
+  std::optional<Number> quantity;                   // BT-129
+  std::optional<Text> unit_code;                    // BT-130
+  std::optional<Amount> net_amount;                 // BT-131
+  std::optional<Text> purchase_order_line;          // BT-132
+  std::vector<AllowanceCharge> allowances_charges;  // BG-27 / BG-28
+  std::optional<Number> net_price;                  // BT-146
+  std::optional<Number> gross_price;                // BT-148
+  std::optional<Text> vat_category;                 // BT-151
+  std::optional<Number> vat_rate;                   // BT-152
+  std::optional<Text> item_name;                    // BT-153
+  SourceRef source;
+};
+
+struct Invoice {
+  Syntax syntax = Syntax::Unknown;  // the binding it was read from
+  DocumentKind kind = DocumentKind::Unknown;
+
+  std::optional<Text> number;                    // BT-1
+  std::optional<Text> issue_date;                // BT-2, as written
+  std::optional<Text> type_code;                 // BT-3
+  std::optional<Text> currency;                  // BT-5
+  std::optional<Text> vat_currency;              // BT-6
+  std::optional<Text> due_date;                  // BT-9
+  std::optional<Text> buyer_reference;           // BT-10 (Chorus Pro: code service)
+  std::optional<Text> contract_reference;        // BT-12
+  std::optional<Text> purchase_order_reference;  // BT-13 (Chorus Pro: engagement)
+  std::optional<Text> payment_terms;             // BT-20
+  std::optional<Text> business_process;          // BT-23
+  std::optional<Text> specification_id;          // BT-24
+  std::vector<Text> notes;                       // BT-22
+
+  Party seller;                // BG-4
+  Party buyer;                 // BG-7
+  std::optional<Party> payee;  // BG-10
+
+  std::vector<PaymentMeans> payment_means;          // BG-16
+  std::vector<AllowanceCharge> allowances_charges;  // BG-20 / BG-21
+  std::optional<Totals> totals;                     // BG-22
+  // Every invoice total VAT amount with its currency: BT-110 is the one in the
+  // invoice currency BT-5, BT-111 the one in the VAT accounting currency BT-6.
+  std::vector<Amount> vat_totals;
+  std::vector<VatBreakdown> vat_breakdown;  // BG-23
+  std::vector<InvoiceLine> lines;           // BG-25
+};
+
+}  // namespace cprokit

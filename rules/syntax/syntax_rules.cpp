@@ -1,0 +1,78 @@
+#include "rules/syntax/syntax_rules.hpp"
+
+#include <stdexcept>
+#include <string>
+
+namespace cprokit::syntax {
+namespace {
+
+constexpr std::string_view kSource = "cprokit: safe reading of the input";
+
+Rule describe(std::string_view id, Severity severity, std::string fr, std::string en,
+              std::string source = std::string(kSource)) {
+  Rule rule;
+  rule.id = id;
+  rule.severity = severity;
+  rule.applies_to = kAnyDocument;
+  rule.title = {std::move(fr), std::move(en)};
+  rule.source = std::move(source);
+  return rule;
+}
+
+}  // namespace
+
+void register_rules(Registry& registry) {
+  registry.add(describe(kMalformed, Severity::Fatal, "Le fichier doit être un XML bien formé.",
+                        "The file must be well-formed XML."));
+  registry.add(describe(kDoctype, Severity::Fatal,
+                        "Aucune déclaration DOCTYPE : ses entités pourraient lire des fichiers, "
+                        "joindre le réseau ou exploser en mémoire.",
+                        "No DOCTYPE declaration: its entities could read files, reach the "
+                        "network or blow up in memory."));
+  registry.add(describe(kTooLarge, Severity::Fatal,
+                        "Le fichier ne dépasse pas la taille maximale (20 Mo par défaut, "
+                        "option --max-bytes).",
+                        "The file is within the size limit (20 MB by default, option "
+                        "--max-bytes)."));
+  registry.add(describe(kTooDeep, Severity::Fatal,
+                        "L'imbrication des éléments reste sous la limite (200 niveaux).",
+                        "Element nesting stays under the limit (200 levels)."));
+  registry.add(describe(kEncoding, Severity::Fatal,
+                        "Le fichier est en UTF-8 ou en ISO-8859-1, comme il le déclare.",
+                        "The file is in UTF-8 or ISO-8859-1, as it declares."));
+  registry.add(
+      describe(kEmpty, Severity::Fatal, "Le fichier n'est pas vide.", "The file is not empty."));
+  registry.add(describe(kNotANumber, Severity::Fatal,
+                        "Montants, quantités, prix et taux sont des nombres décimaux "
+                        "(xs:decimal : chiffres, point décimal, signe).",
+                        "Amounts, quantities, prices and rates are decimal numbers (xs:decimal: "
+                        "digits, decimal point, sign).",
+                        "EN 16931 syntax bindings (xs:decimal)"));
+  registry.add(describe(kNotAnInvoice, Severity::Fatal,
+                        "Le document est une facture ou un avoir UBL 2.1 ou CII D16B.",
+                        "The document is a UBL 2.1 or CII D16B invoice or credit note."));
+  registry.add(describe(kNotSupportedYet, Severity::Fatal,
+                        "Le format du document est pris en charge par cette version (PDF "
+                        "Factur-X et JSON de dépôt arrivent plus tard).",
+                        "The document's format is supported by this version (Factur-X PDF and "
+                        "deposit JSON come later)."));
+  registry.add(describe(kXsdInvalid, Severity::Fatal,
+                        "Le document est valide selon le schéma XSD de sa syntaxe (UBL 2.1, "
+                        "CII D16B).",
+                        "The document is valid against its syntax's XSD schema (UBL 2.1, CII "
+                        "D16B).",
+                        "OASIS UBL 2.1; UN/CEFACT CII D16B"));
+  registry.add(describe(kXsdUnavailable, Severity::Warning,
+                        "Les schémas XSD sont disponibles pour valider le document (--schemas "
+                        "DIR ou CPROKIT_SCHEMAS).",
+                        "The XSD schemas are available to validate the document (--schemas DIR "
+                        "or CPROKIT_SCHEMAS)."));
+}
+
+Finding finding(std::string_view id, SourceRef where, Message message) {
+  const Rule* rule = Registry::builtin().find(id);
+  if (rule == nullptr) throw std::logic_error("unregistered syntax rule " + std::string(id));
+  return Finding{rule->id, rule->severity, std::move(message), std::move(where), rule->terms};
+}
+
+}  // namespace cprokit::syntax

@@ -1,0 +1,31 @@
+// The syntax rules: problems of the bytes that validators/ finds while
+// reading a document (XML-*, XSD-*, DOC-*). They have no check of their own;
+// the registry describes them and validators/ builds their findings here.
+#pragma once
+
+#include <string_view>
+
+#include "rules/engine/registry.hpp"
+#include "rules/finding.hpp"
+
+namespace cprokit::syntax {
+
+inline constexpr std::string_view kMalformed = "XML-01";
+inline constexpr std::string_view kDoctype = "XML-02";
+inline constexpr std::string_view kTooLarge = "XML-03";
+inline constexpr std::string_view kTooDeep = "XML-04";
+inline constexpr std::string_view kEncoding = "XML-05";
+inline constexpr std::string_view kEmpty = "XML-06";
+inline constexpr std::string_view kNotANumber = "XML-07";
+inline constexpr std::string_view kNotAnInvoice = "DOC-01";
+inline constexpr std::string_view kNotSupportedYet = "DOC-02";
+inline constexpr std::string_view kXsdInvalid = "XSD-01";
+inline constexpr std::string_view kXsdUnavailable = "XSD-02";
+
+void register_rules(Registry& registry);
+
+// A finding of syntax rule `id` (one of the constants above), with the
+// severity and terms the registry gives it.
+Finding finding(std::string_view id, SourceRef where, Message message);
+
+}  // namespace cprokit::syntax
