@@ -1,0 +1,29 @@
+// What a document is, decided from its content, never from its file name.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include <pugixml.hpp>
+
+#include "rules/model/document_type.hpp"
+#include "validators/xml/names.hpp"
+
+namespace cprokit {
+
+enum class Format { Xml, Pdf, Json, Unknown };
+
+// The container format, from the first bytes.
+Format sniff_format(std::string_view bytes);
+
+struct XmlKind {
+  DocumentKind kind = DocumentKind::Unknown;
+  Syntax syntax = Syntax::Unknown;
+  std::string root;  // "{namespace}local" of the root element, for messages
+};
+
+// The invoice kind and syntax of a parsed XML document, from its root
+// element (and, for CII, its document type code BT-3).
+XmlKind detect_xml_kind(const pugi::xml_node& root, const xml::Names& names);
+
+}  // namespace cprokit

@@ -1,0 +1,68 @@
+// The lint pipeline for one document: bytes -> kind detection -> safe XML
+// loading -> XSD (optional) -> semantic model -> rules -> findings.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "rules/engine/context.hpp"
+#include "rules/engine/registry.hpp"
+#include "rules/finding.hpp"
+#include "rules/model/document_type.hpp"
+#include "validators/xsd/schema_set.hpp"
+
+namespace cprokit {
+
+struct LintOptions {
+  std::size_t max_bytes = std::size_t{20} * 1024 * 1024;  // larger inputs are refused (XML-03)
+  unsigned max_depth = 200;     // deeper element nesting is refused (XML-04)
+  std::string profile = "all";  // a profile name of the registry
+  Context context;
+};
+
+// XSD layer of a run: the schemas, or why there are none.
+struct XsdSetup {
+  std::shared_ptr<const xsd::SchemaSet> schemas;  // null: no XSD validation
+  bool disabled = false;                          // --no-xsd: say nothing about missing schemas
+  // When schemas is null and not disabled: XSD-02's explanation, in French and English.
+  std::string missing_note_fr;
+  std::string missing_note_en;
+};
+
+struct LintedDocument {
+  std::string path;    // as given
+  std::string sha256;  // of the bytes, lower-case hex
+  DocumentKind kind = DocumentKind::Unknown;
+  Syntax syntax = Syntax::Unknown;
+  std::vector<Finding> findings;
+
+  bool valid() const { return !has_fatal(findings); }
+};
+
+class Linter {
+ public:
+  // Throws std::invalid_argument when options.profile names no profile.
+  Linter(LintOptions options, XsdSetup xsd, const Registry& registry = Registry::builtin());
+
+  // Lints one document. Never throws for bad input: every problem of the
+  // bytes is a finding.
+  LintedDocument lint(std::string path, std::string_view bytes) const;
+
+  // The result for an input that is not read because it is over
+  // options().max_bytes (its hash computed while streaming it).
+  LintedDocument refuse_too_large(std::string path, std::uint64_t size, std::string sha256) const;
+
+  const LintOptions& options() const { return options_; }
+
+ private:
+  LintOptions options_;
+  XsdSetup xsd_;
+  const Registry& registry_;
+  const Profile& profile_;
+};
+
+}  // namespace cprokit

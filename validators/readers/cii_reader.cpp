@@ -1,0 +1,276 @@
+// UN/CEFACT CII D16B CrossIndustryInvoice onto the EN 16931 model, after the
+// CII binding of EN 16931 (CEN/TS 16931-3-3). Values are read in the order of
+// the D16B schema, so number findings (XML-07) come in document order.
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "validators/readers/namespaces.hpp"
+#include "validators/readers/reader.hpp"
+#include "validators/readers/readers.hpp"
+
+namespace cprokit::readers {
+namespace {
+
+using ns::kRam;
+using ns::kRsm;
+using ns::kUdt;
+
+class CiiReader {
+ public:
+  CiiReader(const xml::LoadedXml& xml, DocumentKind kind, std::vector<Finding>& findings)
+      : r_(xml, findings), kind_(kind) {}
+
+  Invoice read() {
+    Invoice inv;
+    inv.syntax = Syntax::Cii;
+    inv.kind = kind_;
+    Element root = r_.root();
+
+    if (Element context = r_.child(root, kRsm, "ExchangedDocumentContext")) {
+      if (Element guideline =
+              r_.child(context, kRam, "GuidelineSpecifiedDocumentContextParameter")) {
+        inv.specification_id = r_.text(guideline, kRam, "ID");
+      }
+      if (Element process =
+              r_.child(context, kRam, "BusinessProcessSpecifiedDocumentContextParameter")) {
+        inv.business_process = r_.text(process, kRam, "ID");
+      }
+    }
+
+    if (Element document = r_.child(root, kRsm, "ExchangedDocument")) {
+      inv.number = r_.text(document, kRam, "ID");
+      inv.type_code = r_.text(document, kRam, "TypeCode");
+      if (Element issued = r_.child(document, kRam, "IssueDateTime")) {
+        inv.issue_date = r_.text(issued, kUdt, "DateTimeString");
+      }
+      for (const Element& note : r_.children(document, kRam, "IncludedNote")) {
+        if (auto content = r_.text(note, kRam, "Content")) inv.notes.push_back(*content);
+      }
+    }
+
+    Element transaction = r_.child(root, kRsm, "SupplyChainTradeTransaction");
+    if (!transaction) return inv;
+
+    if (Element agreement = r_.child(transaction, kRam, "ApplicableHeaderTradeAgreement")) {
+      inv.buyer_reference = r_.text(agreement, kRam, "BuyerReference");
+      inv.seller = party(r_.child(agreement, kRam, "SellerTradeParty"));
+      inv.buyer = party(r_.child(agreement, kRam, "BuyerTradeParty"));
+      if (Element order = r_.child(agreement, kRam, "BuyerOrderReferencedDocument")) {
+        inv.purchase_order_reference = r_.text(order, kRam, "IssuerAssignedID");
+      }
+      if (Element contract = r_.child(agreement, kRam, "ContractReferencedDocument")) {
+        inv.contract_reference = r_.text(contract, kRam, "IssuerAssignedID");
+      }
+    }
+
+    if (Element settlement = r_.child(transaction, kRam, "ApplicableHeaderTradeSettlement")) {
+      inv.currency = r_.text(settlement, kRam, "InvoiceCurrencyCode");
+      inv.vat_currency = r_.text(settlement, kRam, "TaxCurrencyCode");
+      if (Element payee = r_.child(settlement, kRam, "PayeeTradeParty")) inv.payee = party(payee);
+
+      // BT-83 is at header level in CII: every payment means carries it.
+      auto remittance = r_.text(settlement, kRam, "PaymentReference");
+      for (const Element& means :
+           r_.children(settlement, kRam, "SpecifiedTradeSettlementPaymentMeans")) {
+        PaymentMeans pm = payment_means(means);
+        if (!pm.remittance_information) pm.remittance_information = remittance;
+        inv.payment_means.push_back(std::move(pm));
+      }
+      for (const Element& tax : r_.children(settlement, kRam, "ApplicableTradeTax")) {
+        inv.vat_breakdown.push_back(vat_breakdown(tax));
+      }
+      for (const Element& ac : r_.children(settlement, kRam, "SpecifiedTradeAllowanceCharge")) {
+        inv.allowances_charges.push_back(allowance_charge(ac, true));
+      }
+      if (Element terms = r_.child(settlement, kRam, "SpecifiedTradePaymentTerms")) {
+        inv.payment_terms = r_.text(terms, kRam, "Description");
+        if (Element due = r_.child(terms, kRam, "DueDateDateTime")) {
+          inv.due_date = r_.text(due, kUdt, "DateTimeString");
+        }
+      }
+      if (Element totals =
+              r_.child(settlement, kRam, "SpecifiedTradeSettlementHeaderMonetarySummation")) {
+        inv.totals = monetary_totals(totals, inv.vat_totals);
+      }
+    }
+
+    for (const Element& line : r_.children(transaction, kRam, "IncludedSupplyChainTradeLineItem")) {
+      inv.lines.push_back(invoice_line(line));
+    }
+    return inv;
+  }
+
+ private:
+  // The Reader has identifier() for a child only; CII repeats ram:ID and
+  // ram:GlobalID, so identifiers are also read from elements already found.
+  Party party(const Element& p) {
+    Party out;
+    if (!p) return out;
+    out.source = r_.where(p);
+    for (const Element& id : r_.children(p, kRam, "ID")) {
+      out.identifiers.push_back(r_.identifier_of(id));
+    }
+    for (const Element& id : r_.children(p, kRam, "GlobalID")) {
+      out.identifiers.push_back(r_.identifier_of(id));
+    }
+    out.name = r_.text(p, kRam, "Name");
+    if (Element legal = r_.child(p, kRam, "SpecifiedLegalOrganization")) {
+      out.legal_id = r_.identifier(legal, kRam, "ID");
+      out.trading_name = r_.text(legal, kRam, "TradingBusinessName");
+    }
+    if (Element address = r_.child(p, kRam, "PostalTradeAddress")) out.address = postal(address);
+    if (Element uri = r_.child(p, kRam, "URIUniversalCommunication")) {
+      out.electronic_address = r_.identifier(uri, kRam, "URIID");
+    }
+    for (const Element& tax : r_.children(p, kRam, "SpecifiedTaxRegistration")) {
+      Element id = r_.child(tax, kRam, "ID");
+      if (!id) continue;
+      std::string_view scheme = id.node.attribute("schemeID").value();
+      if (scheme == "VA" && !out.vat_id) {
+        out.vat_id = r_.text_of(id);
+      } else if (scheme == "FC" && !out.tax_registration_id) {
+        out.tax_registration_id = r_.text_of(id);
+      }
+    }
+    return out;
+  }
+
+  Address postal(const Element& a) {
+    Address out;
+    out.source = r_.where(a);
+    out.line1 = r_.text(a, kRam, "LineOne");
+    out.line2 = r_.text(a, kRam, "LineTwo");
+    out.line3 = r_.text(a, kRam, "LineThree");
+    out.city = r_.text(a, kRam, "CityName");
+    out.postcode = r_.text(a, kRam, "PostcodeCode");
+    out.subdivision = r_.text(a, kRam, "CountrySubDivisionName");
+    out.country = r_.text(a, kRam, "CountryID");
+    return out;
+  }
+
+  PaymentMeans payment_means(const Element& m) {
+    PaymentMeans out;
+    out.source = r_.where(m);
+    out.code = r_.text(m, kRam, "TypeCode");
+    for (const Element& account : r_.children(m, kRam, "PayeePartyCreditorFinancialAccount")) {
+      if (Element iban = r_.child(account, kRam, "IBANID")) {
+        Identifier id = r_.identifier_of(iban);
+        id.scheme = "IBAN";
+        out.payee_accounts.push_back(std::move(id));
+      } else if (Element other = r_.child(account, kRam, "ProprietaryID")) {
+        out.payee_accounts.push_back(r_.identifier_of(other));
+      }
+    }
+    return out;
+  }
+
+  AllowanceCharge allowance_charge(const Element& e, bool document_level) {
+    AllowanceCharge out;
+    out.source = r_.where(e);
+    if (Element indicator = r_.child(e, kRam, "ChargeIndicator")) {
+      if (auto value = r_.text(indicator, kUdt, "Indicator")) {
+        out.is_charge = value->value == "true" || value->value == "1";
+      }
+    }
+    out.percentage = r_.number(e, kRam, "CalculationPercent");
+    out.base_amount = r_.amount(e, kRam, "BasisAmount");
+    out.amount = r_.amount(e, kRam, "ActualAmount");
+    out.reason_code = r_.text(e, kRam, "ReasonCode");
+    out.reason = r_.text(e, kRam, "Reason");
+    if (document_level) {
+      if (Element category = r_.child(e, kRam, "CategoryTradeTax")) {
+        out.vat_category = r_.text(category, kRam, "CategoryCode");
+        out.vat_rate = r_.number(category, kRam, "RateApplicablePercent");
+      }
+    }
+    return out;
+  }
+
+  VatBreakdown vat_breakdown(const Element& tax) {
+    VatBreakdown out;
+    out.source = r_.where(tax);
+    out.tax_amount = r_.amount(tax, kRam, "CalculatedAmount");
+    out.exemption_reason = r_.text(tax, kRam, "ExemptionReason");
+    out.taxable_amount = r_.amount(tax, kRam, "BasisAmount");
+    out.category = r_.text(tax, kRam, "CategoryCode");
+    out.exemption_code = r_.text(tax, kRam, "ExemptionReasonCode");
+    out.rate = r_.number(tax, kRam, "RateApplicablePercent");
+    return out;
+  }
+
+  // BG-22, and every TaxTotalAmount into `vat_totals`: BT-110 and BT-111 are
+  // told apart by their currency, by the rules.
+  Totals monetary_totals(const Element& t, std::vector<Amount>& vat_totals) {
+    Totals out;
+    out.source = r_.where(t);
+    out.line_net_total = r_.amount(t, kRam, "LineTotalAmount");
+    out.charge_total = r_.amount(t, kRam, "ChargeTotalAmount");
+    out.allowance_total = r_.amount(t, kRam, "AllowanceTotalAmount");
+    out.tax_exclusive = r_.amount(t, kRam, "TaxBasisTotalAmount");
+    for (const Element& total : r_.children(t, kRam, "TaxTotalAmount")) {
+      if (auto amount = r_.amount_of(total)) vat_totals.push_back(*amount);
+    }
+    out.rounding = r_.amount(t, kRam, "RoundingAmount");
+    out.tax_inclusive = r_.amount(t, kRam, "GrandTotalAmount");
+    out.prepaid = r_.amount(t, kRam, "TotalPrepaidAmount");
+    out.payable = r_.amount(t, kRam, "DuePayableAmount");
+    return out;
+  }
+
+  InvoiceLine invoice_line(const Element& l) {
+    InvoiceLine out;
+    out.source = r_.where(l);
+    if (Element document = r_.child(l, kRam, "AssociatedDocumentLineDocument")) {
+      out.id = r_.text(document, kRam, "LineID");
+    }
+    if (Element product = r_.child(l, kRam, "SpecifiedTradeProduct")) {
+      out.item_name = r_.text(product, kRam, "Name");
+    }
+    if (Element agreement = r_.child(l, kRam, "SpecifiedLineTradeAgreement")) {
+      if (Element order_line = r_.child(agreement, kRam, "BuyerOrderReferencedDocument")) {
+        out.purchase_order_line = r_.text(order_line, kRam, "LineID");
+      }
+      if (Element gross = r_.child(agreement, kRam, "GrossPriceProductTradePrice")) {
+        out.gross_price = r_.number(gross, kRam, "ChargeAmount");
+      }
+      if (Element net = r_.child(agreement, kRam, "NetPriceProductTradePrice")) {
+        out.net_price = r_.number(net, kRam, "ChargeAmount");
+      }
+    }
+    if (Element delivery = r_.child(l, kRam, "SpecifiedLineTradeDelivery")) {
+      if (Element quantity = r_.child(delivery, kRam, "BilledQuantity")) {
+        out.quantity = r_.number_of(quantity);
+        if (pugi::xml_attribute unit = quantity.node.attribute("unitCode")) {
+          out.unit_code = Text{unit.value(), r_.where(quantity)};
+        }
+      }
+    }
+    if (Element settlement = r_.child(l, kRam, "SpecifiedLineTradeSettlement")) {
+      if (Element tax = r_.child(settlement, kRam, "ApplicableTradeTax")) {
+        out.vat_category = r_.text(tax, kRam, "CategoryCode");
+        out.vat_rate = r_.number(tax, kRam, "RateApplicablePercent");
+      }
+      for (const Element& ac : r_.children(settlement, kRam, "SpecifiedTradeAllowanceCharge")) {
+        out.allowances_charges.push_back(allowance_charge(ac, false));
+      }
+      if (Element sum =
+              r_.child(settlement, kRam, "SpecifiedTradeSettlementLineMonetarySummation")) {
+        out.net_amount = r_.amount(sum, kRam, "LineTotalAmount");
+      }
+    }
+    return out;
+  }
+
+  Reader r_;
+  DocumentKind kind_;
+};
+
+}  // namespace
+
+Invoice read_cii(const xml::LoadedXml& xml, DocumentKind kind, std::vector<Finding>& findings) {
+  return CiiReader(xml, kind, findings).read();
+}
+
+}  // namespace cprokit::readers

@@ -1,0 +1,72 @@
+// What the UBL and CII readers share: walking the document by namespace and
+// local name, keeping each value's path and line, and turning element text
+// into the model's value types (a number that does not parse becomes an
+// XML-07 finding and stays out of the model).
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <pugixml.hpp>
+
+#include "rules/finding.hpp"
+#include "rules/model/invoice.hpp"
+#include "validators/xml/names.hpp"
+#include "validators/xml/safe_xml.hpp"
+
+namespace cprokit::readers {
+
+// An element and its path from the root ("/Invoice/cac:InvoiceLine[2]").
+struct Element {
+  pugi::xml_node node;
+  std::string path;
+
+  explicit operator bool() const { return static_cast<bool>(node); }
+};
+
+class Reader {
+ public:
+  Reader(const xml::LoadedXml& xml, std::vector<Finding>& findings);
+
+  Element root() const;
+
+  // First child element (uri, local) of `parent`; empty when absent.
+  Element child(const Element& parent, std::string_view uri, std::string_view local) const;
+  // Every such child, each path with its 1-based position: "…/cac:InvoiceLine[3]".
+  std::vector<Element> children(const Element& parent, std::string_view uri,
+                                std::string_view local) const;
+
+  SourceRef where(const Element& e) const;
+
+  // Values of a child element of `parent` (nullopt when the child is absent).
+  std::optional<Text> text(const Element& parent, std::string_view uri,
+                           std::string_view local) const;
+  std::optional<Identifier> identifier(const Element& parent, std::string_view uri,
+                                       std::string_view local) const;  // scheme: schemeID
+  std::optional<Amount> amount(const Element& parent, std::string_view uri,
+                               std::string_view local) const;  // currency: currencyID
+  std::optional<Number> number(const Element& parent, std::string_view uri,
+                               std::string_view local) const;
+
+  // The same, for an element already found.
+  Text text_of(const Element& e) const;
+  Identifier identifier_of(const Element& e) const;
+  std::optional<Amount> amount_of(const Element& e) const;
+  std::optional<Number> number_of(const Element& e) const;
+
+  const xml::Names& names() const { return names_; }
+
+ private:
+  std::optional<Decimal> decimal_of(const Element& e) const;
+
+  const xml::LoadedXml& xml_;
+  xml::Names names_;
+  std::vector<Finding>& findings_;
+};
+
+// Element text with XML whitespace trimmed at both ends.
+std::string_view trimmed_text(const pugi::xml_node& node);
+
+}  // namespace cprokit::readers

@@ -1,0 +1,228 @@
+// UBL 2.1 Invoice and CreditNote onto the EN 16931 model, after the UBL
+// binding of EN 16931 (CEN/TS 16931-3-2).
+#include <string_view>
+
+#include "validators/readers/namespaces.hpp"
+#include "validators/readers/reader.hpp"
+#include "validators/readers/readers.hpp"
+
+namespace cprokit::readers {
+namespace {
+
+using ns::kCac;
+using ns::kCbc;
+
+class UblReader {
+ public:
+  UblReader(const xml::LoadedXml& xml, DocumentKind kind, std::vector<Finding>& findings)
+      : r_(xml, findings), kind_(kind) {}
+
+  Invoice read() {
+    Invoice inv;
+    inv.syntax = Syntax::Ubl;
+    inv.kind = kind_;
+    const bool credit = kind_ == DocumentKind::CreditNote;
+    Element root = r_.root();
+
+    inv.specification_id = r_.text(root, kCbc, "CustomizationID");
+    inv.business_process = r_.text(root, kCbc, "ProfileID");
+    inv.number = r_.text(root, kCbc, "ID");
+    inv.issue_date = r_.text(root, kCbc, "IssueDate");
+    inv.due_date = r_.text(root, kCbc, "DueDate");
+    inv.type_code = r_.text(root, kCbc, credit ? "CreditNoteTypeCode" : "InvoiceTypeCode");
+    for (const Element& note : r_.children(root, kCbc, "Note")) {
+      inv.notes.push_back(r_.text_of(note));
+    }
+    inv.currency = r_.text(root, kCbc, "DocumentCurrencyCode");
+    inv.vat_currency = r_.text(root, kCbc, "TaxCurrencyCode");
+    inv.buyer_reference = r_.text(root, kCbc, "BuyerReference");
+    if (Element order = r_.child(root, kCac, "OrderReference")) {
+      inv.purchase_order_reference = r_.text(order, kCbc, "ID");
+    }
+    if (Element contract = r_.child(root, kCac, "ContractDocumentReference")) {
+      inv.contract_reference = r_.text(contract, kCbc, "ID");
+    }
+
+    if (Element supplier = r_.child(root, kCac, "AccountingSupplierParty")) {
+      inv.seller = party(r_.child(supplier, kCac, "Party"));
+    }
+    if (Element customer = r_.child(root, kCac, "AccountingCustomerParty")) {
+      inv.buyer = party(r_.child(customer, kCac, "Party"));
+    }
+    if (Element payee = r_.child(root, kCac, "PayeeParty")) inv.payee = party(payee);
+
+    for (const Element& means : r_.children(root, kCac, "PaymentMeans")) {
+      inv.payment_means.push_back(payment_means(means));
+      if (credit && !inv.due_date) inv.due_date = r_.text(means, kCbc, "PaymentDueDate");
+    }
+    if (Element terms = r_.child(root, kCac, "PaymentTerms")) {
+      inv.payment_terms = r_.text(terms, kCbc, "Note");
+    }
+    for (const Element& ac : r_.children(root, kCac, "AllowanceCharge")) {
+      inv.allowances_charges.push_back(allowance_charge(ac, true));
+    }
+    for (const Element& total : r_.children(root, kCac, "TaxTotal")) {
+      if (auto amount = r_.amount(total, kCbc, "TaxAmount")) inv.vat_totals.push_back(*amount);
+      for (const Element& sub : r_.children(total, kCac, "TaxSubtotal")) {
+        inv.vat_breakdown.push_back(vat_breakdown(sub));
+      }
+    }
+    if (Element totals = r_.child(root, kCac, "LegalMonetaryTotal")) {
+      inv.totals = monetary_totals(totals);
+    }
+    for (const Element& line : r_.children(root, kCac, credit ? "CreditNoteLine" : "InvoiceLine")) {
+      inv.lines.push_back(invoice_line(line, credit));
+    }
+    return inv;
+  }
+
+ private:
+  Party party(const Element& p) {
+    Party out;
+    if (!p) return out;
+    out.source = r_.where(p);
+    if (Element name = r_.child(p, kCac, "PartyName")) {
+      out.trading_name = r_.text(name, kCbc, "Name");
+    }
+    for (const Element& id : r_.children(p, kCac, "PartyIdentification")) {
+      if (auto value = r_.identifier(id, kCbc, "ID")) out.identifiers.push_back(*value);
+    }
+    if (Element legal = r_.child(p, kCac, "PartyLegalEntity")) {
+      out.name = r_.text(legal, kCbc, "RegistrationName");
+      out.legal_id = r_.identifier(legal, kCbc, "CompanyID");
+    }
+    // The payee has no legal entity name in UBL: its name is PartyName/Name.
+    if (!out.name) out.name = out.trading_name;
+    for (const Element& tax : r_.children(p, kCac, "PartyTaxScheme")) {
+      Element scheme = r_.child(tax, kCac, "TaxScheme");
+      auto scheme_id = scheme ? r_.text(scheme, kCbc, "ID") : std::nullopt;
+      auto company = r_.text(tax, kCbc, "CompanyID");
+      if (scheme_id && scheme_id->value == "VAT") {
+        out.vat_id = company;
+      } else {
+        out.tax_registration_id = company;
+      }
+    }
+    out.electronic_address = r_.identifier(p, kCbc, "EndpointID");
+    if (Element address = r_.child(p, kCac, "PostalAddress")) out.address = postal(address);
+    return out;
+  }
+
+  Address postal(const Element& a) {
+    Address out;
+    out.source = r_.where(a);
+    out.line1 = r_.text(a, kCbc, "StreetName");
+    out.line2 = r_.text(a, kCbc, "AdditionalStreetName");
+    if (Element line = r_.child(a, kCac, "AddressLine")) out.line3 = r_.text(line, kCbc, "Line");
+    out.city = r_.text(a, kCbc, "CityName");
+    out.postcode = r_.text(a, kCbc, "PostalZone");
+    out.subdivision = r_.text(a, kCbc, "CountrySubentity");
+    if (Element country = r_.child(a, kCac, "Country")) {
+      out.country = r_.text(country, kCbc, "IdentificationCode");
+    }
+    return out;
+  }
+
+  PaymentMeans payment_means(const Element& m) {
+    PaymentMeans out;
+    out.source = r_.where(m);
+    out.code = r_.text(m, kCbc, "PaymentMeansCode");
+    out.remittance_information = r_.text(m, kCbc, "PaymentID");
+    for (const Element& account : r_.children(m, kCac, "PayeeFinancialAccount")) {
+      if (auto id = r_.identifier(account, kCbc, "ID")) out.payee_accounts.push_back(*id);
+    }
+    return out;
+  }
+
+  AllowanceCharge allowance_charge(const Element& e, bool document_level) {
+    AllowanceCharge out;
+    out.source = r_.where(e);
+    if (auto indicator = r_.text(e, kCbc, "ChargeIndicator")) {
+      out.is_charge = indicator->value == "true" || indicator->value == "1";
+    }
+    out.reason_code = r_.text(e, kCbc, "AllowanceChargeReasonCode");
+    out.reason = r_.text(e, kCbc, "AllowanceChargeReason");
+    out.percentage = r_.number(e, kCbc, "MultiplierFactorNumeric");
+    out.amount = r_.amount(e, kCbc, "Amount");
+    out.base_amount = r_.amount(e, kCbc, "BaseAmount");
+    if (document_level) {
+      if (Element category = r_.child(e, kCac, "TaxCategory")) {
+        out.vat_category = r_.text(category, kCbc, "ID");
+        out.vat_rate = r_.number(category, kCbc, "Percent");
+      }
+    }
+    return out;
+  }
+
+  VatBreakdown vat_breakdown(const Element& sub) {
+    VatBreakdown out;
+    out.source = r_.where(sub);
+    out.taxable_amount = r_.amount(sub, kCbc, "TaxableAmount");
+    out.tax_amount = r_.amount(sub, kCbc, "TaxAmount");
+    if (Element category = r_.child(sub, kCac, "TaxCategory")) {
+      out.category = r_.text(category, kCbc, "ID");
+      out.rate = r_.number(category, kCbc, "Percent");
+      out.exemption_reason = r_.text(category, kCbc, "TaxExemptionReason");
+      out.exemption_code = r_.text(category, kCbc, "TaxExemptionReasonCode");
+    }
+    return out;
+  }
+
+  Totals monetary_totals(const Element& t) {
+    Totals out;
+    out.source = r_.where(t);
+    out.line_net_total = r_.amount(t, kCbc, "LineExtensionAmount");
+    out.tax_exclusive = r_.amount(t, kCbc, "TaxExclusiveAmount");
+    out.tax_inclusive = r_.amount(t, kCbc, "TaxInclusiveAmount");
+    out.allowance_total = r_.amount(t, kCbc, "AllowanceTotalAmount");
+    out.charge_total = r_.amount(t, kCbc, "ChargeTotalAmount");
+    out.prepaid = r_.amount(t, kCbc, "PrepaidAmount");
+    out.rounding = r_.amount(t, kCbc, "PayableRoundingAmount");
+    out.payable = r_.amount(t, kCbc, "PayableAmount");
+    return out;
+  }
+
+  InvoiceLine invoice_line(const Element& l, bool credit) {
+    InvoiceLine out;
+    out.source = r_.where(l);
+    out.id = r_.text(l, kCbc, "ID");
+    if (Element quantity = r_.child(l, kCbc, credit ? "CreditedQuantity" : "InvoicedQuantity")) {
+      out.quantity = r_.number_of(quantity);
+      if (pugi::xml_attribute unit = quantity.node.attribute("unitCode")) {
+        out.unit_code = Text{unit.value(), r_.where(quantity)};
+      }
+    }
+    out.net_amount = r_.amount(l, kCbc, "LineExtensionAmount");
+    if (Element order_line = r_.child(l, kCac, "OrderLineReference")) {
+      out.purchase_order_line = r_.text(order_line, kCbc, "LineID");
+    }
+    for (const Element& ac : r_.children(l, kCac, "AllowanceCharge")) {
+      out.allowances_charges.push_back(allowance_charge(ac, false));
+    }
+    if (Element item = r_.child(l, kCac, "Item")) {
+      out.item_name = r_.text(item, kCbc, "Name");
+      if (Element category = r_.child(item, kCac, "ClassifiedTaxCategory")) {
+        out.vat_category = r_.text(category, kCbc, "ID");
+        out.vat_rate = r_.number(category, kCbc, "Percent");
+      }
+    }
+    if (Element price = r_.child(l, kCac, "Price")) {
+      out.net_price = r_.number(price, kCbc, "PriceAmount");
+      if (Element discount = r_.child(price, kCac, "AllowanceCharge")) {
+        out.gross_price = r_.number(discount, kCbc, "BaseAmount");
+      }
+    }
+    return out;
+  }
+
+  Reader r_;
+  DocumentKind kind_;
+};
+
+}  // namespace
+
+Invoice read_ubl(const xml::LoadedXml& xml, DocumentKind kind, std::vector<Finding>& findings) {
+  return UblReader(xml, kind, findings).read();
+}
+
+}  // namespace cprokit::readers

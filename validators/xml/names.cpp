@@ -1,0 +1,59 @@
+#include "validators/xml/names.hpp"
+
+namespace cprokit::xml {
+namespace {
+
+// The URI that `element` itself binds to `prefix`, if it declares one.
+bool declared_on(const pugi::xml_node& element, std::string_view prefix, std::string_view& uri) {
+  for (auto attr : element.attributes()) {
+    std::string_view name = attr.name();
+    bool match =
+        prefix.empty() ? name == "xmlns" : (name.starts_with("xmlns:") && name.substr(6) == prefix);
+    if (match) {
+      uri = attr.value();
+      return true;
+    }
+  }
+  return false;
+}
+
+}  // namespace
+
+std::string_view local_name(std::string_view qualified) {
+  std::size_t colon = qualified.find(':');
+  return colon == std::string_view::npos ? qualified : qualified.substr(colon + 1);
+}
+
+std::string_view prefix_of(std::string_view qualified) {
+  std::size_t colon = qualified.find(':');
+  return colon == std::string_view::npos ? std::string_view{} : qualified.substr(0, colon);
+}
+
+Names::Names(const pugi::xml_node& root, bool nested_declarations)
+    : nested_declarations_(nested_declarations) {
+  for (auto attr : root.attributes()) {
+    std::string_view name = attr.name();
+    if (name == "xmlns") {
+      root_bindings_.emplace_back("", attr.value());
+    } else if (name.starts_with("xmlns:")) {
+      root_bindings_.emplace_back(name.substr(6), attr.value());
+    }
+  }
+}
+
+std::string_view Names::uri(const pugi::xml_node& element) const {
+  std::string_view prefix = prefix_of(element.name());
+  if (nested_declarations_) {
+    std::string_view found;
+    for (pugi::xml_node n = element; n.type() == pugi::node_element; n = n.parent()) {
+      if (declared_on(n, prefix, found)) return found;
+    }
+    return {};
+  }
+  for (const auto& [p, u] : root_bindings_) {
+    if (p == prefix) return u;
+  }
+  return {};
+}
+
+}  // namespace cprokit::xml

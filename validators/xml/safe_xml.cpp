@@ -1,0 +1,173 @@
+#include "validators/xml/safe_xml.hpp"
+
+#include <algorithm>
+#include <cctype>
+
+#include <fmt/format.h>
+
+#include "rules/syntax/syntax_rules.hpp"
+#include "validators/xml/encoding.hpp"
+
+namespace cprokit::xml {
+namespace {
+
+std::vector<std::size_t> index_lines(std::string_view text) {
+  std::vector<std::size_t> starts{0};
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if (text[i] == '\n') starts.push_back(i + 1);
+  }
+  return starts;
+}
+
+std::uint32_t line_at(const std::vector<std::size_t>& starts, std::size_t offset) {
+  auto it = std::upper_bound(starts.begin(), starts.end(), offset);
+  return static_cast<std::uint32_t>(it - starts.begin());
+}
+
+// Column in characters (not bytes) of `offset` on its line.
+std::uint32_t column_at(std::string_view text, const std::vector<std::size_t>& starts,
+                        std::size_t offset) {
+  std::size_t start = starts[line_at(starts, offset) - 1];
+  std::uint32_t column = 1;
+  for (std::size_t i = start; i < offset && i < text.size(); ++i) {
+    if ((static_cast<unsigned char>(text[i]) & 0xC0U) != 0x80U) ++column;
+  }
+  return column;
+}
+
+bool only_whitespace(std::string_view bytes) {
+  return std::all_of(bytes.begin(), bytes.end(),
+                     [](char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; });
+}
+
+void report(std::vector<Finding>& findings, std::string_view id, SourceRef where, std::string fr,
+            std::string en) {
+  findings.push_back(syntax::finding(id, std::move(where), {std::move(fr), std::move(en)}));
+}
+
+// Walks the tree without recursion (a hostile file may nest very deeply) and
+// checks the depth cap; notes namespace declarations below the root.
+bool check_depth(LoadedXml& loaded, unsigned max_depth, std::vector<Finding>& findings) {
+  pugi::xml_node root = loaded.doc.document_element();
+  pugi::xml_node node = root;
+  unsigned depth = 1;
+  while (node) {
+    if (depth > max_depth) {
+      report(findings, syntax::kTooDeep, {"", loaded.line_of(node), 0},
+             fmt::format("Imbrication des éléments trop profonde : plus de {} niveaux. "
+                         "Une facture en compte une dizaine ; ce fichier est refusé.",
+                         max_depth),
+             fmt::format("Elements nested too deeply: more than {} levels. An invoice has "
+                         "about ten; this file is refused.",
+                         max_depth));
+      return false;
+    }
+    if (node != root && !loaded.nested_namespace_declarations) {
+      for (auto attr : node.attributes()) {
+        std::string_view name = attr.name();
+        if (name == "xmlns" || name.starts_with("xmlns:")) {
+          loaded.nested_namespace_declarations = true;
+          break;
+        }
+      }
+    }
+    pugi::xml_node child = node.first_child();
+    while (child && child.type() != pugi::node_element)
+      child = child.next_sibling();
+    if (child) {
+      node = child;
+      ++depth;
+      continue;
+    }
+    // No element child: move to the next element sibling, climbing as needed.
+    while (node && node != root) {
+      pugi::xml_node next = node.next_sibling();
+      while (next && next.type() != pugi::node_element)
+        next = next.next_sibling();
+      if (next) {
+        node = next;
+        break;
+      }
+      node = node.parent();
+      --depth;
+    }
+    if (node == root) break;
+  }
+  return true;
+}
+
+}  // namespace
+
+std::uint32_t LoadedXml::line_of(const pugi::xml_node& node) const {
+  std::ptrdiff_t offset = node.offset_debug();
+  if (offset < 0) return 0;
+  return line_at(line_starts, static_cast<std::size_t>(offset));
+}
+
+Finding too_large(std::uint64_t size, std::size_t limit) {
+  return syntax::finding(
+      syntax::kTooLarge, {},
+      {fmt::format("Fichier trop volumineux : {} octets, la limite est {} octets (option "
+                   "--max-bytes). Il n'a pas été lu.",
+                   size, limit),
+       fmt::format("File too large: {} bytes, the limit is {} bytes (option --max-bytes). It "
+                   "was not read.",
+                   size, limit)});
+}
+
+std::optional<LoadedXml> load(std::string_view bytes, const SafeLimits& limits,
+                              std::vector<Finding>& findings) {
+  if (bytes.size() > limits.max_bytes) {
+    findings.push_back(too_large(bytes.size(), limits.max_bytes));
+    return std::nullopt;
+  }
+  if (only_whitespace(bytes)) {
+    report(findings, syntax::kEmpty, {}, "Le fichier est vide : il ne contient aucun document.",
+           "The file is empty: it holds no document.");
+    return std::nullopt;
+  }
+
+  Utf8Text text = to_utf8(bytes);
+  if (text.problem) {
+    findings.push_back(syntax::finding(syntax::kEncoding,
+                                       {"", text.problem->line, text.problem->column},
+                                       std::move(text.problem->message)));
+    return std::nullopt;
+  }
+
+  LoadedXml loaded;
+  loaded.line_starts = index_lines(text.utf8);
+  // parse_doctype keeps a DOCTYPE as a node so it can be refused; pugixml
+  // never expands the entities it declares.
+  constexpr unsigned kOptions = pugi::parse_default | pugi::parse_doctype;
+  pugi::xml_parse_result result =
+      loaded.doc.load_buffer(text.utf8.data(), text.utf8.size(), kOptions, pugi::encoding_utf8);
+  if (!result) {
+    auto offset = static_cast<std::size_t>(std::max<std::ptrdiff_t>(result.offset, 0));
+    report(
+        findings, syntax::kMalformed,
+        {"", line_at(loaded.line_starts, offset), column_at(text.utf8, loaded.line_starts, offset)},
+        fmt::format("XML mal formé : {}.", result.description()),
+        fmt::format("Malformed XML: {}.", result.description()));
+    return std::nullopt;
+  }
+  for (auto node : loaded.doc.children()) {
+    if (node.type() == pugi::node_doctype) {
+      report(findings, syntax::kDoctype, {"", loaded.line_of(node), 0},
+             "Déclaration DOCTYPE refusée : une facture n'en a pas besoin, et ses entités "
+             "pourraient lire des fichiers ou le réseau. Retirez la ligne <!DOCTYPE …>.",
+             "DOCTYPE declaration refused: an invoice needs none, and its entities could read "
+             "files or the network. Remove the <!DOCTYPE …> line.");
+      return std::nullopt;
+    }
+  }
+  if (!loaded.doc.document_element()) {
+    report(findings, syntax::kMalformed, {}, "XML mal formé : aucun élément racine.",
+           "Malformed XML: no root element.");
+    return std::nullopt;
+  }
+  if (!check_depth(loaded, limits.max_depth, findings)) return std::nullopt;
+  return loaded;
+}
+
+}  // namespace cprokit::xml

@@ -1,0 +1,72 @@
+// XSD validation with Xerces-C against the UBL 2.1 and CII D16B schemas.
+//
+// The grammars are loaded once from one folder and cached; validation never
+// resolves anything outside that folder and never reaches the network.
+#pragma once
+
+#include <cstdint>
+#include <filesystem>
+#include <memory>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "rules/model/document_type.hpp"
+
+namespace cprokit::xsd {
+
+// The entry points, relative to the schema folder (the layout of the EN 16931
+// material: UBL 2.1 "maindoc"/"common" and the CII D16B SCRDM subset).
+inline constexpr std::string_view kUblInvoiceXsd = "ubl-2.1/maindoc/UBL-Invoice-2.1.xsd";
+inline constexpr std::string_view kUblCreditNoteXsd = "ubl-2.1/maindoc/UBL-CreditNote-2.1.xsd";
+inline constexpr std::string_view kCiiXsd =
+    "cii-d16b-scrdm-subset/uncoupled/CII/uncefact/data/standard/CrossIndustryInvoice_100pD16B.xsd";
+
+struct XsdError {
+  std::uint32_t line = 0;
+  std::uint32_t column = 0;
+  std::string message;  // Xerces' own text (English)
+};
+
+// A schema folder that cannot be used: missing entry point, unreadable or
+// invalid schema. what() names the file.
+class SchemaError : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+class SchemaSet {
+ public:
+  // Loads and compiles the three grammars from `dir`. Throws SchemaError.
+  static std::unique_ptr<SchemaSet> load(const std::filesystem::path& dir);
+  virtual ~SchemaSet() = default;
+
+  // Validates one document of the given kind and syntax (Ubl + Invoice or
+  // CreditNote, Cii + Invoice or CreditNote). The bytes are well-formed XML
+  // without DOCTYPE (the safe loader has checked). Thread-safe.
+  virtual std::vector<XsdError> validate(std::string_view bytes, DocumentKind kind,
+                                         Syntax syntax) const = 0;
+
+  const std::filesystem::path& folder() const { return folder_; }
+
+ protected:
+  explicit SchemaSet(std::filesystem::path folder) : folder_(std::move(folder)) {}
+
+ private:
+  std::filesystem::path folder_;
+};
+
+// Where the schemas are looked for, in order: the --schemas option, the
+// CPROKIT_SCHEMAS environment variable, the installed data folder, the
+// build-time default. A candidate counts when its UBL Invoice entry point exists.
+struct SchemaLookup {
+  std::optional<std::filesystem::path> found;
+  std::string found_by;  // "--schemas", "CPROKIT_SCHEMAS", "installed data", "build default"
+  std::vector<std::filesystem::path> tried;
+};
+
+SchemaLookup find_schemas(const std::optional<std::filesystem::path>& option_dir);
+
+}  // namespace cprokit::xsd
