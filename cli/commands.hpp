@@ -1,0 +1,13 @@
+// The subcommands of `cprokit`. Each takes the arguments after its name and
+// returns the process exit code (cli/exit_codes.hpp).
+#pragma once
+
+#include <string>
+#include <vector>
+
+namespace cprokit::cli {
+
+int lint_command(const std::vector<std::string>& argv);
+int rules_command(const std::vector<std::string>& argv);
+
+}  // namespace cprokit::cli

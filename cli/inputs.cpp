@@ -1,0 +1,109 @@
+#include "cli/inputs.hpp"
+
+#include <algorithm>
+#include <array>
+#include <cctype>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <stdexcept>
+
+#include "validators/sha256.hpp"
+
+namespace cprokit::cli {
+namespace fs = std::filesystem;
+namespace {
+
+bool invoice_extension(const fs::path& p) {
+  std::string ext = p.extension().string();
+  std::transform(ext.begin(), ext.end(), ext.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  return ext == ".xml" || ext == ".pdf" || ext == ".json";
+}
+
+bool hidden(const fs::path& p) {
+  std::string name = p.filename().string();
+  return name.size() > 1 && name[0] == '.';
+}
+
+[[noreturn]] void cannot_read(const std::string& path, const std::string& why) {
+  throw std::runtime_error(path + ": " + why);
+}
+
+void walk(const fs::path& dir, std::vector<InputPath>& out) {
+  std::vector<fs::path> files;
+  std::error_code ec;
+  fs::recursive_directory_iterator it(dir, ec);
+  if (ec) cannot_read(dir.string(), ec.message());
+  for (; it != fs::recursive_directory_iterator(); it.increment(ec)) {
+    if (ec) cannot_read(it->path().string(), ec.message());
+    const fs::path& p = it->path();
+    if (hidden(p)) {
+      if (it->is_directory()) it.disable_recursion_pending();
+      continue;
+    }
+    if (it->is_regular_file() && invoice_extension(p)) files.push_back(p);
+  }
+  if (ec) cannot_read(dir.string(), ec.message());
+  std::sort(files.begin(), files.end());
+  for (auto& f : files)
+    out.push_back({f.string(), false});
+}
+
+}  // namespace
+
+std::vector<InputPath> expand_inputs(const std::vector<std::string>& args) {
+  std::vector<InputPath> out;
+  for (const auto& arg : args) {
+    if (arg == "-") {
+      out.push_back({"-", true});
+      continue;
+    }
+    std::error_code ec;
+    fs::file_status status = fs::status(arg, ec);
+    if (ec || !fs::exists(status)) cannot_read(arg, "no such file or directory");
+    if (fs::is_directory(status)) {
+      walk(arg, out);
+    } else {
+      out.push_back({arg, false});
+    }
+  }
+  return out;
+}
+
+InputContent read_input(const InputPath& input, std::size_t max_bytes) {
+  InputContent out;
+  std::ifstream file;
+  std::istream* in = &std::cin;
+  if (!input.is_stdin) {
+    file.open(input.path, std::ios::binary);
+    if (!file) cannot_read(input.path, "cannot be opened (permissions?)");
+    in = &file;
+  }
+  // Keep at most max_bytes in memory; past that, only hash what streams by,
+  // so a huge or endless input costs neither memory nor a crash.
+  Sha256 hash;
+  std::array<char, 1 << 16> chunk{};
+  while (*in) {
+    in->read(chunk.data(), chunk.size());
+    auto got = static_cast<std::size_t>(in->gcount());
+    if (got == 0) break;
+    std::string_view piece(chunk.data(), got);
+    out.size += got;
+    if (!out.oversized && out.size > max_bytes) {
+      out.oversized = true;
+      hash.update(out.bytes);
+      std::string().swap(out.bytes);
+    }
+    if (out.oversized) {
+      hash.update(piece);
+    } else {
+      out.bytes.append(piece);
+    }
+  }
+  if (in->bad()) cannot_read(input.path, "read error");
+  if (out.oversized) out.sha256_if_oversized = hash.hex();
+  return out;
+}
+
+}  // namespace cprokit::cli

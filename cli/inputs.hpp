@@ -1,0 +1,35 @@
+// The documents named on the command line: files, folders (walked) and "-"
+// (standard input).
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <string>
+#include <vector>
+
+namespace cprokit::cli {
+
+struct InputPath {
+  std::string path;  // as the user gave it, or found under a folder given
+  bool is_stdin = false;
+};
+
+// Expands the arguments: a folder gives its files with a known invoice
+// extension (.xml, .pdf, .json, any case; hidden entries skipped), sorted,
+// recursively; every other argument is taken as it is, whatever its name.
+// Throws std::runtime_error naming the path that does not exist or cannot be read.
+std::vector<InputPath> expand_inputs(const std::vector<std::string>& args);
+
+// The content of one input, or why it cannot be had.
+struct InputContent {
+  std::string bytes;       // empty when oversized
+  bool oversized = false;  // over the byte limit: not read, only hashed
+  std::uint64_t size = 0;
+  std::string sha256_if_oversized;
+};
+
+// Reads one input, at most `max_bytes` of it into memory. Throws
+// std::runtime_error naming the path when it cannot be read.
+InputContent read_input(const InputPath& input, std::size_t max_bytes);
+
+}  // namespace cprokit::cli

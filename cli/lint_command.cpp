@@ -1,0 +1,208 @@
+#include <unistd.h>
+
+#include <cstdlib>
+#include <iostream>
+#include <optional>
+
+#include <fmt/format.h>
+#include <boost/program_options.hpp>
+
+#include "cli/commands.hpp"
+#include "cli/exit_codes.hpp"
+#include "cli/inputs.hpp"
+#include "cli/report/report.hpp"
+#include "validators/pipeline.hpp"
+
+namespace cprokit::cli {
+namespace po = boost::program_options;
+namespace {
+
+constexpr std::string_view kExamples = R"(
+Exemples / examples:
+  cprokit lint facture.xml                     une facture, sortie lisible / one invoice, for people
+  cprokit lint factures/                       tout un dossier (.xml, .pdf, .json) / a whole folder
+  cat facture.xml | cprokit lint -             l'entrée standard / standard input
+  cprokit lint --format json --lang en a.xml   JSON pour les outils / JSON for tools
+  cprokit lint --schemas ~/xsd facture.xml     schémas XSD d'un autre dossier / XSD schemas from a folder
+  cprokit lint --no-xsd facture.xml            sans validation XSD / without XSD validation
+
+Codes de sortie / exit codes:
+  0  aucune erreur fatale / no fatal finding
+  1  au moins une erreur fatale / at least one fatal finding
+  2  usage incorrect ou chemin illisible / usage error or unreadable path
+  3  erreur interne / internal error
+
+Schémas XSD / XSD schemas: --schemas DIR, sinon/else $CPROKIT_SCHEMAS, sinon/else
+the installed data folder, sinon/else the folder set at build time. DIR holds
+ubl-2.1/maindoc/UBL-Invoice-2.1.xsd (OASIS UBL 2.1) and
+cii-d16b-scrdm-subset/uncoupled/CII/uncefact/data/standard/CrossIndustryInvoice_100pD16B.xsd
+(UN/CEFACT CII D16B, from the EN 16931 validation artefacts); see README.
+)";
+
+struct Args {
+  std::vector<std::string> inputs;
+  std::string format = "human";
+  std::string lang = "fr";
+  std::string color = "auto";
+  std::optional<std::string> schemas;
+  bool no_xsd = false;
+  bool exact = false;
+  LintOptions lint;
+};
+
+po::options_description visible_options(Args& a) {
+  po::options_description d("cprokit lint [options] FICHIER|DOSSIER|- ...\n\nOptions");
+  d.add_options()("help,h", "cette aide / this help")(
+      "format,f", po::value(&a.format)->default_value(a.format), "human | json")(
+      "lang,l", po::value(&a.lang)->default_value(a.lang),
+      "langue des messages / language of the messages: fr | en")(
+      "profile,p", po::value(&a.lint.profile)->default_value(a.lint.profile),
+      "jeu de règles / rule set: all | en16931 | syntax (cprokit rules --profiles)")(
+      "schemas", po::value<std::string>(), "dossier des schémas XSD / folder of the XSD schemas")(
+      "no-xsd", po::bool_switch(&a.no_xsd), "sans validation XSD / skip XSD validation")(
+      "max-bytes", po::value(&a.lint.max_bytes)->default_value(a.lint.max_bytes),
+      "taille maximale d'un fichier, en octets / largest file accepted, in bytes")(
+      "exact-arithmetic", po::bool_switch(&a.exact),
+      "sommes décimales exactes partout, au lieu du calcul des artefacts officiels "
+      "(CII : virgule flottante) / exact decimal sums everywhere, instead of the official "
+      "artefacts' arithmetic (CII: binary floating point)")(
+      "color", po::value(&a.color)->default_value(a.color),
+      "couleurs / colours: auto | always | never");
+  return d;
+}
+
+Lang parse_lang(const std::string& s) {
+  if (s == "fr") return Lang::Fr;
+  if (s == "en") return Lang::En;
+  throw po::error(fmt::format("--lang: « {} » inconnu / unknown (fr | en)", s));
+}
+
+bool use_color(const std::string& mode) {
+  if (mode == "always") return true;
+  if (mode == "never") return false;
+  if (mode != "auto") throw po::error("--color: auto | always | never");
+  return isatty(STDOUT_FILENO) != 0 && std::getenv("NO_COLOR") == nullptr;
+}
+
+std::string tried_list(const xsd::SchemaLookup& lookup) {
+  std::string out;
+  for (const auto& p : lookup.tried)
+    out += (out.empty() ? "" : ", ") + p.string();
+  return out.empty() ? "—" : out;
+}
+
+// The XSD layer of this run. Throws po::error when --schemas names an unusable folder.
+XsdSetup setup_xsd(const Args& a) {
+  XsdSetup setup;
+  if (a.no_xsd) {
+    setup.disabled = true;
+    return setup;
+  }
+  std::optional<std::filesystem::path> option;
+  if (a.schemas) option = *a.schemas;
+  xsd::SchemaLookup lookup = xsd::find_schemas(option);
+  if (!lookup.found) {
+    if (option) {
+      throw po::error(
+          fmt::format("--schemas {}: aucun schéma ici / no schemas there (expected {}/{})",
+                      *a.schemas, *a.schemas, xsd::kUblInvoiceXsd));
+    }
+    setup.missing_note_fr = fmt::format(
+        "Validation XSD non faite : schémas introuvables (cherchés dans : {}). Obtenez UBL 2.1 "
+        "(OASIS) et CII D16B (artefacts EN 16931), puis --schemas DIR ou CPROKIT_SCHEMAS ; "
+        "voir README. --no-xsd fait taire cet avertissement.",
+        tried_list(lookup));
+    setup.missing_note_en = fmt::format(
+        "XSD validation not done: schemas not found (looked in: {}). Get UBL 2.1 (OASIS) and "
+        "CII D16B (EN 16931 artefacts), then use --schemas DIR or CPROKIT_SCHEMAS; see README. "
+        "--no-xsd silences this warning.",
+        tried_list(lookup));
+    return setup;
+  }
+  try {
+    setup.schemas = xsd::SchemaSet::load(*lookup.found);
+  } catch (const xsd::SchemaError& e) {
+    if (option) throw po::error(fmt::format("--schemas {}: {}", *a.schemas, e.what()));
+    setup.missing_note_fr =
+        fmt::format("Validation XSD non faite : les schémas trouvés via {} sont inutilisables : {}",
+                    lookup.found_by, e.what());
+    setup.missing_note_en =
+        fmt::format("XSD validation not done: the schemas found through {} cannot be used: {}",
+                    lookup.found_by, e.what());
+  }
+  return setup;
+}
+
+}  // namespace
+
+int lint_command(const std::vector<std::string>& argv) {
+  Args a;
+  po::options_description visible = visible_options(a);
+  po::options_description all;
+  all.add(visible).add_options()("input", po::value(&a.inputs));
+  po::positional_options_description positional;
+  positional.add("input", -1);
+
+  Lang lang = Lang::Fr;
+  XsdSetup xsd;
+  std::vector<InputPath> inputs;
+  bool color = false;
+  try {
+    po::variables_map vm;
+    po::store(po::command_line_parser(argv).options(all).positional(positional).run(), vm);
+    po::notify(vm);
+    if (vm.count("help") != 0) {
+      std::cout << visible << kExamples;
+      return kExitOk;
+    }
+    if (vm.count("schemas") != 0) a.schemas = vm["schemas"].as<std::string>();
+    lang = parse_lang(a.lang);
+    color = use_color(a.color);
+    if (a.format != "human" && a.format != "json") {
+      throw po::error(fmt::format("--format: « {} » inconnu / unknown (human | json)", a.format));
+    }
+    if (Registry::builtin().profile(a.lint.profile) == nullptr) {
+      throw po::error(fmt::format("--profile: « {} » inconnu / unknown (cprokit rules --profiles)",
+                                  a.lint.profile));
+    }
+    if (a.inputs.empty()) {
+      throw po::error("aucun fichier à vérifier / no file to check (FICHIER|DOSSIER|-)");
+    }
+    inputs = expand_inputs(a.inputs);
+    xsd = setup_xsd(a);
+  } catch (const std::exception& e) {
+    std::cerr << "cprokit lint: " << e.what() << "\n(cprokit lint --help)\n";
+    return kExitUsage;
+  }
+  a.lint.context.arithmetic = a.exact ? Arithmetic::Exact : Arithmetic::Reference;
+
+  Linter linter(a.lint, std::move(xsd));
+  std::vector<LintedDocument> results;
+  results.reserve(inputs.size());
+  bool unreadable = false;
+  for (const auto& input : inputs) {
+    try {
+      InputContent content = read_input(input, a.lint.max_bytes);
+      results.push_back(content.oversized
+                            ? linter.refuse_too_large(input.path, content.size,
+                                                      std::move(content.sha256_if_oversized))
+                            : linter.lint(input.path, content.bytes));
+    } catch (const std::runtime_error& e) {
+      std::cerr << "cprokit lint: " << e.what() << '\n';
+      unreadable = true;
+    }
+  }
+
+  if (a.format == "json") {
+    report::write_json(std::cout, results, CPROKIT_VERSION, lang);
+  } else {
+    report::write_human(std::cout, results, lang, color);
+  }
+  if (unreadable) return kExitUsage;
+  for (const auto& doc : results) {
+    if (!doc.valid()) return kExitFatal;
+  }
+  return kExitOk;
+}
+
+}  // namespace cprokit::cli

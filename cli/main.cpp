@@ -1,0 +1,61 @@
+// cprokit: pre-flight checks for invoices sent to French public bodies
+// through Chorus Pro.
+#include <iostream>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "cli/commands.hpp"
+#include "cli/exit_codes.hpp"
+
+namespace {
+
+constexpr std::string_view kUsage =
+    R"(cprokit — vérifie les factures avant leur dépôt sur Chorus Pro
+          checks invoices before they are deposited on Chorus Pro
+
+Usage: cprokit <commande> [options]
+
+Commandes / commands:
+  lint    vérifie des factures UBL ou CII / checks UBL or CII invoices
+  rules   liste les règles, ou en explique une / lists the rules, or explains one
+
+  cprokit <commande> --help   aide d'une commande, avec des exemples / a command's help, with examples
+  cprokit --version           version
+
+Exemples / examples:
+  cprokit lint facture.xml
+  cprokit lint --format json --lang en factures/ > rapport.json
+  cprokit rules BR-CO-10
+)";
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  using namespace cprokit::cli;
+  std::vector<std::string> args(argv + 1, argv + argc);
+  if (args.empty()) {
+    std::cerr << kUsage;
+    return kExitUsage;
+  }
+  const std::string command = args.front();
+  args.erase(args.begin());
+  if (command == "--help" || command == "-h" || command == "help") {
+    std::cout << kUsage;
+    return kExitOk;
+  }
+  if (command == "--version" || command == "-V") {
+    std::cout << "cprokit " << CPROKIT_VERSION << '\n';
+    return kExitOk;
+  }
+  try {
+    if (command == "lint") return lint_command(args);
+    if (command == "rules") return rules_command(args);
+  } catch (const std::exception& e) {
+    // Bad input never lands here (it becomes findings); this is a bug or the system.
+    std::cerr << "cprokit: erreur interne / internal error: " << e.what() << '\n';
+    return kExitInternal;
+  }
+  std::cerr << "cprokit: commande inconnue / unknown command « " << command << " »\n\n" << kUsage;
+  return kExitUsage;
+}

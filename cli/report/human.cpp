@@ -1,0 +1,98 @@
+#include <fmt/format.h>
+
+#include "cli/report/report.hpp"
+
+namespace cprokit::cli::report {
+namespace {
+
+struct Style {
+  bool on;
+  std::string_view paint(std::string_view code) const { return on ? code : ""; }
+  std::string_view reset() const { return on ? "\033[0m" : ""; }
+};
+
+std::string_view kind_label(const LintedDocument& doc, Lang lang) {
+  bool fr = lang == Lang::Fr;
+  switch (doc.kind) {
+    case DocumentKind::Invoice:
+      return fr ? "facture" : "invoice";
+    case DocumentKind::CreditNote:
+      return fr ? "avoir" : "credit note";
+    case DocumentKind::Account:
+      return fr ? "compte" : "account";
+    case DocumentKind::DepositRequest:
+      return fr ? "demande de dépôt" : "deposit request";
+    case DocumentKind::Unknown:
+      break;
+  }
+  return fr ? "document non reconnu" : "unrecognised document";
+}
+
+std::string_view severity_label(Severity s, Lang lang) {
+  bool fr = lang == Lang::Fr;
+  switch (s) {
+    case Severity::Fatal:
+      return fr ? "fatale" : "fatal";
+    case Severity::Warning:
+      return fr ? "avertissement" : "warning";
+    case Severity::Info:
+      break;
+  }
+  return "info";
+}
+
+std::string_view severity_colour(Severity s) {
+  switch (s) {
+    case Severity::Fatal:
+      return "\033[1;31m";
+    case Severity::Warning:
+      return "\033[33m";
+    case Severity::Info:
+      break;
+  }
+  return "\033[36m";
+}
+
+void write_document(std::ostream& out, const LintedDocument& doc, Lang lang, const Style& style) {
+  bool fr = lang == Lang::Fr;
+  std::string kind(kind_label(doc, lang));
+  if (doc.syntax != Syntax::Unknown) kind += fmt::format(" {}", name(doc.syntax));
+  std::string_view verdict =
+      doc.valid() ? (fr ? "valide" : "valid") : (fr ? "invalide" : "invalid");
+  out << fmt::format("{}{}{} ({}) : {}{}{}\n", style.paint("\033[1m"), doc.path, style.reset(),
+                     kind, style.paint(doc.valid() ? "\033[32m" : "\033[1;31m"), verdict,
+                     style.reset());
+  for (const auto& f : doc.findings) {
+    std::string place = f.where.line != 0
+                            ? fmt::format("{}:{}", fr ? "ligne" : "line", f.where.line)
+                            : std::string();
+    if (f.where.column != 0) place += fmt::format(":{}", f.where.column);
+    out << fmt::format("  {}{:<13}{} {:<9} {:<14} {}\n", style.paint(severity_colour(f.severity)),
+                       severity_label(f.severity, lang), style.reset(), f.rule, place,
+                       f.message.in(lang));
+    if (!f.where.path.empty()) out << fmt::format("  {:<38} {}\n", "", f.where.path);
+  }
+}
+
+}  // namespace
+
+void write_human(std::ostream& out, const std::vector<LintedDocument>& documents, Lang lang,
+                 bool color) {
+  Style style{color};
+  for (const auto& doc : documents)
+    write_document(out, doc, lang, style);
+  Summary s = summarize(documents);
+  if (lang == Lang::Fr) {
+    out << fmt::format(
+        "\n{} document(s) : {} valide(s), {} invalide(s) — {} fatale(s), {} "
+        "avertissement(s), {} info(s)\n",
+        s.documents, s.valid, s.invalid, s.fatal, s.warning, s.info);
+  } else {
+    out << fmt::format(
+        "\n{} document(s): {} valid, {} invalid — {} fatal, {} warning(s), {} "
+        "info\n",
+        s.documents, s.valid, s.invalid, s.fatal, s.warning, s.info);
+  }
+}
+
+}  // namespace cprokit::cli::report

@@ -1,0 +1,118 @@
+#include <iostream>
+
+#include <fmt/format.h>
+#include <boost/program_options.hpp>
+
+#include "cli/commands.hpp"
+#include "cli/exit_codes.hpp"
+#include "rules/engine/registry.hpp"
+
+namespace cprokit::cli {
+namespace po = boost::program_options;
+namespace {
+
+constexpr std::string_view kExamples = R"(
+Exemples / examples:
+  cprokit rules                    toutes les règles / every rule
+  cprokit rules --profile en16931  les règles d'un profil / the rules of a profile
+  cprokit rules --profiles         les profils / the profiles
+  cprokit rules BR-CO-10           explique une règle / explains one rule
+  cprokit rules --lang en xml-01   en anglais (l'identifiant ignore la casse) / in English (any case)
+)";
+
+std::string kinds_of(const Rule& rule, Lang lang) {
+  std::string out;
+  for (auto k : rule.applies_to.kinds())
+    out += (out.empty() ? "" : ", ") + std::string(name(k));
+  return out.empty() ? (lang == Lang::Fr ? "aucun" : "none") : out;
+}
+
+void explain(const Rule& rule, Lang lang) {
+  bool fr = lang == Lang::Fr;
+  std::string terms;
+  for (const auto& t : rule.terms)
+    terms += (terms.empty() ? "" : ", ") + t;
+  std::cout << fmt::format("{}  ({})\n\n{}\n\n", rule.id, name(rule.severity), rule.title.in(lang));
+  std::cout << fmt::format("{:<22}{}\n",
+                           fr ? "S'applique à :" : "Applies to:", kinds_of(rule, lang));
+  if (!terms.empty()) {
+    std::cout << fmt::format("{:<22}{}\n", fr ? "Termes métier :" : "Business terms:", terms);
+  }
+  std::cout << fmt::format("{:<22}{}\n", "Source :", rule.source);
+  std::cout << fmt::format("{:<22}{}\n", fr ? "Contrôle :" : "Checked by:",
+                           rule.check != nullptr
+                               ? (fr ? "moteur de règles, sur le modèle de la facture"
+                                     : "the rule engine, on the invoice model")
+                               : (fr ? "la lecture du document (validators/)"
+                                     : "the reading of the document (validators/)"));
+  std::cout << fmt::format("\n{}\n", rule.title.in(fr ? Lang::En : Lang::Fr));
+}
+
+}  // namespace
+
+int rules_command(const std::vector<std::string>& argv) {
+  std::string lang_name = "fr";
+  std::string profile_name = "all";
+  bool list_profiles = false;
+  std::vector<std::string> ids;
+  po::options_description visible("cprokit rules [options] [ID]\n\nOptions");
+  visible.add_options()("help,h", "cette aide / this help")(
+      "lang,l", po::value(&lang_name)->default_value(lang_name), "fr | en")(
+      "profile,p", po::value(&profile_name)->default_value(profile_name),
+      "seulement les règles de ce profil / only this profile's rules")(
+      "profiles", po::bool_switch(&list_profiles), "liste les profils / lists the profiles");
+  po::options_description all;
+  all.add(visible).add_options()("id", po::value(&ids));
+  po::positional_options_description positional;
+  positional.add("id", -1);
+
+  const Registry& registry = Registry::builtin();
+  Lang lang = Lang::Fr;
+  const Profile* profile = nullptr;
+  try {
+    po::variables_map vm;
+    po::store(po::command_line_parser(argv).options(all).positional(positional).run(), vm);
+    po::notify(vm);
+    if (vm.count("help") != 0) {
+      std::cout << visible << kExamples;
+      return kExitOk;
+    }
+    if (lang_name != "fr" && lang_name != "en") throw po::error("--lang: fr | en");
+    lang = lang_name == "fr" ? Lang::Fr : Lang::En;
+    profile = registry.profile(profile_name);
+    if (profile == nullptr) {
+      throw po::error(fmt::format("--profile: « {} » inconnu / unknown", profile_name));
+    }
+    if (ids.size() > 1) throw po::error("une seule règle à la fois / one rule at a time");
+  } catch (const std::exception& e) {
+    std::cerr << "cprokit rules: " << e.what() << "\n(cprokit rules --help)\n";
+    return kExitUsage;
+  }
+
+  if (list_profiles) {
+    for (const auto& p : registry.profiles()) {
+      std::cout << fmt::format("{:<10} {}\n", p.name, p.description.in(lang));
+    }
+    return kExitOk;
+  }
+  if (!ids.empty()) {
+    const Rule* rule = registry.find(ids.front());
+    if (rule == nullptr) {
+      std::cerr << fmt::format(
+          "cprokit rules: règle inconnue / unknown rule « {} » "
+          "(cprokit rules)\n",
+          ids.front());
+      return kExitUsage;
+    }
+    explain(*rule, lang);
+    return kExitOk;
+  }
+  for (const auto& rule : registry.rules()) {
+    if (!profile->includes(rule.id)) continue;
+    std::cout << fmt::format("{:<10} {:<8} {}\n", rule.id, name(rule.severity),
+                             rule.title.in(lang));
+  }
+  return kExitOk;
+}
+
+}  // namespace cprokit::cli
