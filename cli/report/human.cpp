@@ -63,9 +63,8 @@ void write_document(std::ostream& out, const LintedDocument& doc, Lang lang, con
                      kind, style.paint(doc.valid() ? "\033[32m" : "\033[1;31m"), verdict,
                      style.reset());
   for (const auto& f : doc.findings) {
-    std::string place = f.where.line != 0
-                            ? fmt::format("{}:{}", fr ? "ligne" : "line", f.where.line)
-                            : std::string();
+    std::string place;
+    if (f.where.line != 0) place = fmt::format("{} {}", fr ? "ligne" : "line", f.where.line);
     if (f.where.column != 0) place += fmt::format(":{}", f.where.column);
     out << fmt::format("  {}{:<13}{} {:<9} {:<14} {}\n", style.paint(severity_colour(f.severity)),
                        severity_label(f.severity, lang), style.reset(), f.rule, place,
