@@ -56,6 +56,8 @@ std::vector<InputPath> expand_inputs(const std::vector<std::string>& args) {
   std::vector<InputPath> out;
   for (const auto& arg : args) {
     if (arg == "-") {
+      bool again = std::any_of(out.begin(), out.end(), [](const auto& i) { return i.is_stdin; });
+      if (again) cannot_read("-", "standard input can be read only once");
       out.push_back({"-", true});
       continue;
     }
@@ -75,13 +77,16 @@ InputContent read_input(const InputPath& input, std::size_t max_bytes) {
   InputContent out;
   std::ifstream file;
   std::istream* in = &std::cin;
+  bool finite = false;  // a regular file: its end is known to come
   if (!input.is_stdin) {
     file.open(input.path, std::ios::binary);
     if (!file) cannot_read(input.path, "cannot be opened (permissions?)");
     in = &file;
+    finite = fs::is_regular_file(input.path);
   }
-  // Keep at most max_bytes in memory; past that, only hash what streams by,
-  // so a huge or endless input costs neither memory nor a crash.
+  // Keep at most max_bytes in memory. Past that, a regular file is only
+  // hashed to its end; a stream (stdin, a device, a pipe) is not read
+  // further, since it may never end: it then has no fingerprint.
   Sha256 hash;
   std::array<char, 1 << 16> chunk{};
   while (*in) {
@@ -92,6 +97,7 @@ InputContent read_input(const InputPath& input, std::size_t max_bytes) {
     out.size += got;
     if (!out.oversized && out.size > max_bytes) {
       out.oversized = true;
+      if (!finite) break;
       hash.update(out.bytes);
       std::string().swap(out.bytes);
     }
@@ -102,7 +108,10 @@ InputContent read_input(const InputPath& input, std::size_t max_bytes) {
     }
   }
   if (in->bad()) cannot_read(input.path, "read error");
-  if (out.oversized) out.sha256_if_oversized = hash.hex();
+  if (out.oversized) {
+    std::string().swap(out.bytes);
+    if (finite) out.sha256_if_oversized = hash.hex();
+  }
   return out;
 }
 

@@ -17,13 +17,16 @@ struct InputPath {
 // Expands the arguments: a folder gives its files with a known invoice
 // extension (.xml, .pdf, .json, any case; hidden entries skipped), sorted,
 // recursively; every other argument is taken as it is, whatever its name.
+// "-" may be given once.
 // Throws std::runtime_error naming the path that does not exist or cannot be read.
 std::vector<InputPath> expand_inputs(const std::vector<std::string>& args);
 
 // The content of one input, or why it cannot be had.
 struct InputContent {
-  std::string bytes;       // empty when oversized
-  bool oversized = false;  // over the byte limit: not read, only hashed
+  std::string bytes;  // empty when oversized
+  // Over the byte limit: a regular file is then only hashed; a stream is
+  // read no further (size is then what was read, sha256 empty).
+  bool oversized = false;
   std::uint64_t size = 0;
   std::string sha256_if_oversized;
 };

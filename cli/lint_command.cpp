@@ -1,5 +1,6 @@
 #include <unistd.h>
 
+#include <charconv>
 #include <cstdlib>
 #include <iostream>
 #include <optional>
@@ -47,6 +48,7 @@ struct Args {
   std::optional<std::string> schemas;
   bool no_xsd = false;
   bool exact = false;
+  std::string max_bytes;  // checked by parse_size: Boost would wrap "-1" to SIZE_MAX
   LintOptions lint;
 };
 
@@ -60,7 +62,7 @@ po::options_description visible_options(Args& a) {
       "jeu de règles / rule set: all | en16931 | syntax (cprokit rules --profiles)")(
       "schemas", po::value<std::string>(), "dossier des schémas XSD / folder of the XSD schemas")(
       "no-xsd", po::bool_switch(&a.no_xsd), "sans validation XSD / skip XSD validation")(
-      "max-bytes", po::value(&a.lint.max_bytes)->default_value(a.lint.max_bytes),
+      "max-bytes", po::value(&a.max_bytes)->default_value(std::to_string(a.lint.max_bytes)),
       "taille maximale d'un fichier, en octets / largest file accepted, in bytes")(
       "exact-arithmetic", po::bool_switch(&a.exact),
       "sommes décimales exactes partout, au lieu du calcul des artefacts officiels "
@@ -75,6 +77,17 @@ Lang parse_lang(const std::string& s) {
   if (s == "fr") return Lang::Fr;
   if (s == "en") return Lang::En;
   throw po::error(fmt::format("--lang: « {} » inconnu / unknown (fr | en)", s));
+}
+
+std::size_t parse_size(const std::string& text) {
+  std::size_t value = 0;
+  auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
+  if (ec != std::errc() || end != text.data() + text.size() || value == 0) {
+    throw po::error(fmt::format(
+        "--max-bytes: « {} » n'est pas un nombre d'octets positif / is not a positive byte count",
+        text));
+  }
+  return value;
 }
 
 bool use_color(const std::string& mode) {
@@ -157,6 +170,7 @@ int lint_command(const std::vector<std::string>& argv) {
     }
     if (vm.count("schemas") != 0) a.schemas = vm["schemas"].as<std::string>();
     lang = parse_lang(a.lang);
+    a.lint.max_bytes = parse_size(a.max_bytes);
     color = use_color(a.color);
     if (a.format != "human" && a.format != "json") {
       throw po::error(fmt::format("--format: « {} » inconnu / unknown (human | json)", a.format));

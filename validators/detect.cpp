@@ -42,7 +42,7 @@ XmlKind detect_xml_kind(const pugi::xml_node& root, const xml::Names& names) {
   XmlKind out;
   std::string_view uri = names.uri(root);
   std::string_view local = xml::local_name(root.name());
-  out.root = "{" + std::string(uri) + "}" + std::string(local);
+  out.root = uri.empty() ? std::string(local) : "{" + std::string(uri) + "}" + std::string(local);
   if (uri == ns::kUblInvoice && local == "Invoice") {
     out = {DocumentKind::Invoice, Syntax::Ubl, out.root};
   } else if (uri == ns::kUblCreditNote && local == "CreditNote") {

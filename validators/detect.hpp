@@ -19,7 +19,7 @@ Format sniff_format(std::string_view bytes);
 struct XmlKind {
   DocumentKind kind = DocumentKind::Unknown;
   Syntax syntax = Syntax::Unknown;
-  std::string root;  // "{namespace}local" of the root element, for messages
+  std::string root;  // "{namespace}local" of the root element ("local" without one), for messages
 };
 
 // The invoice kind and syntax of a parsed XML document, from its root

@@ -1,0 +1,1229 @@
+// The cprokit binary seen from outside: exit codes, usage errors, the JSON
+// contract, the human output, inputs, kind detection, hostile inputs, the XSD
+// layer and `cprokit rules`. Every run goes through run() (fork/execve).
+#include <signal.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cctype>
+#include <cerrno>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <regex>
+#include <set>
+#include <sstream>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
+
+#include "tests/cli/run.hpp"
+
+namespace fs = std::filesystem;
+using cprokit::test::kUnset;
+using cprokit::test::run;
+using cprokit::test::run_program;
+using cprokit::test::RunResult;
+using nlohmann::ordered_json;
+
+namespace {
+
+// ---------------------------------------------------------------------------
+// Scratch space: <tmp>/cprokit-cli-tests-<pid>, removed when the program ends.
+
+class Scratch {
+ public:
+  static Scratch& get() {
+    static Scratch scratch;
+    return scratch;
+  }
+  Scratch(const Scratch&) = delete;
+  Scratch& operator=(const Scratch&) = delete;
+  ~Scratch() {
+    std::error_code ec;
+    fs::remove_all(root_, ec);
+  }
+  const fs::path& root() const { return root_; }
+
+ private:
+  Scratch() : root_(fs::temp_directory_path() / (kPrefix + std::to_string(::getpid()))) {
+    remove_stale();
+    fs::remove_all(root_);
+    fs::create_directories(root_);
+  }
+
+  // Folders left by runs that died before cleaning up (their process is gone).
+  static void remove_stale() {
+    std::error_code ec;
+    for (fs::directory_iterator it(fs::temp_directory_path(), ec);
+         !ec && it != fs::directory_iterator(); it.increment(ec)) {
+      std::string name = it->path().filename().string();
+      if (!name.starts_with(kPrefix)) continue;
+      std::string digits = name.substr(kPrefix.size());
+      if (digits.empty() || digits.size() > 9 ||
+          digits.find_first_not_of("0123456789") != std::string::npos) {
+        continue;
+      }
+      if (::kill(static_cast<pid_t>(std::stol(digits)), 0) != 0 && errno == ESRCH) {
+        std::error_code ignored;
+        fs::remove_all(it->path(), ignored);
+      }
+    }
+  }
+
+  static inline const std::string kPrefix = "cprokit-cli-tests-";
+  fs::path root_;
+};
+
+// A new, empty folder under the scratch root.
+fs::path fresh_dir(const std::string& name) {
+  fs::path dir = Scratch::get().root() / name;
+  fs::remove_all(dir);
+  fs::create_directories(dir);
+  return dir;
+}
+
+void write_file(const fs::path& path, std::string_view bytes) {
+  fs::create_directories(path.parent_path());
+  std::ofstream out(path, std::ios::binary | std::ios::trunc);
+  out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+  REQUIRE(out.good());
+}
+
+std::string read_file(const fs::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+// SHA-256 of `bytes` according to coreutils' sha256sum (fed on stdin, no shell).
+std::string sha256sum(const std::string& bytes) {
+  std::string tool = fs::exists("/usr/bin/sha256sum") ? "/usr/bin/sha256sum" : "/bin/sha256sum";
+  RunResult r = run_program(tool, {}, bytes);
+  REQUIRE(r.exit_code == 0);
+  REQUIRE(r.out.size() >= 64);
+  return r.out.substr(0, 64);
+}
+
+std::size_t count_of(std::string_view text, std::string_view needle) {
+  std::size_t n = 0;
+  for (std::size_t at = text.find(needle); at != std::string_view::npos;
+       at = text.find(needle, at + needle.size())) {
+    ++n;
+  }
+  return n;
+}
+
+bool contains(std::string_view text, std::string_view needle) {
+  return text.find(needle) != std::string_view::npos;
+}
+
+// True when one line of `text` starts with `id` followed by a space.
+bool lists(std::string_view text, std::string_view id) {
+  std::string needle = std::string(id) + " ";
+  return text.starts_with(needle) || contains(text, "\n" + needle);
+}
+
+bool no_crash(const RunResult& r) {
+  return r.signal == 0 && r.exit_code >= 0 && r.exit_code < 128;
+}
+
+// ---------------------------------------------------------------------------
+// Invoices.
+
+constexpr std::string_view kUblNs = "urn:oasis:names:specification:ubl:schema:xsd:Invoice-2";
+
+// A small UBL 2.1 invoice, valid against the XSD and EN 16931 when
+// `line_amount` is 100.00 (BT-106 = 100.00, BT-109 = 100.00, BT-112 = 120.00).
+// Another line amount breaks BR-CO-10 only; `after_id` is inserted after cbc:ID.
+std::string ubl_invoice(std::string_view line_amount = "100.00", std::string_view after_id = "") {
+  std::string out = R"(<?xml version="1.0" encoding="UTF-8"?>
+<Invoice xmlns="urn:oasis:names:specification:ubl:schema:xsd:Invoice-2" xmlns:cac="urn:oasis:names:specification:ubl:schema:xsd:CommonAggregateComponents-2" xmlns:cbc="urn:oasis:names:specification:ubl:schema:xsd:CommonBasicComponents-2">
+  <cbc:CustomizationID>urn:cen.eu:en16931:2017</cbc:CustomizationID>
+  <cbc:ID>F-0001</cbc:ID>)";
+  out += after_id;
+  out += R"(
+  <cbc:IssueDate>2024-01-15</cbc:IssueDate>
+  <cbc:InvoiceTypeCode>380</cbc:InvoiceTypeCode>
+  <cbc:DocumentCurrencyCode>EUR</cbc:DocumentCurrencyCode>
+  <cac:AccountingSupplierParty><cac:Party><cac:PartyLegalEntity><cbc:RegistrationName>Vendeur</cbc:RegistrationName></cac:PartyLegalEntity></cac:Party></cac:AccountingSupplierParty>
+  <cac:AccountingCustomerParty><cac:Party><cac:PartyLegalEntity><cbc:RegistrationName>Acheteur</cbc:RegistrationName></cac:PartyLegalEntity></cac:Party></cac:AccountingCustomerParty>
+  <cac:TaxTotal>
+    <cbc:TaxAmount currencyID="EUR">20.00</cbc:TaxAmount>
+  </cac:TaxTotal>
+  <cac:LegalMonetaryTotal>
+    <cbc:LineExtensionAmount currencyID="EUR">100.00</cbc:LineExtensionAmount>
+    <cbc:TaxExclusiveAmount currencyID="EUR">100.00</cbc:TaxExclusiveAmount>
+    <cbc:TaxInclusiveAmount currencyID="EUR">120.00</cbc:TaxInclusiveAmount>
+    <cbc:PayableAmount currencyID="EUR">120.00</cbc:PayableAmount>
+  </cac:LegalMonetaryTotal>
+  <cac:InvoiceLine>
+    <cbc:ID>1</cbc:ID>
+    <cbc:InvoicedQuantity unitCode="C62">1</cbc:InvoicedQuantity>
+    <cbc:LineExtensionAmount currencyID="EUR">)";
+  out += line_amount;
+  out += R"(</cbc:LineExtensionAmount>
+    <cac:Item><cbc:Name>Article</cbc:Name></cac:Item>
+    <cac:Price><cbc:PriceAmount currencyID="EUR">)";
+  out += line_amount;
+  out += R"(</cbc:PriceAmount></cac:Price>
+  </cac:InvoiceLine>
+</Invoice>
+)";
+  return out;
+}
+
+// True when a fixture's .expect text lists `id` ("ID" or "ID @LINE" on a line).
+bool expects_rule(const std::string& expect, std::string_view id) {
+  std::istringstream lines(expect);
+  for (std::string line; std::getline(lines, line);) {
+    if (line == id || line.starts_with(std::string(id) + " ")) return true;
+  }
+  return false;
+}
+
+// The valid invoice and the BR-CO-10 one: the fixtures when they are there
+// (fixtures/invoices/ubl/invoice-valid.xml, fixtures/invoices/ubl/br-co-10*.xml),
+// otherwise files written here from ubl_invoice().
+struct Samples {
+  fs::path valid;
+  fs::path broken;
+};
+
+const Samples& samples() {
+  static const Samples s = [] {
+    Samples out;
+    std::vector<fs::path> files;
+    std::error_code ec;
+    fs::path dir = fs::path(CPROKIT_FIXTURES_DIR) / "invoices" / "ubl";
+    for (fs::directory_iterator it(dir, ec); !ec && it != fs::directory_iterator();
+         it.increment(ec)) {
+      if (it->is_regular_file()) files.push_back(it->path());
+    }
+    std::sort(files.begin(), files.end());
+    for (const auto& f : files) {
+      std::string name = f.filename().string();
+      if (name == "invoice-valid.xml") out.valid = f;
+      // br-co-10-*-ok.xml are neighbours that must not fire; the .expect says what fires.
+      if (out.broken.empty() && name.starts_with("br-co-10") && f.extension() == ".xml" &&
+          !name.ends_with("-ok.xml")) {
+        fs::path expect = f.string() + ".expect";
+        if (!fs::exists(expect) || expects_rule(read_file(expect), "BR-CO-10")) {
+          out.broken = f;
+        }
+      }
+    }
+    fs::path own = fresh_dir("samples");
+    if (out.valid.empty()) {
+      out.valid = own / "invoice-valid.xml";
+      write_file(out.valid, ubl_invoice());
+    }
+    if (out.broken.empty()) {
+      out.broken = own / "br-co-10-line-sum.xml";
+      write_file(out.broken, ubl_invoice("90.00"));
+    }
+    return out;
+  }();
+  return s;
+}
+
+// The folder of the EN 16931 material next to the project, when present.
+fs::path shared_xsd_dir() {
+  return fs::weakly_canonical(fs::path(CPROKIT_FIXTURES_DIR) / ".." / ".." / "shared" / "en16931" /
+                              "xsd");
+}
+
+bool have_shared_xsd() {
+  return fs::is_regular_file(shared_xsd_dir() / "ubl-2.1" / "maindoc" / "UBL-Invoice-2.1.xsd");
+}
+
+// ---------------------------------------------------------------------------
+// The JSON contract.
+
+std::vector<std::string> keys_of(const ordered_json& object) {
+  std::vector<std::string> out;
+  for (auto it = object.begin(); it != object.end(); ++it)
+    out.push_back(it.key());
+  return out;
+}
+
+ordered_json parse_json(const RunResult& r) {
+  INFO("exit " << r.exit_code << "\nstdout:\n" << r.out << "\nstderr:\n" << r.err);
+  ordered_json j;
+  REQUIRE_NOTHROW(j = ordered_json::parse(r.out));
+  return j;
+}
+
+// Checks the whole contract on the output of `cprokit lint --format json`,
+// its exit code included; returns the parsed document.
+ordered_json check_contract(const RunResult& r) {
+  INFO("exit " << r.exit_code << "\nstdout:\n" << r.out << "\nstderr:\n" << r.err);
+  REQUIRE(no_crash(r));
+  ordered_json j = parse_json(r);
+  REQUIRE(j.is_object());
+  REQUIRE(keys_of(j) == std::vector<std::string>{"tool", "documents", "summary"});
+
+  const auto& tool = j.at("tool");
+  REQUIRE(tool.is_object());
+  REQUIRE(keys_of(tool) == std::vector<std::string>{"name", "version"});
+  CHECK(tool.at("name") == "cprokit");
+  CHECK(tool.at("version") == CPROKIT_VERSION);
+
+  const std::regex hex64("^[0-9a-f]{64}$");
+  const std::set<std::string> kinds = {"invoice", "credit-note", "account", "deposit-request",
+                                       "unknown"};
+  const std::set<std::string> syntaxes = {"UBL",       "CII",          "FACTURX",
+                                          "CPRO-JSON", "ACCOUNT-JSON", "UNKNOWN"};
+  const std::set<std::string> severities = {"fatal", "warning", "info"};
+  std::size_t valid = 0, invalid = 0, fatal = 0, warning = 0, info = 0;
+
+  REQUIRE(j.at("documents").is_array());
+  for (const auto& doc : j.at("documents")) {
+    REQUIRE(doc.is_object());
+    REQUIRE(keys_of(doc) ==
+            std::vector<std::string>{"path", "sha256", "kind", "syntax", "valid", "findings"});
+    CHECK(doc.at("path").is_string());
+    REQUIRE(doc.at("sha256").is_string());
+    // Empty only for a stream refused past --max-bytes (read in part, never whole).
+    const std::string sha = doc.at("sha256").get<std::string>();
+    CHECK((std::regex_match(sha, hex64) || (sha.empty() && doc.at("path") == "-") ||
+           (sha.empty() && doc.at("path") == "/dev/zero")));
+    REQUIRE(doc.at("kind").is_string());
+    CHECK(kinds.count(doc.at("kind").get<std::string>()) == 1);
+    REQUIRE(doc.at("syntax").is_string());
+    CHECK(syntaxes.count(doc.at("syntax").get<std::string>()) == 1);
+    REQUIRE(doc.at("valid").is_boolean());
+    REQUIRE(doc.at("findings").is_array());
+    bool has_fatal = false;
+    for (const auto& f : doc.at("findings")) {
+      REQUIRE(f.is_object());
+      REQUIRE(keys_of(f) ==
+              std::vector<std::string>{"rule", "severity", "message", "location", "line", "terms"});
+      REQUIRE(f.at("rule").is_string());
+      CHECK_FALSE(f.at("rule").get<std::string>().empty());
+      REQUIRE(f.at("severity").is_string());
+      const std::string severity = f.at("severity").get<std::string>();
+      CHECK(severities.count(severity) == 1);
+      REQUIRE(f.at("message").is_string());
+      CHECK_FALSE(f.at("message").get<std::string>().empty());
+      CHECK(f.at("location").is_string());
+      CHECK((f.at("line").is_null() ||
+             (f.at("line").is_number_integer() && f.at("line").get<long>() > 0)));
+      REQUIRE(f.at("terms").is_array());
+      for (const auto& t : f.at("terms"))
+        CHECK(t.is_string());
+      if (severity == "fatal") {
+        has_fatal = true;
+        ++fatal;
+      } else if (severity == "warning") {
+        ++warning;
+      } else {
+        ++info;
+      }
+    }
+    CHECK(doc.at("valid").get<bool>() == !has_fatal);
+    ++(has_fatal ? invalid : valid);
+  }
+
+  const auto& summary = j.at("summary");
+  REQUIRE(summary.is_object());
+  REQUIRE(keys_of(summary) ==
+          std::vector<std::string>{"documents", "valid", "invalid", "fatal", "warning", "info"});
+  CHECK(summary.at("documents") == j.at("documents").size());
+  CHECK(summary.at("valid") == valid);
+  CHECK(summary.at("invalid") == invalid);
+  CHECK(summary.at("fatal") == fatal);
+  CHECK(summary.at("warning") == warning);
+  CHECK(summary.at("info") == info);
+  CHECK(r.exit_code == (fatal > 0 ? 1 : 0));
+  return j;
+}
+
+std::vector<std::string> rules_of(const ordered_json& doc) {
+  std::vector<std::string> out;
+  for (const auto& f : doc.at("findings"))
+    out.push_back(f.at("rule").get<std::string>());
+  return out;
+}
+
+bool has_rule(const ordered_json& doc, std::string_view rule) {
+  auto ids = rules_of(doc);
+  return std::find(ids.begin(), ids.end(), rule) != ids.end();
+}
+
+bool has_rule_prefix(const ordered_json& doc, std::string_view prefix) {
+  auto ids = rules_of(doc);
+  return std::any_of(ids.begin(), ids.end(),
+                     [&](const auto& id) { return id.starts_with(prefix); });
+}
+
+// The first finding of `rule` in `doc`; fails the test when there is none.
+ordered_json finding_of(const ordered_json& doc, std::string_view rule) {
+  for (const auto& f : doc.at("findings")) {
+    if (f.at("rule") == rule) return f;
+  }
+  INFO("findings: " << doc.at("findings").dump());
+  FAIL("no " << rule << " finding");
+  return {};
+}
+
+// `cprokit lint --format json` on one input; checks the contract and that
+// there is exactly one document.
+struct Linted {
+  RunResult result;
+  ordered_json json;
+  ordered_json doc;
+};
+
+Linted lint_json(std::vector<std::string> args, std::string stdin_data = {},
+                 std::map<std::string, std::string> env = {}) {
+  args.insert(args.begin(), {"lint", "--format", "json"});
+  Linted out;
+  out.result = run(args, std::move(stdin_data), std::move(env));
+  out.json = check_contract(out.result);
+  REQUIRE(out.json.at("documents").size() == 1);
+  out.doc = out.json.at("documents")[0];
+  return out;
+}
+
+}  // namespace
+
+// ===========================================================================
+// The run() helper itself.
+
+TEST_CASE("run helper: separate streams, stdin, environment changes, signals", "[run]") {
+  SECTION("stdout and stderr are kept apart, stdin is fed, big data does not block") {
+    std::string big(3 * 1024 * 1024, 'x');  // far more than a pipe buffer
+    RunResult r = run_program("/bin/sh", {"-c", "cat; echo to-err >&2; exit 7"}, big);
+    CHECK(r.exit_code == 7);
+    CHECK(r.signal == 0);
+    CHECK(r.out == big);
+    CHECK(r.err == "to-err\n");
+  }
+  SECTION("variables are overridden, added and removed") {
+    RunResult before = run_program("/usr/bin/env", {}, {}, {{"PATH", "/usr/bin:/bin"}});
+    REQUIRE(before.exit_code == 0);
+    CHECK(contains("\n" + before.out, "\nPATH=/usr/bin:/bin\n"));
+    RunResult r =
+        run_program("/usr/bin/env", {}, {}, {{"CPROKIT_TEST_VAR", "a=b"}, {"PATH", kUnset}});
+    CHECK(contains("\n" + r.out, "\nCPROKIT_TEST_VAR=a=b\n"));
+    CHECK_FALSE(contains("\n" + r.out, "\nPATH="));
+  }
+  SECTION("a child killed by a signal is reported as such") {
+    RunResult r = run_program("/bin/sh", {"-c", "kill -KILL $$"});
+    CHECK(r.signal == 9);
+    CHECK_FALSE(r.exited());
+  }
+  SECTION("a program that cannot be run throws") {
+    CHECK_THROWS(run_program("/nonexistent/cprokit-nope", {}));
+  }
+  SECTION("a child that does not read its input does not hurt the parent") {
+    RunResult r = run({"--version"}, std::string(1024 * 1024, 'y'));
+    CHECK(r.exit_code == 0);
+  }
+}
+
+// ===========================================================================
+// Usage, exit codes.
+
+TEST_CASE("version: cprokit --version prints the version", "[usage]") {
+  RunResult r = run({"--version"});
+  CHECK(r.exit_code == 0);
+  CHECK(r.out == std::string("cprokit ") + CPROKIT_VERSION + "\n");
+  CHECK(r.err.empty());
+}
+
+TEST_CASE("no arguments: usage on stderr, exit 2", "[usage]") {
+  RunResult r = run({});
+  CHECK(r.exit_code == 2);
+  CHECK(r.out.empty());
+  CHECK(contains(r.err, "Usage: cprokit"));
+}
+
+TEST_CASE("help: cprokit --help prints the usage on stdout, exit 0", "[usage]") {
+  RunResult r = run({"--help"});
+  CHECK(r.exit_code == 0);
+  CHECK(contains(r.out, "Usage: cprokit"));
+}
+
+TEST_CASE("an unknown command: exit 2, named on stderr", "[usage]") {
+  RunResult r = run({"frobnicate"});
+  CHECK(r.exit_code == 2);
+  CHECK(r.out.empty());
+  CHECK(contains(r.err, "frobnicate"));
+}
+
+TEST_CASE("lint --help and rules --help: exit 0 with examples", "[usage]") {
+  for (std::string command : {"lint", "rules"}) {
+    for (std::string flag : {"--help", "-h"}) {
+      INFO(command << " " << flag);
+      RunResult r = run({command, flag});
+      CHECK(r.exit_code == 0);
+      CHECK(contains(r.out, "Exemples / examples"));
+      CHECK(r.err.empty());
+    }
+  }
+}
+
+TEST_CASE("lint usage errors: exit 2, message on stderr, nothing on stdout", "[usage]") {
+  const std::string file = samples().valid.string();
+  struct Case {
+    std::vector<std::string> args;
+    std::string in_message;
+  };
+  const fs::path missing = Scratch::get().root() / "no-such-invoice.xml";
+  const std::vector<Case> cases = {
+      {{"lint", "--bogus-option", file}, "--bogus-option"},
+      {{"lint"}, "lint"},
+      {{"lint", "--format", "json"}, "lint"},
+      {{"lint", missing.string()}, missing.string()},
+      {{"lint", file, missing.string()}, missing.string()},
+      {{"lint", "--format", "xml", file}, "xml"},
+      {{"lint", "--lang", "de", file}, "de"},
+      {{"lint", "--profile", "nope", file}, "nope"},
+      {{"lint", "--color", "sometimes", file}, "--color"},
+      {{"lint", "--max-bytes", "lots", file}, "max-bytes"},
+      {{"lint", "--schemas", "/nonexistent-cprokit-schemas", file}, "/nonexistent-cprokit-schemas"},
+  };
+  for (const auto& c : cases) {
+    std::string shown;
+    for (const auto& a : c.args)
+      shown += a + " ";
+    INFO("cprokit " << shown);
+    RunResult r = run(c.args);
+    INFO("stdout:\n" << r.out << "\nstderr:\n" << r.err);
+    CHECK(r.exit_code == 2);
+    CHECK(r.out.empty());
+    CHECK(contains(r.err, c.in_message));
+  }
+}
+
+// ===========================================================================
+// The JSON contract.
+
+TEST_CASE("JSON contract on a valid and a broken invoice", "[json]") {
+  const Samples& s = samples();
+  SECTION("valid invoice: valid, no fatal, exit 0") {
+    Linted l = lint_json({s.valid.string()});
+    CHECK(l.result.exit_code == 0);
+    CHECK(l.doc.at("path") == s.valid.string());
+    CHECK(l.doc.at("kind") == "invoice");
+    CHECK(l.doc.at("syntax") == "UBL");
+    CHECK(l.doc.at("valid") == true);
+    CHECK(l.doc.at("sha256") == sha256sum(read_file(s.valid)));
+  }
+  SECTION("broken invoice: BR-CO-10 fatal with its terms, exit 1") {
+    Linted l = lint_json({s.broken.string()});
+    CHECK(l.result.exit_code == 1);
+    CHECK(l.doc.at("valid") == false);
+    CHECK(l.doc.at("sha256") == sha256sum(read_file(s.broken)));
+    ordered_json f = finding_of(l.doc, "BR-CO-10");
+    CHECK(f.at("severity") == "fatal");
+    auto terms = f.at("terms").get<std::vector<std::string>>();
+    CHECK(std::find(terms.begin(), terms.end(), "BT-106") != terms.end());
+    CHECK(f.at("line").is_number_integer());
+    CHECK_FALSE(f.at("location").get<std::string>().empty());
+  }
+  SECTION("both together: documents in argument order, summary over both, exit 1") {
+    RunResult r = run({"lint", "--format", "json", s.valid.string(), s.broken.string()});
+    ordered_json j = check_contract(r);
+    REQUIRE(j.at("documents").size() == 2);
+    CHECK(j.at("documents")[0].at("path") == s.valid.string());
+    CHECK(j.at("documents")[1].at("path") == s.broken.string());
+    CHECK(j.at("summary").at("documents") == 2);
+    CHECK(j.at("summary").at("valid") == 1);
+    CHECK(j.at("summary").at("invalid") == 1);
+    CHECK(r.exit_code == 1);
+  }
+  SECTION("two files with the same bytes have the same sha256, another file another one") {
+    fs::path dir = fresh_dir("same-bytes");
+    write_file(dir / "one.xml", read_file(s.valid));
+    write_file(dir / "two.xml", read_file(s.valid));
+    RunResult r = run({"lint", "--format", "json", (dir / "one.xml").string(),
+                       (dir / "two.xml").string(), s.broken.string()});
+    ordered_json j = check_contract(r);
+    REQUIRE(j.at("documents").size() == 3);
+    CHECK(j.at("documents")[0].at("sha256") == j.at("documents")[1].at("sha256"));
+    CHECK(j.at("documents")[0].at("sha256") != j.at("documents")[2].at("sha256"));
+  }
+}
+
+TEST_CASE("lint --lang en gives English messages, French by default", "[json]") {
+  const std::string file = samples().broken.string();
+  Linted fr = lint_json({file});
+  Linted fr_explicit = lint_json({"--lang", "fr", file});
+  Linted en = lint_json({"--lang", "en", file});
+  CHECK(rules_of(fr.doc) == rules_of(en.doc));
+  const std::string message_fr = finding_of(fr.doc, "BR-CO-10").at("message");
+  const std::string message_en = finding_of(en.doc, "BR-CO-10").at("message");
+  CHECK(message_fr == finding_of(fr_explicit.doc, "BR-CO-10").at("message").get<std::string>());
+  CHECK(message_fr != message_en);
+  // Everything but the messages is the same.
+  CHECK(fr.doc.at("sha256") == en.doc.at("sha256"));
+  CHECK(finding_of(fr.doc, "BR-CO-10").at("location") ==
+        finding_of(en.doc, "BR-CO-10").at("location"));
+  CHECK(fr.json.at("summary") == en.json.at("summary"));
+}
+
+TEST_CASE("every fixture through the binary: JSON contract and the rules of its .expect",
+          "[json][fixtures]") {
+  const fs::path root = fs::path(CPROKIT_FIXTURES_DIR) / "invoices";
+  std::vector<fs::path> files;
+  std::error_code ec;
+  for (fs::recursive_directory_iterator it(root, ec);
+       !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
+    const fs::path& p = it->path();
+    if (!it->is_regular_file() || p.extension() == ".expect" || p.extension() == ".md") continue;
+    files.push_back(p);
+  }
+  if (files.empty()) {
+    WARN("no fixture in " << root.string() << ": not tested through the binary");
+    return;
+  }
+  std::sort(files.begin(), files.end());
+  std::vector<std::string> args = {"lint", "--format", "json"};
+  for (const auto& f : files)
+    args.push_back(f.string());
+  RunResult r = run(args);
+  ordered_json j = check_contract(r);
+  REQUIRE(j.at("documents").size() == files.size());
+
+  // Without schemas (XSD-02 somewhere), the XSD expectations are not judged.
+  bool with_xsd = true;
+  for (const auto& doc : j.at("documents")) {
+    if (has_rule(doc, "XSD-02")) with_xsd = false;
+  }
+  if (!with_xsd) WARN("the binary found no XSD schemas: XSD-* expectations not judged");
+  auto judged = [&](const std::string& id) { return with_xsd || !id.starts_with("XSD-"); };
+
+  for (std::size_t i = 0; i < files.size(); ++i) {
+    const ordered_json& doc = j.at("documents")[i];
+    INFO(files[i].string() << "\nfindings: " << doc.at("findings").dump(1));
+    CHECK(doc.at("path") == files[i].string());
+    const fs::path expect_file = files[i].string() + ".expect";
+    if (!fs::exists(expect_file)) continue;  // the fixture test reports it
+    std::set<std::string> want, got;
+    std::vector<std::pair<std::string, long>> pinned;
+    std::istringstream lines(read_file(expect_file));
+    for (std::string line; std::getline(lines, line);) {
+      if (line.empty() || line.front() == '#') continue;
+      std::istringstream words(line);
+      std::string id, at;
+      words >> id >> at;
+      if (id.empty() || !judged(id)) continue;
+      want.insert(id);
+      if (at.size() > 1 && at.front() == '@') pinned.emplace_back(id, std::stol(at.substr(1)));
+    }
+    for (const auto& id : rules_of(doc)) {
+      if (judged(id)) got.insert(id);
+    }
+    CHECK(got == want);
+    for (const auto& [id, line] : pinned) {
+      INFO(id << " expected at line " << line);
+      bool found = false;
+      for (const auto& f : doc.at("findings")) {
+        if (f.at("rule") == id && f.at("line").is_number_integer() && f.at("line") == line) {
+          found = true;
+        }
+      }
+      CHECK(found);
+    }
+  }
+
+  // The same folder walked: every .xml, .pdf, .json file, the other ones left out.
+  RunResult walked = run({"lint", "--format", "json", root.string()});
+  ordered_json w = check_contract(walked);
+  std::size_t with_extension = 0;
+  for (const auto& f : files) {
+    std::string ext = f.extension().string();
+    std::transform(ext.begin(), ext.end(), ext.begin(),
+                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    if (ext == ".xml" || ext == ".pdf" || ext == ".json") ++with_extension;
+  }
+  CHECK(w.at("documents").size() == with_extension);
+}
+
+// ===========================================================================
+// Human output.
+
+TEST_CASE("human output: grouped by file, each path once as a header", "[human]") {
+  const Samples& s = samples();
+  const std::string broken = s.broken.string();
+  const std::string valid = s.valid.string();
+  RunResult r = run({"lint", broken, valid});
+  INFO("stdout:\n" << r.out << "\nstderr:\n" << r.err);
+  CHECK(r.exit_code == 1);
+  CHECK(count_of(r.out, broken) == 1);
+  CHECK(count_of(r.out, valid) == 1);
+  const std::size_t broken_at = r.out.find(broken);
+  const std::size_t valid_at = r.out.find(valid);
+  REQUIRE(broken_at != std::string::npos);
+  REQUIRE(valid_at != std::string::npos);
+  // Headers start their line, in argument order.
+  CHECK(broken_at == 0);
+  CHECK(r.out[valid_at - 1] == '\n');
+  CHECK(broken_at < valid_at);
+  // The broken file's finding sits under its header, before the next file.
+  const std::size_t finding_at = r.out.find("BR-CO-10");
+  REQUIRE(finding_at != std::string::npos);
+  CHECK(broken_at < finding_at);
+  CHECK(finding_at < valid_at);
+  // The valid file has no finding line of its own: only the summary follows.
+  std::string after_valid = r.out.substr(valid_at);
+  CHECK_FALSE(contains(after_valid, "BR-CO-"));
+  CHECK(contains(r.out, "2 document(s)"));
+}
+
+TEST_CASE("human output: colours", "[human]") {
+  const std::string broken = samples().broken.string();
+  const std::string esc = "\x1b[";
+  SECTION("--color auto (default) on a pipe: no escape code") {
+    RunResult r = run({"lint", broken});
+    CHECK(r.exit_code == 1);
+    CHECK_FALSE(contains(r.out, esc));
+    CHECK_FALSE(contains(r.err, esc));
+    RunResult explicit_auto = run({"lint", "--color", "auto", broken});
+    CHECK(explicit_auto.out == r.out);
+  }
+  SECTION("--color never: no escape code") {
+    RunResult r = run({"lint", "--color", "never", broken});
+    CHECK(r.exit_code == 1);
+    CHECK_FALSE(contains(r.out, esc));
+  }
+  SECTION("--color always: escape codes, even with NO_COLOR set") {
+    RunResult r = run({"lint", "--color", "always", broken});
+    CHECK(r.exit_code == 1);
+    CHECK(contains(r.out, esc));
+    RunResult no_color = run({"lint", "--color", "always", broken}, {}, {{"NO_COLOR", "1"}});
+    CHECK(contains(no_color.out, esc));
+  }
+  // NO_COLOR in auto mode only matters on a terminal: not testable through a pipe.
+}
+
+TEST_CASE("human output in English", "[human]") {
+  RunResult fr = run({"lint", samples().broken.string()});
+  RunResult en = run({"lint", "--lang", "en", samples().broken.string()});
+  CHECK(fr.exit_code == 1);
+  CHECK(en.exit_code == 1);
+  CHECK(contains(fr.out, "invalide"));
+  CHECK(contains(en.out, "invalid"));
+  CHECK_FALSE(contains(en.out, "invalide"));
+}
+
+// ===========================================================================
+// Inputs.
+
+TEST_CASE("a folder is walked recursively, sorted, hidden entries and other extensions skipped",
+          "[inputs]") {
+  fs::path dir = fresh_dir("walk");
+  const std::string invoice = ubl_invoice();
+  for (const char* name :
+       {"a.xml", "B.XML", "c.Pdf", "d.JsOn", "e.txt", "noext", ".hidden.xml", ".git/h.xml",
+        "sub/g.xml", "sub/deeper/h.json", "folder.xml/k.xml", "sub/.secret/s.xml"}) {
+    write_file(dir / name, invoice);
+  }
+  RunResult r = run({"lint", "--format", "json", "--no-xsd", dir.string()});
+  ordered_json j = check_contract(r);
+  std::vector<std::string> paths;
+  for (const auto& doc : j.at("documents"))
+    paths.push_back(doc.at("path").get<std::string>());
+  std::vector<std::string> expected;
+  for (const char* name : {"B.XML", "a.xml", "c.Pdf", "d.JsOn", "folder.xml/k.xml",
+                           "sub/deeper/h.json", "sub/g.xml"}) {
+    expected.push_back((dir / name).string());
+  }
+  CHECK(paths == expected);
+  CHECK(r.exit_code == 0);
+  for (const auto& doc : j.at("documents"))
+    CHECK(doc.at("syntax") == "UBL");
+}
+
+TEST_CASE("an empty folder gives no document", "[inputs]") {
+  fs::path dir = fresh_dir("empty-folder");
+  write_file(dir / "readme.txt", "not an invoice");
+  RunResult r = run({"lint", "--format", "json", dir.string()});
+  ordered_json j = check_contract(r);
+  CHECK(j.at("documents").empty());
+  CHECK(r.exit_code == 0);
+}
+
+TEST_CASE("many documents: big output, one document each", "[inputs]") {
+  fs::path dir = fresh_dir("many");
+  const std::string invoice = ubl_invoice("90.00");
+  constexpr int kCount = 300;
+  for (int i = 0; i < kCount; ++i) {
+    write_file(dir / ("inv-" + std::to_string(1000 + i) + ".xml"), invoice);
+  }
+  RunResult r = run({"lint", "--format", "json", "--no-xsd", dir.string()});
+  ordered_json j = check_contract(r);
+  CHECK(j.at("documents").size() == kCount);
+  CHECK(j.at("summary").at("invalid") == kCount);
+  CHECK(r.exit_code == 1);
+  CHECK(r.out.size() > 65536);  // more than a pipe buffer went through run()
+}
+
+TEST_CASE("standard input (-) is read, same bytes give the same sha256 as the file", "[inputs]") {
+  const fs::path file = samples().valid;
+  const std::string bytes = read_file(file);
+  Linted from_stdin = lint_json({"-"}, bytes);
+  Linted from_file = lint_json({file.string()});
+  CHECK(from_stdin.doc.at("path") == "-");
+  CHECK(from_stdin.doc.at("syntax") == "UBL");
+  CHECK(from_stdin.doc.at("kind") == "invoice");
+  CHECK(from_stdin.doc.at("valid") == true);
+  CHECK(from_stdin.doc.at("sha256") == from_file.doc.at("sha256"));
+  CHECK(from_stdin.doc.at("sha256") == sha256sum(bytes));
+  CHECK(rules_of(from_stdin.doc) == rules_of(from_file.doc));
+
+  SECTION("stdin among files keeps the argument order") {
+    RunResult r =
+        run({"lint", "--format", "json", file.string(), "-"}, read_file(samples().broken));
+    ordered_json j = check_contract(r);
+    REQUIRE(j.at("documents").size() == 2);
+    CHECK(j.at("documents")[0].at("path") == file.string());
+    CHECK(j.at("documents")[1].at("path") == "-");
+    CHECK(j.at("documents")[1].at("valid") == false);
+    CHECK(r.exit_code == 1);
+  }
+}
+
+TEST_CASE("a file named explicitly is linted whatever its extension", "[inputs]") {
+  fs::path dir = fresh_dir("explicit");
+  const std::string invoice = ubl_invoice();
+  for (const char* name : {"invoice.txt", "invoice", ".hidden-invoice.dat"}) {
+    INFO(name);
+    write_file(dir / name, invoice);
+    Linted l = lint_json({(dir / name).string()});
+    CHECK(l.doc.at("path") == (dir / name).string());
+    CHECK(l.doc.at("syntax") == "UBL");
+    CHECK(l.doc.at("kind") == "invoice");
+    CHECK(l.result.exit_code == 0);
+  }
+}
+
+// ===========================================================================
+// Kind detection by content, not by name.
+
+TEST_CASE("kind detection looks at the content, not the name", "[detect]") {
+  fs::path dir = fresh_dir("detect");
+  SECTION("a UBL invoice saved as .pdf is linted as UBL") {
+    write_file(dir / "x.pdf", ubl_invoice());
+    Linted l = lint_json({(dir / "x.pdf").string()});
+    CHECK(l.doc.at("syntax") == "UBL");
+    CHECK(l.doc.at("kind") == "invoice");
+    CHECK(l.result.exit_code == 0);
+  }
+  SECTION("a PDF (%PDF-) gives DOC-02") {
+    write_file(dir / "facture.xml", "%PDF-1.7\n%\xE2\xE3\xCF\xD3\n1 0 obj\n<<>>\nendobj\n");
+    Linted l = lint_json({(dir / "facture.xml").string()});
+    CHECK(has_rule(l.doc, "DOC-02"));
+    CHECK(finding_of(l.doc, "DOC-02").at("severity") == "fatal");
+    CHECK(l.result.exit_code == 1);
+  }
+  SECTION("JSON gives DOC-02") {
+    write_file(dir / "depot.json", R"({"invoice": {"id": "F-1"}})");
+    Linted l = lint_json({(dir / "depot.json").string()});
+    CHECK(has_rule(l.doc, "DOC-02"));
+    CHECK(l.result.exit_code == 1);
+    write_file(dir / "list.xml", "  [1, 2, 3]\n");
+    Linted array = lint_json({(dir / "list.xml").string()});
+    CHECK(has_rule(array.doc, "DOC-02"));
+  }
+  SECTION("plain text gives DOC-01") {
+    write_file(dir / "notes.xml", "Bonjour, voici la facture.\n");
+    Linted l = lint_json({(dir / "notes.xml").string()});
+    CHECK(has_rule(l.doc, "DOC-01"));
+    CHECK(l.doc.at("syntax") == "UNKNOWN");
+    CHECK(l.result.exit_code == 1);
+  }
+}
+
+// ===========================================================================
+// Hostile inputs: a fatal finding of the right rule, exit 1, quickly, never
+// a crash, nothing leaked.
+
+namespace {
+
+struct Hostile {
+  Linted with_defaults;  // XSD as the build finds it
+  Linted without_xsd;    // --no-xsd: the time is the input's own cost
+};
+
+// Lints `args` twice (defaults, then --no-xsd) and checks what every hostile input must give.
+Hostile check_hostile(const std::vector<std::string>& args, std::string_view rule,
+                      const std::string& stdin_data = {}) {
+  Hostile out;
+  out.with_defaults = lint_json(args, stdin_data);
+  std::vector<std::string> no_xsd = args;
+  no_xsd.insert(no_xsd.begin(), "--no-xsd");
+  out.without_xsd = lint_json(no_xsd, stdin_data);
+  for (const Linted* l : {&out.with_defaults, &out.without_xsd}) {
+    const RunResult& r = l->result;
+    INFO("stdout:\n" << r.out.substr(0, 4000) << "\nstderr:\n" << r.err.substr(0, 4000));
+    CHECK(no_crash(r));
+    CHECK(r.exit_code == 1);
+    CHECK(l->doc.at("valid") == false);
+    CHECK(finding_of(l->doc, rule).at("severity") == "fatal");
+    CHECK_FALSE(contains(r.out, "root:"));
+    CHECK_FALSE(contains(r.err, "root:"));
+  }
+  // Time. The input's own cost (--no-xsd) must stay under 1 s: in CPU time,
+  // which a loaded machine barely changes, and in wall time, the best of up to
+  // three runs (a busy machine can stall any one run). Loading the XSD
+  // grammars is a fixed start-up cost (about 0.4 s CPU in a debug build, more
+  // under sanitizers): the default run gets a wider CPU bound.
+  const auto& timed = out.without_xsd.result;
+  INFO("--no-xsd: " << timed.seconds() << " s wall, " << timed.cpu_seconds() << " s CPU; "
+                    << "defaults: " << out.with_defaults.result.seconds() << " s wall, "
+                    << out.with_defaults.result.cpu_seconds() << " s CPU");
+  CHECK(timed.cpu_seconds() < 1.0);
+  double best_wall = timed.seconds();
+  for (int retry = 0; retry < 2 && best_wall >= 1.0; ++retry) {
+    std::vector<std::string> again = {"lint", "--format", "json", "--no-xsd"};
+    again.insert(again.end(), args.begin(), args.end());
+    best_wall = std::min(best_wall, run(again, stdin_data).seconds());
+  }
+  CHECK(best_wall < 1.0);
+  CHECK(out.with_defaults.result.cpu_seconds() < 3.0);
+  return out;
+}
+
+std::string in_invoice_root(std::string_view body) {
+  return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Invoice xmlns=\"" + std::string(kUblNs) +
+         "\">" + std::string(body) + "</Invoice>\n";
+}
+
+}  // namespace
+
+TEST_CASE("hostile: malformed XML gives XML-01 with its line", "[hostile]") {
+  fs::path file = fresh_dir("malformed") / "malformed.xml";
+  write_file(file, "<?xml version=\"1.0\"?>\n<Invoice xmlns=\"" + std::string(kUblNs) +
+                       "\">\n  <a>\n  </b>\n</Invoice>\n");
+  Hostile h = check_hostile({file.string()}, "XML-01");
+  ordered_json f = finding_of(h.with_defaults.doc, "XML-01");
+  REQUIRE(f.at("line").is_number_integer());
+  CHECK(f.at("line").get<int>() == 4);
+}
+
+TEST_CASE("hostile: an external entity (XXE) gives XML-02 and reads nothing", "[hostile]") {
+  fs::path file = fresh_dir("xxe") / "xxe.xml";
+  write_file(file,
+             "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+             "<!DOCTYPE Invoice [<!ENTITY xxe SYSTEM \"file:///etc/passwd\">]>\n"
+             "<Invoice xmlns=\"" +
+                 std::string(kUblNs) +
+                 "\" xmlns:cbc=\"urn:oasis:names:specification:ubl:schema:xsd:"
+                 "CommonBasicComponents-2\">\n  <cbc:ID>&xxe;</cbc:ID>\n  <cbc:Note "
+                 "attr=\"&xxe;\">&xxe;</cbc:Note>\n</Invoice>\n");
+  check_hostile({file.string()}, "XML-02");
+  // Also in the human output, in both languages.
+  for (const char* lang : {"fr", "en"}) {
+    RunResult r = run({"lint", "--lang", lang, file.string()});
+    CHECK(r.exit_code == 1);
+    CHECK(contains(r.out, "XML-02"));
+    CHECK_FALSE(contains(r.out, "root:"));
+    CHECK_FALSE(contains(r.err, "root:"));
+  }
+}
+
+TEST_CASE("hostile: an entity-expansion bomb (billion laughs) gives XML-02", "[hostile]") {
+  std::string dtd = "<!DOCTYPE Invoice [\n  <!ENTITY lol0 \"lol\">\n";
+  for (int i = 1; i <= 9; ++i) {
+    std::string prev = "&lol" + std::to_string(i - 1) + ";";
+    std::string value;
+    for (int k = 0; k < 10; ++k)
+      value += prev;
+    dtd += "  <!ENTITY lol" + std::to_string(i) + " \"" + value + "\">\n";
+  }
+  dtd += "]>\n";
+  fs::path file = fresh_dir("bomb") / "bomb.xml";
+  write_file(file, "<?xml version=\"1.0\"?>\n" + dtd + "<Invoice xmlns=\"" + std::string(kUblNs) +
+                       "\">&lol9;</Invoice>\n");
+  check_hostile({file.string()}, "XML-02");
+}
+
+TEST_CASE("hostile: an empty file gives XML-06", "[hostile]") {
+  fs::path dir = fresh_dir("empty");
+  write_file(dir / "empty.xml", "");
+  write_file(dir / "blank.xml", " \n\t\r\n");
+  check_hostile({(dir / "empty.xml").string()}, "XML-06");
+  check_hostile({(dir / "blank.xml").string()}, "XML-06");
+  check_hostile({"-"}, "XML-06", "");
+}
+
+TEST_CASE("hostile: 100,000 nested elements give XML-04", "[hostile]") {
+  std::string body;
+  body.reserve(700'000);
+  for (int i = 0; i < 100'000; ++i)
+    body += "<a>";
+  for (int i = 0; i < 100'000; ++i)
+    body += "</a>";
+  fs::path file = fresh_dir("deep") / "deep.xml";
+  write_file(file, in_invoice_root(body));
+  check_hostile({file.string()}, "XML-04");
+}
+
+TEST_CASE("hostile: a well-formed XML that is no invoice gives DOC-01", "[hostile]") {
+  fs::path dir = fresh_dir("not-invoice");
+  write_file(dir / "note.xml", "<?xml version=\"1.0\"?>\n<note><to>Tove</to></note>\n");
+  // The right local name in the wrong namespace is no invoice either.
+  write_file(dir / "fake.xml", "<Invoice xmlns=\"urn:example:not-ubl\"><ID>1</ID></Invoice>\n");
+  check_hostile({(dir / "note.xml").string()}, "DOC-01");
+  check_hostile({(dir / "fake.xml").string()}, "DOC-01");
+}
+
+TEST_CASE("hostile: invalid UTF-8 gives XML-05", "[hostile]") {
+  fs::path file = fresh_dir("utf8") / "latin.xml";
+  write_file(file, in_invoice_root("\n<Note>caf\xE9 \xC3\x28 \xFF</Note>\n"));
+  check_hostile({file.string()}, "XML-05");
+}
+
+TEST_CASE("hostile: over --max-bytes gives XML-03, still with the sha256", "[hostile]") {
+  // Larger than read_input's 64 KiB chunks and than a pipe buffer.
+  std::string big = ubl_invoice();
+  big.insert(big.find("<Invoice"), "<!-- " + std::string(300'000, 'x') + " -->\n");
+  REQUIRE(big.size() > 300'000);
+  fs::path file = fresh_dir("large") / "large.xml";
+  write_file(file, big);
+  const std::string sha = sha256sum(big);
+
+  SECTION("a file") {
+    Hostile h = check_hostile({"--max-bytes", "1000", file.string()}, "XML-03");
+    CHECK(h.with_defaults.doc.at("sha256") == sha);
+    CHECK(h.without_xsd.doc.at("sha256") == sha);
+    // Without the option, the same file is fine.
+    Linted l = lint_json({file.string()});
+    CHECK(l.result.exit_code == 0);
+    CHECK(l.doc.at("sha256") == sha);
+  }
+  SECTION("standard input") {
+    Hostile h = check_hostile({"--max-bytes", "1000", "-"}, "XML-03", big);
+    // A stream is read no further than the limit: it may never end.
+    CHECK(h.with_defaults.doc.at("sha256") == "");
+    CHECK(h.with_defaults.doc.at("path") == "-");
+  }
+  SECTION("just over and just at the limit") {
+    const std::string small = ubl_invoice();
+    fs::path f = file.parent_path() / "small.xml";
+    write_file(f, small);
+    const std::string size = std::to_string(small.size());
+    const std::string below = std::to_string(small.size() - 1);
+    Linted at = lint_json({"--max-bytes", size, f.string()});
+    CHECK_FALSE(has_rule(at.doc, "XML-03"));
+    Linted over = lint_json({"--max-bytes", below, f.string()});
+    CHECK(has_rule(over.doc, "XML-03"));
+    CHECK(over.doc.at("sha256") == sha256sum(small));
+  }
+}
+
+// ===========================================================================
+// The XSD layer.
+
+TEST_CASE("lint --no-xsd gives no XSD finding at all", "[xsd]") {
+  fs::path dir = fresh_dir("no-xsd");
+  write_file(dir / "bad-schema.xml", ubl_invoice("100.00", "<cbc:Bogus>x</cbc:Bogus>"));
+  for (const auto& file : {samples().valid, dir / "bad-schema.xml"}) {
+    INFO(file);
+    Linted l = lint_json({"--no-xsd", file.string()});
+    CHECK_FALSE(has_rule_prefix(l.doc, "XSD-"));
+    CHECK(l.result.exit_code == 0);
+    // Whatever CPROKIT_SCHEMAS says.
+    Linted env = lint_json({"--no-xsd", file.string()}, {}, {{"CPROKIT_SCHEMAS", dir.string()}});
+    CHECK_FALSE(has_rule_prefix(env.doc, "XSD-"));
+  }
+}
+
+TEST_CASE("CPROKIT_SCHEMAS without schemas is skipped: the search goes on", "[xsd]") {
+  fs::path empty = fresh_dir("env-empty");
+  const std::string file = samples().valid.string();
+  Linted unset = lint_json({file}, {}, {{"CPROKIT_SCHEMAS", kUnset}});
+  Linted skipped = lint_json({file}, {}, {{"CPROKIT_SCHEMAS", empty.string()}});
+  Linted blank = lint_json({file}, {}, {{"CPROKIT_SCHEMAS", ""}});
+  CHECK(rules_of(unset.doc) == rules_of(skipped.doc));
+  CHECK(rules_of(unset.doc) == rules_of(blank.doc));
+  CHECK(unset.result.exit_code == skipped.result.exit_code);
+}
+
+TEST_CASE("unusable schemas: XSD-02 warning through CPROKIT_SCHEMAS, exit 2 with --schemas",
+          "[xsd]") {
+  // The UBL entry point is there (so the folder is chosen) but it is no schema.
+  fs::path broken = fresh_dir("broken-schemas");
+  write_file(broken / "ubl-2.1" / "maindoc" / "UBL-Invoice-2.1.xsd", "not a schema\n");
+  const std::string file = samples().valid.string();
+
+  Linted l = lint_json({file}, {}, {{"CPROKIT_SCHEMAS", broken.string()}});
+  ordered_json f = finding_of(l.doc, "XSD-02");
+  CHECK(f.at("severity") == "warning");
+  CHECK(l.doc.at("valid") == true);
+  CHECK(l.result.exit_code == 0);
+  CHECK(l.json.at("summary").at("warning").get<int>() >= 1);
+
+  Linted en = lint_json({"--lang", "en", file}, {}, {{"CPROKIT_SCHEMAS", broken.string()}});
+  CHECK(finding_of(en.doc, "XSD-02").at("message") != f.at("message"));
+
+  RunResult r = run({"lint", "--schemas", broken.string(), file});
+  CHECK(r.exit_code == 2);
+  CHECK(r.out.empty());
+  CHECK(contains(r.err, broken.string()));
+
+  fs::path empty = fresh_dir("empty-schemas");
+  RunResult e = run({"lint", "--schemas", empty.string(), file});
+  CHECK(e.exit_code == 2);
+  CHECK(contains(e.err, empty.string()));
+}
+
+TEST_CASE("the EN 16931 schemas, when present next to the project", "[xsd]") {
+  if (!have_shared_xsd()) {
+    WARN("no schemas in " << shared_xsd_dir().string() << ": XSD validation not tested");
+    return;
+  }
+  const std::string schemas = shared_xsd_dir().string();
+  fs::path dir = fresh_dir("with-xsd");
+  write_file(dir / "bad-schema.xml", ubl_invoice("100.00", "<cbc:Bogus>x</cbc:Bogus>"));
+  const std::string valid = samples().valid.string();
+  const std::string bad = (dir / "bad-schema.xml").string();
+  fs::path broken = fresh_dir("broken-env");
+  write_file(broken / "ubl-2.1" / "maindoc" / "UBL-Invoice-2.1.xsd", "not a schema\n");
+
+  SECTION("--schemas") {
+    Linted ok = lint_json({"--schemas", schemas, valid});
+    CHECK_FALSE(has_rule_prefix(ok.doc, "XSD-"));
+    CHECK(ok.result.exit_code == 0);
+    Linted ko = lint_json({"--schemas", schemas, bad});
+    ordered_json f = finding_of(ko.doc, "XSD-01");
+    CHECK(f.at("severity") == "fatal");
+    CHECK(f.at("line").is_number_integer());
+    CHECK(ko.result.exit_code == 1);
+  }
+  SECTION("CPROKIT_SCHEMAS") {
+    Linted ok = lint_json({valid}, {}, {{"CPROKIT_SCHEMAS", schemas}});
+    CHECK_FALSE(has_rule_prefix(ok.doc, "XSD-"));
+    Linted ko = lint_json({bad}, {}, {{"CPROKIT_SCHEMAS", schemas}});
+    CHECK(has_rule(ko.doc, "XSD-01"));
+    CHECK(ko.result.exit_code == 1);
+  }
+  SECTION("--schemas wins over CPROKIT_SCHEMAS") {
+    Linted ko = lint_json({"--schemas", schemas, bad}, {}, {{"CPROKIT_SCHEMAS", broken.string()}});
+    CHECK(has_rule(ko.doc, "XSD-01"));
+    CHECK_FALSE(has_rule(ko.doc, "XSD-02"));
+  }
+  SECTION("the XSD layer does not change the business rules") {
+    Linted with = lint_json({"--schemas", schemas, samples().broken.string()});
+    Linted without = lint_json({"--no-xsd", samples().broken.string()});
+    CHECK(has_rule(with.doc, "BR-CO-10"));
+    CHECK(rules_of(with.doc) == rules_of(without.doc));
+  }
+}
+
+// ===========================================================================
+// Profiles in lint.
+
+TEST_CASE("lint --profile syntax skips the business rules", "[profile]") {
+  const std::string broken = samples().broken.string();
+  Linted all = lint_json({broken});
+  Linted en16931 = lint_json({"--profile", "en16931", broken});
+  Linted syntax = lint_json({"--profile", "syntax", broken});
+  CHECK(has_rule(all.doc, "BR-CO-10"));
+  CHECK(has_rule(en16931.doc, "BR-CO-10"));
+  CHECK_FALSE(has_rule(syntax.doc, "BR-CO-10"));
+  CHECK(syntax.result.exit_code == 0);
+}
+
+// ===========================================================================
+// cprokit rules.
+
+TEST_CASE("rules lists the rules", "[rules]") {
+  RunResult r = run({"rules"});
+  INFO(r.out);
+  CHECK(r.exit_code == 0);
+  for (const char* id :
+       {"BR-CO-10", "BR-CO-13", "BR-CO-15", "BR-CO-16", "XML-01", "XSD-01", "DOC-01"}) {
+    CHECK(lists(r.out, id));
+  }
+  RunResult en = run({"rules", "--lang", "en"});
+  CHECK(en.exit_code == 0);
+  CHECK(lists(en.out, "BR-CO-10"));
+  CHECK(en.out != r.out);
+}
+
+TEST_CASE("rules ID explains one rule, whatever the case", "[rules]") {
+  RunResult lower = run({"rules", "br-co-10"});
+  CHECK(lower.exit_code == 0);
+  CHECK(contains(lower.out, "BR-CO-10"));
+  CHECK(contains(lower.out, "BT-106"));
+  RunResult upper = run({"rules", "BR-CO-10"});
+  CHECK(upper.out == lower.out);
+  RunResult en = run({"rules", "--lang", "en", "xml-01"});
+  CHECK(en.exit_code == 0);
+  CHECK(contains(en.out, "XML-01"));
+}
+
+TEST_CASE("rules: an unknown rule or profile is a usage error", "[rules]") {
+  RunResult nope = run({"rules", "NOPE"});
+  CHECK(nope.exit_code == 2);
+  CHECK(nope.out.empty());
+  CHECK(contains(nope.err, "NOPE"));
+  RunResult profile = run({"rules", "--profile", "nope"});
+  CHECK(profile.exit_code == 2);
+  CHECK(contains(profile.err, "nope"));
+  RunResult two = run({"rules", "BR-CO-10", "BR-CO-13"});
+  CHECK(two.exit_code == 2);
+  RunResult lang = run({"rules", "--lang", "de"});
+  CHECK(lang.exit_code == 2);
+  RunResult option = run({"rules", "--bogus"});
+  CHECK(option.exit_code == 2);
+}
+
+TEST_CASE("rules --profiles and --profile", "[rules]") {
+  RunResult profiles = run({"rules", "--profiles"});
+  CHECK(profiles.exit_code == 0);
+  for (const char* p : {"all", "en16931", "syntax"})
+    CHECK(lists(profiles.out, p));
+
+  RunResult syntax = run({"rules", "--profile", "syntax"});
+  CHECK(syntax.exit_code == 0);
+  CHECK(lists(syntax.out, "XML-01"));
+  CHECK(lists(syntax.out, "XSD-01"));
+  CHECK(lists(syntax.out, "DOC-01"));
+  for (const char* id : {"BR-CO-10", "BR-CO-13", "BR-CO-15", "BR-CO-16"}) {
+    CHECK_FALSE(lists(syntax.out, id));
+  }
+
+  RunResult en16931 = run({"rules", "--profile", "en16931"});
+  CHECK(en16931.exit_code == 0);
+  CHECK(lists(en16931.out, "BR-CO-10"));
+  CHECK(lists(en16931.out, "XML-01"));
+}
+
+// ===========================================================================
+// Regressions of bugs found by these tests.
+
+TEST_CASE("lint --max-bytes rejects a negative size", "[usage]") {
+  // boost::program_options would read "-1" into std::size_t as SIZE_MAX.
+  const std::string file = samples().valid.string();
+  for (const char* value : {"-1", "-1000"}) {
+    INFO("--max-bytes=" << value);
+    RunResult r = run({"lint", std::string("--max-bytes=") + value, file});
+    CHECK(r.exit_code == 2);
+    CHECK(contains(r.err, "max-bytes"));
+  }
+}
+
+TEST_CASE("lint refuses an endless stream past --max-bytes instead of reading on", "[hostile]") {
+  RunResult r = run({"lint", "--format", "json", "--max-bytes", "1000", "/dev/zero"});
+  REQUIRE(r.exit_code == 1);
+  auto doc = nlohmann::json::parse(r.out)["documents"][0];
+  CHECK(doc["findings"][0]["rule"] == "XML-03");
+  CHECK(doc["sha256"] == "");  // a stream read only in part has no fingerprint
+  CHECK(r.elapsed < std::chrono::seconds(5));
+}
+
+TEST_CASE("lint accepts standard input only once", "[usage]") {
+  RunResult r = run({"lint", "-", "-"}, "<x/>");
+  CHECK(r.exit_code == 2);
+  CHECK(contains(r.err, "standard input"));
+}
