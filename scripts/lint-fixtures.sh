@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# The main job on a fresh Debian 12 machine: install what is missing, build
+# cprokit (release), and lint the bundled fixtures. The fixtures include
+# broken invoices on purpose, so fatal findings are expected: this script
+# fails only if the build fails or cprokit itself errs (exit 2 or more).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+bash scripts/setup.sh
+cmake --preset release >/dev/null
+cmake --build --preset release --target cprokit
+
+status=0
+./build/release/cli/cprokit lint "$@" fixtures/invoices || status=$?
+if [ "$status" -ge 2 ]; then
+  echo "lint-fixtures: cprokit failed (exit $status)" >&2
+  exit "$status"
+fi
+echo "lint-fixtures: done (cprokit exit $status: 0 = no fatal finding, 1 = fatal findings, as the broken fixtures intend)"
