@@ -1,0 +1,287 @@
+#include "rules/engine/registry.hpp"
+
+#include <catch2/catch.hpp>
+
+#include <algorithm>
+#include <set>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "rules/engine/context.hpp"
+#include "rules/engine/engine.hpp"
+#include "rules/engine/reporter.hpp"
+#include "rules/engine/rule.hpp"
+#include "rules/syntax/syntax_rules.hpp"
+
+using namespace cprokit;
+
+namespace {
+
+const std::vector<std::string> kTotalsRules = {"BR-CO-10", "BR-CO-13", "BR-CO-15", "BR-CO-16"};
+const std::vector<std::string> kSyntaxRules = {"XML-01", "XML-02", "XML-03", "XML-04",
+                                               "XML-05", "XML-06", "XML-07", "DOC-01",
+                                               "DOC-02", "XSD-01", "XSD-02"};
+
+// A check that always fires once; records that it ran.
+int g_fake_runs = 0;
+
+void fake_check(const Invoice& /*invoice*/, const Context& /*context*/, Reporter& report) {
+  ++g_fake_runs;
+  report.fire({"/fake", 7, 3}, {"faux", "fake"});
+}
+
+void throwing_check(const Invoice& /*invoice*/, const Context& /*context*/, Reporter& /*report*/) {
+  throw DecimalOverflow();
+}
+
+Rule fake_rule(std::string id, KindSet applies_to, Severity severity = Severity::Warning) {
+  Rule rule;
+  rule.id = std::move(id);
+  rule.severity = severity;
+  rule.applies_to = applies_to;
+  rule.title = {"Règle factice", "Fake rule"};
+  rule.terms = {"BT-1"};
+  rule.source = "test";
+  rule.check = fake_check;
+  return rule;
+}
+
+Invoice invoice_of(DocumentKind kind) {
+  Invoice inv;
+  inv.syntax = Syntax::Ubl;
+  inv.kind = kind;
+  return inv;
+}
+
+std::vector<std::string> ids(const std::vector<Finding>& findings) {
+  std::vector<std::string> out;
+  for (const auto& f : findings)
+    out.push_back(f.rule);
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("the builtin registry describes every rule", "[registry]") {
+  const Registry& registry = Registry::builtin();
+  REQUIRE(registry.rules().size() == kTotalsRules.size() + kSyntaxRules.size());
+
+  std::set<std::string> seen;
+  for (const Rule& rule : registry.rules()) {
+    INFO("rule " << rule.id);
+    CHECK_FALSE(rule.id.empty());
+    CHECK(seen.insert(rule.id).second);  // unique
+    CHECK_FALSE(rule.title.fr.empty());
+    CHECK_FALSE(rule.title.en.empty());
+    CHECK(rule.title.fr != rule.title.en);
+    CHECK_FALSE(rule.source.empty());
+    CHECK((rule.severity == Severity::Fatal || rule.severity == Severity::Warning ||
+           rule.severity == Severity::Info));
+    CHECK_FALSE(rule.applies_to.kinds().empty());
+    CHECK(registry.find(rule.id) == &rule);
+  }
+  for (const auto& id : kTotalsRules)
+    CHECK(seen.count(id) == 1);
+  for (const auto& id : kSyntaxRules)
+    CHECK(seen.count(id) == 1);
+}
+
+TEST_CASE("the totals rules have a check and their terms", "[registry]") {
+  const Registry& registry = Registry::builtin();
+  const std::vector<std::vector<std::string>> terms = {
+      {"BT-106", "BT-131"},
+      {"BT-109", "BT-106", "BT-107", "BT-108"},
+      {"BT-112", "BT-109", "BT-110"},
+      {"BT-115", "BT-112", "BT-113", "BT-114"},
+  };
+  for (std::size_t i = 0; i < kTotalsRules.size(); ++i) {
+    INFO("rule " << kTotalsRules[i]);
+    const Rule* rule = registry.find(kTotalsRules[i]);
+    REQUIRE(rule != nullptr);
+    CHECK(rule->check != nullptr);
+    CHECK(rule->terms == terms[i]);
+    CHECK(rule->severity == Severity::Fatal);
+    CHECK(rule->applies_to.contains(DocumentKind::Invoice));
+    CHECK(rule->applies_to.contains(DocumentKind::CreditNote));
+    CHECK_FALSE(rule->applies_to.contains(DocumentKind::Account));
+    CHECK_FALSE(rule->applies_to.contains(DocumentKind::DepositRequest));
+    CHECK_FALSE(rule->applies_to.contains(DocumentKind::Unknown));
+    CHECK(rule->source.find("EN 16931") != std::string::npos);
+  }
+}
+
+TEST_CASE("the syntax rules are described only", "[registry]") {
+  const Registry& registry = Registry::builtin();
+  for (const auto& id : kSyntaxRules) {
+    INFO("rule " << id);
+    const Rule* rule = registry.find(id);
+    REQUIRE(rule != nullptr);
+    CHECK(rule->check == nullptr);
+    CHECK(rule->applies_to.kinds().size() == 5);  // any document
+    if (id == "XSD-02") {
+      CHECK(rule->severity == Severity::Warning);
+    } else {
+      CHECK(rule->severity == Severity::Fatal);
+    }
+  }
+  CHECK(name(registry.find("XSD-02")->severity) == "warning");
+  CHECK(registry.find("XML-07")->source == "EN 16931 syntax bindings (xs:decimal)");
+}
+
+TEST_CASE("syntax::finding takes severity and terms from the registry", "[registry]") {
+  Finding f = syntax::finding(syntax::kXsdUnavailable, {"/x", 2, 5}, {"fr", "en"});
+  CHECK(f.rule == "XSD-02");
+  CHECK(f.severity == Severity::Warning);
+  CHECK(f.where.path == "/x");
+  CHECK(f.where.line == 2);
+  CHECK(f.where.column == 5);
+  CHECK(f.message.fr == "fr");
+  CHECK(f.message.en == "en");
+  CHECK(syntax::finding(syntax::kMalformed, {}, {}).severity == Severity::Fatal);
+  CHECK_THROWS_AS(syntax::finding("XML-99", {}, {}), std::logic_error);
+}
+
+TEST_CASE("Registry::find is case-insensitive", "[registry]") {
+  const Registry& registry = Registry::builtin();
+  const Rule* exact = registry.find("BR-CO-10");
+  REQUIRE(exact != nullptr);
+  CHECK(exact->id == "BR-CO-10");
+  CHECK(registry.find("br-co-10") == exact);
+  CHECK(registry.find("Br-Co-10") == exact);
+  CHECK(registry.find("xsd-02") == registry.find("XSD-02"));
+  CHECK(registry.find("BR-CO-1") == nullptr);
+  CHECK(registry.find("BR-CO-100") == nullptr);
+  CHECK(registry.find("") == nullptr);
+  CHECK(registry.find("BR-CO-99") == nullptr);
+}
+
+TEST_CASE("the builtin profiles", "[registry]") {
+  const Registry& registry = Registry::builtin();
+  REQUIRE(registry.profiles().size() == 3);
+  const Profile* all = registry.profile("all");
+  const Profile* en16931 = registry.profile("en16931");
+  const Profile* syntax_only = registry.profile("syntax");
+  REQUIRE(all != nullptr);
+  REQUIRE(en16931 != nullptr);
+  REQUIRE(syntax_only != nullptr);
+  CHECK(registry.profile("ALL") == all);
+  CHECK(registry.profile("EN16931") == en16931);
+  CHECK(registry.profile("chorus") == nullptr);
+  for (const Profile& p : registry.profiles()) {
+    INFO("profile " << p.name);
+    CHECK_FALSE(p.description.fr.empty());
+    CHECK_FALSE(p.description.en.empty());
+  }
+
+  for (const Rule& rule : registry.rules()) {
+    INFO("rule " << rule.id);
+    CHECK(all->includes(rule.id));
+    CHECK(en16931->includes(rule.id));
+  }
+  for (const auto& id : kSyntaxRules)
+    CHECK(syntax_only->includes(id));
+  for (const auto& id : kTotalsRules)
+    CHECK_FALSE(syntax_only->includes(id));
+  CHECK_FALSE(syntax_only->includes("BR-CO-10"));
+  CHECK(all->includes("ANYTHING"));
+  CHECK_FALSE(en16931->includes("CPRO-01"));
+}
+
+TEST_CASE("Registry::add refuses a duplicate id", "[registry]") {
+  Registry registry;
+  registry.add(fake_rule("FAKE-01", kAnyDocument));
+  CHECK_THROWS_AS(registry.add(fake_rule("FAKE-01", kAnyDocument)), std::logic_error);
+  CHECK_THROWS_AS(registry.add(fake_rule("fake-01", kAnyDocument)), std::logic_error);
+  CHECK(registry.rules().size() == 1);
+  registry.add(fake_rule("FAKE-02", kAnyDocument));
+  REQUIRE(registry.rules().size() == 2);
+  CHECK(registry.rules()[1].id == "FAKE-02");
+  CHECK(registry.find("FAKE-02") == &registry.rules()[1]);
+}
+
+TEST_CASE("the engine runs only the rules of the profile that apply to the kind",
+          "[registry][engine]") {
+  Registry registry;
+  registry.add(fake_rule("FAKE-INV", {DocumentKind::Invoice}));
+  registry.add(fake_rule("FAKE-CN", {DocumentKind::CreditNote}));
+  registry.add(fake_rule("FAKE-ANY", kAnyDocument, Severity::Info));
+  registry.add(fake_rule("OTHER-INV", {DocumentKind::Invoice}));
+  Rule described = fake_rule("FAKE-NOCHECK", kAnyDocument);
+  described.check = nullptr;
+  registry.add(described);
+  registry.add_profile({"fake", {"factice", "fake"}, {"FAKE-"}});
+  registry.add_profile({"everything", {"tout", "everything"}, {""}});
+  const Profile* fake = registry.profile("fake");
+  const Profile* everything = registry.profile("everything");
+  REQUIRE(fake != nullptr);
+  REQUIRE(everything != nullptr);
+  const Context context;
+
+  SECTION("an invoice") {
+    std::vector<Finding> out;
+    g_fake_runs = 0;
+    run_rules(registry, *fake, invoice_of(DocumentKind::Invoice), context, out);
+    CHECK(ids(out) == std::vector<std::string>{"FAKE-INV", "FAKE-ANY"});
+    CHECK(g_fake_runs == 2);
+    REQUIRE(out.size() == 2);
+    CHECK(out[0].severity == Severity::Warning);
+    CHECK(out[1].severity == Severity::Info);
+    CHECK(out[0].terms == std::vector<std::string>{"BT-1"});
+    CHECK(out[0].where.path == "/fake");
+    CHECK(out[0].where.line == 7);
+    CHECK(out[0].message.en == "fake");
+  }
+  SECTION("a credit note") {
+    std::vector<Finding> out;
+    run_rules(registry, *fake, invoice_of(DocumentKind::CreditNote), context, out);
+    CHECK(ids(out) == std::vector<std::string>{"FAKE-CN", "FAKE-ANY"});
+  }
+  SECTION("an account") {
+    std::vector<Finding> out;
+    run_rules(registry, *fake, invoice_of(DocumentKind::Account), context, out);
+    CHECK(ids(out) == std::vector<std::string>{"FAKE-ANY"});
+  }
+  SECTION("a wider profile, in catalogue order") {
+    std::vector<Finding> out;
+    run_rules(registry, *everything, invoice_of(DocumentKind::Invoice), context, out);
+    CHECK(ids(out) == std::vector<std::string>{"FAKE-INV", "FAKE-ANY", "OTHER-INV"});
+  }
+  SECTION("findings are appended") {
+    std::vector<Finding> out(1);
+    out[0].rule = "EARLIER";
+    run_rules(registry, *fake, invoice_of(DocumentKind::Account), context, out);
+    CHECK(ids(out) == std::vector<std::string>{"EARLIER", "FAKE-ANY"});
+  }
+}
+
+TEST_CASE("the engine turns a DecimalOverflow into a finding of the rule", "[registry][engine]") {
+  Registry registry;
+  Rule overflowing = fake_rule("FAKE-BIG", kAnyDocument, Severity::Fatal);
+  overflowing.check = throwing_check;
+  registry.add(overflowing);
+  registry.add(fake_rule("FAKE-NEXT", kAnyDocument));
+  registry.add_profile({"fake", {"factice", "fake"}, {"FAKE-"}});
+  std::vector<Finding> out;
+  REQUIRE_NOTHROW(
+      run_rules(registry, *registry.profile("fake"), invoice_of(DocumentKind::Invoice), {}, out));
+  REQUIRE(ids(out) == std::vector<std::string>{"FAKE-BIG", "FAKE-NEXT"});
+  CHECK(out[0].severity == Severity::Fatal);
+  CHECK(out[0].where.path.empty());
+  CHECK(out[0].message.en.find("too large") != std::string::npos);
+}
+
+TEST_CASE("the syntax profile runs no business rule on the builtin registry",
+          "[registry][engine]") {
+  const Registry& registry = Registry::builtin();
+  Invoice inv = invoice_of(DocumentKind::Invoice);
+  inv.currency = Text{"EUR", {}};
+  inv.totals = Totals{};  // every totals rule would fire on it
+  std::vector<Finding> out;
+  run_rules(registry, *registry.profile("syntax"), inv, Context{}, out);
+  CHECK(out.empty());
+  run_rules(registry, *registry.profile("en16931"), inv, Context{}, out);
+  CHECK(ids(out) == kTotalsRules);
+}
