@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <array>
 
+#include <fmt/format.h>
+
 #include "validators/readers/namespaces.hpp"
 #include "validators/readers/reader.hpp"
 
@@ -42,7 +44,7 @@ XmlKind detect_xml_kind(const pugi::xml_node& root, const xml::Names& names) {
   XmlKind out;
   std::string_view uri = names.uri(root);
   std::string_view local = xml::local_name(root.name());
-  out.root = uri.empty() ? std::string(local) : "{" + std::string(uri) + "}" + std::string(local);
+  out.root = uri.empty() ? std::string(local) : fmt::format("{{{}}}{}", uri, local);
   if (uri == ns::kUblInvoice && local == "Invoice") {
     out = {DocumentKind::Invoice, Syntax::Ubl, out.root};
   } else if (uri == ns::kUblCreditNote && local == "CreditNote") {

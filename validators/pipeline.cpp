@@ -88,7 +88,7 @@ LintedDocument Linter::lint(std::string path, std::string_view bytes) const {
   xml::Names names(root, loaded->nested_namespace_declarations);
   XmlKind detected = detect_xml_kind(root, names);
   if (detected.syntax == Syntax::Unknown) {
-    findings.push_back(not_an_invoice({"/" + std::string(root.name()), loaded->line_of(root), 0},
+    findings.push_back(not_an_invoice({fmt::format("/{}", root.name()), loaded->line_of(root), 0},
                                       fmt::format("élément racine {}", detected.root),
                                       fmt::format("root element {}", detected.root)));
     return out;

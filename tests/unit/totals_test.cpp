@@ -565,6 +565,10 @@ TEST_CASE("BR-CO-16: UBL follows the four branches of the official test", "[tota
                   {"100.29", "100.30"});
     b.set(&Totals::rounding, "0.004");
     CHECK(rule(b.set(&Totals::payable, "100.00")).empty());  // round2(99.996) = 100.00
+    // BT-112 itself is not rounded: round2(100.01 - 0.01) = 100.00 is not 100.004.
+    b.set(&Totals::tax_inclusive, "100.004").set(&Totals::rounding, "0.01");
+    check_finding(rule(b.set(&Totals::payable, "100.01")), "BR-CO-16", kTerms16, bt115,
+                  {"100.01", "100.004"});
   }
   SECTION("BT-115 absent: fires at the totals group") {
     InvoiceBuilder b = valid(Syntax::Ubl);

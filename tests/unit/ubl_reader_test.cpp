@@ -180,6 +180,7 @@ const std::string kInvoice = R"xml(<?xml version="1.0" encoding="UTF-8"?>
       <cbc:MultiplierFactorNumeric>10</cbc:MultiplierFactorNumeric>
       <cbc:Amount currencyID="EUR">100.00</cbc:Amount>
       <cbc:BaseAmount currencyID="EUR">1000.00</cbc:BaseAmount>
+      <cac:TaxCategory><cbc:ID>Z</cbc:ID><cbc:Percent>0</cbc:Percent></cac:TaxCategory>
     </cac:AllowanceCharge>
     <cac:Item>
       <cbc:Name>Conseil</cbc:Name>
@@ -672,7 +673,7 @@ TEST_CASE("read_ubl fills the EN 16931 model from a UBL invoice", "[readers][ubl
     check_number(ac.percentage, "10");               // BT-138
     check_text(ac.reason, "Remise fidélité");        // BT-139
     check_text(ac.reason_code, "95");                // BT-140
-    CHECK_FALSE(ac.vat_category);                    // document level only
+    CHECK_FALSE(ac.vat_category);                    // BT-95/96 are document level only
     CHECK_FALSE(ac.vat_rate);
     CHECK(ac.source.path == "/Invoice/cac:InvoiceLine[1]/cac:AllowanceCharge[1]");
 

@@ -21,7 +21,7 @@ Reader::Reader(const xml::LoadedXml& xml, std::vector<Finding>& findings)
 
 Element Reader::root() const {
   pugi::xml_node r = xml_.doc.document_element();
-  return {r, "/" + std::string(r.name())};
+  return {r, fmt::format("/{}", r.name())};
 }
 
 Element Reader::child(const Element& parent, std::string_view uri, std::string_view local) const {

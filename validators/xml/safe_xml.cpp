@@ -121,7 +121,7 @@ std::optional<LoadedXml> load(std::string_view bytes, const SafeLimits& limits,
     findings.push_back(too_large(bytes.size(), limits.max_bytes));
     return std::nullopt;
   }
-  if (only_whitespace(bytes)) {
+  if (only_whitespace(bytes.starts_with("\xEF\xBB\xBF") ? bytes.substr(3) : bytes)) {
     report(findings, syntax::kEmpty, {}, "Le fichier est vide : il ne contient aucun document.",
            "The file is empty: it holds no document.");
     return std::nullopt;
