@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cstring>
+#include <utility>
 
 #include <fmt/format.h>
 
@@ -71,24 +73,42 @@ std::size_t utf8_sequence(std::string_view s, std::size_t i) {
   return n;
 }
 
-std::optional<EncodingProblem> check_utf8(std::string_view s) {
+// Line and column (in characters) of byte `offset`, for messages.
+std::pair<std::uint32_t, std::uint32_t> position_of(std::string_view s, std::size_t offset) {
   std::uint32_t line = 1;
   std::uint32_t column = 1;
+  for (std::size_t i = 0; i < offset; ++i) {
+    auto b = static_cast<unsigned char>(s[i]);
+    if (b == '\n') {
+      ++line;
+      column = 1;
+    } else if ((b & 0xC0U) != 0x80U) {
+      ++column;
+    }
+  }
+  return {line, column};
+}
+
+std::optional<EncodingProblem> check_utf8(std::string_view s) {
   std::size_t i = 0;
   while (i < s.size()) {
+    // Most of an invoice is ASCII: skip it eight bytes at a time.
+    if (i + 8 <= s.size()) {
+      std::uint64_t word = 0;
+      std::memcpy(&word, s.data() + i, sizeof word);
+      if ((word & 0x8080808080808080ULL) == 0) {
+        i += 8;
+        continue;
+      }
+    }
     auto b = static_cast<unsigned char>(s[i]);
     if (b < 0x80) {
-      if (b == '\n') {
-        ++line;
-        column = 1;
-      } else {
-        ++column;
-      }
       ++i;
       continue;
     }
     std::size_t n = utf8_sequence(s, i);
     if (n == 0) {
+      auto [line, column] = position_of(s, i);
       return EncodingProblem{
           {fmt::format("Octet 0x{:02X} invalide en UTF-8 (ligne {}, colonne {}). Le fichier "
                        "est sans doute en ISO-8859-1 ou Windows-1252 : déclarez "
@@ -102,7 +122,6 @@ std::optional<EncodingProblem> check_utf8(std::string_view s) {
           column};
     }
     i += n;
-    ++column;
   }
   return std::nullopt;
 }
@@ -143,11 +162,11 @@ Utf8Text to_utf8(std::string_view bytes) {
   bool bom = bytes.starts_with("\xEF\xBB\xBF");
   if (bom) bytes.remove_prefix(3);
 
+  out.input = bytes;
   std::string name = declared_encoding(bytes);
   switch (classify(name)) {
     case Declared::Utf8:
       out.problem = check_utf8(bytes);
-      if (!out.problem) out.utf8.assign(bytes);
       break;
     case Declared::Latin1:
       if (bom) {
@@ -158,7 +177,8 @@ Utf8Text to_utf8(std::string_view bytes) {
              "remove one of them."}};
         break;
       }
-      out.utf8 = latin1_to_utf8(bytes);
+      out.converted = latin1_to_utf8(bytes);
+      out.is_converted = true;
       break;
     case Declared::Other:
       out.problem = EncodingProblem{

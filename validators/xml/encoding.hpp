@@ -19,10 +19,16 @@ struct EncodingProblem {
 };
 
 struct Utf8Text {
-  std::string utf8;  // the document as UTF-8, without byte order mark
+  std::string_view input;  // the bytes given, without byte order mark
+  std::string converted;   // their UTF-8 form, when they needed converting
+  bool is_converted = false;
   std::optional<EncodingProblem> problem;
+
+  // The document as UTF-8 (valid only while the input bytes live).
+  std::string_view utf8() const { return is_converted ? std::string_view(converted) : input; }
 };
 
+// UTF-8 input is checked, not copied.
 Utf8Text to_utf8(std::string_view bytes);
 
 }  // namespace cprokit::xml

@@ -41,6 +41,40 @@ Names::Names(const pugi::xml_node& root, bool nested_declarations)
   }
 }
 
+const std::string_view* Names::sole_prefix(std::string_view uri) const {
+  if (nested_declarations_) return nullptr;
+  for (const auto& [key, prefix] : memo_) {
+    if (key == uri.data()) return prefix;
+  }
+  const std::string_view* found = nullptr;
+  for (const auto& [p, u] : root_bindings_) {
+    if (u != uri) continue;
+    if (found != nullptr) {
+      found = nullptr;
+      break;
+    }
+    found = &p;
+  }
+  memo_.emplace_back(uri.data(), found);
+  return found;
+}
+
+bool Names::is(const pugi::xml_node& element, std::string_view uri, std::string_view local) const {
+  if (const std::string_view* prefix = sole_prefix(uri)) {
+    // Compare "prefix:local" with the NUL-terminated name, without strlen.
+    const char* n = element.name();
+    for (char c : *prefix) {
+      if (*n++ != c) return false;
+    }
+    if (!prefix->empty() && *n++ != ':') return false;
+    for (char c : local) {
+      if (*n++ != c) return false;
+    }
+    return *n == '\0';
+  }
+  return local_name(element.name()) == local && this->uri(element) == uri;
+}
+
 std::string_view Names::uri(const pugi::xml_node& element) const {
   std::string_view prefix = prefix_of(element.name());
   if (nested_declarations_) {

@@ -136,19 +136,19 @@ std::optional<LoadedXml> load(std::string_view bytes, const SafeLimits& limits,
   }
 
   LoadedXml loaded;
-  loaded.line_starts = index_lines(text.utf8);
+  std::string_view utf8 = text.utf8();
+  loaded.line_starts = index_lines(utf8);
   // parse_doctype keeps a DOCTYPE as a node so it can be refused; pugixml
   // never expands the entities it declares.
   constexpr unsigned kOptions = pugi::parse_default | pugi::parse_doctype;
   pugi::xml_parse_result result =
-      loaded.doc.load_buffer(text.utf8.data(), text.utf8.size(), kOptions, pugi::encoding_utf8);
+      loaded.doc.load_buffer(utf8.data(), utf8.size(), kOptions, pugi::encoding_utf8);
   if (!result) {
     auto offset = static_cast<std::size_t>(std::max<std::ptrdiff_t>(result.offset, 0));
-    report(
-        findings, syntax::kMalformed,
-        {"", line_at(loaded.line_starts, offset), column_at(text.utf8, loaded.line_starts, offset)},
-        fmt::format("XML mal formé : {}.", result.description()),
-        fmt::format("Malformed XML: {}.", result.description()));
+    report(findings, syntax::kMalformed,
+           {"", line_at(loaded.line_starts, offset), column_at(utf8, loaded.line_starts, offset)},
+           fmt::format("XML mal formé : {}.", result.description()),
+           fmt::format("Malformed XML: {}.", result.description()));
     return std::nullopt;
   }
   for (auto node : loaded.doc.children()) {
