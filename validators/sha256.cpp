@@ -19,6 +19,13 @@ std::string to_hex(const unsigned char* digest, unsigned int size) {
   return out;
 }
 
+// OpenSSL 3 looks the algorithm up by name at every EVP_sha256() init,
+// which costs more than hashing a typical invoice: fetch it once.
+const EVP_MD* sha256_md() {
+  static EVP_MD* const md = EVP_MD_fetch(nullptr, "SHA256", nullptr);
+  return md;
+}
+
 }  // namespace
 
 std::string sha256_hex(std::string_view bytes) {
@@ -28,7 +35,7 @@ std::string sha256_hex(std::string_view bytes) {
 }
 
 Sha256::Sha256() : ctx_(EVP_MD_CTX_new()) {
-  if (ctx_ == nullptr || EVP_DigestInit_ex(ctx_, EVP_sha256(), nullptr) != 1) {
+  if (ctx_ == nullptr || EVP_DigestInit_ex(ctx_, sha256_md(), nullptr) != 1) {
     EVP_MD_CTX_free(ctx_);
     throw std::bad_alloc();
   }

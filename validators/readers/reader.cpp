@@ -1,5 +1,9 @@
 #include "validators/readers/reader.hpp"
 
+#include <array>
+#include <charconv>
+#include <cstring>
+
 #include <fmt/format.h>
 
 #include "rules/syntax/syntax_rules.hpp"
@@ -20,14 +24,14 @@ Reader::Reader(const xml::LoadedXml& xml, std::vector<Finding>& findings)
       findings_(findings) {}
 
 Element Reader::root() const {
-  pugi::xml_node r = xml_.doc.document_element();
-  return {r, fmt::format("/{}", r.name())};
+  return {xml_.doc.document_element(), nullptr, 0, {}};
 }
 
 Element Reader::child(const Element& parent, std::string_view uri, std::string_view local) const {
+  xml::NameMatcher is_wanted(names_, uri, local);
   for (pugi::xml_node c = parent.node.first_child(); c; c = c.next_sibling()) {
-    if (c.type() == pugi::node_element && names_.is(c, uri, local)) {
-      return {c, parent.path + "/" + c.name()};
+    if (is_wanted(c) && c.type() == pugi::node_element) {
+      return {c, &parent, 0, {}};
     }
   }
   return {};
@@ -36,16 +40,37 @@ Element Reader::child(const Element& parent, std::string_view uri, std::string_v
 std::vector<Element> Reader::children(const Element& parent, std::string_view uri,
                                       std::string_view local) const {
   std::vector<Element> out;
+  xml::NameMatcher is_wanted(names_, uri, local);
   for (pugi::xml_node c = parent.node.first_child(); c; c = c.next_sibling()) {
-    if (c.type() == pugi::node_element && names_.is(c, uri, local)) {
-      out.push_back({c, fmt::format("{}/{}[{}]", parent.path, c.name(), out.size() + 1)});
+    if (is_wanted(c) && c.type() == pugi::node_element) {
+      out.push_back({c, &parent, static_cast<std::uint32_t>(out.size() + 1), {}});
     }
   }
   return out;
 }
 
+const std::string& Reader::path_of(const Element& e) const {
+  if (!e.path.empty()) return e.path;
+  const char* name = e.node.name();
+  if (e.parent != nullptr) {
+    const std::string& up = path_of(*e.parent);
+    e.path.reserve(up.size() + std::strlen(name) + 12);
+    e.path = up;
+  }
+  e.path += '/';
+  e.path += name;
+  if (e.position != 0) {
+    std::array<char, 12> digits{};
+    auto end = std::to_chars(digits.begin(), digits.end(), e.position).ptr;
+    e.path += '[';
+    e.path.append(digits.begin(), end);
+    e.path += ']';
+  }
+  return e.path;
+}
+
 SourceRef Reader::where(const Element& e) const {
-  return {e.path, xml_.line_of(e.node), 0};
+  return {path_of(e), xml_.line_of(e.node), 0};
 }
 
 Text Reader::text_of(const Element& e) const {

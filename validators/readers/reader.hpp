@@ -4,6 +4,7 @@
 // XML-07 finding and stays out of the model).
 #pragma once
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -18,10 +19,14 @@
 
 namespace cprokit::readers {
 
-// An element and its path from the root ("/Invoice/cac:InvoiceLine[2]").
+// An element and how it was reached from the root. Its path
+// ("/Invoice/cac:InvoiceLine[2]") is spelled out only for the values that go
+// into the model (Reader::where), not for every element walked through.
 struct Element {
   pugi::xml_node node;
-  std::string path;
+  const Element* parent = nullptr;  // null for the root; outlives this element
+  std::uint32_t position = 0;       // 1-based among its same-named siblings; 0: not counted
+  mutable std::string path;         // spelled out on first need (Reader::path_of)
 
   explicit operator bool() const { return static_cast<bool>(node); }
 };
@@ -32,13 +37,15 @@ class Reader {
 
   Element root() const;
 
-  // First child element (uri, local) of `parent`; empty when absent.
+  // First child element (uri, local) of `parent`; empty when absent. The
+  // result refers to `parent`, which must outlive it (as a caller's local does).
   Element child(const Element& parent, std::string_view uri, std::string_view local) const;
   // Every such child, each path with its 1-based position: "…/cac:InvoiceLine[3]".
   std::vector<Element> children(const Element& parent, std::string_view uri,
                                 std::string_view local) const;
 
   SourceRef where(const Element& e) const;
+  const std::string& path_of(const Element& e) const;
 
   // Values of a child element of `parent` (nullopt when the child is absent).
   std::optional<Text> text(const Element& parent, std::string_view uri,

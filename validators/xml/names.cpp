@@ -59,20 +59,23 @@ const std::string_view* Names::sole_prefix(std::string_view uri) const {
   return found;
 }
 
-bool Names::is(const pugi::xml_node& element, std::string_view uri, std::string_view local) const {
-  if (const std::string_view* prefix = sole_prefix(uri)) {
+NameMatcher::NameMatcher(const Names& names, std::string_view uri, std::string_view local)
+    : names_(names), uri_(uri), local_(local), prefix_(names.sole_prefix(uri)) {}
+
+bool NameMatcher::operator()(const pugi::xml_node& element) const {
+  const char* n = element.name();
+  if (prefix_ != nullptr) {
     // Compare "prefix:local" with the NUL-terminated name, without strlen.
-    const char* n = element.name();
-    for (char c : *prefix) {
+    for (char c : *prefix_) {
       if (*n++ != c) return false;
     }
-    if (!prefix->empty() && *n++ != ':') return false;
-    for (char c : local) {
+    if (!prefix_->empty() && *n++ != ':') return false;
+    for (char c : local_) {
       if (*n++ != c) return false;
     }
     return *n == '\0';
   }
-  return local_name(element.name()) == local && this->uri(element) == uri;
+  return local_name(n) == local_ && names_.uri(element) == uri_;
 }
 
 std::string_view Names::uri(const pugi::xml_node& element) const {

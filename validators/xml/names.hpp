@@ -14,6 +14,22 @@ namespace cprokit::xml {
 std::string_view local_name(std::string_view qualified);
 std::string_view prefix_of(std::string_view qualified);
 
+class Names;
+
+// One (URI, local name) to look for among many elements: the prefix is
+// resolved once, so each element costs a comparison of its qualified name.
+class NameMatcher {
+ public:
+  NameMatcher(const Names& names, std::string_view uri, std::string_view local);
+  bool operator()(const pugi::xml_node& element) const;
+
+ private:
+  const Names& names_;
+  std::string_view uri_;
+  std::string_view local_;
+  const std::string_view* prefix_;  // null: resolve through Names::uri (slow path)
+};
+
 class Names {
  public:
   // `nested_declarations`: whether some element below the root declares a
@@ -25,12 +41,14 @@ class Names {
   // The namespace URI of an element ("" when its prefix is unbound).
   std::string_view uri(const pugi::xml_node& element) const;
 
-  // Whether `element` is `local` in namespace `uri`. Readers call this for
-  // every sibling they scan, so the common case (all declarations on the
-  // root, one prefix per URI) compares the qualified name in place.
-  bool is(const pugi::xml_node& element, std::string_view uri, std::string_view local) const;
+  // Whether `element` is `local` in namespace `uri`. To test many elements
+  // against one name, a NameMatcher avoids resolving the prefix each time.
+  bool is(const pugi::xml_node& element, std::string_view uri, std::string_view local) const {
+    return NameMatcher(*this, uri, local)(element);
+  }
 
  private:
+  friend class NameMatcher;
   // The one prefix bound to `uri` on the root, or nullopt when there is none
   // or several, or when declarations below the root make it unreliable.
   const std::string_view* sole_prefix(std::string_view uri) const;

@@ -13,10 +13,21 @@ namespace {
 
 std::vector<std::size_t> index_lines(std::string_view text) {
   std::vector<std::size_t> starts{0};
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    if (text[i] == '\n') starts.push_back(i + 1);
+  for (std::size_t at = text.find('\n'); at != std::string_view::npos;
+       at = text.find('\n', at + 1)) {
+    starts.push_back(at + 1);
   }
   return starts;
+}
+
+// Whether an element below the root may declare a namespace: any "xmlns"
+// from the root's first child on. A mention in text or a comment only costs
+// the readers their fast path, never correctness.
+bool may_declare_below_root(std::string_view text, const pugi::xml_node& root) {
+  pugi::xml_node first = root.first_child();
+  if (!first) return false;
+  auto from = static_cast<std::size_t>(std::max<std::ptrdiff_t>(first.offset_debug(), 0));
+  return text.find("xmlns", std::min(from, text.size())) != std::string_view::npos;
 }
 
 std::uint32_t line_at(const std::vector<std::size_t>& starts, std::size_t offset) {
@@ -46,8 +57,8 @@ void report(std::vector<Finding>& findings, std::string_view id, SourceRef where
 }
 
 // Walks the tree without recursion (a hostile file may nest very deeply) and
-// checks the depth cap; notes namespace declarations below the root.
-bool check_depth(LoadedXml& loaded, unsigned max_depth, std::vector<Finding>& findings) {
+// checks the depth cap.
+bool check_depth(const LoadedXml& loaded, unsigned max_depth, std::vector<Finding>& findings) {
   pugi::xml_node root = loaded.doc.document_element();
   pugi::xml_node node = root;
   unsigned depth = 1;
@@ -61,15 +72,6 @@ bool check_depth(LoadedXml& loaded, unsigned max_depth, std::vector<Finding>& fi
                          "about ten; this file is refused.",
                          max_depth));
       return false;
-    }
-    if (node != root && !loaded.nested_namespace_declarations) {
-      for (auto attr : node.attributes()) {
-        std::string_view name = attr.name();
-        if (name == "xmlns" || name.starts_with("xmlns:")) {
-          loaded.nested_namespace_declarations = true;
-          break;
-        }
-      }
     }
     pugi::xml_node child = node.first_child();
     while (child && child.type() != pugi::node_element)
@@ -167,6 +169,8 @@ std::optional<LoadedXml> load(std::string_view bytes, const SafeLimits& limits,
     return std::nullopt;
   }
   if (!check_depth(loaded, limits.max_depth, findings)) return std::nullopt;
+  loaded.nested_namespace_declarations =
+      may_declare_below_root(utf8, loaded.doc.document_element());
   return loaded;
 }
 

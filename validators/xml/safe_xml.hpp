@@ -24,7 +24,7 @@ struct SafeLimits {
 struct LoadedXml {
   pugi::xml_document doc;
   std::vector<std::size_t> line_starts;        // byte offsets of each line of the UTF-8 text parsed
-  bool nested_namespace_declarations = false;  // some element below the root declares xmlns
+  bool nested_namespace_declarations = false;  // an element below the root may declare xmlns
 
   // 1-based line of a node.
   std::uint32_t line_of(const pugi::xml_node& node) const;
