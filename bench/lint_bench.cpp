@@ -197,7 +197,8 @@ double median(std::vector<double> v) {
 // Median wall and CPU seconds of one pass over `docs`, after one warm-up pass.
 Timing median_pass(const Linter& linter, const std::vector<std::string>& docs, std::size_t repeat) {
   lint_pass(linter, docs);
-  std::vector<double> wall, cpu;
+  std::vector<double> wall;
+  std::vector<double> cpu;
   for (std::size_t r = 0; r < repeat; ++r) {
     const Timing t = lint_pass(linter, docs);
     wall.push_back(t.wall);
@@ -253,7 +254,10 @@ void bench_typical(const Options& opt, InvoiceSyntax syntax, const Linter& off, 
 
 void bench_big(const Options& opt, InvoiceSyntax syntax, const Linter& off, const Linter* on,
                Results& results) {
-  Timing last_off, prev_off, last_on, prev_on;
+  Timing last_off;
+  Timing prev_off;
+  Timing last_on;
+  Timing prev_on;
   for (std::size_t divisor : {8U, 4U, 2U, 1U}) {
     const std::size_t lines = opt.big_lines / divisor;
     // One document at a time: a 100,000-line invoice is tens of megabytes.

@@ -39,7 +39,7 @@ constexpr U128 kLimit = kPow10[Decimal::kMaxDigits];
 
 // Unsigned 256-bit integer, little-endian 64-bit limbs: just enough for exact intermediates.
 struct U256 {
-  std::uint64_t w[4] = {0, 0, 0, 0};
+  std::array<std::uint64_t, 4> w = {0, 0, 0, 0};
 
   static U256 from(U128 v) {
     U256 r;
@@ -53,8 +53,10 @@ struct U256 {
 };
 
 U256 mul(U128 a, U128 b) {
-  const std::uint64_t x[2] = {static_cast<std::uint64_t>(a), static_cast<std::uint64_t>(a >> 64)};
-  const std::uint64_t y[2] = {static_cast<std::uint64_t>(b), static_cast<std::uint64_t>(b >> 64)};
+  const std::array<std::uint64_t, 2> x = {static_cast<std::uint64_t>(a),
+                                          static_cast<std::uint64_t>(a >> 64)};
+  const std::array<std::uint64_t, 2> y = {static_cast<std::uint64_t>(b),
+                                          static_cast<std::uint64_t>(b >> 64)};
   U256 r;
   for (int i = 0; i < 2; ++i) {
     std::uint64_t carry = 0;
@@ -129,7 +131,7 @@ U128 magnitude(Coefficient c) {
 }
 
 Coefficient with_sign(bool negative, U128 mag) {
-  Coefficient c = static_cast<Coefficient>(mag);  // mag < 10^36
+  auto c = static_cast<Coefficient>(mag);  // mag < 10^36
   return negative ? -c : c;
 }
 
@@ -337,7 +339,7 @@ Decimal operator*(const Decimal& a, const Decimal& b) {
 }
 
 bool operator==(const Decimal& a, const Decimal& b) {
-  return (a <=> b) == 0;
+  return std::is_eq(a <=> b);
 }
 
 std::strong_ordering operator<=>(const Decimal& a, const Decimal& b) {

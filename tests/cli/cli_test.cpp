@@ -1,8 +1,8 @@
 // The cprokit binary seen from outside: exit codes, usage errors, the JSON
 // contract, the human output, inputs, kind detection, hostile inputs, the XSD
 // layer and `cprokit rules`. Every run goes through run() (fork/execve).
-#include <signal.h>
 #include <unistd.h>
+#include <csignal>
 
 #include <algorithm>
 #include <cctype>
@@ -279,7 +279,11 @@ ordered_json check_contract(const RunResult& r) {
   const std::set<std::string> syntaxes = {"UBL",       "CII",          "FACTURX",
                                           "CPRO-JSON", "ACCOUNT-JSON", "UNKNOWN"};
   const std::set<std::string> severities = {"fatal", "warning", "info"};
-  std::size_t valid = 0, invalid = 0, fatal = 0, warning = 0, info = 0;
+  std::size_t valid = 0;
+  std::size_t invalid = 0;
+  std::size_t fatal = 0;
+  std::size_t warning = 0;
+  std::size_t info = 0;
 
   REQUIRE(j.at("documents").is_array());
   for (const auto& doc : j.at("documents")) {
@@ -379,11 +383,11 @@ struct Linted {
   ordered_json doc;
 };
 
-Linted lint_json(std::vector<std::string> args, std::string stdin_data = {},
-                 std::map<std::string, std::string> env = {}) {
+Linted lint_json(std::vector<std::string> args, const std::string& stdin_data = {},
+                 const std::map<std::string, std::string>& env = {}) {
   args.insert(args.begin(), {"lint", "--format", "json"});
   Linted out;
-  out.result = run(args, std::move(stdin_data), std::move(env));
+  out.result = run(args, stdin_data, env);
   out.json = check_contract(out.result);
   REQUIRE(out.json.at("documents").size() == 1);
   out.doc = out.json.at("documents")[0];
@@ -397,7 +401,7 @@ Linted lint_json(std::vector<std::string> args, std::string stdin_data = {},
 
 TEST_CASE("run helper: separate streams, stdin, environment changes, signals", "[run]") {
   SECTION("stdout and stderr are kept apart, stdin is fed, big data does not block") {
-    std::string big(3 * 1024 * 1024, 'x');  // far more than a pipe buffer
+    std::string big(std::size_t{3} * 1024 * 1024, 'x');  // far more than a pipe buffer
     RunResult r = run_program("/bin/sh", {"-c", "cat; echo to-err >&2; exit 7"}, big);
     CHECK(r.exit_code == 7);
     CHECK(r.signal == 0);
@@ -422,7 +426,7 @@ TEST_CASE("run helper: separate streams, stdin, environment changes, signals", "
     CHECK_THROWS(run_program("/nonexistent/cprokit-nope", {}));
   }
   SECTION("a child that does not read its input does not hurt the parent") {
-    RunResult r = run({"--version"}, std::string(1024 * 1024, 'y'));
+    RunResult r = run({"--version"}, std::string(std::size_t{1024} * 1024, 'y'));
     CHECK(r.exit_code == 0);
   }
 }
@@ -606,13 +610,15 @@ TEST_CASE("every fixture through the binary: JSON contract and the rules of its 
     CHECK(doc.at("path") == files[i].string());
     const fs::path expect_file = files[i].string() + ".expect";
     if (!fs::exists(expect_file)) continue;  // the fixture test reports it
-    std::set<std::string> want, got;
+    std::set<std::string> want;
+    std::set<std::string> got;
     std::vector<std::pair<std::string, long>> pinned;
     std::istringstream lines(read_file(expect_file));
     for (std::string line; std::getline(lines, line);) {
       if (line.empty() || line.front() == '#') continue;
       std::istringstream words(line);
-      std::string id, at;
+      std::string id;
+      std::string at;
       words >> id >> at;
       if (id.empty() || !judged(id)) continue;
       want.insert(id);
@@ -1003,7 +1009,7 @@ TEST_CASE("hostile: over --max-bytes gives XML-03, still with the sha256", "[hos
   SECTION("standard input") {
     Hostile h = check_hostile({"--max-bytes", "1000", "-"}, "XML-03", big);
     // A stream is read no further than the limit: it may never end.
-    CHECK(h.with_defaults.doc.at("sha256") == "");
+    CHECK(h.with_defaults.doc.at("sha256").get<std::string>().empty());
     CHECK(h.with_defaults.doc.at("path") == "-");
   }
   SECTION("just over and just at the limit") {
@@ -1218,7 +1224,7 @@ TEST_CASE("lint refuses an endless stream past --max-bytes instead of reading on
   REQUIRE(r.exit_code == 1);
   auto doc = nlohmann::json::parse(r.out)["documents"][0];
   CHECK(doc["findings"][0]["rule"] == "XML-03");
-  CHECK(doc["sha256"] == "");  // a stream read only in part has no fingerprint
+  CHECK(doc["sha256"].get<std::string>().empty());  // a stream read only in part has no fingerprint
   CHECK(r.elapsed < std::chrono::seconds(5));
 }
 

@@ -2,11 +2,11 @@
 
 #include <fcntl.h>
 #include <poll.h>
-#include <signal.h>
 #include <sys/resource.h>
 #include <sys/types.h>
 #include <sys/wait.h>
 #include <unistd.h>
+#include <csignal>
 
 #include <array>
 #include <cerrno>
@@ -15,8 +15,6 @@
 #include <string_view>
 #include <system_error>
 #include <thread>
-
-extern char** environ;
 
 namespace cprokit::test {
 namespace {
@@ -340,8 +338,8 @@ RunResult run_program(const std::string& program, const std::vector<std::string>
   }
 }
 
-RunResult run(std::vector<std::string> args, std::string stdin_data,
-              std::map<std::string, std::string> env) {
+RunResult run(const std::vector<std::string>& args, const std::string& stdin_data,
+              const std::map<std::string, std::string>& env) {
   return run_program(cprokit_binary(), args, stdin_data, env);
 }
 

@@ -44,7 +44,7 @@ RunResult run_program(const std::string& program, const std::vector<std::string>
                       const std::map<std::string, std::string>& env = {});
 
 // run_program() on the cprokit binary.
-RunResult run(std::vector<std::string> args, std::string stdin_data = {},
-              std::map<std::string, std::string> env = {});
+RunResult run(const std::vector<std::string>& args, const std::string& stdin_data = {},
+              const std::map<std::string, std::string>& env = {});
 
 }  // namespace cprokit::test

@@ -70,7 +70,7 @@ Linter make_linter(std::shared_ptr<const xsd::SchemaSet> schemas) {
 std::set<std::string> fired(const Linter& linter, const fs::path& file) {
   std::set<std::string> out;
   for (const auto& f : linter.lint(file.string(), slurp(file)).findings) {
-    if (implemented().count(f.rule) != 0) out.insert(f.rule + ":" + std::string(name(f.severity)));
+    if (implemented().contains(f.rule)) out.insert(f.rule + ":" + std::string(name(f.severity)));
   }
   return out;
 }
@@ -78,7 +78,7 @@ std::set<std::string> fired(const Linter& linter, const fs::path& file) {
 std::set<std::string> reference_from_output(const fs::path& tsv) {
   std::set<std::string> out;
   for (const auto& row : read_tsv(tsv, false)) {
-    if (row.size() >= 2 && implemented().count(row[0]) != 0) out.insert(row[0] + ":" + row[1]);
+    if (row.size() >= 2 && implemented().contains(row[0])) out.insert(row[0] + ":" + row[1]);
   }
   return out;
 }
@@ -97,7 +97,7 @@ TEST_CASE("official unit tests of the implemented rules give the expected verdic
   int judged = 0;
   for (const auto& row : read_tsv(kRoot / "tests/expected.tsv", true)) {
     const std::string& scope = row.at(2);
-    if (implemented().count(scope) == 0) continue;
+    if (!implemented().contains(scope)) continue;
     const std::string& expect = row.at(3);
     auto got = fired(linter, kRoot / "tests" / row.at(1));
     bool fires = got.count(scope + ":fatal") + got.count(scope + ":warning") != 0;
@@ -148,7 +148,7 @@ TEST_CASE("seeded mutants: implemented rules fire exactly as the reference") {
     std::stringstream ss(row.size() > 2 ? row[2] : "");
     std::string item;
     while (std::getline(ss, item, ',')) {
-      if (implemented().count(item.substr(0, item.find(':'))) != 0) reference.insert(item);
+      if (implemented().contains(item.substr(0, item.find(':')))) reference.insert(item);
     }
     INFO(row.at(0) << " (" << row.at(1) << ")");
     CHECK(show(fired(linter, kRoot / "mutants" / row.at(0))) == show(reference));

@@ -103,8 +103,7 @@ TEST_CASE("Decimal::parse rejects everything else", "[decimal]") {
       "a12",
       "\v1",
       "\f1",
-      "\xc2\xa0"
-      "1",
+      "\xc2\xa0\x31",  // no-break space, then "1"
       "1\0"sv,
       "\xd9\xa1",  // ARABIC-INDIC DIGIT ONE
       "NaN",

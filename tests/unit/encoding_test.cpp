@@ -83,7 +83,7 @@ TEST_CASE("to_utf8 converts declared ISO-8859-1 to UTF-8", "[encoding]") {
       GENERATE(std::string("ISO-8859-1"), std::string("iso-8859-1"), std::string("latin1"),
                std::string("LATIN1"), std::string("Latin1"), std::string("Iso-8859-1"));
   INFO("declared encoding " << name);
-  const std::string decl = "<?xml version=\"1.0\" encoding=\"" + name + "\"?>\n";
+  const std::string decl = R"(<?xml version="1.0" encoding=")" + name + "\"?>\n";
   Utf8Text out = to_utf8(decl + "<a>caf\xE9 \xFF \x80 A</a>");
   REQUIRE_FALSE(out.problem.has_value());
   // é (0xE9) becomes C3 A9, ÿ (0xFF) C3 BF, 0x80 C2 80; ASCII is unchanged.
@@ -173,7 +173,7 @@ TEST_CASE("to_utf8 accepts US-ASCII", "[encoding]") {
   const std::string name =
       GENERATE(std::string("US-ASCII"), std::string("us-ascii"), std::string("ASCII"));
   const std::string text =
-      "<?xml version=\"1.0\" encoding=\"" + name + "\"?>\n<a>plain &#233; text</a>\n";
+      R"(<?xml version="1.0" encoding=")" + name + "\"?>\n<a>plain &#233; text</a>\n";
   Utf8Text out = to_utf8(text);
   CHECK_FALSE(out.problem.has_value());
   CHECK(out.utf8() == text);

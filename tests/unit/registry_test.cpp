@@ -58,6 +58,7 @@ Invoice invoice_of(DocumentKind kind) {
 
 std::vector<std::string> ids(const std::vector<Finding>& findings) {
   std::vector<std::string> out;
+  out.reserve(findings.size());
   for (const auto& f : findings)
     out.push_back(f.rule);
   return out;

@@ -249,7 +249,7 @@ TEST_CASE("xml::load caps the nesting depth", "[safe_xml]") {
 TEST_CASE("xml::load notes possible namespace declarations below the root", "[safe_xml]") {
   SECTION("all declarations on the root") {
     std::vector<Finding> findings;
-    auto loaded = xml::load("<r xmlns=\"urn:a\" xmlns:x=\"urn:x\"><x:a><b x:attr=\"1\"/></x:a></r>",
+    auto loaded = xml::load(R"(<r xmlns="urn:a" xmlns:x="urn:x"><x:a><b x:attr="1"/></x:a></r>)",
                             kLimits, findings);
     REQUIRE(loaded.has_value());
     CHECK_FALSE(loaded->nested_namespace_declarations);
@@ -257,7 +257,7 @@ TEST_CASE("xml::load notes possible namespace declarations below the root", "[sa
   SECTION("a prefixed declaration deeper down") {
     std::vector<Finding> findings;
     auto loaded =
-        xml::load("<r xmlns=\"urn:a\"><a><b xmlns:x=\"urn:x\"/></a></r>", kLimits, findings);
+        xml::load(R"(<r xmlns="urn:a"><a><b xmlns:x="urn:x"/></a></r>)", kLimits, findings);
     REQUIRE(loaded.has_value());
     CHECK(loaded->nested_namespace_declarations);
   }

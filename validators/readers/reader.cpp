@@ -61,7 +61,7 @@ const std::string& Reader::path_of(const Element& e) const {
   e.path += name;
   if (e.position != 0) {
     std::array<char, 12> digits{};
-    auto end = std::to_chars(digits.begin(), digits.end(), e.position).ptr;
+    auto* end = std::to_chars(digits.begin(), digits.end(), e.position).ptr;
     e.path += '[';
     e.path.append(digits.begin(), end);
     e.path += ']';

@@ -62,20 +62,8 @@ const std::string_view* Names::sole_prefix(std::string_view uri) const {
 NameMatcher::NameMatcher(const Names& names, std::string_view uri, std::string_view local)
     : names_(names), uri_(uri), local_(local), prefix_(names.sole_prefix(uri)) {}
 
-bool NameMatcher::operator()(const pugi::xml_node& element) const {
-  const char* n = element.name();
-  if (prefix_ != nullptr) {
-    // Compare "prefix:local" with the NUL-terminated name, without strlen.
-    for (char c : *prefix_) {
-      if (*n++ != c) return false;
-    }
-    if (!prefix_->empty() && *n++ != ':') return false;
-    for (char c : local_) {
-      if (*n++ != c) return false;
-    }
-    return *n == '\0';
-  }
-  return local_name(n) == local_ && names_.uri(element) == uri_;
+bool NameMatcher::slow_match(const pugi::xml_node& element) const {
+  return local_name(element.name()) == local_ && names_.uri(element) == uri_;
 }
 
 std::string_view Names::uri(const pugi::xml_node& element) const {

@@ -21,9 +21,24 @@ class Names;
 class NameMatcher {
  public:
   NameMatcher(const Names& names, std::string_view uri, std::string_view local);
-  bool operator()(const pugi::xml_node& element) const;
+  // Inline: readers call it for every sibling they scan.
+  bool operator()(const pugi::xml_node& element) const {
+    if (prefix_ == nullptr) return slow_match(element);
+    // Compare "prefix:local" with the NUL-terminated name, without strlen.
+    const char* n = element.name();
+    for (char c : *prefix_) {
+      if (*n++ != c) return false;
+    }
+    if (!prefix_->empty() && *n++ != ':') return false;
+    for (char c : local_) {
+      if (*n++ != c) return false;
+    }
+    return *n == '\0';
+  }
 
  private:
+  bool slow_match(const pugi::xml_node& element) const;
+
   const Names& names_;
   std::string_view uri_;
   std::string_view local_;

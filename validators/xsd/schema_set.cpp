@@ -1,6 +1,7 @@
 #include "validators/xsd/schema_set.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cstdlib>
 #include <limits>
 #include <system_error>
@@ -41,7 +42,7 @@ namespace xc = xercesc;
 
 constexpr std::size_t kMaxErrors = 100;
 constexpr XMLSize_t kEntityExpansionLimit = 100;
-constexpr char kDocumentId[] = "document";
+constexpr const char* kDocumentId = "document";
 
 // Xerces builds a type's content model, and its text for messages, on first
 // use, writing into the grammar: done here, before the grammar is shared
@@ -440,7 +441,7 @@ std::unique_ptr<xc::XMLGrammarPool> compile(const fs::path& root,
 }  // namespace
 
 std::unique_ptr<SchemaSet> SchemaSet::load(const fs::path& dir) {
-  const std::string_view entries[] = {kUblInvoiceXsd, kUblCreditNoteXsd, kCiiXsd};
+  const std::array<std::string_view, 3> entries = {kUblInvoiceXsd, kUblCreditNoteXsd, kCiiXsd};
   std::error_code ec;
   for (const auto entry : entries) {
     if (!fs::is_regular_file(dir / entry, ec)) {
