@@ -293,3 +293,25 @@ TEST_CASE("xml::load reads an ISO-8859-1 document as UTF-8", "[safe_xml]") {
   CHECK(std::string_view(root.child("city").attribute("a").value()) == "\xC3\x80 Paris");
   CHECK(loaded->line_of(root.child("city")) == 4);
 }
+
+TEST_CASE("xml::load line_of answers in any order, near and far", "[safe_xml]") {
+  // line_of starts from its previous answer: jumps back and long jumps
+  // forward must still give the right line.
+  std::string text = "<r>\n";
+  for (int i = 1; i <= 50; ++i)
+    text += "<e n=\"" + std::to_string(i) + "\"/>\n";
+  text += "</r>\n";
+  std::vector<Finding> findings;
+  auto loaded = xml::load(text, kLimits, findings);
+  REQUIRE(loaded.has_value());
+  std::vector<pugi::xml_node> elements;
+  for (auto e : loaded->doc.document_element().children("e"))
+    elements.push_back(e);
+  REQUIRE(elements.size() == 50);
+  for (int i : {1, 2, 3, 40, 41, 5, 50, 49, 10, 11, 30, 1}) {
+    INFO("element " << i);
+    CHECK(loaded->line_of(elements[static_cast<std::size_t>(i - 1)]) ==
+          static_cast<std::uint32_t>(i + 1));
+  }
+  CHECK(loaded->line_of(loaded->doc.document_element()) == 1);
+}

@@ -96,7 +96,9 @@ class CiiReader {
       }
     }
 
-    for (const Element& line : r_.children(transaction, kRam, "IncludedSupplyChainTradeLineItem")) {
+    const auto lines = r_.children(transaction, kRam, "IncludedSupplyChainTradeLineItem");
+    inv.lines.reserve(lines.size());
+    for (const Element& line : lines) {
       inv.lines.push_back(invoice_line(line));
     }
     return inv;

@@ -70,7 +70,9 @@ class UblReader {
     if (Element totals = r_.child(root, kCac, "LegalMonetaryTotal")) {
       inv.totals = monetary_totals(totals);
     }
-    for (const Element& line : r_.children(root, kCac, credit ? "CreditNoteLine" : "InvoiceLine")) {
+    const auto lines = r_.children(root, kCac, credit ? "CreditNoteLine" : "InvoiceLine");
+    inv.lines.reserve(lines.size());
+    for (const Element& line : lines) {
       inv.lines.push_back(invoice_line(line, credit));
     }
     return inv;

@@ -101,9 +101,28 @@ bool check_depth(const LoadedXml& loaded, unsigned max_depth, std::vector<Findin
 }  // namespace
 
 std::uint32_t LoadedXml::line_of(const pugi::xml_node& node) const {
-  std::ptrdiff_t offset = node.offset_debug();
-  if (offset < 0) return 0;
-  return line_at(line_starts, static_cast<std::size_t>(offset));
+  std::ptrdiff_t signed_offset = node.offset_debug();
+  if (signed_offset < 0) return 0;
+  auto offset = static_cast<std::size_t>(signed_offset);
+  // A few steps forward from the previous answer cover document order; a
+  // jump elsewhere falls back to a binary search.
+  std::size_t i = last_line;
+  if (line_starts[i] <= offset) {
+    for (int step = 0; step < 8 && i + 1 < line_starts.size(); ++step) {
+      if (line_starts[i + 1] > offset) {
+        last_line = i;
+        return static_cast<std::uint32_t>(i + 1);
+      }
+      ++i;
+    }
+    if (i + 1 == line_starts.size()) {
+      last_line = i;
+      return static_cast<std::uint32_t>(i + 1);
+    }
+  }
+  std::uint32_t line = line_at(line_starts, offset);
+  last_line = line - 1;
+  return line;
 }
 
 Finding too_large(std::uint64_t size, std::size_t limit) {

@@ -26,8 +26,10 @@ struct LoadedXml {
   std::vector<std::size_t> line_starts;        // byte offsets of each line of the UTF-8 text parsed
   bool nested_namespace_declarations = false;  // an element below the root may declare xmlns
 
-  // 1-based line of a node.
+  // 1-based line of a node. Readers ask in document order, so the search
+  // starts from the previous answer (not thread-safe: one reader at a time).
   std::uint32_t line_of(const pugi::xml_node& node) const;
+  mutable std::size_t last_line = 0;  // index into line_starts of line_of's previous answer
 };
 
 // The XML-03 finding for an input of `size` bytes over `limit`.
