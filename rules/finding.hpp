@@ -37,7 +37,7 @@ struct Finding {
   std::string rule;  // "BR-CO-10", "XML-01", ...
   Severity severity = Severity::Fatal;
   Message message;
-  SourceRef where;
+  Location where;
   std::vector<std::string> terms;  // business terms concerned: "BT-106"
 };
 

@@ -37,7 +37,7 @@ Finding not_supported_yet(Format format) {
                    what, en)});
 }
 
-Finding not_an_invoice(SourceRef where, std::string_view what_fr, std::string_view what_en) {
+Finding not_an_invoice(Location where, std::string_view what_fr, std::string_view what_en) {
   return syntax::finding(
       syntax::kNotAnInvoice, std::move(where),
       {fmt::format("Ce n'est pas une facture : {}. Attendu : une facture ou un avoir UBL 2.1 "

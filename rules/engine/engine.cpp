@@ -17,7 +17,7 @@ void run_rules(const Registry& registry, const Profile& profile, const Invoice& 
       rule.check(invoice, context, reporter);
     } catch (const DecimalOverflow&) {
       // Hostile or absurd amounts (over 36 digits): say so rather than guess.
-      reporter.fire({},
+      reporter.fire(Location{},
                     {"Montants trop grands pour être vérifiés exactement (plus de 36 chiffres).",
                      "Amounts too large to be checked exactly (over 36 digits)."});
     }

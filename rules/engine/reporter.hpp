@@ -16,10 +16,11 @@ class Reporter {
   // The rule whose check runs next; its id, severity and terms go on each finding.
   void start(const Rule& rule) { rule_ = &rule; }
 
-  void fire(SourceRef where, Message message) {
+  void fire(Location where, Message message) {
     out_.push_back(
         Finding{rule_->id, rule_->severity, std::move(message), std::move(where), rule_->terms});
   }
+  void fire(const SourceRef& where, Message message) { fire(where.location(), std::move(message)); }
 
  private:
   std::vector<Finding>& out_;

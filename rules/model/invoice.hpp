@@ -7,6 +7,7 @@
 // the model (the reader reports it as a syntax finding instead).
 #pragma once
 
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -104,11 +105,12 @@ struct VatBreakdown {                    // BG-23
   SourceRef source;
 };
 
-struct InvoiceLine {                                // BG-25
-  std::optional<Text> id;                           // BT-126
-  std::optional<Number> quantity;                   // BT-129
-  std::optional<Text> unit_code;                    // BT-130
-  std::optional<Amount> net_amount;                 // BT-131
+// Fields in the order of the norm, not of least padding (32 bytes a line).
+struct InvoiceLine {                 // NOLINT(clang-analyzer-optin.performance.Padding) BG-25
+  std::optional<Text> id;            // BT-126
+  std::optional<Number> quantity;    // BT-129
+  std::optional<Text> unit_code;     // BT-130
+  std::optional<Amount> net_amount;  // BT-131
   std::optional<Text> purchase_order_line;          // BT-132
   std::vector<AllowanceCharge> allowances_charges;  // BG-27 / BG-28
   std::optional<Number> net_price;                  // BT-146
@@ -120,6 +122,8 @@ struct InvoiceLine {                                // BG-25
 };
 
 struct Invoice {
+  // Owns the path steps of every SourceRef below; shared by copies.
+  std::shared_ptr<const SourcePaths> paths;
   Syntax syntax = Syntax::Unknown;  // the binding it was read from
   DocumentKind kind = DocumentKind::Unknown;
 

@@ -69,7 +69,7 @@ void register_rules(Registry& registry) {
                         "or CPROKIT_SCHEMAS)."));
 }
 
-Finding finding(std::string_view id, SourceRef where, Message message) {
+Finding finding(std::string_view id, Location where, Message message) {
   const Rule* rule = Registry::builtin().find(id);
   if (rule == nullptr) throw std::logic_error("unregistered syntax rule " + std::string(id));
   return Finding{rule->id, rule->severity, std::move(message), std::move(where), rule->terms};

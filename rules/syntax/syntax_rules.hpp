@@ -26,6 +26,6 @@ void register_rules(Registry& registry);
 
 // A finding of syntax rule `id` (one of the constants above), with the
 // severity and terms the registry gives it.
-Finding finding(std::string_view id, SourceRef where, Message message);
+Finding finding(std::string_view id, Location where, Message message);
 
 }  // namespace cprokit::syntax

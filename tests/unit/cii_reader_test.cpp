@@ -374,18 +374,18 @@ TEST_CASE("read_cii fills the EN 16931 model from a CII invoice", "[readers][cii
     CHECK(inv.business_process->value == "A1");
     REQUIRE(inv.number);
     CHECK(inv.number->value == "F-2024-001");
-    CHECK(inv.number->source.path == "/rsm:CrossIndustryInvoice/rsm:ExchangedDocument/ram:ID");
+    CHECK(inv.number->source.path() == "/rsm:CrossIndustryInvoice/rsm:ExchangedDocument/ram:ID");
     CHECK(inv.number->source.line == line_of(kInvoice, "<ram:ID>F-2024-001"));
     REQUIRE(inv.type_code);
     CHECK(inv.type_code->value == "380");
     REQUIRE(inv.issue_date);
     CHECK(inv.issue_date->value == "20240115");
-    CHECK(inv.issue_date->source.path ==
+    CHECK(inv.issue_date->source.path() ==
           "/rsm:CrossIndustryInvoice/rsm:ExchangedDocument/ram:IssueDateTime/udt:DateTimeString");
     REQUIRE(inv.notes.size() == 2);
     CHECK(inv.notes[0].value == "Première note");
     CHECK(inv.notes[1].value == "Seconde note");
-    CHECK(inv.notes[1].source.path ==
+    CHECK(inv.notes[1].source.path() ==
           "/rsm:CrossIndustryInvoice/rsm:ExchangedDocument/ram:IncludedNote[2]/ram:Content");
     REQUIRE(inv.currency);
     CHECK(inv.currency->value == "EUR");
@@ -405,7 +405,7 @@ TEST_CASE("read_cii fills the EN 16931 model from a CII invoice", "[readers][cii
 
   SECTION("seller") {
     const Party& s = inv.seller;
-    CHECK(s.source.path ==
+    CHECK(s.source.path() ==
           std::string(kTransaction) + "/ram:ApplicableHeaderTradeAgreement/ram:SellerTradeParty");
     REQUIRE(s.name);
     CHECK(s.name->value == "Vendeur SA");
@@ -416,7 +416,7 @@ TEST_CASE("read_cii fills the EN 16931 model from a CII invoice", "[readers][cii
     CHECK(s.identifiers[0].scheme.empty());
     CHECK(s.identifiers[1].value == "5790000435975");
     CHECK(s.identifiers[1].scheme == "0088");
-    CHECK(s.identifiers[1].source.path ==
+    CHECK(s.identifiers[1].source.path() ==
           std::string(kTransaction) +
               "/ram:ApplicableHeaderTradeAgreement/ram:SellerTradeParty/ram:GlobalID[1]");
     CHECK(s.identifiers[1].source.line == line_of(kInvoice, "5790000435975"));
@@ -478,7 +478,7 @@ TEST_CASE("read_cii fills the EN 16931 model from a CII invoice", "[readers][cii
   SECTION("payee") {
     REQUIRE(inv.payee);
     const Party& p = *inv.payee;
-    CHECK(p.source.path == std::string(kSettlement) + "/ram:PayeeTradeParty");
+    CHECK(p.source.path() == std::string(kSettlement) + "/ram:PayeeTradeParty");
     REQUIRE(p.name);
     CHECK(p.name->value == "Affactureur SAS");
     REQUIRE(p.identifiers.size() == 2);
@@ -499,12 +499,12 @@ TEST_CASE("read_cii fills the EN 16931 model from a CII invoice", "[readers][cii
     CHECK(transfer.code->value == "30");
     REQUIRE(transfer.remittance_information);
     CHECK(transfer.remittance_information->value == "REF-PAY-1");
-    CHECK(transfer.remittance_information->source.path ==
+    CHECK(transfer.remittance_information->source.path() ==
           std::string(kSettlement) + "/ram:PaymentReference");
     REQUIRE(transfer.payee_accounts.size() == 1);
     CHECK(transfer.payee_accounts[0].value == "FR7630006000011234567890189");
     CHECK(transfer.payee_accounts[0].scheme == "IBAN");
-    CHECK(transfer.payee_accounts[0].source.path ==
+    CHECK(transfer.payee_accounts[0].source.path() ==
           std::string(kSettlement) +
               "/ram:SpecifiedTradeSettlementPaymentMeans[1]"
               "/ram:PayeePartyCreditorFinancialAccount[1]/ram:IBANID");
@@ -536,7 +536,7 @@ TEST_CASE("read_cii fills the EN 16931 model from a CII invoice", "[readers][cii
     CHECK(s.rate->value.to_string() == "20.00");
     CHECK_FALSE(s.exemption_reason);
     CHECK_FALSE(s.exemption_code);
-    CHECK(s.source.path == std::string(kSettlement) + "/ram:ApplicableTradeTax[1]");
+    CHECK(s.source.path() == std::string(kSettlement) + "/ram:ApplicableTradeTax[1]");
 
     const VatBreakdown& e = inv.vat_breakdown[1];
     REQUIRE(e.tax_amount);
@@ -551,7 +551,7 @@ TEST_CASE("read_cii fills the EN 16931 model from a CII invoice", "[readers][cii
     CHECK(e.exemption_reason->value == "Exonération article 261 du CGI");
     REQUIRE(e.exemption_code);
     CHECK(e.exemption_code->value == "VATEX-EU-132");
-    CHECK(e.exemption_code->source.path ==
+    CHECK(e.exemption_code->source.path() ==
           std::string(kSettlement) + "/ram:ApplicableTradeTax[2]/ram:ExemptionReasonCode");
   }
 
@@ -573,7 +573,7 @@ TEST_CASE("read_cii fills the EN 16931 model from a CII invoice", "[readers][cii
     CHECK(allowance.vat_category->value == "S");
     REQUIRE(allowance.vat_rate);
     CHECK(allowance.vat_rate->value == dec("20"));
-    CHECK(allowance.source.path ==
+    CHECK(allowance.source.path() ==
           std::string(kSettlement) + "/ram:SpecifiedTradeAllowanceCharge[1]");
 
     const AllowanceCharge& charge = inv.allowances_charges[1];
@@ -595,7 +595,7 @@ TEST_CASE("read_cii fills the EN 16931 model from a CII invoice", "[readers][cii
   SECTION("totals") {
     REQUIRE(inv.totals);
     const Totals& t = *inv.totals;
-    CHECK(t.source.path ==
+    CHECK(t.source.path() ==
           std::string(kSettlement) + "/ram:SpecifiedTradeSettlementHeaderMonetarySummation");
     REQUIRE(t.line_net_total);
     CHECK(t.line_net_total->value == dec("1000"));
@@ -621,7 +621,7 @@ TEST_CASE("read_cii fills the EN 16931 model from a CII invoice", "[readers][cii
     CHECK(inv.vat_totals[0].currency == "EUR");
     CHECK(inv.vat_totals[1].value == dec("189.66"));
     CHECK(inv.vat_totals[1].currency == "USD");
-    CHECK(inv.vat_totals[1].source.path ==
+    CHECK(inv.vat_totals[1].source.path() ==
           std::string(kSettlement) +
               "/ram:SpecifiedTradeSettlementHeaderMonetarySummation/ram:TaxTotalAmount[2]");
     CHECK(inv.vat_totals[1].source.line == line_of(kInvoice, "currencyID=\"USD\""));
@@ -630,7 +630,7 @@ TEST_CASE("read_cii fills the EN 16931 model from a CII invoice", "[readers][cii
   SECTION("lines") {
     REQUIRE(inv.lines.size() == 2);
     const InvoiceLine& first = inv.lines[0];
-    CHECK(first.source.path ==
+    CHECK(first.source.path() ==
           std::string(kTransaction) + "/ram:IncludedSupplyChainTradeLineItem[1]");
     REQUIRE(first.id);
     CHECK(first.id->value == "1");
@@ -640,7 +640,7 @@ TEST_CASE("read_cii fills the EN 16931 model from a CII invoice", "[readers][cii
     CHECK(first.quantity->value == dec("10"));
     REQUIRE(first.unit_code);
     CHECK(first.unit_code->value == "HUR");
-    CHECK(first.unit_code->source.path ==
+    CHECK(first.unit_code->source.path() ==
           std::string(kTransaction) +
               "/ram:IncludedSupplyChainTradeLineItem[1]/ram:SpecifiedLineTradeDelivery"
               "/ram:BilledQuantity");
@@ -693,7 +693,7 @@ TEST_CASE("read_cii fills the EN 16931 model from a CII invoice", "[readers][cii
     CHECK(second.vat_rate->value.is_zero());
     REQUIRE(second.net_amount);
     CHECK(second.net_amount->value == dec("100"));
-    CHECK(second.net_amount->source.path ==
+    CHECK(second.net_amount->source.path() ==
           "/rsm:CrossIndustryInvoice/rsm:SupplyChainTradeTransaction/"
           "ram:IncludedSupplyChainTradeLineItem[2]/ram:SpecifiedLineTradeSettlement/"
           "ram:SpecifiedTradeSettlementLineMonetarySummation/ram:LineTotalAmount");
@@ -722,7 +722,7 @@ TEST_CASE("read_cii matches namespaces, not prefixes", "[readers][cii]") {
     CHECK(Flat(r.invoice).out == expected);
     REQUIRE(r.invoice.lines.size() == 2);
     REQUIRE(r.invoice.lines[1].net_amount);
-    CHECK(r.invoice.lines[1].net_amount->source.path ==
+    CHECK(r.invoice.lines[1].net_amount->source.path() ==
           "/rsm:CrossIndustryInvoice/rsm:SupplyChainTradeTransaction/"
           "a:IncludedSupplyChainTradeLineItem[2]/a:SpecifiedLineTradeSettlement/"
           "a:SpecifiedTradeSettlementLineMonetarySummation/a:LineTotalAmount");
@@ -739,7 +739,7 @@ TEST_CASE("read_cii matches namespaces, not prefixes", "[readers][cii]") {
     CHECK(r.findings.empty());
     CHECK(Flat(r.invoice).out == expected);
     REQUIRE(r.invoice.number);
-    CHECK(r.invoice.number->source.path == "/CrossIndustryInvoice/ExchangedDocument/ram:ID");
+    CHECK(r.invoice.number->source.path() == "/CrossIndustryInvoice/ExchangedDocument/ram:ID");
   }
   SECTION("namespaces declared below the root") {
     std::string decl = " xmlns:ram=\"" + std::string(kRamUri) + "\"";
@@ -803,7 +803,7 @@ TEST_CASE("read_cii leaves absent terms empty", "[readers][cii]") {
     CHECK_FALSE(inv.specification_id);
     CHECK_FALSE(inv.currency);
     CHECK_FALSE(inv.seller.name);
-    CHECK(inv.seller.source.path.empty());
+    CHECK(inv.seller.source.path().empty());
     CHECK_FALSE(inv.payee);
     CHECK_FALSE(inv.totals);
     CHECK(inv.lines.empty());

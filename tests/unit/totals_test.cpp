@@ -3,6 +3,7 @@
 #include <catch2/catch.hpp>
 
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -91,14 +92,15 @@ std::string vat_total_path(Syntax syntax, std::size_t n) {
 class InvoiceBuilder {
  public:
   explicit InvoiceBuilder(Syntax syntax, DocumentKind kind = DocumentKind::Invoice) {
+    inv_.paths = paths_;
     inv_.syntax = syntax;
     inv_.kind = kind;
-    inv_.currency = Text{"EUR", {"/currency", 3, 0}};
+    inv_.currency = Text{"EUR", at("/currency", 3)};
   }
 
   InvoiceBuilder& currency(std::optional<std::string> code) {
     if (code) {
-      inv_.currency = Text{*code, {"/currency", 3, 0}};
+      inv_.currency = Text{*code, at("/currency", 3)};
     } else {
       inv_.currency.reset();
     }
@@ -108,7 +110,7 @@ class InvoiceBuilder {
   InvoiceBuilder& line(std::string_view net) {
     InvoiceLine l;
     const std::size_t n = inv_.lines.size() + 1;
-    l.net_amount = Amount{dec(net), "EUR", {line_path(inv_.syntax, n), 100 + u32(n), 0}};
+    l.net_amount = Amount{dec(net), "EUR", at(line_path(inv_.syntax, n), 100 + u32(n))};
     inv_.lines.push_back(l);
     return *this;
   }
@@ -127,7 +129,7 @@ class InvoiceBuilder {
   // Sets a BG-22 total (creating the group when needed).
   InvoiceBuilder& set(TotalField field, std::string_view value) {
     Totals& t = totals();
-    t.*field = Amount{dec(value), "EUR", {path_of(inv_.syntax, field), info(field).line, 0}};
+    t.*field = Amount{dec(value), "EUR", at(path_of(inv_.syntax, field), info(field).line)};
     return *this;
   }
 
@@ -144,7 +146,7 @@ class InvoiceBuilder {
   InvoiceBuilder& vat_total(std::string_view value, std::string currency = "EUR") {
     const std::size_t n = inv_.vat_totals.size() + 1;
     inv_.vat_totals.push_back(
-        Amount{dec(value), std::move(currency), {vat_total_path(inv_.syntax, n), 60 + u32(n), 0}});
+        Amount{dec(value), std::move(currency), at(vat_total_path(inv_.syntax, n), 60 + u32(n))});
     return *this;
   }
 
@@ -158,14 +160,17 @@ class InvoiceBuilder {
  private:
   static std::uint32_t u32(std::size_t n) { return static_cast<std::uint32_t>(n); }
 
+  SourceRef at(std::string_view path, std::uint32_t line) { return {paths_->parse(path), line, 0}; }
+
   Totals& totals() {
     if (!inv_.totals) {
       inv_.totals = Totals{};
-      inv_.totals->source = {totals_path(inv_.syntax), 40, 0};
+      inv_.totals->source = at(totals_path(inv_.syntax), 40);
     }
     return *inv_.totals;
   }
 
+  std::shared_ptr<SourcePaths> paths_ = std::make_shared<SourcePaths>();
   Invoice inv_;
 };
 

@@ -321,7 +321,7 @@ void check_number(const std::optional<Number>& n, std::string_view value) {
 // Every value of the model as one string (value, scheme, currency, path, line).
 std::vector<std::string> flatten(const Invoice& inv) {
   std::vector<std::string> out;
-  auto src = [](const SourceRef& s) { return "@" + s.path + ":" + std::to_string(s.line); };
+  auto src = [](const SourceRef& s) { return "@" + s.path() + ":" + std::to_string(s.line); };
   auto text = [&](std::string_view key, const std::optional<Text>& t) {
     out.push_back(std::string(key) + (t ? "=" + t->value + src(t->source) : "-"));
   };
@@ -467,16 +467,16 @@ TEST_CASE("read_ubl fills the EN 16931 model from a UBL invoice", "[readers][ubl
     REQUIRE(inv.notes.size() == 2);                               // BT-22
     CHECK(inv.notes[0].value == "Première note");
     CHECK(inv.notes[1].value == "Seconde note");  // trimmed
-    CHECK(inv.notes[0].source.path == "/Invoice/cbc:Note[1]");
-    CHECK(inv.notes[1].source.path == "/Invoice/cbc:Note[2]");
+    CHECK(inv.notes[0].source.path() == "/Invoice/cbc:Note[1]");
+    CHECK(inv.notes[1].source.path() == "/Invoice/cbc:Note[2]");
     CHECK(inv.notes[1].source.line == line_of(kInvoice, "<cbc:Note>", 2));
 
-    CHECK(inv.number->source.path == "/Invoice/cbc:ID");
+    CHECK(inv.number->source.path() == "/Invoice/cbc:ID");
     CHECK(inv.number->source.line == 7);
     CHECK(inv.number->source.line == line_of(kInvoice, "<cbc:ID>F-2024-001"));
-    CHECK(inv.purchase_order_reference->source.path == "/Invoice/cac:OrderReference/cbc:ID");
-    CHECK(inv.contract_reference->source.path == "/Invoice/cac:ContractDocumentReference/cbc:ID");
-    CHECK(inv.payment_terms->source.path == "/Invoice/cac:PaymentTerms/cbc:Note");
+    CHECK(inv.purchase_order_reference->source.path() == "/Invoice/cac:OrderReference/cbc:ID");
+    CHECK(inv.contract_reference->source.path() == "/Invoice/cac:ContractDocumentReference/cbc:ID");
+    CHECK(inv.payment_terms->source.path() == "/Invoice/cac:PaymentTerms/cbc:Note");
     CHECK(inv.currency->source.line == line_of(kInvoice, "<cbc:DocumentCurrencyCode>"));
   }
 
@@ -489,20 +489,20 @@ TEST_CASE("read_ubl fills the EN 16931 model from a UBL invoice", "[readers][ubl
     CHECK(s.identifiers[0].scheme == "0088");
     CHECK(s.identifiers[1].value == "SUP-7");
     CHECK(s.identifiers[1].scheme.empty());
-    CHECK(s.identifiers[1].source.path ==
+    CHECK(s.identifiers[1].source.path() ==
           "/Invoice/cac:AccountingSupplierParty/cac:Party/cac:PartyIdentification[2]/cbc:ID");
     check_id(s.legal_id, "12345678900011", "0009");  // BT-30
-    CHECK(s.legal_id->source.path ==
+    CHECK(s.legal_id->source.path() ==
           "/Invoice/cac:AccountingSupplierParty/cac:Party/cac:PartyLegalEntity/cbc:CompanyID");
     check_text(s.vat_id, "FR12345678901");           // BT-31
     check_text(s.tax_registration_id, "TAXREG-99");  // BT-32
-    CHECK(s.vat_id->source.path ==
+    CHECK(s.vat_id->source.path() ==
           "/Invoice/cac:AccountingSupplierParty/cac:Party/cac:PartyTaxScheme[1]/cbc:CompanyID");
-    CHECK(s.tax_registration_id->source.path ==
+    CHECK(s.tax_registration_id->source.path() ==
           "/Invoice/cac:AccountingSupplierParty/cac:Party/cac:PartyTaxScheme[2]/cbc:CompanyID");
     check_id(s.electronic_address, "12345678900011", "0009");  // BT-34
     CHECK(s.electronic_address->source.line == line_of(kInvoice, "<cbc:EndpointID"));
-    CHECK(s.source.path == "/Invoice/cac:AccountingSupplierParty/cac:Party");
+    CHECK(s.source.path() == "/Invoice/cac:AccountingSupplierParty/cac:Party");
     REQUIRE(s.address);
     check_text(s.address->line1, "1 rue de la Paix");
     check_text(s.address->line2, "Bâtiment B");
@@ -511,7 +511,7 @@ TEST_CASE("read_ubl fills the EN 16931 model from a UBL invoice", "[readers][ubl
     check_text(s.address->postcode, "75002");
     check_text(s.address->subdivision, "Île-de-France");
     check_text(s.address->country, "FR");
-    CHECK(s.address->country->source.path ==
+    CHECK(s.address->country->source.path() ==
           "/Invoice/cac:AccountingSupplierParty/cac:Party/cac:PostalAddress/cac:Country/"
           "cbc:IdentificationCode");
     CHECK(s.address->source.line == line_of(kInvoice, "<cac:PostalAddress>"));
@@ -534,7 +534,7 @@ TEST_CASE("read_ubl fills the EN 16931 model from a UBL invoice", "[readers][ubl
     CHECK_FALSE(b.address->line3);
     check_text(b.address->postcode, "75007");
     CHECK_FALSE(b.address->subdivision);
-    CHECK(b.address->city->source.path ==
+    CHECK(b.address->city->source.path() ==
           "/Invoice/cac:AccountingCustomerParty/cac:Party/cac:PostalAddress/cbc:CityName");
   }
 
@@ -546,8 +546,8 @@ TEST_CASE("read_ubl fills the EN 16931 model from a UBL invoice", "[readers][ubl
     CHECK(p.identifiers[0].value == "FR12ZZZ123456");
     CHECK(p.identifiers[0].scheme == "SEPA");
     check_id(p.legal_id, "552100554", "0002");
-    CHECK(p.source.path == "/Invoice/cac:PayeeParty");
-    CHECK(p.name->source.path == "/Invoice/cac:PayeeParty/cac:PartyName/cbc:Name");
+    CHECK(p.source.path() == "/Invoice/cac:PayeeParty");
+    CHECK(p.name->source.path() == "/Invoice/cac:PayeeParty/cac:PartyName/cbc:Name");
     CHECK_FALSE(p.address);
   }
 
@@ -559,12 +559,12 @@ TEST_CASE("read_ubl fills the EN 16931 model from a UBL invoice", "[readers][ubl
     REQUIRE(first.payee_accounts.size() == 1);
     CHECK(first.payee_accounts[0].value == "FR7630006000011234567890189");
     CHECK(first.payee_accounts[0].scheme.empty());
-    CHECK(first.payee_accounts[0].source.path ==
+    CHECK(first.payee_accounts[0].source.path() ==
           "/Invoice/cac:PaymentMeans[1]/cac:PayeeFinancialAccount[1]/cbc:ID");
-    CHECK(first.source.path == "/Invoice/cac:PaymentMeans[1]");
+    CHECK(first.source.path() == "/Invoice/cac:PaymentMeans[1]");
     const PaymentMeans& second = inv.payment_means[1];
     check_text(second.code, "49");
-    CHECK(second.code->source.path == "/Invoice/cac:PaymentMeans[2]/cbc:PaymentMeansCode");
+    CHECK(second.code->source.path() == "/Invoice/cac:PaymentMeans[2]/cbc:PaymentMeansCode");
     CHECK_FALSE(second.remittance_information);
     CHECK(second.payee_accounts.empty());
   }
@@ -580,9 +580,9 @@ TEST_CASE("read_ubl fills the EN 16931 model from a UBL invoice", "[readers][ubl
     check_number(allowance.vat_rate, "20");                 // BT-96
     check_text(allowance.reason, "Remise commerciale");     // BT-97
     check_text(allowance.reason_code, "95");                // BT-98
-    CHECK(allowance.source.path == "/Invoice/cac:AllowanceCharge[1]");
-    CHECK(allowance.amount->source.path == "/Invoice/cac:AllowanceCharge[1]/cbc:Amount");
-    CHECK(allowance.vat_rate->source.path ==
+    CHECK(allowance.source.path() == "/Invoice/cac:AllowanceCharge[1]");
+    CHECK(allowance.amount->source.path() == "/Invoice/cac:AllowanceCharge[1]/cbc:Amount");
+    CHECK(allowance.vat_rate->source.path() ==
           "/Invoice/cac:AllowanceCharge[1]/cac:TaxCategory/cbc:Percent");
 
     const AllowanceCharge& charge = inv.allowances_charges[1];
@@ -601,8 +601,8 @@ TEST_CASE("read_ubl fills the EN 16931 model from a UBL invoice", "[readers][ubl
     REQUIRE(inv.vat_totals.size() == 2);
     check_amount(inv.vat_totals[0], "174.00", "EUR");
     check_amount(inv.vat_totals[1], "190.12", "USD");
-    CHECK(inv.vat_totals[0].source.path == "/Invoice/cac:TaxTotal[1]/cbc:TaxAmount");
-    CHECK(inv.vat_totals[1].source.path == "/Invoice/cac:TaxTotal[2]/cbc:TaxAmount");
+    CHECK(inv.vat_totals[0].source.path() == "/Invoice/cac:TaxTotal[1]/cbc:TaxAmount");
+    CHECK(inv.vat_totals[1].source.path() == "/Invoice/cac:TaxTotal[2]/cbc:TaxAmount");
     CHECK(inv.vat_totals[1].source.line == line_of(kInvoice, "currencyID=\"USD\""));
 
     REQUIRE(inv.vat_breakdown.size() == 2);
@@ -613,7 +613,7 @@ TEST_CASE("read_ubl fills the EN 16931 model from a UBL invoice", "[readers][ubl
     check_number(s.rate, "20");
     CHECK_FALSE(s.exemption_reason);
     CHECK_FALSE(s.exemption_code);
-    CHECK(s.source.path == "/Invoice/cac:TaxTotal[1]/cac:TaxSubtotal[1]");
+    CHECK(s.source.path() == "/Invoice/cac:TaxTotal[1]/cac:TaxSubtotal[1]");
     const VatBreakdown& e = inv.vat_breakdown[1];
     check_amount(e.taxable_amount, "100.00", "EUR");
     check_amount(e.tax_amount, "0.00", "EUR");
@@ -621,7 +621,7 @@ TEST_CASE("read_ubl fills the EN 16931 model from a UBL invoice", "[readers][ubl
     check_number(e.rate, "0");
     check_text(e.exemption_reason, "Exonération article 261 CGI");
     check_text(e.exemption_code, "VATEX-EU-132");
-    CHECK(e.exemption_code->source.path ==
+    CHECK(e.exemption_code->source.path() ==
           "/Invoice/cac:TaxTotal[1]/cac:TaxSubtotal[2]/cac:TaxCategory/cbc:TaxExemptionReasonCode");
   }
 
@@ -636,9 +636,9 @@ TEST_CASE("read_ubl fills the EN 16931 model from a UBL invoice", "[readers][ubl
     check_amount(t.prepaid, "100.00", "EUR");          // BT-113
     check_amount(t.rounding, "0.01", "EUR");           // BT-114
     check_amount(t.payable, "1044.01", "EUR");         // BT-115
-    CHECK(t.source.path == "/Invoice/cac:LegalMonetaryTotal");
+    CHECK(t.source.path() == "/Invoice/cac:LegalMonetaryTotal");
     CHECK(t.source.line == line_of(kInvoice, "<cac:LegalMonetaryTotal>"));
-    CHECK(t.payable->source.path == "/Invoice/cac:LegalMonetaryTotal/cbc:PayableAmount");
+    CHECK(t.payable->source.path() == "/Invoice/cac:LegalMonetaryTotal/cbc:PayableAmount");
     CHECK(t.payable->source.line == line_of(kInvoice, "<cbc:PayableAmount"));
     CHECK(t.rounding->source.line == line_of(kInvoice, "<cbc:PayableRoundingAmount"));
   }
@@ -656,13 +656,13 @@ TEST_CASE("read_ubl fills the EN 16931 model from a UBL invoice", "[readers][ubl
     check_number(first.vat_rate, "20.00");
     check_number(first.net_price, "100.00");
     check_number(first.gross_price, "110.00");
-    CHECK(first.source.path == "/Invoice/cac:InvoiceLine[1]");
-    CHECK(first.unit_code->source.path == "/Invoice/cac:InvoiceLine[1]/cbc:InvoicedQuantity");
-    CHECK(first.purchase_order_line->source.path ==
+    CHECK(first.source.path() == "/Invoice/cac:InvoiceLine[1]");
+    CHECK(first.unit_code->source.path() == "/Invoice/cac:InvoiceLine[1]/cbc:InvoicedQuantity");
+    CHECK(first.purchase_order_line->source.path() ==
           "/Invoice/cac:InvoiceLine[1]/cac:OrderLineReference/cbc:LineID");
-    CHECK(first.gross_price->source.path ==
+    CHECK(first.gross_price->source.path() ==
           "/Invoice/cac:InvoiceLine[1]/cac:Price/cac:AllowanceCharge/cbc:BaseAmount");
-    CHECK(first.vat_rate->source.path ==
+    CHECK(first.vat_rate->source.path() ==
           "/Invoice/cac:InvoiceLine[1]/cac:Item/cac:ClassifiedTaxCategory/cbc:Percent");
 
     REQUIRE(first.allowances_charges.size() == 1);
@@ -675,7 +675,7 @@ TEST_CASE("read_ubl fills the EN 16931 model from a UBL invoice", "[readers][ubl
     check_text(ac.reason_code, "95");                // BT-140
     CHECK_FALSE(ac.vat_category);                    // BT-95/96 are document level only
     CHECK_FALSE(ac.vat_rate);
-    CHECK(ac.source.path == "/Invoice/cac:InvoiceLine[1]/cac:AllowanceCharge[1]");
+    CHECK(ac.source.path() == "/Invoice/cac:InvoiceLine[1]/cac:AllowanceCharge[1]");
 
     const InvoiceLine& second = inv.lines[1];
     check_text(second.id, "2");
@@ -689,7 +689,8 @@ TEST_CASE("read_ubl fills the EN 16931 model from a UBL invoice", "[readers][ubl
     check_number(second.vat_rate, "0");
     check_number(second.net_price, "20.00");
     CHECK_FALSE(second.gross_price);
-    CHECK(second.net_amount->source.path == "/Invoice/cac:InvoiceLine[2]/cbc:LineExtensionAmount");
+    CHECK(second.net_amount->source.path() ==
+          "/Invoice/cac:InvoiceLine[2]/cbc:LineExtensionAmount");
     CHECK(second.net_amount->source.line ==
           line_of(kInvoice, "<cbc:LineExtensionAmount currencyID=\"EUR\">100.00"));
     CHECK(second.source.line == line_of(kInvoice, "<cac:InvoiceLine>", 2));
@@ -704,10 +705,10 @@ TEST_CASE("read_ubl reads a UBL credit note", "[readers][ubl]") {
   CHECK(inv.kind == DocumentKind::CreditNote);
   check_text(inv.number, "AV-2024-003");
   check_text(inv.type_code, "381");
-  CHECK(inv.type_code->source.path == "/CreditNote/cbc:CreditNoteTypeCode");
+  CHECK(inv.type_code->source.path() == "/CreditNote/cbc:CreditNoteTypeCode");
   // BT-9 comes from the first PaymentMeans/PaymentDueDate.
   check_text(inv.due_date, "2024-03-31");
-  CHECK(inv.due_date->source.path == "/CreditNote/cac:PaymentMeans[1]/cbc:PaymentDueDate");
+  CHECK(inv.due_date->source.path() == "/CreditNote/cac:PaymentMeans[1]/cbc:PaymentDueDate");
   CHECK(inv.due_date->source.line == line_of(kCreditNote, "<cbc:PaymentDueDate>"));
   REQUIRE(inv.payment_means.size() == 2);
   check_text(inv.payment_means[1].code, "58");
@@ -717,9 +718,9 @@ TEST_CASE("read_ubl reads a UBL credit note", "[readers][ubl]") {
   check_text(line.id, "1");
   check_number(line.quantity, "2.5");
   check_text(line.unit_code, "KGM");
-  CHECK(line.quantity->source.path == "/CreditNote/cac:CreditNoteLine[1]/cbc:CreditedQuantity");
+  CHECK(line.quantity->source.path() == "/CreditNote/cac:CreditNoteLine[1]/cbc:CreditedQuantity");
   check_amount(line.net_amount, "-12.50", "EUR");
-  CHECK(line.net_amount->source.path ==
+  CHECK(line.net_amount->source.path() ==
         "/CreditNote/cac:CreditNoteLine[1]/cbc:LineExtensionAmount");
   check_text(line.item_name, "Retour");
   check_number(line.net_price, "5.00");
@@ -758,7 +759,7 @@ TEST_CASE("read_ubl matches namespaces, not prefixes", "[readers][ubl]") {
     CHECK(r.findings.empty());
     CHECK(without_paths(flatten(r.invoice)) == without_paths(expected));
     REQUIRE(r.invoice.lines.size() == 2);
-    CHECK(r.invoice.lines[1].net_amount->source.path ==
+    CHECK(r.invoice.lines[1].net_amount->source.path() ==
           "/ubl:Invoice/cac:InvoiceLine[2]/cbc:LineExtensionAmount");
   }
   SECTION("other prefixes for cac and cbc") {
@@ -769,7 +770,7 @@ TEST_CASE("read_ubl matches namespaces, not prefixes", "[readers][ubl]") {
     CHECK(r.findings.empty());
     CHECK(without_paths(flatten(r.invoice)) == without_paths(expected));
     REQUIRE(r.invoice.lines.size() == 2);
-    CHECK(r.invoice.lines[1].net_amount->source.path ==
+    CHECK(r.invoice.lines[1].net_amount->source.path() ==
           "/Invoice/a:InvoiceLine[2]/b:LineExtensionAmount");
   }
   SECTION("cbc as the default namespace, the root prefixed") {
@@ -781,7 +782,7 @@ TEST_CASE("read_ubl matches namespaces, not prefixes", "[readers][ubl]") {
     CHECK(r.findings.empty());
     CHECK(without_paths(flatten(r.invoice)) == without_paths(expected));
     REQUIRE(r.invoice.number);
-    CHECK(r.invoice.number->source.path == "/inv:Invoice/ID");
+    CHECK(r.invoice.number->source.path() == "/inv:Invoice/ID");
   }
   SECTION("namespaces declared below the root") {
     const std::string cac = " xmlns:cac=\"" + std::string(kCacUri) + "\"";
@@ -867,7 +868,7 @@ TEST_CASE("read_ubl on a bare root leaves every term absent", "[readers][ubl]") 
   CHECK_FALSE(inv.currency);
   CHECK_FALSE(inv.due_date);
   CHECK_FALSE(inv.seller.name);
-  CHECK(inv.seller.source.path.empty());
+  CHECK(inv.seller.source.path().empty());
   CHECK(inv.seller.identifiers.empty());
   CHECK_FALSE(inv.payee);
   CHECK_FALSE(inv.totals);

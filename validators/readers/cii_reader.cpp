@@ -24,6 +24,7 @@ class CiiReader {
 
   Invoice read() {
     Invoice inv;
+    inv.paths = r_.paths();
     inv.syntax = Syntax::Cii;
     inv.kind = kind_;
     Element root = r_.root();

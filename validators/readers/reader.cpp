@@ -1,7 +1,6 @@
 #include "validators/readers/reader.hpp"
 
-#include <array>
-#include <charconv>
+#include <algorithm>
 #include <cstring>
 
 #include <fmt/format.h>
@@ -23,16 +22,44 @@ Reader::Reader(const xml::LoadedXml& xml, std::vector<Finding>& findings)
       names_(xml.doc.document_element(), xml.nested_namespace_declarations),
       findings_(findings) {}
 
+namespace {
+
+// Beyond this many siblings walked in one lookup, the parent's children are
+// grouped by name once and later lookups use the groups.
+constexpr int kManyChildren = 64;
+
+// The first and last child named as `is_wanted` asks, from the parent's
+// groups; nullopt when they cannot say (two spellings of the name match).
+std::optional<Element::Group> group(const Element& parent, const xml::NameMatcher& is_wanted) {
+  // An element with no child of that name: an empty group, nothing to walk.
+  std::optional<Element::Group> found = Element::Group{};
+  bool matched = false;
+  for (const Element::Group& g : parent.groups) {
+    if (!is_wanted(g.first)) continue;
+    if (matched) return std::nullopt;  // two prefixes for one namespace: walk them all
+    found = g;
+    matched = true;
+  }
+  return found;
+}
+
+}  // namespace
+
 Element Reader::root() const {
-  return {xml_.doc.document_element(), nullptr, 0, {}};
+  return {xml_.doc.document_element(), nullptr, 0, nullptr, {}};
 }
 
 Element Reader::child(const Element& parent, std::string_view uri, std::string_view local) const {
   xml::NameMatcher is_wanted(names_, uri, local);
+  if (!parent.groups.empty()) {
+    if (auto g = group(parent, is_wanted)) return {g->first, &parent, 0, nullptr, {}};
+  }
+  int walked = 0;
   for (pugi::xml_node c = parent.node.first_child(); c; c = c.next_sibling()) {
     if (is_wanted(c) && c.type() == pugi::node_element) {
-      return {c, &parent, 0, {}};
+      return {c, &parent, 0, nullptr, {}};
     }
+    if (++walked == kManyChildren && parent.groups.empty()) group_children(parent);
   }
   return {};
 }
@@ -41,36 +68,55 @@ std::vector<Element> Reader::children(const Element& parent, std::string_view ur
                                       std::string_view local) const {
   std::vector<Element> out;
   xml::NameMatcher is_wanted(names_, uri, local);
-  for (pugi::xml_node c = parent.node.first_child(); c; c = c.next_sibling()) {
-    if (is_wanted(c) && c.type() == pugi::node_element) {
-      out.push_back({c, &parent, static_cast<std::uint32_t>(out.size() + 1), {}});
+  pugi::xml_node from = parent.node.first_child();
+  pugi::xml_node last;  // null: up to the last child
+  if (!parent.groups.empty()) {
+    if (auto g = group(parent, is_wanted)) {
+      from = g->first;
+      last = g->last;
     }
+  }
+  int walked = 0;
+  for (pugi::xml_node c = from; c; c = c.next_sibling()) {
+    if (is_wanted(c) && c.type() == pugi::node_element) {
+      out.push_back({c, &parent, static_cast<std::uint32_t>(out.size() + 1), nullptr, {}});
+    }
+    if (c == last) break;
+    if (++walked == kManyChildren && parent.groups.empty()) group_children(parent);
   }
   return out;
 }
 
-const std::string& Reader::path_of(const Element& e) const {
-  if (!e.path.empty()) return e.path;
-  const char* name = e.node.name();
-  if (e.parent != nullptr) {
-    const std::string& up = path_of(*e.parent);
-    e.path.reserve(up.size() + std::strlen(name) + 12);
-    e.path = up;
+void Reader::group_children(const Element& parent) const {
+  // Where a prefix may be bound anew below the root, one spelling may name two
+  // things: lookups keep walking every child.
+  if (xml_.nested_namespace_declarations) return;
+  auto& groups = parent.groups;
+  for (pugi::xml_node c = parent.node.first_child(); c; c = c.next_sibling()) {
+    if (c.type() != pugi::node_element) continue;
+    const char* name = c.name();
+    auto same = [name](const Element::Group& g) { return std::strcmp(g.first.name(), name) == 0; };
+    // Siblings of one name mostly come together: try the latest group first.
+    if (!groups.empty() && same(groups.back())) {
+      groups.back().last = c;
+    } else if (auto g = std::ranges::find_if(groups, same); g != groups.end()) {
+      g->last = c;
+    } else {
+      groups.push_back({c, c});
+    }
   }
-  e.path += '/';
-  e.path += name;
-  if (e.position != 0) {
-    std::array<char, 12> digits{};
-    auto* end = std::to_chars(digits.begin(), digits.end(), e.position).ptr;
-    e.path += '[';
-    e.path.append(digits.begin(), end);
-    e.path += ']';
+}
+
+const PathStep* Reader::step_of(const Element& e) const {
+  if (e.step == nullptr) {
+    const PathStep* up = e.parent != nullptr ? step_of(*e.parent) : nullptr;
+    e.step = paths_->step(up, e.node.name(), e.position);
   }
-  return e.path;
+  return e.step;
 }
 
 SourceRef Reader::where(const Element& e) const {
-  return {path_of(e), xml_.line_of(e.node), 0};
+  return {step_of(e), xml_.line_of(e.node), 0};
 }
 
 Text Reader::text_of(const Element& e) const {
@@ -98,9 +144,8 @@ std::optional<Identifier> Reader::identifier(const Element& parent, std::string_
 std::optional<Decimal> Reader::decimal_of(const Element& e) const {
   std::string_view raw = e.node.text().get();
   if (auto d = Decimal::parse(raw)) return d;
-  SourceRef at = where(e);
   findings_.push_back(syntax::finding(
-      syntax::kNotANumber, at,
+      syntax::kNotANumber, where(e).location(),
       {fmt::format("« {} » n'est pas un nombre décimal (attendu : chiffres et point décimal, "
                    "par exemple 1250.50). Cette valeur est ignorée par les autres contrôles.",
                    raw),

