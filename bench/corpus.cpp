@@ -5,6 +5,8 @@
 
 #include <fmt/format.h>
 
+#include "rules/chorus/identifiers.hpp"
+
 namespace cprokit::bench {
 namespace {
 
@@ -130,6 +132,7 @@ constexpr std::array<std::string_view, 3> kTerms{
 // clang-format on
 
 struct Party {
+  std::string plain_name;  // as written, for the deposit name
   std::string name, street, city, postcode, siret, vat_id, iban;
 };
 
@@ -166,14 +169,24 @@ std::string digits(Rng& rng, int count) {
   return out;
 }
 
+// `digits` followed by the digit that makes the whole pass the Luhn check.
+std::string with_luhn_digit(std::string digits) {
+  for (char last = '0'; last <= '9'; ++last) {
+    if (chorus::luhn_valid(digits + last)) return digits + last;
+  }
+  return digits;  // unreachable: one of ten digits always completes a Luhn sum
+}
+
 Party make_party(Rng& rng, std::string_view name) {
   Party p;
+  p.plain_name = name;
   p.name = xml_text(name);
   p.street = xml_text(rng.pick(kStreets));
   p.city = xml_text(rng.pick(kCities));
   p.postcode = fmt::format("{:05}", rng.between(1000, 95999));
-  p.siret = digits(rng, 14);
-  p.vat_id = "FR" + digits(rng, 2) + p.siret.substr(0, 9);
+  const std::string siren = with_luhn_digit(digits(rng, 8));
+  p.siret = with_luhn_digit(siren + digits(rng, 4));
+  p.vat_id = "FR" + chorus::fr_vat_key(siren) + siren;
   p.iban = "FR76" + digits(rng, 23);
   return p;
 }
@@ -392,7 +405,7 @@ void cii_party(Out out, std::string_view role, const Party& p) {
   fmt::format_to(out, R"(      <ram:{role}>
         <ram:Name>{name}</ram:Name>
         <ram:SpecifiedLegalOrganization>
-          <ram:ID schemeID="0002">{siren}</ram:ID>
+          <ram:ID schemeID="0009">{siret}</ram:ID>
         </ram:SpecifiedLegalOrganization>
         <ram:PostalTradeAddress>
           <ram:PostcodeCode>{postcode}</ram:PostcodeCode>
@@ -408,10 +421,8 @@ void cii_party(Out out, std::string_view role, const Party& p) {
         </ram:SpecifiedTaxRegistration>
       </ram:{role}>
 )",
-                 fmt::arg("role", role), fmt::arg("name", p.name),
-                 fmt::arg("siren", std::string_view(p.siret).substr(0, 9)),
-                 fmt::arg("postcode", p.postcode), fmt::arg("street", p.street),
-                 fmt::arg("city", p.city), fmt::arg("siret", p.siret),
+                 fmt::arg("role", role), fmt::arg("name", p.name), fmt::arg("postcode", p.postcode),
+                 fmt::arg("street", p.street), fmt::arg("city", p.city), fmt::arg("siret", p.siret),
                  fmt::arg("vat_id", p.vat_id));
 }
 
@@ -549,14 +560,15 @@ std::string render_cii(const Invoice& inv) {
 
 }  // namespace
 
-std::string generate_invoice(InvoiceSyntax syntax, std::size_t lines, std::uint64_t seed) {
+GeneratedInvoice generate_invoice(InvoiceSyntax syntax, std::size_t lines, std::uint64_t seed) {
   Invoice inv = make_invoice(lines == 0 ? 1 : lines, seed);
-  return syntax == InvoiceSyntax::Ubl ? render_ubl(inv) : render_cii(inv);
+  return {fmt::format("{}_{}.xml", inv.seller.plain_name, inv.number),
+          syntax == InvoiceSyntax::Ubl ? render_ubl(inv) : render_cii(inv)};
 }
 
-std::vector<std::string> generate_corpus(InvoiceSyntax syntax, std::size_t count, std::size_t lines,
-                                         std::uint64_t first_seed) {
-  std::vector<std::string> docs;
+std::vector<GeneratedInvoice> generate_corpus(InvoiceSyntax syntax, std::size_t count,
+                                              std::size_t lines, std::uint64_t first_seed) {
+  std::vector<GeneratedInvoice> docs;
   docs.reserve(count);
   for (std::size_t i = 0; i < count; ++i)
     docs.push_back(generate_invoice(syntax, lines, first_seed + i));

@@ -9,5 +9,6 @@ namespace cprokit::cli {
 
 int lint_command(const std::vector<std::string>& argv);
 int rules_command(const std::vector<std::string>& argv);
+int id_command(const std::vector<std::string>& argv);
 
 }  // namespace cprokit::cli

@@ -8,7 +8,9 @@
 #include <fmt/format.h>
 #include <boost/program_options.hpp>
 
+#include "cli/arguments.hpp"
 #include "cli/commands.hpp"
+#include "cli/directory_option.hpp"
 #include "cli/exit_codes.hpp"
 #include "cli/inputs.hpp"
 #include "cli/report/report.hpp"
@@ -26,6 +28,10 @@ Exemples / examples:
   cprokit lint --format json --lang en a.xml   JSON pour les outils / JSON for tools
   cprokit lint --schemas ~/xsd facture.xml     schémas XSD d'un autre dossier / XSD schemas from a folder
   cprokit lint --no-xsd facture.xml            sans validation XSD / without XSD validation
+  cprokit lint --directory annuaire.json f.xml  avec l'annuaire des structures Chorus Pro /
+                                               with the Chorus Pro structure directory
+  cprokit lint --name "Dupont_F2026-001" f.xml le nom sous lequel le document sera déposé /
+                                               the name the document will be deposited under
 
 Codes de sortie / exit codes:
   0  aucune erreur fatale / no fatal finding
@@ -46,6 +52,7 @@ struct Args {
   std::string lang = "fr";
   std::string color = "auto";
   std::optional<std::string> schemas;
+  std::optional<std::string> directory;
   bool no_xsd = false;
   bool exact = false;
   std::string max_bytes;  // checked by parse_size: Boost would wrap "-1" to SIZE_MAX
@@ -59,8 +66,15 @@ po::options_description visible_options(Args& a) {
       "lang,l", po::value(&a.lang)->default_value(a.lang),
       "langue des messages / language of the messages: fr | en")(
       "profile,p", po::value(&a.lint.profile)->default_value(a.lint.profile),
-      "jeu de règles / rule set: all | en16931 | syntax (cprokit rules --profiles)")(
-      "schemas", po::value<std::string>(), "dossier des schémas XSD / folder of the XSD schemas")(
+      "jeu de règles / rule set: all | chorus | en16931 | syntax (cprokit rules --profiles)")(
+      "directory,d", po::value<std::string>(),
+      "annuaire des structures Chorus Pro (JSON, voir README) : SIRET, services et "
+      "engagements des acheteurs / Chorus Pro structure directory (JSON, see README): the "
+      "buyers' SIRETs, services and engagements")(
+      "name", po::value(&a.lint.deposit_name),
+      "nom du document déposé (par défaut : le nom du fichier) / name of the deposited "
+      "document (default: the file's name)")("schemas", po::value<std::string>(),
+                                             "dossier des schémas XSD / folder of the XSD schemas")(
       "no-xsd", po::bool_switch(&a.no_xsd), "sans validation XSD / skip XSD validation")(
       "max-bytes", po::value(&a.max_bytes)->default_value(std::to_string(a.lint.max_bytes)),
       "taille maximale d'un fichier, en octets / largest file accepted, in bytes")(
@@ -71,12 +85,6 @@ po::options_description visible_options(Args& a) {
       "color", po::value(&a.color)->default_value(a.color),
       "couleurs / colours: auto | always | never");
   return d;
-}
-
-Lang parse_lang(const std::string& s) {
-  if (s == "fr") return Lang::Fr;
-  if (s == "en") return Lang::En;
-  throw po::error(fmt::format("--lang: « {} » inconnu / unknown (fr | en)", s));
 }
 
 std::size_t parse_size(const std::string& text) {
@@ -151,10 +159,6 @@ XsdSetup setup_xsd(const Args& a) {
 int lint_command(const std::vector<std::string>& argv) {
   Args a;
   po::options_description visible = visible_options(a);
-  po::options_description all;
-  all.add(visible).add_options()("input", po::value(&a.inputs));
-  po::positional_options_description positional;
-  positional.add("input", -1);
 
   Lang lang = Lang::Fr;
   XsdSetup xsd;
@@ -162,13 +166,9 @@ int lint_command(const std::vector<std::string>& argv) {
   bool color = false;
   try {
     po::variables_map vm;
-    po::store(po::command_line_parser(argv).options(all).positional(positional).run(), vm);
-    po::notify(vm);
-    if (vm.count("help") != 0) {
-      std::cout << visible << kExamples;
-      return kExitOk;
-    }
+    if (!parse_arguments(argv, visible, a.inputs, kExamples, vm)) return kExitOk;
     if (vm.count("schemas") != 0) a.schemas = vm["schemas"].as<std::string>();
+    if (vm.count("directory") != 0) a.directory = vm["directory"].as<std::string>();
     lang = parse_lang(a.lang);
     a.lint.max_bytes = parse_size(a.max_bytes);
     color = use_color(a.color);
@@ -183,6 +183,7 @@ int lint_command(const std::vector<std::string>& argv) {
       throw po::error("aucun fichier à vérifier / no file to check (FICHIER|DOSSIER|-)");
     }
     inputs = expand_inputs(a.inputs);
+    if (a.directory) a.lint.directory = load_directory_file(*a.directory);
     xsd = setup_xsd(a);
   } catch (const std::exception& e) {
     std::cerr << "cprokit lint: " << e.what() << "\n(cprokit lint --help)\n";
@@ -191,6 +192,7 @@ int lint_command(const std::vector<std::string>& argv) {
   a.lint.context.arithmetic = a.exact ? Arithmetic::Exact : Arithmetic::Reference;
 
   Linter linter(a.lint, std::move(xsd));
+  LintRun run(linter);
   std::vector<LintedDocument> results;
   results.reserve(inputs.size());
   bool unreadable = false;
@@ -198,9 +200,9 @@ int lint_command(const std::vector<std::string>& argv) {
     try {
       InputContent content = read_input(input, a.lint.max_bytes);
       results.push_back(content.oversized
-                            ? linter.refuse_too_large(input.path, content.size,
-                                                      std::move(content.sha256_if_oversized))
-                            : linter.lint(input.path, content.bytes));
+                            ? run.refuse_too_large(input.path, content.size,
+                                                   std::move(content.sha256_if_oversized))
+                            : run.lint(input.path, content.bytes));
     } catch (const std::runtime_error& e) {
       std::cerr << "cprokit lint: " << e.what() << '\n';
       unreadable = true;

@@ -19,6 +19,7 @@ Usage: cprokit <commande> [options]
 Commandes / commands:
   lint    vérifie des factures UBL ou CII / checks UBL or CII invoices
   rules   liste les règles, ou en explique une / lists the rules, or explains one
+  id      vérifie un SIREN, un SIRET ou un numéro de TVA / checks a SIREN, SIRET or VAT number
 
   cprokit <commande> --help   aide d'une commande, avec des exemples / a command's help, with examples
   cprokit --version           version
@@ -27,6 +28,7 @@ Exemples / examples:
   cprokit lint facture.xml
   cprokit lint --format json --lang en factures/ > rapport.json
   cprokit rules BR-CO-10
+  cprokit id "200 040 657 00013"
 )";
 
 }  // namespace
@@ -51,6 +53,7 @@ int main(int argc, char** argv) {
   try {
     if (command == "lint") return lint_command(args);
     if (command == "rules") return rules_command(args);
+    if (command == "id") return id_command(args);
   } catch (const std::exception& e) {
     // Bad input never lands here (it becomes findings); this is a bug or the system.
     std::cerr << "cprokit: erreur interne / internal error: " << e.what() << '\n';

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 #include <boost/program_options.hpp>
 
+#include "cli/arguments.hpp"
 #include "cli/commands.hpp"
 #include "cli/exit_codes.hpp"
 #include "rules/engine/registry.hpp"
@@ -43,8 +44,8 @@ void explain(const Rule& rule, Lang lang) {
                            rule.check != nullptr
                                ? (fr ? "moteur de règles, sur le modèle de la facture"
                                      : "the rule engine, on the invoice model")
-                               : (fr ? "la lecture du document (validators/)"
-                                     : "the reading of the document (validators/)"));
+                               : (fr ? "validators/, à la lecture du document ou du lot"
+                                     : "validators/, while reading the document or the run"));
   std::cout << fmt::format("\n{}\n", rule.title.in(fr ? Lang::En : Lang::Fr));
 }
 
@@ -61,24 +62,14 @@ int rules_command(const std::vector<std::string>& argv) {
       "profile,p", po::value(&profile_name)->default_value(profile_name),
       "seulement les règles de ce profil / only this profile's rules")(
       "profiles", po::bool_switch(&list_profiles), "liste les profils / lists the profiles");
-  po::options_description all;
-  all.add(visible).add_options()("id", po::value(&ids));
-  po::positional_options_description positional;
-  positional.add("id", -1);
 
   const Registry& registry = Registry::builtin();
   Lang lang = Lang::Fr;
   const Profile* profile = nullptr;
   try {
     po::variables_map vm;
-    po::store(po::command_line_parser(argv).options(all).positional(positional).run(), vm);
-    po::notify(vm);
-    if (vm.count("help") != 0) {
-      std::cout << visible << kExamples;
-      return kExitOk;
-    }
-    if (lang_name != "fr" && lang_name != "en") throw po::error("--lang: fr | en");
-    lang = lang_name == "fr" ? Lang::Fr : Lang::En;
+    if (!parse_arguments(argv, visible, ids, kExamples, vm)) return kExitOk;
+    lang = parse_lang(lang_name);
     profile = registry.profile(profile_name);
     if (profile == nullptr) {
       throw po::error(fmt::format("--profile: « {} » inconnu / unknown", profile_name));

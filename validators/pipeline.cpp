@@ -1,5 +1,6 @@
 #include "validators/pipeline.hpp"
 
+#include <filesystem>
 #include <stdexcept>
 
 #include <fmt/format.h>
@@ -55,6 +56,18 @@ Linter::Linter(LintOptions options, XsdSetup xsd, const Registry& registry)
       xsd_(std::move(xsd)),
       registry_(registry),
       profile_(find_profile(registry, options_.profile)) {}
+
+Context Linter::context_for(const std::string& path, std::uint64_t size) const {
+  Context context = options_.context;
+  context.directory = options_.directory.get();
+  if (!options_.deposit_name.empty()) {
+    context.document_name = options_.deposit_name;
+  } else if (path != "-") {
+    context.document_name = std::filesystem::path(path).filename().string();
+  }
+  context.document_size = size;
+  return context;
+}
 
 LintedDocument Linter::refuse_too_large(std::string path, std::uint64_t size,
                                         std::string sha256) const {
@@ -112,8 +125,22 @@ LintedDocument Linter::lint(std::string path, std::string_view bytes) const {
 
   Invoice invoice = out.syntax == Syntax::Ubl ? readers::read_ubl(*loaded, out.kind, findings)
                                               : readers::read_cii(*loaded, out.kind, findings);
-  run_rules(registry_, profile_, invoice, options_.context, findings);
+  out.identity = chorus::identity_of(invoice);
+  run_rules(registry_, profile_, invoice, context_for(out.path, bytes.size()), findings);
   return out;
+}
+
+LintRun::LintRun(const Linter& linter)
+    : linter_(linter), check_duplicates_(linter.profile().includes(chorus::kDuplicateRule)) {}
+
+LintedDocument LintRun::lint(std::string path, std::string_view bytes) {
+  LintedDocument doc = linter_.lint(std::move(path), bytes);
+  if (check_duplicates_ && doc.identity) {
+    if (auto duplicate = seen_.check(*doc.identity, doc.path)) {
+      doc.findings.push_back(std::move(*duplicate));
+    }
+  }
+  return doc;
 }
 
 }  // namespace cprokit

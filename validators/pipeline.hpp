@@ -5,10 +5,13 @@
 #include <cstddef>
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "rules/chorus/directory.hpp"
+#include "rules/chorus/duplicates.hpp"
 #include "rules/engine/context.hpp"
 #include "rules/engine/registry.hpp"
 #include "rules/finding.hpp"
@@ -21,7 +24,11 @@ struct LintOptions {
   std::size_t max_bytes = std::size_t{20} * 1024 * 1024;  // larger inputs are refused (XML-03)
   unsigned max_depth = 200;     // deeper element nesting is refused (XML-04)
   std::string profile = "all";  // a profile name of the registry
-  Context context;
+  Context context;              // document_name and document_size are set per document
+  // The structures known to the run (lint --directory); null without one.
+  std::shared_ptr<const chorus::Directory> directory;
+  // The name documents are deposited under (lint --name); empty: the file's name.
+  std::string deposit_name;
 };
 
 // XSD layer of a run: the schemas, or why there are none.
@@ -39,6 +46,9 @@ struct LintedDocument {
   DocumentKind kind = DocumentKind::Unknown;
   Syntax syntax = Syntax::Unknown;
   std::vector<Finding> findings;
+  // Supplier and number of an invoice or credit note, for the checks a run
+  // makes across documents (LintRun); nullopt when not read.
+  std::optional<chorus::InvoiceIdentity> identity;
 
   bool valid() const { return !has_fatal(findings); }
 };
@@ -57,12 +67,33 @@ class Linter {
   LintedDocument refuse_too_large(std::string path, std::uint64_t size, std::string sha256) const;
 
   const LintOptions& options() const { return options_; }
+  const Profile& profile() const { return profile_; }
 
  private:
+  // The run's context with what the rules know of one document.
+  Context context_for(const std::string& path, std::uint64_t size) const;
+
   LintOptions options_;
   XsdSetup xsd_;
   const Registry& registry_;
   const Profile& profile_;
+};
+
+// Lints the documents of one run in input order, adding what only the run can
+// see: the same invoice twice (CPRO-DUP-01, when the profile has it).
+class LintRun {
+ public:
+  explicit LintRun(const Linter& linter);
+
+  LintedDocument lint(std::string path, std::string_view bytes);
+  LintedDocument refuse_too_large(std::string path, std::uint64_t size, std::string sha256) const {
+    return linter_.refuse_too_large(std::move(path), size, std::move(sha256));
+  }
+
+ private:
+  const Linter& linter_;
+  bool check_duplicates_;
+  chorus::DuplicateInvoices seen_;
 };
 
 }  // namespace cprokit

@@ -17,10 +17,15 @@ class Reporter {
   void start(const Rule& rule) { rule_ = &rule; }
 
   void fire(Location where, Message message) {
-    out_.push_back(
-        Finding{rule_->id, rule_->severity, std::move(message), std::move(where), rule_->terms});
+    fire_as(rule_->severity, std::move(where), std::move(message));
   }
   void fire(const SourceRef& where, Message message) { fire(where.location(), std::move(message)); }
+  // With a severity other than the rule's: a rule that can only suspect a
+  // problem (say, without the structure directory) reports it as a warning.
+  void fire_as(Severity severity, Location where, Message message) {
+    out_.push_back(
+        Finding{rule_->id, severity, std::move(message), std::move(where), rule_->terms});
+  }
 
  private:
   std::vector<Finding>& out_;

@@ -21,12 +21,14 @@
 #include <nlohmann/json.hpp>
 
 #include "tests/cli/run.hpp"
+#include "tests/fixtures/expectations.hpp"
 
 namespace fs = std::filesystem;
 using cprokit::test::kUnset;
 using cprokit::test::run;
 using cprokit::test::run_program;
 using cprokit::test::RunResult;
+namespace testing = cprokit::testing;
 using nlohmann::ordered_json;
 
 namespace {
@@ -138,7 +140,8 @@ bool no_crash(const RunResult& r) {
 constexpr std::string_view kUblNs = "urn:oasis:names:specification:ubl:schema:xsd:Invoice-2";
 
 // A small UBL 2.1 invoice, valid against the XSD and EN 16931 when
-// `line_amount` is 100.00 (BT-106 = 100.00, BT-109 = 100.00, BT-112 = 120.00).
+// `line_amount` is 100.00 (BT-106 = 100.00, BT-109 = 100.00, BT-112 = 120.00),
+// with no fatal Chorus Pro finding either (SIRETs, engagement, IBAN).
 // Another line amount breaks BR-CO-10 only; `after_id` is inserted after cbc:ID.
 std::string ubl_invoice(std::string_view line_amount = "100.00", std::string_view after_id = "") {
   std::string out = R"(<?xml version="1.0" encoding="UTF-8"?>
@@ -150,8 +153,10 @@ std::string ubl_invoice(std::string_view line_amount = "100.00", std::string_vie
   <cbc:IssueDate>2024-01-15</cbc:IssueDate>
   <cbc:InvoiceTypeCode>380</cbc:InvoiceTypeCode>
   <cbc:DocumentCurrencyCode>EUR</cbc:DocumentCurrencyCode>
-  <cac:AccountingSupplierParty><cac:Party><cac:PartyLegalEntity><cbc:RegistrationName>Vendeur</cbc:RegistrationName></cac:PartyLegalEntity></cac:Party></cac:AccountingSupplierParty>
-  <cac:AccountingCustomerParty><cac:Party><cac:PartyLegalEntity><cbc:RegistrationName>Acheteur</cbc:RegistrationName></cac:PartyLegalEntity></cac:Party></cac:AccountingCustomerParty>
+  <cac:OrderReference><cbc:ID>BC2026-000123</cbc:ID></cac:OrderReference>
+  <cac:AccountingSupplierParty><cac:Party><cac:PartyLegalEntity><cbc:RegistrationName>Vendeur</cbc:RegistrationName><cbc:CompanyID schemeID="0009">81234567600017</cbc:CompanyID></cac:PartyLegalEntity></cac:Party></cac:AccountingSupplierParty>
+  <cac:AccountingCustomerParty><cac:Party><cac:PartyLegalEntity><cbc:RegistrationName>Acheteur</cbc:RegistrationName><cbc:CompanyID schemeID="0009">20004065700013</cbc:CompanyID></cac:PartyLegalEntity></cac:Party></cac:AccountingCustomerParty>
+  <cac:PaymentMeans><cbc:PaymentMeansCode>30</cbc:PaymentMeansCode><cac:PayeeFinancialAccount><cbc:ID>FR7630004004510001023456779</cbc:ID></cac:PayeeFinancialAccount></cac:PaymentMeans>
   <cac:TaxTotal>
     <cbc:TaxAmount currencyID="EUR">20.00</cbc:TaxAmount>
   </cac:TaxTotal>
@@ -581,7 +586,10 @@ TEST_CASE("every fixture through the binary: JSON contract and the rules of its 
   for (fs::recursive_directory_iterator it(root, ec);
        !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
     const fs::path& p = it->path();
-    if (!it->is_regular_file() || p.extension() == ".expect" || p.extension() == ".md") continue;
+    if (!it->is_regular_file() || p.extension() == ".expect" || p.extension() == ".md" ||
+        p.extension() == ".options") {
+      continue;
+    }
     files.push_back(p);
   }
   if (files.empty()) {
@@ -589,26 +597,46 @@ TEST_CASE("every fixture through the binary: JSON contract and the rules of its 
     return;
   }
   std::sort(files.begin(), files.end());
-  std::vector<std::string> args = {"lint", "--format", "json"};
-  for (const auto& f : files)
-    args.push_back(f.string());
-  RunResult r = run(args);
-  ordered_json j = check_contract(r);
-  REQUIRE(j.at("documents").size() == files.size());
+
+  // One run per set of fixture options (tests/fixtures/expectations.hpp).
+  std::map<std::string, std::pair<testing::FixtureOptions, std::vector<fs::path>>> groups;
+  for (const auto& f : files) {
+    testing::FixtureOptions options = testing::read_fixture_options(f);
+    auto& group = groups[options.key()];
+    group.first = options;
+    group.second.push_back(f);
+  }
+  std::map<fs::path, ordered_json> documents;
+  for (const auto& [key, options_and_files] : groups) {
+    const auto& [options, group] = options_and_files;
+    std::vector<std::string> args = {"lint", "--format", "json", "--profile", options.profile};
+    if (options.directory) args.insert(args.end(), {"--directory", options.directory->string()});
+    if (!options.name.empty()) args.insert(args.end(), {"--name", options.name});
+    for (const auto& f : group)
+      args.push_back(f.string());
+    ordered_json j = check_contract(run(args));
+    REQUIRE(j.at("documents").size() == group.size());
+    for (std::size_t i = 0; i < group.size(); ++i)
+      documents[group[i]] = j.at("documents")[i];
+  }
 
   // Without schemas (XSD-02 somewhere), the XSD expectations are not judged.
   bool with_xsd = true;
-  for (const auto& doc : j.at("documents")) {
+  for (const auto& [file, doc] : documents) {
     if (has_rule(doc, "XSD-02")) with_xsd = false;
   }
   if (!with_xsd) WARN("the binary found no XSD schemas: XSD-* expectations not judged");
-  auto judged = [&](const std::string& id) { return with_xsd || !id.starts_with("XSD-"); };
+  // Fixtures are variants of a few invoices: linted in one run, they are
+  // duplicates of each other (CPRO-DUP-01 has its own test).
+  auto judged = [&](const std::string& id) {
+    return (with_xsd || !id.starts_with("XSD-")) && id != "CPRO-DUP-01";
+  };
 
-  for (std::size_t i = 0; i < files.size(); ++i) {
-    const ordered_json& doc = j.at("documents")[i];
-    INFO(files[i].string() << "\nfindings: " << doc.at("findings").dump(1));
-    CHECK(doc.at("path") == files[i].string());
-    const fs::path expect_file = files[i].string() + ".expect";
+  for (const fs::path& file : files) {
+    const ordered_json& doc = documents.at(file);
+    INFO(file.string() << "\nfindings: " << doc.at("findings").dump(1));
+    CHECK(doc.at("path") == file.string());
+    const fs::path expect_file = file.string() + ".expect";
     if (!fs::exists(expect_file)) continue;  // the fixture test reports it
     std::set<std::string> want;
     std::set<std::string> got;
@@ -660,7 +688,8 @@ TEST_CASE("human output: grouped by file, each path once as a header", "[human]"
   const Samples& s = samples();
   const std::string broken = s.broken.string();
   const std::string valid = s.valid.string();
-  RunResult r = run({"lint", broken, valid});
+  // Two variants of one invoice: en16931, or CPRO-DUP-01 would name the first again.
+  RunResult r = run({"lint", "--profile", "en16931", broken, valid});
   INFO("stdout:\n" << r.out << "\nstderr:\n" << r.err);
   CHECK(r.exit_code == 1);
   CHECK(count_of(r.out, broken) == 1);
@@ -732,7 +761,8 @@ TEST_CASE("a folder is walked recursively, sorted, hidden entries and other exte
         "sub/g.xml", "sub/deeper/h.json", "folder.xml/k.xml", "sub/.secret/s.xml"}) {
     write_file(dir / name, invoice);
   }
-  RunResult r = run({"lint", "--format", "json", "--no-xsd", dir.string()});
+  // The same invoice seven times: en16931, or CPRO-DUP-01 would fire from the second on.
+  RunResult r = run({"lint", "--format", "json", "--no-xsd", "--profile", "en16931", dir.string()});
   ordered_json j = check_contract(r);
   std::vector<std::string> paths;
   for (const auto& doc : j.at("documents"))
@@ -775,8 +805,9 @@ TEST_CASE("many documents: big output, one document each", "[inputs]") {
 TEST_CASE("standard input (-) is read, same bytes give the same sha256 as the file", "[inputs]") {
   const fs::path file = samples().valid;
   const std::string bytes = read_file(file);
-  Linted from_stdin = lint_json({"-"}, bytes);
-  Linted from_file = lint_json({file.string()});
+  // The same deposit name for both: standard input has no file name of its own.
+  Linted from_stdin = lint_json({"--name", "x", "-"}, bytes);
+  Linted from_file = lint_json({"--name", "x", file.string()});
   CHECK(from_stdin.doc.at("path") == "-");
   CHECK(from_stdin.doc.at("syntax") == "UBL");
   CHECK(from_stdin.doc.at("kind") == "invoice");
@@ -1232,4 +1263,133 @@ TEST_CASE("lint accepts standard input only once", "[usage]") {
   RunResult r = run({"lint", "-", "-"}, "<x/>");
   CHECK(r.exit_code == 2);
   CHECK(contains(r.err, "standard input"));
+}
+
+// ===========================================================================
+// Chorus Pro: the structure directory, the deposit name, the size limit.
+
+namespace {
+
+const fs::path kDirectoryFile = fs::path(CPROKIT_FIXTURES_DIR) / "directory" / "matheysine.json";
+const fs::path kChorusFixtures = fs::path(CPROKIT_FIXTURES_DIR) / "invoices" / "chorus";
+
+}  // namespace
+
+TEST_CASE("lint --directory: French by default, says what to fix, UBL and CII", "[chorus]") {
+  for (const char* name : {"eng-03-other-budget.xml", "svc-01-missing.xml"}) {
+    INFO(name);
+    RunResult r = run({"lint", "--directory", kDirectoryFile.string(), "--no-xsd",
+                       (kChorusFixtures / name).string()});
+    CHECK(r.exit_code == 1);
+    CHECK(contains(r.out, "CPRO-"));
+    CHECK((contains(r.out, "appartient à la structure 20004065700013") ||
+           contains(r.out, "Code service absent")));
+  }
+  Linted cii = lint_json({"--directory", kDirectoryFile.string(), "--name",
+                          "Électricité Dauphinoise SAS_FE-2026-0117.xml",
+                          (kChorusFixtures / "cii-invoice-chorus-ok.xml").string()});
+  CHECK(cii.result.exit_code == 0);
+  CHECK(cii.doc.at("findings").empty());
+}
+
+TEST_CASE("lint --directory: the same invoice judged with and without the directory", "[chorus]") {
+  const std::string file = (kChorusFixtures / "svc-03-public-only.xml").string();
+  Linted with = lint_json({"--directory", kDirectoryFile.string(), file});
+  Linted without = lint_json({file});
+  // Without the directory, the supplier might be public: a warning only.
+  CHECK(finding_of(with.doc, "CPRO-SVC-03").at("severity") == "fatal");
+  CHECK(finding_of(without.doc, "CPRO-SVC-03").at("severity") == "warning");
+  // And an engagement number can only be suspected missing.
+  Linted no_ej = lint_json({(kChorusFixtures / "eng-01-missing.xml").string(), "--name",
+                            "Menuiserie Alpine "
+                            "SARL FA-2026-0042"});
+  CHECK(finding_of(no_ej.doc, "CPRO-ENG-01").at("severity") == "warning");
+  CHECK(no_ej.result.exit_code == 0);
+}
+
+TEST_CASE("lint --directory: an unreadable or broken directory is a usage error", "[chorus]") {
+  fs::path dir = fresh_dir("directory");
+  const std::string invoice = (kChorusFixtures / "invoice-chorus-ok.xml").string();
+  SECTION("missing file") {
+    RunResult r = run({"lint", "--directory", (dir / "absent.json").string(), invoice});
+    CHECK(r.exit_code == 2);
+    CHECK(contains(r.err, "absent.json"));
+    CHECK(r.out.empty());
+  }
+  SECTION("a wrong type, named by its place") {
+    write_file(dir / "bad.json",
+               R"({"version": 1, "structures": [{"identifiant": 20004065700013}]})");
+    RunResult r = run({"lint", "--directory", (dir / "bad.json").string(), invoice});
+    CHECK(r.exit_code == 2);
+    CHECK(contains(r.err, "bad.json"));
+    CHECK(contains(r.err, "/structures/0/identifiant"));
+  }
+  SECTION("malformed JSON, named by line") {
+    write_file(dir / "broken.json", "{\"version\": 1,\n \"structures\": [}\n");
+    RunResult r = run({"lint", "--directory", (dir / "broken.json").string(), invoice});
+    CHECK(r.exit_code == 2);
+    CHECK(contains(r.err, "line 2"));
+  }
+}
+
+TEST_CASE("lint --name: the deposit name must carry the supplier and the number", "[chorus]") {
+  const std::string file = (kChorusFixtures / "invoice-chorus-ok.xml").string();
+  for (const char* good :
+       {"Menuiserie Alpine SARL_FA-2026-0042.xml", "menuiserie-alpine-sarl FA 2026 0042",
+        "MENUISERIE ALPINE SARL/FA-2026-0042"}) {
+    INFO(good);
+    CHECK_FALSE(has_rule(lint_json({"--name", good, file}).doc, "CPRO-NAME-01"));
+  }
+  for (const char* bad : {"facture.xml", "Menuiserie Alpine.xml", "FA-2026-0042.xml"}) {
+    INFO(bad);
+    Linted l = lint_json({"--name", bad, file});
+    CHECK(finding_of(l.doc, "CPRO-NAME-01").at("severity") == "warning");
+    CHECK(l.result.exit_code == 0);
+  }
+}
+
+TEST_CASE("a file over 10 MB gives CPRO-SIZE-01 (Chorus Pro's limit), not XML-03", "[chorus]") {
+  std::string big = read_file(kChorusFixtures / "invoice-chorus-ok.xml");
+  std::string comment = "<!-- ";
+  comment.append(10'500'000, 'x');
+  comment += " -->\n";
+  big.insert(big.find("<Invoice"), comment);
+  fs::path file = fresh_dir("size") / "Menuiserie Alpine SARL_FA-2026-0042.xml";
+  write_file(file, big);
+  Linted l = lint_json({"--no-xsd", file.string()});
+  CHECK(rules_of(l.doc) == std::vector<std::string>{"CPRO-SIZE-01"});
+  CHECK(l.result.exit_code == 1);
+  // Just under the limit, no finding.
+  big.erase(big.find("<!--") + 5, 600'000);
+  write_file(file, big);
+  CHECK(lint_json({"--no-xsd", file.string()}).doc.at("findings").empty());
+}
+
+TEST_CASE("the same invoice twice in one run: the second gives CPRO-DUP-01", "[chorus]") {
+  const fs::path original = kChorusFixtures / "invoice-chorus-ok.xml";
+  fs::path dir = fresh_dir("duplicates");
+  const std::string copy = (dir / "copie.xml").string();
+  write_file(copy, read_file(original));
+  // Another supplier's invoice with the same number is no duplicate.
+  const std::string other = (dir / "autre-fournisseur.xml").string();
+  std::string text = read_file(kChorusFixtures / "cii-invoice-chorus-ok.xml");
+  text.replace(text.find("FE-2026-0117"), 12, "FA-2026-0042");
+  write_file(other, text);
+
+  const std::vector<std::string> args = {"lint", "--format",        "json", "--no-xsd", "--name",
+                                         "x",    original.string(), other,  copy};
+  ordered_json j = check_contract(run(args));
+  const auto& docs = j.at("documents");
+  REQUIRE(docs.size() == 3);
+  CHECK_FALSE(has_rule(docs[0], "CPRO-DUP-01"));
+  CHECK_FALSE(has_rule(docs[1], "CPRO-DUP-01"));
+  const ordered_json dup = finding_of(docs[2], "CPRO-DUP-01");
+  CHECK(dup.at("severity") == "fatal");
+  CHECK(contains(dup.at("message").get<std::string>(), original.string()));
+  CHECK(contains(dup.at("message").get<std::string>(), "FA-2026-0042"));
+
+  std::vector<std::string> en16931 = args;
+  en16931.insert(en16931.begin() + 1, {"--profile", "en16931"});
+  for (const auto& doc : check_contract(run(en16931)).at("documents"))
+    CHECK_FALSE(has_rule(doc, "CPRO-DUP-01"));
 }

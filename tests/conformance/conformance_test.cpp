@@ -63,7 +63,9 @@ Linter make_linter(std::shared_ptr<const xsd::SchemaSet> schemas) {
   XsdSetup setup;
   setup.schemas = std::move(schemas);
   setup.disabled = !setup.schemas;
-  return Linter(LintOptions{}, std::move(setup));
+  LintOptions options;
+  options.profile = "en16931";  // the official material knows nothing of Chorus Pro
+  return Linter(std::move(options), std::move(setup));
 }
 
 // "rule:flag" of each implemented rule cprokit fires.

@@ -24,6 +24,11 @@ const std::vector<std::string> kTotalsRules = {"BR-CO-10", "BR-CO-13", "BR-CO-15
 const std::vector<std::string> kSyntaxRules = {"XML-01", "XML-02", "XML-03", "XML-04",
                                                "XML-05", "XML-06", "XML-07", "DOC-01",
                                                "DOC-02", "XSD-01", "XSD-02"};
+const std::vector<std::string> kChorusRules = {
+    "CPRO-SIRET-01", "CPRO-SIRET-02", "CPRO-SIRET-03", "CPRO-SIRET-04",
+    "CPRO-VAT-01",   "CPRO-ENG-01",   "CPRO-ENG-02",   "CPRO-ENG-03",
+    "CPRO-SVC-01",   "CPRO-SVC-02",   "CPRO-SVC-03",   "CPRO-NAME-01",
+    "CPRO-NUM-01",   "CPRO-PAY-01",   "CPRO-SIZE-01",  "CPRO-DUP-01"};
 
 // A check that always fires once; records that it ran.
 int g_fake_runs = 0;
@@ -68,7 +73,8 @@ std::vector<std::string> ids(const std::vector<Finding>& findings) {
 
 TEST_CASE("the builtin registry describes every rule", "[registry]") {
   const Registry& registry = Registry::builtin();
-  REQUIRE(registry.rules().size() == kTotalsRules.size() + kSyntaxRules.size());
+  REQUIRE(registry.rules().size() ==
+          kTotalsRules.size() + kSyntaxRules.size() + kChorusRules.size());
 
   std::set<std::string> seen;
   for (const Rule& rule : registry.rules()) {
@@ -87,6 +93,8 @@ TEST_CASE("the builtin registry describes every rule", "[registry]") {
   for (const auto& id : kTotalsRules)
     CHECK(seen.count(id) == 1);
   for (const auto& id : kSyntaxRules)
+    CHECK(seen.count(id) == 1);
+  for (const auto& id : kChorusRules)
     CHECK(seen.count(id) == 1);
 }
 
@@ -161,16 +169,18 @@ TEST_CASE("Registry::find is case-insensitive", "[registry]") {
 
 TEST_CASE("the builtin profiles", "[registry]") {
   const Registry& registry = Registry::builtin();
-  REQUIRE(registry.profiles().size() == 3);
+  REQUIRE(registry.profiles().size() == 4);
   const Profile* all = registry.profile("all");
+  const Profile* chorus = registry.profile("chorus");
   const Profile* en16931 = registry.profile("en16931");
   const Profile* syntax_only = registry.profile("syntax");
   REQUIRE(all != nullptr);
+  REQUIRE(chorus != nullptr);
   REQUIRE(en16931 != nullptr);
   REQUIRE(syntax_only != nullptr);
   CHECK(registry.profile("ALL") == all);
   CHECK(registry.profile("EN16931") == en16931);
-  CHECK(registry.profile("chorus") == nullptr);
+  CHECK(registry.profile("cpro") == nullptr);
   for (const Profile& p : registry.profiles()) {
     INFO("profile " << p.name);
     CHECK_FALSE(p.description.fr.empty());
@@ -180,8 +190,12 @@ TEST_CASE("the builtin profiles", "[registry]") {
   for (const Rule& rule : registry.rules()) {
     INFO("rule " << rule.id);
     CHECK(all->includes(rule.id));
-    CHECK(en16931->includes(rule.id));
+    CHECK(chorus->includes(rule.id));
   }
+  for (const auto& id : kChorusRules)
+    CHECK_FALSE(en16931->includes(id));
+  for (const auto& id : kTotalsRules)
+    CHECK(en16931->includes(id));
   for (const auto& id : kSyntaxRules)
     CHECK(syntax_only->includes(id));
   for (const auto& id : kTotalsRules)

@@ -1,0 +1,223 @@
+#include <algorithm>
+#include <iostream>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <fmt/format.h>
+#include <boost/program_options.hpp>
+#include <nlohmann/json.hpp>
+
+#include "cli/arguments.hpp"
+#include "cli/commands.hpp"
+#include "cli/exit_codes.hpp"
+#include "rules/chorus/identifiers.hpp"
+
+namespace cprokit::cli {
+namespace po = boost::program_options;
+namespace {
+
+using chorus::IdentifierType;
+
+constexpr std::string_view kExamples = R"(
+Exemples / examples:
+  cprokit id 20004065700013              un SIRET / a SIRET
+  cprokit id "200 040 657 00013"         espaces et points acceptés / spaces and dots accepted
+  cprokit id 200.040.657 FR55200040657   plusieurs valeurs / several values
+  cprokit id --lang en 4993830100029     en anglais / in English
+  cprokit id --format json 200040657     JSON pour les outils / JSON for tools
+
+Type reconnu / detected type: 9 chiffres / digits = SIREN, 14 = SIRET,
+FR… = numéro de TVA français / French VAT number.
+
+Codes de sortie / exit codes:
+  0  toutes les valeurs sont valides / every value is valid
+  1  au moins une valeur invalide / at least one invalid value
+  2  usage incorrect / usage error
+)";
+
+// One value as checked.
+struct Checked {
+  std::string input;       // as given
+  std::string normalized;  // separators removed, "fr" upper-cased
+  IdentifierType type = IdentifierType::Unknown;
+  std::optional<Message> problem;
+  std::optional<std::string> siren;  // of a valid value
+  std::optional<std::string> vat;    // the company's French VAT number, for a valid value
+
+  bool valid() const { return !problem; }
+};
+
+struct TypeNames {
+  std::string_view json;
+  std::string_view fr;
+  std::string_view en;
+};
+
+TypeNames names_of(IdentifierType type) {
+  switch (type) {
+    case IdentifierType::Siren:
+      return {"siren", "SIREN", "SIREN"};
+    case IdentifierType::Siret:
+      return {"siret", "SIRET", "SIRET"};
+    case IdentifierType::FrVat:
+      return {"fr-vat", "numéro de TVA français", "French VAT number"};
+    case IdentifierType::Unknown:
+      break;
+  }
+  return {"unknown", "non reconnu", "not recognised"};
+}
+
+// Separators removed; a VAT number typed in lower case ("fr…") gets "FR".
+std::string normalize(std::string_view input) {
+  std::string out = chorus::without_separators(input);
+  if (out.size() >= 2 && (out[0] == 'f' || out[0] == 'F') && (out[1] == 'r' || out[1] == 'R')) {
+    out.replace(0, 2, "FR");
+  }
+  return out;
+}
+
+std::optional<Message> problem_of(IdentifierType type, std::string_view value) {
+  switch (type) {
+    case IdentifierType::Siren:
+      return chorus::siren_problem(value);
+    case IdentifierType::Siret:
+      return chorus::siret_problem(value);
+    case IdentifierType::FrVat:
+      return chorus::fr_vat_problem(value);
+    case IdentifierType::Unknown:
+      break;
+  }
+  return chorus::unknown_identifier_problem(value);
+}
+
+// The SIREN inside a valid value of `type` (never Unknown).
+std::string siren_of(IdentifierType type, const std::string& value) {
+  constexpr std::size_t kSirenDigits = 9;
+  if (type == IdentifierType::FrVat) return value.substr(value.size() - kSirenDigits);
+  return value.substr(0, kSirenDigits);
+}
+
+Checked check(const std::string& input) {
+  Checked c;
+  c.input = input;
+  c.normalized = normalize(input);
+  c.type = chorus::identifier_type(c.normalized);
+  c.problem = problem_of(c.type, c.normalized);
+  if (c.valid()) {
+    c.siren = siren_of(c.type, c.normalized);
+    c.vat = "FR" + chorus::fr_vat_key(*c.siren) + *c.siren;
+  }
+  return c;
+}
+
+// The rule a valid value passes.
+Message why_valid(const Checked& c) {
+  if (c.type == IdentifierType::FrVat) {
+    std::string key = c.normalized.substr(2, 2);
+    return {fmt::format("La clé {} correspond au SIREN {}, lui-même valide", key, *c.siren),
+            fmt::format("Key {} matches SIREN {}, itself valid", key, *c.siren)};
+  }
+  if (chorus::is_la_poste_establishment(c.normalized)) {
+    return {"Établissement de La Poste : la somme de ses chiffres est un multiple de 5",
+            "La Poste establishment: the sum of its digits is a multiple of 5"};
+  }
+  if (c.type == IdentifierType::Siret) {
+    return {"14 chiffres, contrôle de Luhn réussi par le SIRET et par son SIREN",
+            "14 digits, Luhn check passed by the SIRET and by its SIREN"};
+  }
+  return {"9 chiffres, contrôle de Luhn réussi", "9 digits, Luhn check passed"};  // a SIREN
+}
+
+Message explanation(const Checked& c) {
+  return c.valid() ? why_valid(c) : *c.problem;
+}
+
+// The words of the human output, in each language.
+struct Words {
+  std::string_view value, type, verdict, explanation, siren, vat, valid, invalid;
+};
+constexpr Words kFrench{"Valeur :", "Type :",      "Verdict :", "Explication :",
+                        "SIREN :",  "N° de TVA :", "valide",    "invalide"};
+constexpr Words kEnglish{
+    "Value:", "Type:", "Verdict:", "Explanation:", "SIREN:", "VAT number:", "valid", "invalid"};
+
+void print_field(std::string_view label, std::string_view value) {
+  std::cout << fmt::format("{:<15}{}\n", label, value);
+}
+
+void print_human(const std::vector<Checked>& checked, Lang lang) {
+  const Words& words = lang == Lang::Fr ? kFrench : kEnglish;
+  for (const auto& c : checked) {
+    if (&c != &checked.front()) std::cout << '\n';
+    TypeNames type = names_of(c.type);
+    print_field(words.value, c.input);
+    print_field(words.type, lang == Lang::Fr ? type.fr : type.en);
+    print_field(words.verdict, c.valid() ? words.valid : words.invalid);
+    print_field(words.explanation, explanation(c).in(lang));
+    // The SIREN and the VAT number, unless they are the value itself.
+    if (c.siren && c.type != IdentifierType::Siren) print_field(words.siren, *c.siren);
+    if (c.vat && c.type != IdentifierType::FrVat) print_field(words.vat, *c.vat);
+  }
+}
+
+void print_json(const std::vector<Checked>& checked, Lang lang) {
+  using nlohmann::ordered_json;
+  ordered_json out = ordered_json::array();
+  for (const auto& c : checked) {
+    ordered_json value = {{"input", c.input},
+                          {"normalized", c.normalized},
+                          {"type", names_of(c.type).json},
+                          {"valid", c.valid()},
+                          {"message", explanation(c).in(lang)}};
+    if (c.siren) value["siren"] = *c.siren;
+    if (c.vat) value["vat"] = *c.vat;
+    out.push_back(std::move(value));
+  }
+  // An input that is not UTF-8 is replaced rather than thrown.
+  std::cout << out.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
+}
+
+}  // namespace
+
+int id_command(const std::vector<std::string>& argv) {
+  std::string lang_name = "fr";
+  std::string format = "human";
+  std::vector<std::string> values;
+  po::options_description visible(
+      "cprokit id [options] VALEUR...\n\n"
+      "Vérifie des SIREN, SIRET et numéros de TVA français / checks SIRENs, SIRETs and French "
+      "VAT numbers\n\nOptions");
+  visible.add_options()("help,h", "cette aide / this help")(
+      "lang,l", po::value(&lang_name)->default_value(lang_name), "fr | en")(
+      "format,f", po::value(&format)->default_value(format), "human | json");
+
+  Lang lang = Lang::Fr;
+  try {
+    po::variables_map vm;
+    if (!parse_arguments(argv, visible, values, kExamples, vm)) return kExitOk;
+    lang = parse_lang(lang_name);
+    if (format != "human" && format != "json") {
+      throw po::error(fmt::format("--format: « {} » inconnu / unknown (human | json)", format));
+    }
+    if (values.empty()) throw po::error("aucune valeur à vérifier / no value to check (VALEUR)");
+  } catch (const std::exception& e) {
+    std::cerr << "cprokit id: " << e.what() << "\n(cprokit id --help)\n";
+    return kExitUsage;
+  }
+
+  std::vector<Checked> checked;
+  checked.reserve(values.size());
+  for (const auto& v : values)
+    checked.push_back(check(v));
+  if (format == "json") {
+    print_json(checked, lang);
+  } else {
+    print_human(checked, lang);
+  }
+  bool all_valid = std::ranges::all_of(checked, &Checked::valid);
+  return all_valid ? kExitOk : kExitFatal;
+}
+
+}  // namespace cprokit::cli

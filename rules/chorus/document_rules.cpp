@@ -1,0 +1,186 @@
+// CPRO-NAME-01, CPRO-NUM-01, CPRO-PAY-01 and CPRO-SIZE-01: the deposited
+// document's name, number, payment means and size.
+#include <algorithm>
+#include <array>
+#include <cctype>
+#include <string>
+#include <string_view>
+
+#include <fmt/format.h>
+
+#include "rules/chorus/chorus_rules.hpp"
+#include "rules/engine/context.hpp"
+#include "rules/engine/reporter.hpp"
+
+namespace cprokit::chorus {
+namespace {
+
+// The invoice number's limits, from the 2026 reform's BR-FR-01 (the only
+// published ones: fr-mapping.md §1): at most 35 characters among A-Z a-z 0-9
+// and + - _ /. Chorus Pro's older 20-character limit is unconfirmed.
+constexpr std::size_t kMaxNumberLength = 35;
+constexpr std::uint64_t kMaxDepositBytes = std::uint64_t{10} * 1024 * 1024;  // 10 Mo
+
+// UNTDID 4461 payment means that are credit transfers: Chorus Pro wants an IBAN.
+constexpr std::array<std::string_view, 4> kCreditTransferCodes = {"30", "31", "42", "58"};
+
+// Lower-case ASCII letters and digits only: "Société Dupont & Fils" -> "societedupontfils".
+// Accented Latin letters (two bytes in UTF-8) become their base letter.
+std::string comparable(std::string_view text) {
+  // Latin-1 supplement letters à..ÿ / À..Þ by their second UTF-8 byte (after 0xC3).
+  constexpr std::string_view kBase = "aaaaaaaceeeeiiiidnooooo/ouuuuyty";
+  std::string out;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    if (std::isalnum(c)) {
+      out += static_cast<char>(std::tolower(c));
+    } else if (c == 0xC3 && i + 1 < text.size()) {
+      const auto next = static_cast<unsigned char>(text[++i]);
+      const unsigned index = (next & 0x1FU);  // À (0x80) and à (0xA0) share a slot
+      if (next == 0x9F) {
+        out += "ss";  // ß
+      } else if (next >= 0x80 && next <= 0xBF && kBase[index] != '/') {
+        out += kBase[index];
+        if (index == 6) out += 'e';  // æ
+      }
+    } else if (c == 0xC5 && i + 1 < text.size() &&
+               (text[i + 1] == '\x92' || text[i + 1] == '\x93')) {
+      out += "oe";  // Œ œ
+      ++i;
+    }
+  }
+  return out;
+}
+
+void check_document_name(const Invoice& inv, const Context& ctx, Reporter& report) {
+  if (ctx.document_name.empty() || !inv.seller.name || !inv.number) return;
+  const std::string name = comparable(ctx.document_name);
+  const std::string seller = comparable(inv.seller.name->value);
+  const std::string number = comparable(inv.number->value);
+  const bool has_seller = name.find(seller) != std::string::npos;
+  const bool has_number = name.find(number) != std::string::npos;
+  if (has_seller && has_number) return;
+  const std::string missing_fr = !has_seller && !has_number ? "ni le nom du fournisseur ni le "
+                                                              "numéro de facture"
+                                 : !has_seller              ? "pas le nom du fournisseur"
+                                                            : "pas le numéro de facture";
+  const std::string missing_en = !has_seller && !has_number
+                                     ? "neither the supplier's name nor the invoice number"
+                                 : !has_seller ? "not the supplier's name"
+                                               : "not the invoice number";
+  report.fire(
+      Location{},
+      {fmt::format("Le nom du document « {} » ne contient {} : Chorus Pro le présente "
+                   "comme « société/n° facture », par exemple « {}_{} » (majuscules, "
+                   "accents et ponctuation ignorés ; _, - ou espace pour le /).",
+                   ctx.document_name, missing_fr, inv.seller.name->value, inv.number->value),
+       fmt::format("The document name \"{}\" contains {}: Chorus Pro shows it as "
+                   "\"company/invoice number\", e.g. \"{}_{}\" (case, accents and "
+                   "punctuation ignored; _, - or a space for the /).",
+                   ctx.document_name, missing_en, inv.seller.name->value, inv.number->value)});
+}
+
+bool usable_number_char(char c) {
+  return std::isalnum(static_cast<unsigned char>(c)) || c == '+' || c == '-' || c == '_' ||
+         c == '/';
+}
+
+void check_invoice_number(const Invoice& inv, const Context&, Reporter& report) {
+  if (!inv.number || inv.number->value.empty()) {
+    report.fire(
+        inv.number ? inv.number->source.location() : Location{},
+        {"Numéro de facture (BT-1) absent ou vide.", "Invoice number (BT-1) missing or empty."});
+    return;
+  }
+  const Text& number = *inv.number;
+  if (number.value.size() <= kMaxNumberLength &&
+      std::ranges::all_of(number.value, usable_number_char)) {
+    return;
+  }
+  report.fire(number.source,
+              {fmt::format("Numéro de facture (BT-1) « {} » inutilisable : attendu au plus {} "
+                           "caractères parmi A-Z a-z 0-9 + - _ /, sans espace.",
+                           number.value, kMaxNumberLength),
+               fmt::format("Invoice number (BT-1) \"{}\" is unusable: expected at most {} "
+                           "characters among A-Z a-z 0-9 + - _ /, no space.",
+                           number.value, kMaxNumberLength)});
+}
+
+// Two letters, two digits, then letters and digits: the shape of an IBAN.
+bool looks_like_iban(std::string_view id) {
+  if (id.size() < 15 || id.size() > 34) return false;
+  auto is = [&](std::size_t i, int (*test)(int)) {
+    return test(static_cast<unsigned char>(id[i])) != 0;
+  };
+  if (!is(0, std::isupper) || !is(1, std::isupper) || !is(2, std::isdigit) ||
+      !is(3, std::isdigit)) {
+    return false;
+  }
+  return std::ranges::all_of(id,
+                             [](char c) { return std::isalnum(static_cast<unsigned char>(c)); });
+}
+
+bool is_credit_transfer(const PaymentMeans& means) {
+  return means.code &&
+         std::ranges::find(kCreditTransferCodes, means.code->value) != kCreditTransferCodes.end();
+}
+
+void check_payment_means(const Invoice& inv, const Context&, Reporter& report) {
+  if (inv.kind == DocumentKind::CreditNote) return;  // a credit note carries no payment mode
+  if (inv.payment_means.empty()) {
+    report.fire(Location{},
+                {"Moyen de paiement absent (BG-16, code BT-81) : Chorus Pro rejette une facture "
+                 "qui n'en donne pas. Pour un virement : code 30 ou 58 et l'IBAN (BT-84).",
+                 "Payment means missing (BG-16, code BT-81): Chorus Pro rejects an invoice "
+                 "without one. For a credit transfer: code 30 or 58 and the IBAN (BT-84)."});
+    return;
+  }
+  for (const PaymentMeans& means : inv.payment_means) {
+    if (!is_credit_transfer(means)) continue;
+    const bool has_iban = std::ranges::any_of(
+        means.payee_accounts, [](const Identifier& a) { return looks_like_iban(a.value); });
+    if (has_iban) continue;
+    report.fire(means.source,
+                {fmt::format("Virement (code {}) sans IBAN (BT-84) : Chorus Pro n'accepte que "
+                             "l'IBAN pour un virement.",
+                             means.code->value),
+                 fmt::format("Credit transfer (code {}) without an IBAN (BT-84): Chorus Pro "
+                             "accepts only an IBAN for a credit transfer.",
+                             means.code->value)});
+  }
+}
+
+void check_size(const Invoice&, const Context& ctx, Reporter& report) {
+  if (ctx.document_size <= kMaxDepositBytes) return;
+  report.fire(Location{},
+              {fmt::format("Fichier de {} octets : Chorus Pro refuse un fichier de plus de 10 Mo "
+                           "({} octets).",
+                           ctx.document_size, kMaxDepositBytes),
+               fmt::format("File of {} bytes: Chorus Pro refuses a file over 10 MB ({} bytes).",
+                           ctx.document_size, kMaxDepositBytes)});
+}
+
+}  // namespace
+
+void register_document_rules(Registry& registry) {
+  registry.add(chorus_rule(
+      "CPRO-NAME-01", Severity::Warning,
+      {"Le nom du document déposé contient le nom du fournisseur et le numéro de facture.",
+       "The deposited document's name contains the supplier's name and the invoice number."},
+      {"BT-1", "BT-27"}, check_document_name));
+  registry.add(chorus_rule(
+      "CPRO-NUM-01", Severity::Fatal,
+      {"Le numéro de facture (BT-1) est présent, d'au plus 35 caractères parmi A-Z a-z 0-9 "
+       "+ - _ /.",
+       "The invoice number (BT-1) is present, at most 35 characters among A-Z a-z 0-9 + - _ /."},
+      {"BT-1"}, check_invoice_number));
+  registry.add(chorus_rule("CPRO-PAY-01", Severity::Fatal,
+                           {"La facture donne un moyen de paiement ; un virement donne un IBAN.",
+                            "The invoice gives a payment means; a credit transfer gives an IBAN."},
+                           {"BT-81", "BT-84"}, check_payment_means));
+  registry.add(chorus_rule("CPRO-SIZE-01", Severity::Fatal,
+                           {"Le fichier fait au plus 10 Mo.", "The file is at most 10 MB."}, {},
+                           check_size));
+}
+
+}  // namespace cprokit::chorus

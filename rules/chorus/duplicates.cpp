@@ -1,0 +1,52 @@
+#include "rules/chorus/duplicates.hpp"
+
+#include <fmt/format.h>
+
+#include "rules/chorus/chorus_rules.hpp"
+#include "rules/chorus/parties.hpp"
+
+namespace cprokit::chorus {
+
+std::optional<InvoiceIdentity> identity_of(const Invoice& invoice) {
+  if (!invoice.number || invoice.number->value.empty()) return std::nullopt;
+  std::string supplier;
+  if (auto siret = siret_of(invoice.seller)) {
+    supplier = siret->value;
+  } else if (invoice.seller.vat_id) {
+    supplier = invoice.seller.vat_id->value;
+  } else if (invoice.seller.name) {
+    supplier = invoice.seller.name->value;
+  } else {
+    return std::nullopt;
+  }
+  return InvoiceIdentity{supplier, invoice.number->value, invoice.number->source.location()};
+}
+
+std::optional<Finding> DuplicateInvoices::check(const InvoiceIdentity& identity,
+                                                const std::string& path) {
+  auto [first, inserted] = first_path_.try_emplace({identity.supplier, identity.number}, path);
+  if (inserted) return std::nullopt;
+  const Rule* rule = Registry::builtin().find(kDuplicateRule);
+  return Finding{
+      rule->id,
+      rule->severity,
+      {fmt::format("Facture n° {} du fournisseur {} déjà vue dans ce lot ({}) : Chorus Pro refuse "
+                   "un second dépôt du même numéro pour le même fournisseur (doublon).",
+                   identity.number, identity.supplier, first->second),
+       fmt::format("Invoice {} of supplier {} already seen in this run ({}): Chorus Pro refuses "
+                   "a second deposit of the same number for the same supplier (duplicate).",
+                   identity.number, identity.supplier, first->second)},
+      identity.where,
+      rule->terms};
+}
+
+void register_duplicate_rule(Registry& registry) {
+  // Described here, checked by the run (validators' LintRun): no check function.
+  registry.add(chorus_rule(kDuplicateRule, Severity::Fatal,
+                           {"Un même numéro de facture n'apparaît qu'une fois par fournisseur "
+                            "dans un lot.",
+                            "An invoice number appears only once per supplier in a run."},
+                           {"BT-1", "BT-30"}, nullptr));
+}
+
+}  // namespace cprokit::chorus

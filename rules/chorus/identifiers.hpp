@@ -1,0 +1,49 @@
+// French business identifiers: SIREN (9 digits), SIRET (14 digits: SIREN +
+// NIC) and the French VAT number (FR + 2-digit key + SIREN). Pure functions,
+// shared by the Chorus Pro rules, the account-data rules and `cprokit id`.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "rules/finding.hpp"
+
+namespace cprokit::chorus {
+
+// The value with the spaces, non-breaking spaces and dots people type removed
+// ("200 040 657 00013" -> "20004065700013"). Nothing else is changed.
+std::string without_separators(std::string_view value);
+
+// Luhn checksum over a string of ASCII digits (false on anything else).
+bool luhn_valid(std::string_view digits);
+
+// nullopt when `value` (separators already removed) is a valid SIREN / SIRET /
+// French VAT number; otherwise what is wrong, in French and English, naming
+// the value found and what is expected. A SIRET of La Poste (SIREN 356000000)
+// is valid when its digit sum is a multiple of 5, except the head office
+// 35600000000048, which follows Luhn.
+std::optional<Message> siren_problem(std::string_view value);
+std::optional<Message> siret_problem(std::string_view value);
+// `expected_siren`: when given, the VAT number must carry that SIREN.
+std::optional<Message> fr_vat_problem(std::string_view value,
+                                      std::optional<std::string_view> expected_siren = {});
+
+// The two-digit key of the French VAT number of a valid SIREN:
+// (12 + 3 * (SIREN mod 97)) mod 97, zero-padded ("FR" + key + SIREN).
+std::string fr_vat_key(std::string_view siren);
+
+// What a value (separators removed) looks like: 9 digits a SIREN, 14 digits a
+// SIRET, "FR" followed by anything a French VAT number; otherwise Unknown.
+enum class IdentifierType { Siren, Siret, FrVat, Unknown };
+IdentifierType identifier_type(std::string_view value);
+
+// Why a value of type Unknown is none of the three: what it looks like
+// (how many digits, a foreign VAT number, ...) and what each one is.
+Message unknown_identifier_problem(std::string_view value);
+
+// True for a SIRET of La Poste other than its head office: those are checked
+// by their digit sum, not by Luhn.
+bool is_la_poste_establishment(std::string_view siret);
+
+}  // namespace cprokit::chorus

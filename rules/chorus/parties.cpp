@@ -1,0 +1,27 @@
+#include "rules/chorus/parties.hpp"
+
+#include <algorithm>
+
+namespace cprokit::chorus {
+
+std::optional<Identifier> siret_of(const Party& party) {
+  if (party.legal_id && (party.legal_id->scheme.empty() || party.legal_id->scheme == kSiretScheme))
+    return party.legal_id;
+  auto id = std::ranges::find_if(party.identifiers,
+                                 [](const Identifier& i) { return i.scheme == kSiretScheme; });
+  if (id != party.identifiers.end()) return *id;
+  return std::nullopt;
+}
+
+bool is_french(const Party& party) {
+  if (party.address && party.address->country) return party.address->country->value == "FR";
+  return party.vat_id && party.vat_id->value.starts_with("FR");
+}
+
+const Structure* buyer_structure(const Invoice& invoice, const Context& context) {
+  if (context.directory == nullptr) return nullptr;
+  auto siret = siret_of(invoice.buyer);
+  return siret ? context.directory->structure(siret->value) : nullptr;
+}
+
+}  // namespace cprokit::chorus
