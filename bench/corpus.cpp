@@ -177,6 +177,15 @@ std::string with_luhn_digit(std::string digits) {
   return digits;  // unreachable: one of ten digits always completes a Luhn sum
 }
 
+// A French IBAN on `bban` (23 digits), with the check digits that make it valid.
+std::string french_iban(const std::string& bban) {
+  for (int check = 2; check <= 98; ++check) {
+    std::string iban = fmt::format("FR{:02}{}", check, bban);
+    if (chorus::iban_valid(iban)) return iban;
+  }
+  return "FR00" + bban;  // unreachable: one of the 97 check values fits
+}
+
 Party make_party(Rng& rng, std::string_view name) {
   Party p;
   p.plain_name = name;
@@ -187,7 +196,7 @@ Party make_party(Rng& rng, std::string_view name) {
   const std::string siren = with_luhn_digit(digits(rng, 8));
   p.siret = with_luhn_digit(siren + digits(rng, 4));
   p.vat_id = "FR" + chorus::fr_vat_key(siren) + siren;
-  p.iban = "FR76" + digits(rng, 23);
+  p.iban = french_iban(digits(rng, 23));
   return p;
 }
 

@@ -28,10 +28,9 @@ Exemples / examples:
   cprokit lint --format json --lang en a.xml   JSON pour les outils / JSON for tools
   cprokit lint --schemas ~/xsd facture.xml     schémas XSD d'un autre dossier / XSD schemas from a folder
   cprokit lint --no-xsd facture.xml            sans validation XSD / without XSD validation
-  cprokit lint --directory annuaire.json f.xml  avec l'annuaire des structures Chorus Pro /
+  cprokit lint -d annuaire.json facture.xml    avec l'annuaire des structures Chorus Pro /
                                                with the Chorus Pro structure directory
-  cprokit lint --name "Dupont_F2026-001" f.xml le nom sous lequel le document sera déposé /
-                                               the name the document will be deposited under
+  cprokit lint --name "Dupont_F-001" a.xml     le nom du document déposé / the deposit name
 
 Codes de sortie / exit codes:
   0  aucune erreur fatale / no fatal finding

@@ -9,6 +9,7 @@
 #include <fmt/format.h>
 
 #include "rules/chorus/chorus_rules.hpp"
+#include "rules/chorus/identifiers.hpp"
 #include "rules/engine/context.hpp"
 #include "rules/engine/reporter.hpp"
 
@@ -106,20 +107,6 @@ void check_invoice_number(const Invoice& inv, const Context&, Reporter& report) 
                            number.value, kMaxNumberLength)});
 }
 
-// Two letters, two digits, then letters and digits: the shape of an IBAN.
-bool looks_like_iban(std::string_view id) {
-  if (id.size() < 15 || id.size() > 34) return false;
-  auto is = [&](std::size_t i, int (*test)(int)) {
-    return test(static_cast<unsigned char>(id[i])) != 0;
-  };
-  if (!is(0, std::isupper) || !is(1, std::isupper) || !is(2, std::isdigit) ||
-      !is(3, std::isdigit)) {
-    return false;
-  }
-  return std::ranges::all_of(id,
-                             [](char c) { return std::isalnum(static_cast<unsigned char>(c)); });
-}
-
 bool is_credit_transfer(const PaymentMeans& means) {
   return means.code &&
          std::ranges::find(kCreditTransferCodes, means.code->value) != kCreditTransferCodes.end();
@@ -138,15 +125,20 @@ void check_payment_means(const Invoice& inv, const Context&, Reporter& report) {
   for (const PaymentMeans& means : inv.payment_means) {
     if (!is_credit_transfer(means)) continue;
     const bool has_iban = std::ranges::any_of(
-        means.payee_accounts, [](const Identifier& a) { return looks_like_iban(a.value); });
+        means.payee_accounts, [](const Identifier& a) { return iban_valid(a.value); });
     if (has_iban) continue;
+    std::string found;
+    for (const Identifier& account : means.payee_accounts)
+      found += (found.empty() ? "" : ", ") + account.value;
     report.fire(means.source,
-                {fmt::format("Virement (code {}) sans IBAN (BT-84) : Chorus Pro n'accepte que "
-                             "l'IBAN pour un virement.",
-                             means.code->value),
-                 fmt::format("Credit transfer (code {}) without an IBAN (BT-84): Chorus Pro "
-                             "accepts only an IBAN for a credit transfer.",
-                             means.code->value)});
+                {fmt::format("Virement (code {}) sans IBAN valide (BT-84{}) : Chorus Pro n'accepte "
+                             "que l'IBAN pour un virement (pour un compte français : FR, deux "
+                             "chiffres de contrôle justes et 23 caractères).",
+                             means.code->value, found.empty() ? "" : " : « " + found + " »"),
+                 fmt::format("Credit transfer (code {}) without a valid IBAN (BT-84{}): Chorus "
+                             "Pro accepts only an IBAN for a credit transfer (for a French "
+                             "account: FR, two correct check digits and 23 characters).",
+                             means.code->value, found.empty() ? "" : ": \"" + found + "\"")});
   }
 }
 

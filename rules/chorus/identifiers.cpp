@@ -203,6 +203,25 @@ std::string without_separators(std::string_view value) {
   return out;
 }
 
+bool iban_valid(std::string_view iban) {
+  if (iban.size() < 15 || iban.size() > 34) return false;
+  auto upper = [](char c) { return c >= 'A' && c <= 'Z'; };
+  auto digit = [](char c) { return c >= '0' && c <= '9'; };
+  if (!upper(iban[0]) || !upper(iban[1]) || !digit(iban[2]) || !digit(iban[3])) return false;
+  unsigned remainder = 0;
+  for (std::size_t i = 0; i < iban.size(); ++i) {
+    const char c = iban[(i + 4) % iban.size()];  // the first four characters last
+    if (digit(c)) {
+      remainder = (remainder * 10 + static_cast<unsigned>(c - '0')) % 97;
+    } else if (upper(c)) {
+      remainder = (remainder * 100 + static_cast<unsigned>(c - 'A' + 10)) % 97;
+    } else {
+      return false;
+    }
+  }
+  return remainder == 1;
+}
+
 bool luhn_valid(std::string_view digits) {
   if (digits.empty() || !all_digits(digits)) return false;
   unsigned sum = 0;

@@ -18,6 +18,12 @@ std::string without_separators(std::string_view value);
 // Luhn checksum over a string of ASCII digits (false on anything else).
 bool luhn_valid(std::string_view digits);
 
+// An IBAN (ISO 13616), without separators: two capital letters, two check
+// digits, 11 to 30 capital letters or digits, and the whole gives 1 modulo 97
+// once its first four characters are moved to the end and letters read as
+// 10 (A) to 35 (Z).
+bool iban_valid(std::string_view iban);
+
 // nullopt when `value` (separators already removed) is a valid SIREN / SIRET /
 // French VAT number; otherwise what is wrong, in French and English, naming
 // the value found and what is expected. A SIRET of La Poste (SIREN 356000000)

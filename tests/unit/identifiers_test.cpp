@@ -283,3 +283,18 @@ TEST_CASE("unknown identifier: what it looks like and why it is none of them", "
               "ABC contains \"A\", which is not a digit");
   check_names(unknown_identifier_problem(""), "Valeur vide", "Empty value");
 }
+
+TEST_CASE("iban_valid: shape and check digits (ISO 13616, modulo 97)", "[identifiers]") {
+  // Valid IBANs of the fixtures; their check digits were verified apart (python, mod 97).
+  CHECK(iban_valid("FR7630004004510001023456779"));
+  CHECK(iban_valid("FR7618306000788451320091222"));
+  CHECK(iban_valid("DE89370400440532013000"));                   // the usual German example
+  CHECK(iban_valid("GB82WEST12345698765432"));                   // letters in the account part
+  CHECK_FALSE(iban_valid("FR7630004004510001023456778"));        // last digit changed
+  CHECK_FALSE(iban_valid("FR6730004004510001023456779"));        // check digits swapped
+  CHECK_FALSE(iban_valid("30004004510001023456779"));            // no country code
+  CHECK_FALSE(iban_valid("fr7630004004510001023456779"));        // lower case
+  CHECK_FALSE(iban_valid("FR76 3000 4004 5100 0102 3456 779"));  // separators left in
+  CHECK_FALSE(iban_valid("FR76300"));                            // too short
+  CHECK_FALSE(iban_valid(""));
+}
