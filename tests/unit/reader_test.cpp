@@ -6,6 +6,7 @@
 #include <catch2/catch.hpp>
 
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "validators/xml/safe_xml.hpp"
@@ -44,14 +45,27 @@ std::vector<std::string> texts(const Reader& r, const std::vector<Element>& elem
   return out;
 }
 
+// A document loaded from text, and a Reader on it.
+struct Loaded {
+  explicit Loaded(const std::string& text) : xml(load(text)), reader(xml, findings) {}
+
+  static xml::LoadedXml load(const std::string& text) {
+    std::vector<Finding> load_findings;
+    auto loaded = xml::load(text, {1U << 20U, 200}, load_findings);
+    REQUIRE(loaded);
+    return std::move(*loaded);
+  }
+
+  std::vector<Finding> findings;
+  xml::LoadedXml xml;
+  Reader reader;
+};
+
 }  // namespace
 
 TEST_CASE("Reader finds children among many, in document order", "[readers]") {
-  std::vector<Finding> findings;
-  std::string text = many_children();
-  auto loaded = xml::load(text, {1U << 20U, 200}, findings);
-  REQUIRE(loaded);
-  Reader r(*loaded, findings);
+  Loaded doc(many_children());
+  const Reader& r = doc.reader;
   Element root = r.root();
 
   // The first lookup walks past every line; the next ones use the groups.
@@ -77,10 +91,8 @@ TEST_CASE("Reader keeps document order when two prefixes name one namespace", "[
   // u:line and t:line are the same name: the groups cannot tell, every child is walked.
   std::string text = many_children(R"( xmlns:u="urn:test")");
   text.insert(text.find("</t:r>"), "<u:line>l151</u:line>");
-  std::vector<Finding> findings;
-  auto loaded = xml::load(text, {1U << 20U, 200}, findings);
-  REQUIRE(loaded);
-  Reader r(*loaded, findings);
+  Loaded doc(text);
+  const Reader& r = doc.reader;
   Element root = r.root();
 
   REQUIRE(r.child(root, kUri, "total"));
@@ -95,10 +107,8 @@ TEST_CASE("Reader walks every child where prefixes are bound below the root", "[
   // The last note binds t to another namespace: it is not a note of urn:test.
   std::string text = many_children();
   text.replace(text.find("<t:note>n5</t:note>"), 19, R"(<t:note xmlns:t="urn:other">n5</t:note>)");
-  std::vector<Finding> findings;
-  auto loaded = xml::load(text, {1U << 20U, 200}, findings);
-  REQUIRE(loaded);
-  Reader r(*loaded, findings);
+  Loaded doc(text);
+  const Reader& r = doc.reader;
   Element root = r.root();
 
   REQUIRE(r.child(root, kUri, "total"));
