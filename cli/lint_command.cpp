@@ -13,6 +13,7 @@
 #include "cli/directory_option.hpp"
 #include "cli/exit_codes.hpp"
 #include "cli/inputs.hpp"
+#include "cli/invoice_option.hpp"
 #include "cli/report/report.hpp"
 #include "validators/pipeline.hpp"
 
@@ -31,6 +32,10 @@ Exemples / examples:
   cprokit lint -d annuaire.json facture.xml    avec l'annuaire des structures Chorus Pro /
                                                with the Chorus Pro structure directory
   cprokit lint --name "Dupont_F-001" a.xml     le nom du document déposé / the deposit name
+  cprokit lint -d annuaire.json depot.json     une demande de dépôt (soumettre) / a deposit request
+  cprokit lint --with facture.xml depot.json   ses montants comparés à la facture /
+                                               its amounts checked against the invoice file
+  cprokit lint compte.json                     un formulaire de création de compte / an account form
 
 Codes de sortie / exit codes:
   0  aucune erreur fatale / no fatal finding
@@ -52,6 +57,7 @@ struct Args {
   std::string color = "auto";
   std::optional<std::string> schemas;
   std::optional<std::string> directory;
+  std::optional<std::string> with;
   bool no_xsd = false;
   bool exact = false;
   std::string max_bytes;  // checked by parse_size: Boost would wrap "-1" to SIZE_MAX
@@ -72,8 +78,12 @@ po::options_description visible_options(Args& a) {
       "buyers' SIRETs, services and engagements")(
       "name", po::value(&a.lint.deposit_name),
       "nom du document déposé (par défaut : le nom du fichier) / name of the deposited "
-      "document (default: the file's name)")("schemas", po::value<std::string>(),
-                                             "dossier des schémas XSD / folder of the XSD schemas")(
+      "document (default: the file's name)")(
+      "with", po::value<std::string>(),
+      "la facture (UBL, CII) d'une demande de dépôt JSON : ses totaux doivent être ceux "
+      "saisis (CPRO-TOT-05) / the invoice (UBL, CII) of a JSON deposit request: its totals "
+      "must be the ones entered (CPRO-TOT-05)")(
+      "schemas", po::value<std::string>(), "dossier des schémas XSD / folder of the XSD schemas")(
       "no-xsd", po::bool_switch(&a.no_xsd), "sans validation XSD / skip XSD validation")(
       "max-bytes", po::value(&a.max_bytes)->default_value(std::to_string(a.lint.max_bytes)),
       "taille maximale d'un fichier, en octets / largest file accepted, in bytes")(
@@ -168,6 +178,7 @@ int lint_command(const std::vector<std::string>& argv) {
     if (!parse_arguments(argv, visible, a.inputs, kExamples, vm)) return kExitOk;
     if (vm.count("schemas") != 0) a.schemas = vm["schemas"].as<std::string>();
     if (vm.count("directory") != 0) a.directory = vm["directory"].as<std::string>();
+    if (vm.count("with") != 0) a.with = vm["with"].as<std::string>();
     lang = parse_lang(a.lang);
     a.lint.max_bytes = parse_size(a.max_bytes);
     color = use_color(a.color);
@@ -183,6 +194,7 @@ int lint_command(const std::vector<std::string>& argv) {
     }
     inputs = expand_inputs(a.inputs);
     if (a.directory) a.lint.directory = load_directory_file(*a.directory);
+    if (a.with) a.lint.invoice_file = load_invoice_file(*a.with, a.lint);
     xsd = setup_xsd(a);
   } catch (const std::exception& e) {
     std::cerr << "cprokit lint: " << e.what() << "\n(cprokit lint --help)\n";

@@ -41,9 +41,9 @@ void explain(const Rule& rule, Lang lang) {
   }
   std::cout << fmt::format("{:<22}{}\n", "Source :", rule.source);
   std::cout << fmt::format("{:<22}{}\n", fr ? "Contrôle :" : "Checked by:",
-                           rule.check != nullptr
-                               ? (fr ? "moteur de règles, sur le modèle de la facture"
-                                     : "the rule engine, on the invoice model")
+                           rule.checks.any()
+                               ? (fr ? "moteur de règles, sur le modèle du document"
+                                     : "the rule engine, on the document's model")
                                : (fr ? "validators/, à la lecture du document ou du lot"
                                      : "validators/, while reading the document or the run"));
   std::cout << fmt::format("\n{}\n", rule.title.in(fr ? Lang::En : Lang::Fr));

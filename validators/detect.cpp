@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <span>
 
 #include <fmt/format.h>
 
@@ -24,6 +25,17 @@ std::string_view cii_type_code(const pugi::xml_node& root, const xml::Names& nam
     }
   }
   return {};
+}
+
+// Top-level fields only a deposit request has (API.md §3.4).
+constexpr std::array<std::string_view, 8> kDepositRequestFields = {
+    "modeDepot",  "cadreDeFacturation", "destinataire", "fournisseur",
+    "references", "lignePoste",         "ligneTva",     "montantTotal"};
+
+bool has_member(const json::Value& object, std::span<const std::string_view> keys) {
+  return std::ranges::any_of(object.members, [&](const json::Member& m) {
+    return std::ranges::find(keys, m.key) != keys.end();
+  });
 }
 
 }  // namespace
@@ -56,6 +68,16 @@ XmlKind detect_xml_kind(const pugi::xml_node& root, const xml::Names& names) {
     out = {credit ? DocumentKind::CreditNote : DocumentKind::Invoice, Syntax::Cii, out.root};
   }
   return out;
+}
+
+JsonKind detect_json_kind(const json::Value& root) {
+  if (root.type != json::Type::Object) return {};
+  constexpr std::array<std::string_view, 1> kAccountFields = {"compte"};
+  if (has_member(root, kAccountFields)) return {DocumentKind::Account, Syntax::AccountJson};
+  if (has_member(root, kDepositRequestFields)) {
+    return {DocumentKind::DepositRequest, Syntax::CproJson};
+  }
+  return {};
 }
 
 }  // namespace cprokit

@@ -7,6 +7,7 @@
 #include <pugixml.hpp>
 
 #include "rules/model/document_type.hpp"
+#include "validators/json/json_tree.hpp"
 #include "validators/xml/names.hpp"
 
 namespace cprokit {
@@ -25,5 +26,14 @@ struct XmlKind {
 // The invoice kind and syntax of a parsed XML document, from its root
 // element (and, for CII, its document type code BT-3).
 XmlKind detect_xml_kind(const pugi::xml_node& root, const xml::Names& names);
+
+struct JsonKind {
+  DocumentKind kind = DocumentKind::Unknown;
+  Syntax syntax = Syntax::Unknown;
+};
+
+// What a JSON document is, from the fields at its top: an account form has
+// "compte"; a deposit request has the fields of the soumettre call.
+JsonKind detect_json_kind(const json::Value& root);
 
 }  // namespace cprokit

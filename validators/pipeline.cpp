@@ -2,12 +2,14 @@
 
 #include <filesystem>
 #include <stdexcept>
+#include <variant>
 
 #include <fmt/format.h>
 
 #include "rules/engine/engine.hpp"
 #include "rules/syntax/syntax_rules.hpp"
 #include "validators/detect.hpp"
+#include "validators/json/json_tree.hpp"
 #include "validators/readers/readers.hpp"
 #include "validators/sha256.hpp"
 #include "validators/xml/names.hpp"
@@ -22,20 +24,13 @@ const Profile& find_profile(const Registry& registry, const std::string& name) {
   return *p;
 }
 
-Finding not_supported_yet(Format format) {
-  std::string_view what = format == Format::Pdf ? "PDF" : "JSON";
-  std::string_view fr = format == Format::Pdf ? "les factures Factur-X (PDF) arrivent"
-                                              : "les demandes de dépôt JSON arrivent";
-  std::string_view en = format == Format::Pdf ? "Factur-X invoices (PDF) are coming"
-                                              : "JSON deposit requests are coming";
+Finding not_supported_yet() {
   return syntax::finding(
       syntax::kNotSupportedYet, {},
-      {fmt::format("Document {} reconnu mais pas encore pris en charge : {} dans une prochaine "
-                   "version. Il n'a pas été vérifié.",
-                   what, fr),
-       fmt::format("{} document recognised but not supported yet: {} in a later version. It "
-                   "was not checked.",
-                   what, en)});
+      {"Document PDF reconnu mais pas encore pris en charge : les factures Factur-X (PDF) "
+       "arrivent dans une prochaine version. Il n'a pas été vérifié.",
+       "PDF document recognised but not supported yet: Factur-X invoices (PDF) are coming in "
+       "a later version. It was not checked."});
 }
 
 Finding not_an_invoice(Location where, std::string_view what_fr, std::string_view what_en) {
@@ -47,6 +42,33 @@ Finding not_an_invoice(Location where, std::string_view what_fr, std::string_vie
        fmt::format("Not an invoice: {}. Expected a UBL 2.1 invoice or credit note (Invoice, "
                    "CreditNote) or a CII D16B CrossIndustryInvoice.",
                    what_en)});
+}
+
+Finding not_json(const json::SyntaxError& e) {
+  return syntax::finding(
+      syntax::kJsonMalformed, {"", e.line, e.column},
+      {fmt::format("JSON invalide (ligne {}, colonne {}) : {}", e.line, e.column, e.detail),
+       fmt::format("Invalid JSON (line {}, column {}): {}", e.line, e.column, e.detail)});
+}
+
+Finding too_deep(const json::TooDeep& e) {
+  return syntax::finding(
+      syntax::kJsonMalformed, {"", e.line, e.column},
+      {fmt::format("JSON imbriqué sur plus de {} niveaux (ligne {}, colonne {}) : refusé.", e.limit,
+                   e.line, e.column),
+       fmt::format("JSON nested over {} levels deep (line {}, column {}): refused.", e.limit,
+                   e.line, e.column)});
+}
+
+Finding unknown_json() {
+  return syntax::finding(
+      syntax::kNotAnInvoice, {},
+      {"Document JSON non reconnu : attendu une demande de dépôt Chorus Pro (corps de "
+       "factures/v1/soumettre : modeDepot, destinataire, references, montantTotal…) ou un "
+       "formulaire de compte (compte, structure, fonctionnalites, espaces).",
+       "Unrecognised JSON document: expected a Chorus Pro deposit request (body of "
+       "factures/v1/soumettre: modeDepot, destinataire, references, montantTotal…) or an "
+       "account form (compte, structure, fonctionnalites, espaces)."});
 }
 
 }  // namespace
@@ -66,6 +88,7 @@ Context Linter::context_for(const std::string& path, std::uint64_t size) const {
     context.document_name = std::filesystem::path(path).filename().string();
   }
   context.document_size = size;
+  context.invoice_file = options_.invoice_file.get();
   return context;
 }
 
@@ -82,21 +105,29 @@ LintedDocument Linter::lint(std::string path, std::string_view bytes) const {
   LintedDocument out;
   out.path = std::move(path);
   out.sha256 = sha256_hex(bytes);
+
+  switch (sniff_format(bytes)) {
+    case Format::Xml:
+      lint_xml(out, bytes);
+      break;
+    case Format::Json:
+      lint_json(out, bytes);
+      break;
+    case Format::Pdf:
+      out.findings.push_back(not_supported_yet());
+      break;
+    case Format::Unknown:
+      out.findings.push_back(not_an_invoice({}, "le contenu n'est ni XML, ni PDF, ni JSON",
+                                            "the content is neither XML, PDF nor JSON"));
+      break;
+  }
+  return out;
+}
+
+std::optional<Invoice> Linter::read_invoice(std::string_view bytes, LintedDocument& out) const {
   auto& findings = out.findings;
-
-  Format format = sniff_format(bytes);
-  if (format == Format::Pdf || format == Format::Json) {
-    findings.push_back(not_supported_yet(format));
-    return out;
-  }
-  if (format == Format::Unknown) {
-    findings.push_back(not_an_invoice({}, "le contenu n'est ni XML, ni PDF, ni JSON",
-                                      "the content is neither XML, PDF nor JSON"));
-    return out;
-  }
-
   auto loaded = xml::load(bytes, {options_.max_bytes, options_.max_depth}, findings);
-  if (!loaded) return out;
+  if (!loaded) return std::nullopt;
   pugi::xml_node root = loaded->doc.document_element();
   xml::Names names(root, loaded->nested_namespace_declarations);
   XmlKind detected = detect_xml_kind(root, names);
@@ -104,7 +135,7 @@ LintedDocument Linter::lint(std::string path, std::string_view bytes) const {
     findings.push_back(not_an_invoice({fmt::format("/{}", root.name()), loaded->line_of(root), 0},
                                       fmt::format("élément racine {}", detected.root),
                                       fmt::format("root element {}", detected.root)));
-    return out;
+    return std::nullopt;
   }
   out.kind = detected.kind;
   out.syntax = detected.syntax;
@@ -123,11 +154,45 @@ LintedDocument Linter::lint(std::string path, std::string_view bytes) const {
         syntax::finding(syntax::kXsdUnavailable, {}, {xsd_.missing_note_fr, xsd_.missing_note_en}));
   }
 
-  Invoice invoice = out.syntax == Syntax::Ubl ? readers::read_ubl(*loaded, out.kind, findings)
-                                              : readers::read_cii(*loaded, out.kind, findings);
-  out.identity = chorus::identity_of(invoice);
-  run_rules(registry_, profile_, invoice, context_for(out.path, bytes.size()), findings);
-  return out;
+  return out.syntax == Syntax::Ubl ? readers::read_ubl(*loaded, out.kind, findings)
+                                   : readers::read_cii(*loaded, out.kind, findings);
+}
+
+void Linter::lint_xml(LintedDocument& out, std::string_view bytes) const {
+  std::optional<Invoice> invoice = read_invoice(bytes, out);
+  if (!invoice) return;
+  out.identity = chorus::identity_of(*invoice);
+  run_rules(registry_, profile_, *invoice, context_for(out.path, bytes.size()), out.findings);
+}
+
+void Linter::lint_json(LintedDocument& out, std::string_view bytes) const {
+  auto& findings = out.findings;
+  json::ParseResult parsed = json::parse(bytes, options_.max_depth);
+  if (const auto* error = std::get_if<json::SyntaxError>(&parsed)) {
+    findings.push_back(not_json(*error));
+    return;
+  }
+  if (const auto* error = std::get_if<json::TooDeep>(&parsed)) {
+    findings.push_back(too_deep(*error));
+    return;
+  }
+  const json::Value& root = std::get<json::Value>(parsed);
+  const JsonKind detected = detect_json_kind(root);
+  out.kind = detected.kind;
+  out.syntax = detected.syntax;
+  const Context context = context_for(out.path, bytes.size());
+  switch (detected.kind) {
+    case DocumentKind::DepositRequest:
+      run_rules(registry_, profile_, readers::read_deposit_request(root, findings), context,
+                findings);
+      break;
+    case DocumentKind::Account:
+      run_rules(registry_, profile_, readers::read_account_form(root, findings), context, findings);
+      break;
+    default:
+      findings.push_back(unknown_json());
+      break;
+  }
 }
 
 LintRun::LintRun(const Linter& linter)

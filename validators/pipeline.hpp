@@ -1,5 +1,7 @@
 // The lint pipeline for one document: bytes -> kind detection -> safe XML
-// loading -> XSD (optional) -> semantic model -> rules -> findings.
+// loading -> XSD (optional) -> semantic model -> rules -> findings; or, for
+// a JSON deposit request or account form: bytes -> JSON tree -> its model ->
+// rules -> findings.
 #pragma once
 
 #include <cstddef>
@@ -16,6 +18,7 @@
 #include "rules/engine/registry.hpp"
 #include "rules/finding.hpp"
 #include "rules/model/document_type.hpp"
+#include "rules/model/invoice.hpp"
 #include "validators/xsd/schema_set.hpp"
 
 namespace cprokit {
@@ -29,6 +32,8 @@ struct LintOptions {
   std::shared_ptr<const chorus::Directory> directory;
   // The name documents are deposited under (lint --name); empty: the file's name.
   std::string deposit_name;
+  // The invoice the deposit requests are for (lint --with); null without one.
+  std::shared_ptr<const Invoice> invoice_file;
 };
 
 // XSD layer of a run: the schemas, or why there are none.
@@ -66,12 +71,19 @@ class Linter {
   // options().max_bytes (its hash computed while streaming it).
   LintedDocument refuse_too_large(std::string path, std::uint64_t size, std::string sha256) const;
 
+  // Reads an invoice or credit note as lint() does (safe XML, XSD when set
+  // up, reader), setting out.kind and out.syntax; nullopt when the bytes are
+  // not one, the reason among out.findings.
+  std::optional<Invoice> read_invoice(std::string_view bytes, LintedDocument& out) const;
+
   const LintOptions& options() const { return options_; }
   const Profile& profile() const { return profile_; }
 
  private:
   // The run's context with what the rules know of one document.
   Context context_for(const std::string& path, std::uint64_t size) const;
+  void lint_xml(LintedDocument& out, std::string_view bytes) const;
+  void lint_json(LintedDocument& out, std::string_view bytes) const;
 
   LintOptions options_;
   XsdSetup xsd_;

@@ -66,10 +66,10 @@ void write_document(std::ostream& out, const LintedDocument& doc, Lang lang, con
     std::string place;
     if (f.where.line != 0) place = fmt::format("{} {}", fr ? "ligne" : "line", f.where.line);
     if (f.where.column != 0) place += fmt::format(":{}", f.where.column);
-    out << fmt::format("  {}{:<13}{} {:<9} {:<14} {}\n", style.paint(severity_colour(f.severity)),
+    out << fmt::format("  {}{:<13}{} {:<14} {:<14} {}\n", style.paint(severity_colour(f.severity)),
                        severity_label(f.severity, lang), style.reset(), f.rule, place,
                        f.message.in(lang));
-    if (!f.where.path.empty()) out << fmt::format("  {:<38} {}\n", "", f.where.path);
+    if (!f.where.path.empty()) out << fmt::format("  {:<43} {}\n", "", f.where.path);
   }
 }
 

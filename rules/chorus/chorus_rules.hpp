@@ -16,9 +16,14 @@ void register_rules(Registry& registry);
 void register_identity_rules(Registry& registry);  // SIRET and VAT numbers
 void register_routing_rules(Registry& registry);   // engagement and service code
 void register_document_rules(Registry& registry);  // name, number, payment, size
+void register_deposit_rules(Registry& registry);   // deposit requests: fields and amounts
+void register_account_rules(Registry& registry);   // account forms
 
 // A Chorus Pro rule on invoices and credit notes.
 Rule chorus_rule(std::string id, Severity severity, Message title, std::vector<std::string> terms,
-                 Check check);
+                 InvoiceCheck check);
+// A Chorus Pro rule on the documents of `applies_to`, with a check for each model.
+Rule chorus_rule(std::string id, Severity severity, Message title, std::vector<std::string> terms,
+                 Checks checks, KindSet applies_to);
 
 }  // namespace cprokit::chorus

@@ -9,6 +9,7 @@
 #include "rules/chorus/chorus_rules.hpp"
 #include "rules/chorus/identifiers.hpp"
 #include "rules/chorus/parties.hpp"
+#include "rules/chorus/routing.hpp"
 #include "rules/engine/context.hpp"
 #include "rules/engine/reporter.hpp"
 
@@ -25,38 +26,42 @@ Message explained(std::string_view fr, std::string_view en, const Message& probl
   return {std::string(fr) + fr_problem, std::string(en) + problem.en};
 }
 
-void check_buyer_siret_present(const Invoice& inv, const Context&, Reporter& report) {
-  if (siret_of(inv.buyer)) return;
-  report.fire(inv.buyer.source,
-              {"SIRET de l'acheteur absent : Chorus Pro achemine la facture vers la structure "
-               "publique désignée par ce SIRET (BT-47, identifiant légal de l'acheteur, schéma "
-               "0009). Ajoutez les 14 chiffres du SIRET indiqué sur le bon de commande.",
-               "Buyer SIRET missing: Chorus Pro routes the invoice to the public structure of "
-               "this SIRET (BT-47, buyer legal registration identifier, scheme 0009). Add the 14 "
-               "digits of the SIRET given on the purchase order."});
+void check_buyer_siret_present(const Routing& r, const Context& /*ctx*/, Reporter& report) {
+  if (r.buyer_siret) return;
+  report.fire(r.buyer,
+              {fmt::format("SIRET de l'acheteur absent : Chorus Pro achemine la facture vers la "
+                           "structure publique désignée par ce SIRET ({}). Ajoutez les 14 "
+                           "chiffres du SIRET indiqué sur le bon de commande.",
+                           r.names->buyer_siret.fr),
+               fmt::format("Buyer SIRET missing: Chorus Pro routes the invoice to the public "
+                           "structure of this SIRET ({}). Add the 14 digits of the SIRET given "
+                           "on the purchase order.",
+                           r.names->buyer_siret.en)});
 }
 
-void check_buyer_siret_valid(const Invoice& inv, const Context&, Reporter& report) {
-  auto siret = siret_of(inv.buyer);
-  if (!siret) return;
-  if (auto problem = siret_problem(siret->value)) {
-    report.fire(siret->source, explained("SIRET de l'acheteur (BT-47) invalide : ",
-                                         "Buyer SIRET (BT-47) invalid: ", *problem));
+void check_buyer_siret_valid(const Routing& r, const Context& /*ctx*/, Reporter& report) {
+  if (!r.buyer_siret) return;
+  if (auto problem = siret_problem(r.buyer_siret->value)) {
+    const FieldNames& field = r.names->buyer_siret_short;
+    report.fire(r.buyer_siret->source,
+                explained(fmt::format("SIRET de l'acheteur ({}) invalide : ", field.fr),
+                          fmt::format("Buyer SIRET ({}) invalid: ", field.en), *problem));
   }
 }
 
-void check_buyer_known(const Invoice& inv, const Context& ctx, Reporter& report) {
-  auto siret = siret_of(inv.buyer);
+void check_buyer_known(const Routing& r, const Context& ctx, Reporter& report) {
+  const auto& siret = r.buyer_siret;
   if (ctx.directory == nullptr || !siret || siret_problem(siret->value)) return;
-  const Structure* s = ctx.directory->structure(siret->value);
+  const Structure* s = r.buyer_structure;
+  const FieldNames& field = r.names->buyer_siret_short;
   if (s == nullptr) {
     report.fire(siret->source,
-                {fmt::format("L'acheteur {} (BT-47) n'est pas dans l'annuaire des structures : "
+                {fmt::format("L'acheteur {} ({}) n'est pas dans l'annuaire des structures : "
                              "vérifiez le SIRET sur le bon de commande.",
-                             siret->value),
-                 fmt::format("Buyer {} (BT-47) is not in the structure directory: check the "
+                             siret->value, field.fr),
+                 fmt::format("Buyer {} ({}) is not in the structure directory: check the "
                              "SIRET on the purchase order.",
-                             siret->value)});
+                             siret->value, field.en)});
   } else if (!s->is_active()) {
     report.fire(siret->source,
                 {fmt::format("La structure {} ({}) est inactive dans l'annuaire : Chorus Pro "
@@ -103,18 +108,19 @@ void register_identity_rules(Registry& registry) {
   registry.add(chorus_rule("CPRO-SIRET-01", Severity::Fatal,
                            {"Le SIRET de l'acheteur (BT-47, schéma 0009) est présent.",
                             "The buyer SIRET (BT-47, scheme 0009) is present."},
-                           {"BT-47"}, check_buyer_siret_present));
+                           {"BT-47"}, routing_checks<check_buyer_siret_present>(),
+                           kRoutedDocuments));
   registry.add(chorus_rule(
       "CPRO-SIRET-02", Severity::Fatal,
       {"Le SIRET de l'acheteur a 14 chiffres et une clé de contrôle juste (Luhn ; règle "
        "propre à La Poste).",
        "The buyer SIRET has 14 digits and a correct check digit (Luhn; La Poste's own rule)."},
-      {"BT-47"}, check_buyer_siret_valid));
+      {"BT-47"}, routing_checks<check_buyer_siret_valid>(), kRoutedDocuments));
   registry.add(
       chorus_rule("CPRO-SIRET-03", Severity::Fatal,
                   {"L'acheteur est une structure active de l'annuaire (avec --directory).",
                    "The buyer is an active structure of the directory (with --directory)."},
-                  {"BT-47"}, check_buyer_known));
+                  {"BT-47"}, routing_checks<check_buyer_known>(), kRoutedDocuments));
   registry.add(chorus_rule(
       "CPRO-SIRET-04", Severity::Fatal,
       {"Le SIRET du fournisseur (BT-30) est présent pour un fournisseur français, et valide.",

@@ -18,10 +18,4 @@ bool is_french(const Party& party) {
   return party.vat_id && party.vat_id->value.starts_with("FR");
 }
 
-const Structure* buyer_structure(const Invoice& invoice, const Context& context) {
-  if (context.directory == nullptr) return nullptr;
-  auto siret = siret_of(invoice.buyer);
-  return siret ? context.directory->structure(siret->value) : nullptr;
-}
-
 }  // namespace cprokit::chorus

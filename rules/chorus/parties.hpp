@@ -5,8 +5,6 @@
 #include <optional>
 #include <string>
 
-#include "rules/chorus/directory.hpp"
-#include "rules/engine/context.hpp"
 #include "rules/model/invoice.hpp"
 
 namespace cprokit::chorus {
@@ -22,9 +20,5 @@ std::optional<Identifier> siret_of(const Party& party);
 // Whether the seller is French: its country (BT-40) is FR or, without a
 // country, its VAT number (BT-31) starts with FR.
 bool is_french(const Party& party);
-
-// The buyer's structure in the directory (by SIRET), or null: no directory,
-// no buyer SIRET, or a SIRET the directory does not know.
-const Structure* buyer_structure(const Invoice& invoice, const Context& context);
 
 }  // namespace cprokit::chorus

@@ -179,7 +179,8 @@ void check_br_co_16(const Invoice& inv, const Context& /*ctx*/, Reporter& report
                    show(t.rounding))});
 }
 
-Rule totals_rule(std::string id, Message title, std::vector<std::string> terms, Check check) {
+Rule totals_rule(std::string id, Message title, std::vector<std::string> terms,
+                 InvoiceCheck check) {
   Rule rule;
   rule.id = std::move(id);
   rule.severity = Severity::Fatal;
@@ -187,7 +188,7 @@ Rule totals_rule(std::string id, Message title, std::vector<std::string> terms, 
   rule.title = std::move(title);
   rule.terms = std::move(terms);
   rule.source = std::string(kSource);
-  rule.check = check;
+  rule.checks.invoice = check;
   return rule;
 }
 

@@ -1,9 +1,12 @@
 // What a rule may know besides the document: the run's options, the Chorus
-// Pro structure directory when one is given, and the document's name and size.
+// Pro structure directory when one is given, the document's name and size,
+// and the invoice file a deposit request is for.
 #pragma once
 
 #include <cstdint>
 #include <string>
+
+#include "rules/model/invoice.hpp"
 
 namespace cprokit {
 
@@ -27,6 +30,9 @@ struct Context {
   // empty for standard input.
   std::string document_name;
   std::uint64_t document_size = 0;  // bytes
+  // The invoice a deposit request is for (lint --with): its amounts must be
+  // the ones the request enters. Null without one.
+  const Invoice* invoice_file = nullptr;
 };
 
 }  // namespace cprokit

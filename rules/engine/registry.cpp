@@ -29,13 +29,13 @@ Registry make_builtin() {
                   "EN 16931: the standard's business rules and safe reading of the document."},
                  {"BR-", "XML-", "XSD-", "DOC-"}});
   r.add_profile({"chorus",
-                 {"Chorus Pro : ses propres règles (CPRO-) après celles de l'EN 16931.",
-                  "Chorus Pro: its own rules (CPRO-) after those of EN 16931."},
-                 {"CPRO-", "BR-", "XML-", "XSD-", "DOC-"}});
+                 {"Chorus Pro : ses propres règles (CPRO-, ACCT-) après celles de l'EN 16931.",
+                  "Chorus Pro: its own rules (CPRO-, ACCT-) after those of EN 16931."},
+                 {"CPRO-", "ACCT-", "BR-", "XML-", "XSD-", "JSON-", "DOC-"}});
   r.add_profile({"syntax",
-                 {"Lecture et schéma seulement (XML, XSD), sans règle métier.",
-                  "Reading and schema only (XML, XSD), no business rule."},
-                 {"XML-", "XSD-", "DOC-"}});
+                 {"Lecture et schéma seulement (XML, XSD, JSON), sans règle métier.",
+                  "Reading and schema only (XML, XSD, JSON), no business rule."},
+                 {"XML-", "XSD-", "JSON-", "DOC-"}});
   return r;
 }
 

@@ -8,6 +8,8 @@
 #include <vector>
 
 #include "rules/finding.hpp"
+#include "rules/model/account_form.hpp"
+#include "rules/model/deposit_request.hpp"
 #include "rules/model/document_type.hpp"
 #include "rules/model/invoice.hpp"
 
@@ -38,7 +40,22 @@ inline constexpr KindSet kAnyDocument{DocumentKind::Invoice, DocumentKind::Credi
                                       DocumentKind::Account, DocumentKind::DepositRequest,
                                       DocumentKind::Unknown};
 
-using Check = void (*)(const Invoice& invoice, const Context& context, Reporter& report);
+using InvoiceCheck = void (*)(const Invoice& invoice, const Context& context, Reporter& report);
+using DepositRequestCheck = void (*)(const DepositRequest& request, const Context& context,
+                                     Reporter& report);
+using AccountCheck = void (*)(const AccountForm& form, const Context& context, Reporter& report);
+
+// A rule's checks, one for each document model it reads: the buyer SIRET
+// rules read invoices and deposit requests alike. Null where it reads none.
+struct Checks {
+  InvoiceCheck invoice = nullptr;
+  DepositRequestCheck deposit_request = nullptr;
+  AccountCheck account = nullptr;
+
+  bool any() const {
+    return invoice != nullptr || deposit_request != nullptr || account != nullptr;
+  }
+};
 
 struct Rule {
   std::string id;
@@ -47,9 +64,9 @@ struct Rule {
   Message title;                   // what the rule requires, in both languages
   std::vector<std::string> terms;  // business terms concerned ("BT-106")
   std::string source;              // where the requirement comes from
-  // Empty for the syntax rules (XML-, XSD-, DOC-): validators/ report those
-  // while reading a document, the registry only describes them.
-  Check check = nullptr;
+  // None for the syntax rules (XML-, XSD-, JSON-, DOC-): validators/ report
+  // those while reading a document, the registry only describes them.
+  Checks checks;
 };
 
 }  // namespace cprokit

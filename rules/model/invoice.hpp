@@ -12,36 +12,11 @@
 #include <string>
 #include <vector>
 
-#include "rules/model/decimal.hpp"
 #include "rules/model/document_type.hpp"
 #include "rules/model/source.hpp"
+#include "rules/model/values.hpp"
 
 namespace cprokit {
-
-struct Text {
-  std::string value;
-  SourceRef source;
-};
-
-// An identifier with its optional scheme (BT-x-1 "scheme identifier").
-struct Identifier {
-  std::string value;
-  std::string scheme;  // empty when absent
-  SourceRef source;
-};
-
-struct Number {
-  Decimal value;
-  SourceRef source;
-};
-
-// A monetary amount; `currency` is the currencyID attribute as written
-// (empty when absent).
-struct Amount {
-  Decimal value;
-  std::string currency;
-  SourceRef source;
-};
 
 struct Address {                            // BG-5 seller, BG-8 buyer, BG-12, BG-15
   std::optional<Text> line1, line2, line3;  // BT-35..37 / BT-50..52

@@ -48,14 +48,36 @@ void register_rules(Registry& registry) {
                         "Amounts, quantities, prices and rates are decimal numbers (xs:decimal: "
                         "digits, decimal point, sign).",
                         "EN 16931 syntax bindings (xs:decimal)"));
+  registry.add(describe(kJsonMalformed, Severity::Fatal,
+                        "Le fichier doit être un JSON valide (RFC 8259, UTF-8), imbriqué sur "
+                        "200 niveaux au plus.",
+                        "The file must be valid JSON (RFC 8259, UTF-8), nested at most 200 "
+                        "levels deep."));
+  registry.add(describe(kJsonWrongType, Severity::Fatal,
+                        "Chaque champ a le type que l'API Chorus Pro attend (texte, nombre, "
+                        "booléen, objet, tableau).",
+                        "Each field has the type the Chorus Pro API expects (text, number, "
+                        "boolean, object, array)."));
+  registry.add(describe(kJsonUnknownField, Severity::Warning,
+                        "Chaque champ est un champ connu : un nom mal orthographié est ignoré, "
+                        "et sa valeur perdue.",
+                        "Each field is a known one: a misspelt name is ignored, and its value "
+                        "lost."));
+  registry.add(describe(kJsonDuplicateKey, Severity::Fatal,
+                        "Aucun champ n'apparaît deux fois dans un même objet : le destinataire "
+                        "n'en garderait qu'un, sans dire lequel.",
+                        "No field appears twice in one object: the receiver would keep only "
+                        "one, without saying which."));
   registry.add(describe(kNotAnInvoice, Severity::Fatal,
-                        "Le document est une facture ou un avoir UBL 2.1 ou CII D16B.",
-                        "The document is a UBL 2.1 or CII D16B invoice or credit note."));
+                        "Le document est une facture ou un avoir UBL 2.1 ou CII D16B, une "
+                        "demande de dépôt Chorus Pro ou un formulaire de compte (JSON).",
+                        "The document is a UBL 2.1 or CII D16B invoice or credit note, a Chorus "
+                        "Pro deposit request or an account form (JSON)."));
   registry.add(describe(kNotSupportedYet, Severity::Fatal,
-                        "Le format du document est pris en charge par cette version (PDF "
-                        "Factur-X et JSON de dépôt arrivent plus tard).",
-                        "The document's format is supported by this version (Factur-X PDF and "
-                        "deposit JSON come later)."));
+                        "Le format du document est pris en charge par cette version (les PDF "
+                        "Factur-X arrivent plus tard).",
+                        "The document's format is supported by this version (Factur-X PDFs "
+                        "come later)."));
   registry.add(describe(kXsdInvalid, Severity::Fatal,
                         "Le document est valide selon le schéma XSD de sa syntaxe (UBL 2.1, "
                         "CII D16B).",

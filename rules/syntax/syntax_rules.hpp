@@ -1,5 +1,5 @@
 // The syntax rules: problems of the bytes that validators/ finds while
-// reading a document (XML-*, XSD-*, DOC-*). They have no check of their own;
+// reading a document (XML-*, XSD-*, JSON-*, DOC-*). They have no check of their own;
 // the registry describes them and validators/ builds their findings here.
 #pragma once
 
@@ -17,6 +17,10 @@ inline constexpr std::string_view kTooDeep = "XML-04";
 inline constexpr std::string_view kEncoding = "XML-05";
 inline constexpr std::string_view kEmpty = "XML-06";
 inline constexpr std::string_view kNotANumber = "XML-07";
+inline constexpr std::string_view kJsonMalformed = "JSON-01";
+inline constexpr std::string_view kJsonWrongType = "JSON-02";
+inline constexpr std::string_view kJsonUnknownField = "JSON-03";
+inline constexpr std::string_view kJsonDuplicateKey = "JSON-04";
 inline constexpr std::string_view kNotAnInvoice = "DOC-01";
 inline constexpr std::string_view kNotSupportedYet = "DOC-02";
 inline constexpr std::string_view kXsdInvalid = "XSD-01";

@@ -580,23 +580,11 @@ TEST_CASE("lint --lang en gives English messages, French by default", "[json]") 
 
 TEST_CASE("every fixture through the binary: JSON contract and the rules of its .expect",
           "[json][fixtures]") {
-  const fs::path root = fs::path(CPROKIT_FIXTURES_DIR) / "invoices";
-  std::vector<fs::path> files;
-  std::error_code ec;
-  for (fs::recursive_directory_iterator it(root, ec);
-       !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
-    const fs::path& p = it->path();
-    if (!it->is_regular_file() || p.extension() == ".expect" || p.extension() == ".md" ||
-        p.extension() == ".options") {
-      continue;
-    }
-    files.push_back(p);
-  }
+  const std::vector<fs::path> files = testing::fixture_files(CPROKIT_FIXTURES_DIR);
   if (files.empty()) {
-    WARN("no fixture in " << root.string() << ": not tested through the binary");
+    WARN("no fixture in " << CPROKIT_FIXTURES_DIR << ": not tested through the binary");
     return;
   }
-  std::sort(files.begin(), files.end());
 
   // One run per set of fixture options (tests/fixtures/expectations.hpp).
   std::map<std::string, std::pair<testing::FixtureOptions, std::vector<fs::path>>> groups;
@@ -612,6 +600,7 @@ TEST_CASE("every fixture through the binary: JSON contract and the rules of its 
     std::vector<std::string> args = {"lint", "--format", "json", "--profile", options.profile};
     if (options.directory) args.insert(args.end(), {"--directory", options.directory->string()});
     if (!options.name.empty()) args.insert(args.end(), {"--name", options.name});
+    if (options.with) args.insert(args.end(), {"--with", options.with->string()});
     for (const auto& f : group)
       args.push_back(f.string());
     ordered_json j = check_contract(run(args));
@@ -668,8 +657,12 @@ TEST_CASE("every fixture through the binary: JSON contract and the rules of its 
     }
   }
 
-  // The same folder walked: every .xml, .pdf, .json file, the other ones left out.
-  RunResult walked = run({"lint", "--format", "json", root.string()});
+  // The same folders walked: every .xml, .pdf, .json file, the other ones left out.
+  std::vector<std::string> walk = {"lint", "--format", "json"};
+  for (const fs::path& root : testing::fixture_roots(CPROKIT_FIXTURES_DIR)) {
+    if (fs::exists(root)) walk.push_back(root.string());
+  }
+  RunResult walked = run(walk);
   ordered_json w = check_contract(walked);
   std::size_t with_extension = 0;
   for (const auto& f : files) {
@@ -861,14 +854,26 @@ TEST_CASE("kind detection looks at the content, not the name", "[detect]") {
     CHECK(finding_of(l.doc, "DOC-02").at("severity") == "fatal");
     CHECK(l.result.exit_code == 1);
   }
-  SECTION("JSON gives DOC-02") {
+  SECTION("a deposit request saved as .xml is linted as CPRO-JSON") {
+    write_file(dir / "depot.xml", R"({"modeDepot": "SAISIE_API"})");
+    Linted l = lint_json({(dir / "depot.xml").string()});
+    CHECK(l.doc.at("syntax") == "CPRO-JSON");
+    CHECK(l.doc.at("kind") == "deposit-request");
+  }
+  SECTION("an account form is linted as ACCOUNT-JSON") {
+    write_file(dir / "compte.txt", R"({"compte": {}})");
+    Linted l = lint_json({(dir / "compte.txt").string()});
+    CHECK(l.doc.at("syntax") == "ACCOUNT-JSON");
+    CHECK(l.doc.at("kind") == "account");
+  }
+  SECTION("other JSON gives DOC-01") {
     write_file(dir / "depot.json", R"({"invoice": {"id": "F-1"}})");
     Linted l = lint_json({(dir / "depot.json").string()});
-    CHECK(has_rule(l.doc, "DOC-02"));
+    CHECK(has_rule(l.doc, "DOC-01"));
     CHECK(l.result.exit_code == 1);
     write_file(dir / "list.xml", "  [1, 2, 3]\n");
     Linted array = lint_json({(dir / "list.xml").string()});
-    CHECK(has_rule(array.doc, "DOC-02"));
+    CHECK(has_rule(array.doc, "DOC-01"));
   }
   SECTION("plain text gives DOC-01") {
     write_file(dir / "notes.xml", "Bonjour, voici la facture.\n");
@@ -1291,6 +1296,57 @@ TEST_CASE("lint --directory: French by default, says what to fix, UBL and CII", 
                           (kChorusFixtures / "cii-invoice-chorus-ok.xml").string()});
   CHECK(cii.result.exit_code == 0);
   CHECK(cii.doc.at("findings").empty());
+}
+
+TEST_CASE("lint --directory: a deposit request and an account form, French by default",
+          "[chorus][json]") {
+  const fs::path fixtures(CPROKIT_FIXTURES_DIR);
+  RunResult request = run({"lint", "--directory", kDirectoryFile.string(),
+                           (fixtures / "deposits" / "eng-01-missing.json").string()});
+  CHECK(request.exit_code == 1);
+  CHECK(contains(request.out, "CPRO-ENG-01"));
+  CHECK(contains(request.out, "Numéro d'engagement absent (references.numeroBonCommande)"));
+  CHECK(contains(request.out, "/references"));
+
+  RunResult account = run({"lint", "--directory", kDirectoryFile.string(),
+                           (fixtures / "accounts" / "pwd-01-short.json").string()});
+  CHECK(account.exit_code == 1);
+  CHECK(contains(account.out, "ACCT-PWD-01"));
+  CHECK(contains(account.out, "Mot de passe trop faible"));
+  CHECK_FALSE(contains(account.out, "Chene-EI30"));  // a password is never shown
+
+  Linted english =
+      lint_json({"--lang", "en", (fixtures / "accounts" / "pwd-01-short.json").string()});
+  CHECK(english.doc.at("kind") == "account");
+  CHECK(finding_of(english.doc, "ACCT-PWD-01").at("location") == "/compte/motDePasse");
+}
+
+TEST_CASE("lint --with: the amounts of a deposit request against its invoice", "[chorus][json]") {
+  const fs::path deposits = fs::path(CPROKIT_FIXTURES_DIR) / "deposits";
+  const std::string invoice = (kChorusFixtures / "invoice-chorus-ok.xml").string();
+  const std::string forgetful = (deposits / "tot-05-invoice.json").string();
+  SECTION("with the invoice, the four totals differ") {
+    Linted l = lint_json({"--with", invoice, forgetful});
+    CHECK(rules_of(l.doc) == std::vector<std::string>(4, "CPRO-TOT-05"));
+    CHECK(contains(finding_of(l.doc, "CPRO-TOT-05").at("message").get<std::string>(),
+                   "BT-109 4195.60"));
+  }
+  SECTION("without it, nothing to compare") {
+    Linted l = lint_json({forgetful});
+    CHECK_FALSE(has_rule(l.doc, "CPRO-TOT-05"));
+  }
+  SECTION("a --with file that is not an invoice is a usage error naming it") {
+    RunResult r = run({"lint", "--with", forgetful, forgetful});
+    CHECK(r.exit_code == 2);
+    CHECK(contains(r.err, "--with"));
+    CHECK(contains(r.err, "tot-05-invoice.json"));
+    CHECK(r.out.empty());
+  }
+  SECTION("a missing --with file is a usage error") {
+    RunResult r = run({"lint", "--with", (deposits / "absent.xml").string(), forgetful});
+    CHECK(r.exit_code == 2);
+    CHECK(contains(r.err, "absent.xml"));
+  }
 }
 
 TEST_CASE("lint --directory: the same invoice judged with and without the directory", "[chorus]") {

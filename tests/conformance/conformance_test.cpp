@@ -52,7 +52,7 @@ const std::set<std::string>& implemented() {
   static const std::set<std::string> ids = [] {
     std::set<std::string> out;
     for (const auto& r : Registry::builtin().rules()) {
-      if (r.check != nullptr && r.id.starts_with("BR-")) out.insert(r.id);
+      if (r.checks.any() && r.id.starts_with("BR-")) out.insert(r.id);
     }
     return out;
   }();

@@ -21,14 +21,18 @@ using namespace cprokit;
 namespace {
 
 const std::vector<std::string> kTotalsRules = {"BR-CO-10", "BR-CO-13", "BR-CO-15", "BR-CO-16"};
-const std::vector<std::string> kSyntaxRules = {"XML-01", "XML-02", "XML-03", "XML-04",
-                                               "XML-05", "XML-06", "XML-07", "DOC-01",
-                                               "DOC-02", "XSD-01", "XSD-02"};
+const std::vector<std::string> kSyntaxRules = {"XML-01",  "XML-02", "XML-03",  "XML-04",  "XML-05",
+                                               "XML-06",  "XML-07", "JSON-01", "JSON-02", "JSON-03",
+                                               "JSON-04", "DOC-01", "DOC-02",  "XSD-01",  "XSD-02"};
 const std::vector<std::string> kChorusRules = {
-    "CPRO-SIRET-01", "CPRO-SIRET-02", "CPRO-SIRET-03", "CPRO-SIRET-04",
-    "CPRO-VAT-01",   "CPRO-ENG-01",   "CPRO-ENG-02",   "CPRO-ENG-03",
-    "CPRO-SVC-01",   "CPRO-SVC-02",   "CPRO-SVC-03",   "CPRO-NAME-01",
-    "CPRO-NUM-01",   "CPRO-PAY-01",   "CPRO-SIZE-01",  "CPRO-DUP-01"};
+    "CPRO-SIRET-01", "CPRO-SIRET-02", "CPRO-SIRET-03", "CPRO-SIRET-04", "CPRO-VAT-01",
+    "CPRO-ENG-01",   "CPRO-ENG-02",   "CPRO-ENG-03",   "CPRO-SVC-01",   "CPRO-SVC-02",
+    "CPRO-SVC-03",   "CPRO-NAME-01",  "CPRO-NUM-01",   "CPRO-PAY-01",   "CPRO-SIZE-01",
+    "CPRO-DUP-01",   "CPRO-DEP-01",   "CPRO-DEP-02",   "CPRO-TOT-01",   "CPRO-TOT-02",
+    "CPRO-TOT-03",   "CPRO-TOT-04",   "CPRO-TOT-05"};
+const std::vector<std::string> kAccountRules = {"ACCT-EMAIL-01",  "ACCT-ID-01",    "ACCT-REQ-01",
+                                                "ACCT-CP-01",     "ACCT-PWD-01",   "ACCT-PWD-02",
+                                                "ACCT-SECRET-01", "ACCT-SPACE-01", "ACCT-FEAT-01"};
 
 // A check that always fires once; records that it ran.
 int g_fake_runs = 0;
@@ -36,6 +40,15 @@ int g_fake_runs = 0;
 void fake_check(const Invoice& /*invoice*/, const Context& /*context*/, Reporter& report) {
   ++g_fake_runs;
   report.fire({"/fake", 7, 3}, {"faux", "fake"});
+}
+
+void fake_request_check(const DepositRequest& /*request*/, const Context& /*context*/,
+                        Reporter& report) {
+  report.fire({"/request", 1, 1}, {"demande", "request"});
+}
+
+void fake_account_check(const AccountForm& /*form*/, const Context& /*context*/, Reporter& report) {
+  report.fire({"/account", 1, 1}, {"compte", "account"});
 }
 
 void throwing_check(const Invoice& /*invoice*/, const Context& /*context*/, Reporter& /*report*/) {
@@ -50,7 +63,7 @@ Rule fake_rule(std::string id, KindSet applies_to, Severity severity = Severity:
   rule.title = {"Règle factice", "Fake rule"};
   rule.terms = {"BT-1"};
   rule.source = "test";
-  rule.check = fake_check;
+  rule.checks = {fake_check, fake_request_check, fake_account_check};
   return rule;
 }
 
@@ -74,7 +87,7 @@ std::vector<std::string> ids(const std::vector<Finding>& findings) {
 TEST_CASE("the builtin registry describes every rule", "[registry]") {
   const Registry& registry = Registry::builtin();
   REQUIRE(registry.rules().size() ==
-          kTotalsRules.size() + kSyntaxRules.size() + kChorusRules.size());
+          kTotalsRules.size() + kSyntaxRules.size() + kChorusRules.size() + kAccountRules.size());
 
   std::set<std::string> seen;
   for (const Rule& rule : registry.rules()) {
@@ -96,6 +109,20 @@ TEST_CASE("the builtin registry describes every rule", "[registry]") {
     CHECK(seen.count(id) == 1);
   for (const auto& id : kChorusRules)
     CHECK(seen.count(id) == 1);
+  for (const auto& id : kAccountRules)
+    CHECK(seen.count(id) == 1);
+}
+
+TEST_CASE("a rule with checks has one for each model of the kinds it applies to", "[registry]") {
+  for (const Rule& rule : Registry::builtin().rules()) {
+    if (!rule.checks.any()) continue;
+    INFO("rule " << rule.id);
+    const KindSet& kinds = rule.applies_to;
+    CHECK((kinds.contains(DocumentKind::Invoice) || kinds.contains(DocumentKind::CreditNote)) ==
+          (rule.checks.invoice != nullptr));
+    CHECK(kinds.contains(DocumentKind::DepositRequest) == (rule.checks.deposit_request != nullptr));
+    CHECK(kinds.contains(DocumentKind::Account) == (rule.checks.account != nullptr));
+  }
 }
 
 TEST_CASE("the totals rules have a check and their terms", "[registry]") {
@@ -110,7 +137,7 @@ TEST_CASE("the totals rules have a check and their terms", "[registry]") {
     INFO("rule " << kTotalsRules[i]);
     const Rule* rule = registry.find(kTotalsRules[i]);
     REQUIRE(rule != nullptr);
-    CHECK(rule->check != nullptr);
+    CHECK(rule->checks.invoice != nullptr);
     CHECK(rule->terms == terms[i]);
     CHECK(rule->severity == Severity::Fatal);
     CHECK(rule->applies_to.contains(DocumentKind::Invoice));
@@ -128,9 +155,9 @@ TEST_CASE("the syntax rules are described only", "[registry]") {
     INFO("rule " << id);
     const Rule* rule = registry.find(id);
     REQUIRE(rule != nullptr);
-    CHECK(rule->check == nullptr);
+    CHECK_FALSE(rule->checks.any());
     CHECK(rule->applies_to.kinds().size() == 5);  // any document
-    if (id == "XSD-02") {
+    if (id == "XSD-02" || id == "JSON-03") {
       CHECK(rule->severity == Severity::Warning);
     } else {
       CHECK(rule->severity == Severity::Fatal);
@@ -194,6 +221,8 @@ TEST_CASE("the builtin profiles", "[registry]") {
   }
   for (const auto& id : kChorusRules)
     CHECK_FALSE(en16931->includes(id));
+  for (const auto& id : kAccountRules)
+    CHECK_FALSE(en16931->includes(id));
   for (const auto& id : kTotalsRules)
     CHECK(en16931->includes(id));
   for (const auto& id : kSyntaxRules)
@@ -225,7 +254,7 @@ TEST_CASE("the engine runs only the rules of the profile that apply to the kind"
   registry.add(fake_rule("FAKE-ANY", kAnyDocument, Severity::Info));
   registry.add(fake_rule("OTHER-INV", {DocumentKind::Invoice}));
   Rule described = fake_rule("FAKE-NOCHECK", kAnyDocument);
-  described.check = nullptr;
+  described.checks = {};
   registry.add(described);
   registry.add_profile({"fake", {"factice", "fake"}, {"FAKE-"}});
   registry.add_profile({"everything", {"tout", "everything"}, {""}});
@@ -254,10 +283,30 @@ TEST_CASE("the engine runs only the rules of the profile that apply to the kind"
     run_rules(registry, *fake, invoice_of(DocumentKind::CreditNote), context, out);
     CHECK(ids(out) == std::vector<std::string>{"FAKE-CN", "FAKE-ANY"});
   }
-  SECTION("an account") {
+  SECTION("an account form: its model's check") {
     std::vector<Finding> out;
-    run_rules(registry, *fake, invoice_of(DocumentKind::Account), context, out);
+    run_rules(registry, *fake, AccountForm{}, context, out);
     CHECK(ids(out) == std::vector<std::string>{"FAKE-ANY"});
+    REQUIRE(out.size() == 1);
+    CHECK(out[0].where.path == "/account");
+  }
+  SECTION("a deposit request: its model's check") {
+    std::vector<Finding> out;
+    run_rules(registry, *fake, DepositRequest{}, context, out);
+    CHECK(ids(out) == std::vector<std::string>{"FAKE-ANY"});
+    REQUIRE(out.size() == 1);
+    CHECK(out[0].where.path == "/request");
+  }
+  SECTION("a rule without a check for the model does not run on it") {
+    Registry invoices_only;
+    Rule rule = fake_rule("FAKE-INV-ONLY", kAnyDocument);
+    rule.checks = {.invoice = fake_check};
+    invoices_only.add(rule);
+    invoices_only.add_profile({"fake", {"factice", "fake"}, {"FAKE-"}});
+    std::vector<Finding> out;
+    run_rules(invoices_only, *invoices_only.profile("fake"), AccountForm{}, context, out);
+    run_rules(invoices_only, *invoices_only.profile("fake"), DepositRequest{}, context, out);
+    CHECK(out.empty());
   }
   SECTION("a wider profile, in catalogue order") {
     std::vector<Finding> out;
@@ -267,7 +316,7 @@ TEST_CASE("the engine runs only the rules of the profile that apply to the kind"
   SECTION("findings are appended") {
     std::vector<Finding> out(1);
     out[0].rule = "EARLIER";
-    run_rules(registry, *fake, invoice_of(DocumentKind::Account), context, out);
+    run_rules(registry, *fake, AccountForm{}, context, out);
     CHECK(ids(out) == std::vector<std::string>{"EARLIER", "FAKE-ANY"});
   }
 }
@@ -275,7 +324,7 @@ TEST_CASE("the engine runs only the rules of the profile that apply to the kind"
 TEST_CASE("the engine turns a DecimalOverflow into a finding of the rule", "[registry][engine]") {
   Registry registry;
   Rule overflowing = fake_rule("FAKE-BIG", kAnyDocument, Severity::Fatal);
-  overflowing.check = throwing_check;
+  overflowing.checks.invoice = throwing_check;
   registry.add(overflowing);
   registry.add(fake_rule("FAKE-NEXT", kAnyDocument));
   registry.add_profile({"fake", {"factice", "fake"}, {"FAKE-"}});

@@ -1,0 +1,43 @@
+// The values every document model is made of: text, identifiers, numbers
+// and amounts, each with the place it came from.
+#pragma once
+
+#include <string>
+
+#include "rules/model/decimal.hpp"
+#include "rules/model/source.hpp"
+
+namespace cprokit {
+
+struct Text {
+  std::string value;
+  SourceRef source;
+};
+
+// An identifier with its optional scheme (BT-x-1 "scheme identifier").
+struct Identifier {
+  std::string value;
+  std::string scheme;  // empty when absent
+  SourceRef source;
+};
+
+struct Number {
+  Decimal value;
+  SourceRef source;
+};
+
+// A monetary amount; `currency` is the currencyID attribute as written
+// (empty when absent).
+struct Amount {
+  Decimal value;
+  std::string currency;
+  SourceRef source;
+};
+
+// A yes/no value (JSON true/false).
+struct Flag {
+  bool value = false;
+  SourceRef source;
+};
+
+}  // namespace cprokit
