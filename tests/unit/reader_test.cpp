@@ -116,3 +116,33 @@ TEST_CASE("Reader walks every child where prefixes are bound below the root", "[
   CHECK(r.children(root, kUri, "note").size() == 4);
   CHECK(r.children(root, "urn:other", "note").size() == 1);
 }
+
+TEST_CASE("Reader matches a child by its whole name, not by its length or start", "[readers]") {
+  // Siblings of the same length as the name looked for, or sharing its start,
+  // or with another prefix of the same length: only the exact name matches.
+  Loaded doc(R"(<t:r xmlns:t="urn:test" xmlns:o="urn:other">)"
+             "<t:LineTotal>1</t:LineTotal><t:LineTotals>2</t:LineTotals>"
+             "<o:LineAmount>3</o:LineAmount><t:LineAmounx>4</t:LineAmounx>"
+             "<t:LineAmount>5</t:LineAmount><t:Line>6</t:Line><t:Lin>7</t:Lin></t:r>");
+  const Reader& r = doc.reader;
+  Element root = r.root();
+
+  CHECK(r.text_of(r.child(root, kUri, "LineAmount")).value == "5");
+  CHECK(r.text_of(r.child(root, "urn:other", "LineAmount")).value == "3");
+  CHECK(r.text_of(r.child(root, kUri, "LineTotals")).value == "2");
+  CHECK(r.text_of(r.child(root, kUri, "Line")).value == "6");
+  CHECK(r.text_of(r.child(root, kUri, "Lin")).value == "7");
+  CHECK_FALSE(r.child(root, kUri, "LineAmoun"));
+  CHECK_FALSE(r.child(root, kUri, "LineAmountX"));
+}
+
+TEST_CASE("Reader matches unprefixed names in the default namespace", "[readers]") {
+  Loaded doc(R"(<r xmlns="urn:test"><Amount>1</Amount><Amounts>2</Amounts><Amounx>3</Amounx></r>)");
+  const Reader& r = doc.reader;
+  Element root = r.root();
+
+  CHECK(r.text_of(r.child(root, kUri, "Amounts")).value == "2");
+  CHECK(r.text_of(r.child(root, kUri, "Amounx")).value == "3");
+  CHECK(r.text_of(r.child(root, kUri, "Amount")).value == "1");
+  CHECK_FALSE(r.child(root, kUri, "t:Amount"));
+}

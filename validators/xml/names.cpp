@@ -60,7 +60,11 @@ const std::string_view* Names::sole_prefix(std::string_view uri) const {
 }
 
 NameMatcher::NameMatcher(const Names& names, std::string_view uri, std::string_view local)
-    : names_(names), uri_(uri), local_(local), prefix_(names.sole_prefix(uri)) {}
+    : names_(names), uri_(uri), local_(local), prefix_(names.sole_prefix(uri)) {
+  if (prefix_ != nullptr) {
+    qualified_size_ = prefix_->empty() ? local.size() : prefix_->size() + 1 + local.size();
+  }
+}
 
 bool NameMatcher::slow_match(const pugi::xml_node& element) const {
   return local_name(element.name()) == local_ && names_.uri(element) == uri_;

@@ -24,16 +24,13 @@ class NameMatcher {
   // Inline: readers call it for every sibling they scan.
   bool operator()(const pugi::xml_node& element) const {
     if (prefix_ == nullptr) return slow_match(element);
-    // Compare "prefix:local" with the NUL-terminated name, without strlen.
-    const char* n = element.name();
-    for (char c : *prefix_) {
-      if (*n++ != c) return false;
-    }
-    if (!prefix_->empty() && *n++ != ':') return false;
-    for (char c : local_) {
-      if (*n++ != c) return false;
-    }
-    return *n == '\0';
+    // "prefix:local" or "local". Sibling names often share a long start
+    // ("SpecifiedLineTradeAgreement", "SpecifiedLineTradeDelivery"): the
+    // lengths, measured by a vectorised strlen, tell most of them apart first.
+    std::string_view name = element.name();
+    if (name.size() != qualified_size_) return false;
+    return name.ends_with(local_) &&
+           (prefix_->empty() || (name.starts_with(*prefix_) && name[prefix_->size()] == ':'));
   }
 
  private:
@@ -43,6 +40,7 @@ class NameMatcher {
   std::string_view uri_;
   std::string_view local_;
   const std::string_view* prefix_;  // null: resolve through Names::uri (slow path)
+  std::size_t qualified_size_ = 0;  // of "prefix:local", or "local" without prefix
 };
 
 class Names {

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <limits>
 
 #include <fmt/format.h>
 
@@ -11,11 +12,11 @@
 namespace cprokit::xml {
 namespace {
 
-std::vector<std::size_t> index_lines(std::string_view text) {
-  std::vector<std::size_t> starts{0};
+std::vector<std::uint32_t> index_lines(std::string_view text) {
+  std::vector<std::uint32_t> starts{0};
   for (std::size_t at = text.find('\n'); at != std::string_view::npos;
        at = text.find('\n', at + 1)) {
-    starts.push_back(at + 1);
+    starts.push_back(static_cast<std::uint32_t>(at + 1));
   }
   return starts;
 }
@@ -30,13 +31,13 @@ bool may_declare_below_root(std::string_view text, const pugi::xml_node& root) {
   return text.find("xmlns", std::min(from, text.size())) != std::string_view::npos;
 }
 
-std::uint32_t line_at(const std::vector<std::size_t>& starts, std::size_t offset) {
+std::uint32_t line_at(const std::vector<std::uint32_t>& starts, std::size_t offset) {
   auto it = std::upper_bound(starts.begin(), starts.end(), offset);
   return static_cast<std::uint32_t>(it - starts.begin());
 }
 
 // Column in characters (not bytes) of `offset` on its line.
-std::uint32_t column_at(std::string_view text, const std::vector<std::size_t>& starts,
+std::uint32_t column_at(std::string_view text, const std::vector<std::uint32_t>& starts,
                         std::size_t offset) {
   std::size_t start = starts[line_at(starts, offset) - 1];
   std::uint32_t column = 1;
@@ -56,46 +57,41 @@ void report(std::vector<Finding>& findings, std::string_view id, Location where,
   findings.push_back(syntax::finding(id, std::move(where), {std::move(fr), std::move(en)}));
 }
 
-// Walks the tree without recursion (a hostile file may nest very deeply) and
-// checks the depth cap.
-bool check_depth(const LoadedXml& loaded, unsigned max_depth, std::vector<Finding>& findings) {
-  pugi::xml_node root = loaded.doc.document_element();
-  pugi::xml_node node = root;
-  unsigned depth = 1;
-  while (node) {
-    if (depth > max_depth) {
-      report(findings, syntax::kTooDeep, {"", loaded.line_of(node), 0},
-             fmt::format("Imbrication des éléments trop profonde : plus de {} niveaux. "
-                         "Une facture en compte une dizaine ; ce fichier est refusé.",
-                         max_depth),
-             fmt::format("Elements nested too deeply: more than {} levels. An invoice has "
-                         "about ten; this file is refused.",
-                         max_depth));
-      return false;
+// The first element nested deeper than the cap. pugixml's traversal walks the
+// tree without recursion (a hostile file may nest very deeply), and inside
+// the library, several times faster than a walk through the node API.
+class DepthCheck : public pugi::xml_tree_walker {
+ public:
+  explicit DepthCheck(unsigned max_depth) : max_depth_(max_depth) {}
+
+  bool for_each(pugi::xml_node& node) override {
+    // depth() is 0 for the root element when walking from the document node.
+    if (static_cast<unsigned>(depth()) + 1 <= max_depth_ || node.type() != pugi::node_element) {
+      return true;
     }
-    pugi::xml_node child = node.first_child();
-    while (child && child.type() != pugi::node_element)
-      child = child.next_sibling();
-    if (child) {
-      node = child;
-      ++depth;
-      continue;
-    }
-    // No element child: move to the next element sibling, climbing as needed.
-    while (node && node != root) {
-      pugi::xml_node next = node.next_sibling();
-      while (next && next.type() != pugi::node_element)
-        next = next.next_sibling();
-      if (next) {
-        node = next;
-        break;
-      }
-      node = node.parent();
-      --depth;
-    }
-    if (node == root) break;
+    too_deep_ = node;
+    return false;
   }
-  return true;
+
+  pugi::xml_node too_deep() const { return too_deep_; }
+
+ private:
+  unsigned max_depth_;
+  pugi::xml_node too_deep_;
+};
+
+bool check_depth(LoadedXml& loaded, unsigned max_depth, std::vector<Finding>& findings) {
+  DepthCheck check(max_depth);
+  loaded.doc.traverse(check);
+  if (!check.too_deep()) return true;
+  report(findings, syntax::kTooDeep, {"", loaded.line_of(check.too_deep()), 0},
+         fmt::format("Imbrication des éléments trop profonde : plus de {} niveaux. "
+                     "Une facture en compte une dizaine ; ce fichier est refusé.",
+                     max_depth),
+         fmt::format("Elements nested too deeply: more than {} levels. An invoice has "
+                     "about ten; this file is refused.",
+                     max_depth));
+  return false;
 }
 
 }  // namespace
@@ -156,8 +152,13 @@ std::optional<LoadedXml> load(std::string_view bytes, const SafeLimits& limits,
     return std::nullopt;
   }
 
-  LoadedXml loaded;
   std::string_view utf8 = text.utf8();
+  // The line index keeps 32-bit offsets; --max-bytes could allow more.
+  if (utf8.size() > std::numeric_limits<std::uint32_t>::max()) {
+    findings.push_back(too_large(utf8.size(), std::numeric_limits<std::uint32_t>::max()));
+    return std::nullopt;
+  }
+  LoadedXml loaded;
   loaded.line_starts = index_lines(utf8);
   // parse_doctype keeps a DOCTYPE as a node so it can be refused; pugixml
   // never expands the entities it declares. parse_embed_pcdata keeps an

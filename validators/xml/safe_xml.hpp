@@ -23,7 +23,7 @@ struct SafeLimits {
 // A parsed document and what is needed to locate its nodes in the input.
 struct LoadedXml {
   pugi::xml_document doc;
-  std::vector<std::size_t> line_starts;        // byte offsets of each line of the UTF-8 text parsed
+  std::vector<std::uint32_t> line_starts;      // byte offsets of each line of the UTF-8 text parsed
   bool nested_namespace_declarations = false;  // an element below the root may declare xmlns
 
   // 1-based line of a node. Readers ask in document order, so the search
