@@ -7,6 +7,7 @@
 
 #include "cli/commands.hpp"
 #include "cli/exit_codes.hpp"
+#include "validators/process_memory.hpp"
 
 namespace {
 
@@ -35,6 +36,7 @@ Exemples / examples:
 
 int main(int argc, char** argv) {
   using namespace cprokit::cli;
+  cprokit::keep_freed_memory_for_reuse();
   std::vector<std::string> args(argv + 1, argv + argc);
   if (args.empty()) {
     std::cerr << kUsage;
