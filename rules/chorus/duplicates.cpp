@@ -10,7 +10,7 @@ namespace cprokit::chorus {
 std::optional<InvoiceIdentity> identity_of(const Invoice& invoice) {
   if (!invoice.number || invoice.number->value.empty()) return std::nullopt;
   std::string supplier;
-  if (auto siret = siret_of(invoice.seller)) {
+  if (const Identifier* siret = siret_of(invoice.seller)) {
     supplier = siret->value;
   } else if (invoice.seller.vat_id) {
     supplier = invoice.seller.vat_id->value;

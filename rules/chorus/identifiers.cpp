@@ -137,10 +137,13 @@ Message siren_inside(std::string_view siren, std::string_view whole) {
 
 // Empty, not only digits, or not the digit count of `kind`.
 std::optional<Message> shape_problem(std::string_view value, const DigitsKind& kind) {
-  const Message made_of{fmt::format("un {} se compose de {} chiffres", kind.name, kind.digits),
-                        fmt::format("a {} is made of {} digits", kind.name, kind.digits)};
-  if (value.empty()) return empty_value(made_of);
-  if (!all_digits(value)) return not_a_digit(value, first_non_digit(value), made_of);
+  // Messages are spelled only for a value that fails: most values pass.
+  const auto made_of = [&] {
+    return Message{fmt::format("un {} se compose de {} chiffres", kind.name, kind.digits),
+                   fmt::format("a {} is made of {} digits", kind.name, kind.digits)};
+  };
+  if (value.empty()) return empty_value(made_of());
+  if (!all_digits(value)) return not_a_digit(value, first_non_digit(value), made_of());
   if (value.size() != kind.digits) {
     return digit_count(value, value.size(),
                        {fmt::format("un {} en a {}", kind.name, kind.digits),

@@ -74,7 +74,7 @@ void check_buyer_known(const Routing& r, const Context& ctx, Reporter& report) {
 }
 
 void check_seller_siret(const Invoice& inv, const Context&, Reporter& report) {
-  auto siret = siret_of(inv.seller);
+  const Identifier* siret = siret_of(inv.seller);
   if (!siret) {
     if (!is_french(inv.seller)) return;
     report.fire(inv.seller.source,
@@ -94,7 +94,7 @@ void check_seller_vat(const Invoice& inv, const Context&, Reporter& report) {
   const auto& vat = inv.seller.vat_id;
   if (!vat || !vat->value.starts_with("FR")) return;
   std::optional<std::string_view> siren;
-  auto siret = siret_of(inv.seller);
+  const Identifier* siret = siret_of(inv.seller);
   if (siret && !siret_problem(siret->value)) siren = std::string_view(siret->value).substr(0, 9);
   if (auto problem = fr_vat_problem(vat->value, siren)) {
     report.fire(vat->source, explained("Numéro de TVA du fournisseur (BT-31) : ",

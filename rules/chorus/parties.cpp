@@ -4,13 +4,12 @@
 
 namespace cprokit::chorus {
 
-std::optional<Identifier> siret_of(const Party& party) {
+const Identifier* siret_of(const Party& party) {
   if (party.legal_id && (party.legal_id->scheme.empty() || party.legal_id->scheme == kSiretScheme))
-    return party.legal_id;
+    return &*party.legal_id;
   auto id = std::ranges::find_if(party.identifiers,
                                  [](const Identifier& i) { return i.scheme == kSiretScheme; });
-  if (id != party.identifiers.end()) return *id;
-  return std::nullopt;
+  return id != party.identifiers.end() ? &*id : nullptr;
 }
 
 bool is_french(const Party& party) {

@@ -14,8 +14,9 @@ namespace cprokit::chorus {
 inline constexpr const char* kSiretScheme = "0009";
 
 // The party's SIRET: its legal registration id (BT-30 / BT-47) with scheme
-// 0009 or none, else a party identifier (BT-29 / BT-46) with scheme 0009.
-std::optional<Identifier> siret_of(const Party& party);
+// 0009 or none, else a party identifier (BT-29 / BT-46) with scheme 0009;
+// null when it has none.
+const Identifier* siret_of(const Party& party);
 
 // Whether the seller is French: its country (BT-40) is FR or, without a
 // country, its VAT number (BT-31) starts with FR.

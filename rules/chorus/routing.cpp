@@ -30,9 +30,9 @@ bool blank(std::string_view s) {
   return std::ranges::all_of(s, [](char c) { return c == ' ' || c == '\t' || c == '\n'; });
 }
 
-const Structure* by_siret(const Context& context, const std::optional<Identifier>& siret) {
-  return context.directory != nullptr && siret ? context.directory->structure(siret->value)
-                                               : nullptr;
+const Structure* by_siret(const Context& context, std::string_view siret) {
+  return context.directory != nullptr && !siret.empty() ? context.directory->structure(siret)
+                                                        : nullptr;
 }
 
 }  // namespace
@@ -43,13 +43,19 @@ const Text* filled(const std::optional<Text>& text) {
 
 Routing routing_of(const Invoice& invoice, const Context& context) {
   Routing r;
-  r.buyer_siret = siret_of(invoice.buyer);
+  if (const Identifier* siret = siret_of(invoice.buyer)) {
+    r.buyer_siret = Routing::Value{siret->value, siret->source};
+  }
   r.buyer = invoice.buyer.source;
   r.engagement_home = invoice.buyer.source;
   r.service_code = filled(invoice.buyer_reference);
   r.engagement = filled(invoice.purchase_order_reference);
-  r.buyer_structure = by_siret(context, r.buyer_siret);
-  r.supplier = by_siret(context, siret_of(invoice.seller));
+  if (context.directory != nullptr) {
+    if (r.buyer_siret) r.buyer_structure = by_siret(context, r.buyer_siret->value);
+    if (const Identifier* seller = siret_of(invoice.seller)) {
+      r.supplier = by_siret(context, seller->value);
+    }
+  }
   r.names = &kInvoiceNames;
   return r;
 }
@@ -57,7 +63,7 @@ Routing routing_of(const Invoice& invoice, const Context& context) {
 Routing routing_of(const DepositRequest& request, const Context& context) {
   Routing r;
   if (const Text* siret = filled(request.destinataire.code_destinataire)) {
-    r.buyer_siret = Identifier{siret->value, {}, siret->source};
+    r.buyer_siret = Routing::Value{siret->value, siret->source};
   }
   const auto or_root = [&](const SourceRef& object) {
     return object.step != nullptr ? object : request.source;
@@ -66,7 +72,7 @@ Routing routing_of(const DepositRequest& request, const Context& context) {
   r.engagement_home = or_root(request.references.source);
   r.service_code = filled(request.destinataire.code_service_executant);
   r.engagement = filled(request.references.numero_bon_commande);
-  r.buyer_structure = by_siret(context, r.buyer_siret);
+  if (r.buyer_siret) r.buyer_structure = by_siret(context, r.buyer_siret->value);
   const auto& id = request.fournisseur.id_fournisseur;
   if (context.directory != nullptr && id) {
     const auto& all = context.directory->structures;

@@ -32,11 +32,15 @@ struct RoutingNames {
 };
 
 struct Routing {
-  std::optional<Identifier> buyer_siret;  // null when absent or blank
-  SourceRef buyer;                        // where an absent SIRET or service code is reported
-  SourceRef engagement_home;              // where an absent engagement number is reported
-  const Text* service_code = nullptr;     // null when absent or blank
-  const Text* engagement = nullptr;       // null when absent or blank
+  struct Value {
+    std::string_view value;
+    SourceRef source;
+  };
+  std::optional<Value> buyer_siret;    // absent or blank: nullopt
+  SourceRef buyer;                     // where an absent SIRET or service code is reported
+  SourceRef engagement_home;           // where an absent engagement number is reported
+  const Text* service_code = nullptr;  // null when absent or blank
+  const Text* engagement = nullptr;    // null when absent or blank
   // The supplier's structure in the directory, when there is one and it is
   // known (a private supplier may not use FACTURES_PUBLIQUES).
   const Structure* supplier = nullptr;
