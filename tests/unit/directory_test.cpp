@@ -321,6 +321,20 @@ TEST_CASE("a syntax error at the end of the input", "[directory]") {
   CHECK(empty->where() == "line 1, column 1");
 }
 
+TEST_CASE("a key given twice in one object is refused, named by its place", "[directory]") {
+  const auto error = refusal(
+      "{\"version\": 1, \"structures\": [{\"identifiant\": \"20004065700013\",\n"
+      "  \"statut\": \"ACTIF\", \"statut\": \"INACTIF\"}]}");
+  REQUIRE(error);
+  CHECK(error->where() == "/structures/0/statut");
+  CHECK_THAT(error->what(), Contains("given twice") && Contains("line 2"));
+  CHECK_THAT(error->message_fr(), Contains("deux fois"));
+  // The same key in two different objects is fine.
+  CHECK_FALSE(
+      refusal("{\"version\": 1, \"structures\": [{\"identifiant\": "
+              "\"20004065700013\"}, {\"identifiant\": \"20004065700021\"}]}"));
+}
+
 TEST_CASE("the root must be an object", "[directory]") {
   const auto error = refusal("[]");
   REQUIRE(error);

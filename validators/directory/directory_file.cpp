@@ -18,10 +18,13 @@
 #include <string_view>
 #include <type_traits>
 #include <utility>
+#include <variant>
 #include <vector>
 
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
+
+#include "validators/json/json_tree.hpp"
 
 namespace cprokit::directory {
 namespace {
@@ -50,7 +53,6 @@ using chorus::Structure;
 using chorus::TechnicalAccount;
 
 constexpr std::int64_t kFirstAssignedId = 25000001;
-constexpr std::string_view kUtf8Bom = "\xEF\xBB\xBF";
 
 // ---- Places and messages -------------------------------------------------
 
@@ -367,34 +369,44 @@ constexpr std::array<Field<Directory>, 3> kRootFields{{
 
 // ---- The whole file ------------------------------------------------------
 
-// "line L, column C" of the byte where nlohmann stopped: it counts the bytes
-// read, the failing one included (one past the end at the end of input), and
-// a leading BOM. Columns count characters, as editors do.
-std::string line_and_column(std::string_view text, std::size_t bytes_read) {
-  if (text.starts_with(kUtf8Bom)) {
-    text.remove_prefix(kUtf8Bom.size());
-    bytes_read -= std::min(bytes_read, kUtf8Bom.size());
-  }
-  const std::string_view before = text.substr(0, bytes_read > 0 ? bytes_read - 1 : 0);
-  const std::size_t last_newline = before.rfind('\n');
-  const std::size_t line_start = last_newline == std::string_view::npos ? 0 : last_newline + 1;
-  const auto line = std::ranges::count(before, '\n') + 1;
-  const auto column =
-      std::ranges::count_if(before.substr(line_start), std::not_fn(continues_a_character)) + 1;
+std::string line_and_column(std::uint32_t line, std::uint32_t column) {
   return fmt::format("line {}, column {}", line, column);
 }
 
-Json parsed(std::string_view text) {
-  try {
-    return Json::parse(text.begin(), text.end());
-  } catch (const Json::parse_error& e) {
-    // what() reads "[json.exception.parse_error.101] parse error at line 1, column 2: <why>".
-    const std::string_view what = e.what();
-    const std::size_t colon = what.find(": ", what.find(']'));
-    const std::string_view why = colon == std::string_view::npos ? what : what.substr(colon + 2);
-    fail(line_and_column(text, e.byte),
-         {fmt::format("invalid JSON: {}", why), fmt::format("JSON invalide : {}", why)});
+// A key given twice in one object: nlohmann would keep the last silently.
+void check_unique_keys(const json::Value& value, const std::string& pointer) {
+  std::set<std::string_view> seen;
+  for (const json::Member& m : value.members) {
+    const std::string here = pointer + "/" + escaped(m.key);
+    if (!seen.insert(m.key).second) {
+      fail(here, {fmt::format("{} is given twice in the same object (line {}); keep one.", m.key,
+                              m.value.line),
+                  fmt::format("{} figure deux fois dans le même objet (ligne {}) ; gardez-en un.",
+                              m.key, m.value.line)});
+    }
+    check_unique_keys(m.value, here);
   }
+  for (std::size_t i = 0; i < value.elements.size(); ++i) {
+    check_unique_keys(value.elements[i], fmt::format("{}/{}", pointer, i));
+  }
+}
+
+// The text checked with the JSON reader that keeps places (syntax errors with
+// their line and column, duplicate keys), then read with nlohmann::json.
+Json parsed(std::string_view text) {
+  constexpr unsigned kMaxDepth = 32;  // a directory file nests 5 levels
+  const json::ParseResult tree = json::parse(text, kMaxDepth);
+  if (const auto* e = std::get_if<json::SyntaxError>(&tree)) {
+    fail(line_and_column(e->line, e->column), {fmt::format("invalid JSON: {}", e->detail),
+                                               fmt::format("JSON invalide : {}", e->detail)});
+  }
+  if (const auto* e = std::get_if<json::TooDeep>(&tree)) {
+    fail(line_and_column(e->line, e->column),
+         {fmt::format("nested over {} levels deep", e->limit),
+          fmt::format("imbriqué sur plus de {} niveaux", e->limit)});
+  }
+  check_unique_keys(std::get<json::Value>(tree), "");
+  return Json::parse(text.begin(), text.end());
 }
 
 std::string structure_field(std::size_t index, std::string_view field) {
