@@ -1,29 +1,22 @@
 #include "cli/invoice_option.hpp"
 
-#include <fstream>
-#include <sstream>
 #include <stdexcept>
 
 #include <fmt/format.h>
+#include "cli/option_file.hpp"
 
 namespace cprokit::cli {
 
 std::shared_ptr<const Invoice> load_invoice_file(const std::string& path,
                                                  const LintOptions& options) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    throw std::runtime_error(
-        fmt::format("--with {} : fichier illisible / cannot be read (does it exist?)", path));
-  }
-  std::ostringstream bytes;
-  bytes << in.rdbuf();
+  const std::string bytes = read_option_file("--with", path);
   LintOptions reading = options;
   reading.invoice_file = nullptr;
   XsdSetup no_xsd;
   no_xsd.disabled = true;  // only the totals are read
   const Linter linter(reading, no_xsd);
   LintedDocument doc;
-  std::optional<Invoice> invoice = linter.read_invoice(bytes.str(), doc);
+  std::optional<Invoice> invoice = linter.read_invoice(bytes, doc);
   if (!invoice) {
     const Finding* why = doc.findings.empty() ? nullptr : &doc.findings.front();
     throw std::runtime_error(

@@ -73,23 +73,8 @@ struct Text {
   throw DirectoryError(std::move(where), message.en, message.fr);
 }
 
-// `key` as a JSON Pointer reference token (RFC 6901).
-std::string escaped(std::string_view key) {
-  std::string out;
-  for (char c : key) {
-    if (c == '~') {
-      out += "~0";
-    } else if (c == '/') {
-      out += "~1";
-    } else {
-      out += c;
-    }
-  }
-  return out;
-}
-
 std::string pointer_to(const Node& object, std::string_view key) {
-  return object.pointer + "/" + escaped(key);
+  return object.pointer + "/" + json::pointer_token(key);
 }
 
 Node member(const Node& object, const std::string& key, const Json& value) {
@@ -377,7 +362,7 @@ std::string line_and_column(std::uint32_t line, std::uint32_t column) {
 void check_unique_keys(const json::Value& value, const std::string& pointer) {
   std::set<std::string_view> seen;
   for (const json::Member& m : value.members) {
-    const std::string here = pointer + "/" + escaped(m.key);
+    const std::string here = pointer + "/" + json::pointer_token(m.key);
     if (!seen.insert(m.key).second) {
       fail(here, {fmt::format("{} is given twice in the same object (line {}); keep one.", m.key,
                               m.value.line),

@@ -212,6 +212,20 @@ ParseResult parse(std::string_view text, unsigned max_depth) {
   return result;
 }
 
+std::string pointer_token(std::string_view key) {
+  std::string out;
+  for (char c : key) {
+    if (c == '~') {
+      out += "~0";
+    } else if (c == '/') {
+      out += "~1";
+    } else {
+      out += c;
+    }
+  }
+  return out;
+}
+
 std::string_view type_name_en(Type type) {
   switch (type) {
     case Type::Null:

@@ -55,6 +55,9 @@ using ParseResult = std::variant<Value, SyntaxError, TooDeep>;
 // input.
 ParseResult parse(std::string_view text, unsigned max_depth);
 
+// `key` as a JSON Pointer reference token (RFC 6901): ~ as ~0, / as ~1.
+std::string pointer_token(std::string_view key);
+
 // A JSON type as a message names it, in English and in French.
 std::string_view type_name_en(Type type);
 std::string_view type_name_fr(Type type);

@@ -12,21 +12,6 @@
 namespace cprokit::readers {
 namespace {
 
-// `key` as a JSON Pointer reference token (RFC 6901).
-std::string escaped(std::string_view key) {
-  std::string out;
-  for (char c : key) {
-    if (c == '~') {
-      out += "~0";
-    } else if (c == '/') {
-      out += "~1";
-    } else {
-      out += c;
-    }
-  }
-  return out;
-}
-
 char lower(char c) {
   return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
 }
@@ -91,7 +76,7 @@ std::string shown(const json::Value& v) {
 }  // namespace
 
 Place JsonFields::member(const Place& object, const json::Member& m) {
-  return {m.value, paths_.step(object.step, escaped(m.key), 0)};
+  return {m.value, paths_.step(object.step, json::pointer_token(m.key), 0)};
 }
 
 Place JsonFields::element(const Place& array, std::size_t index) {
