@@ -10,5 +10,5 @@ db="$build/compile_commands.json"
 top="$(pwd)"
 grep -o '"file": *"[^"]*"' "$db" | sed 's/.*"\([^"]*\)"$/\1/' |
   grep -E "^$top/(rules|validators|cli|tests|bench)/" | sort -u |
-  xargs -P "$(nproc)" -n 4 clang-tidy -p "$build" --quiet --extra-arg=-Wno-unknown-warning-option
+  xargs -P "$(nproc)" -n 1 clang-tidy -p "$build" --quiet --extra-arg=-Wno-unknown-warning-option
 echo "tidy: clean"
