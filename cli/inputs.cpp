@@ -84,6 +84,13 @@ InputContent read_input(const InputPath& input, std::size_t max_bytes) {
     in = &file;
     finite = fs::is_regular_file(input.path);
   }
+  if (finite) {
+    // One allocation of the right size: growing by doubling would copy a big
+    // invoice several times and touch twice its size in memory.
+    std::error_code ec;
+    const std::uintmax_t size = fs::file_size(input.path, ec);
+    if (!ec) out.bytes.reserve(static_cast<std::size_t>(std::min<std::uintmax_t>(size, max_bytes)));
+  }
   // Keep at most max_bytes in memory. Past that, a regular file is only
   // hashed to its end; a stream (stdin, a device, a pipe) is not read
   // further, since it may never end: it then has no fingerprint.
