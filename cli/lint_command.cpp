@@ -15,6 +15,7 @@
 #include "cli/inputs.hpp"
 #include "cli/invoice_option.hpp"
 #include "cli/report/report.hpp"
+#include "cli/xsd_option.hpp"
 #include "validators/pipeline.hpp"
 
 namespace cprokit::cli {
@@ -114,55 +115,6 @@ bool use_color(const std::string& mode) {
   return isatty(STDOUT_FILENO) != 0 && std::getenv("NO_COLOR") == nullptr;
 }
 
-std::string tried_list(const xsd::SchemaLookup& lookup) {
-  std::string out;
-  for (const auto& p : lookup.tried)
-    out += (out.empty() ? "" : ", ") + p.string();
-  return out.empty() ? "—" : out;
-}
-
-// The XSD layer of this run. Throws po::error when --schemas names an unusable folder.
-XsdSetup setup_xsd(const Args& a) {
-  XsdSetup setup;
-  if (a.no_xsd) {
-    setup.disabled = true;
-    return setup;
-  }
-  std::optional<std::filesystem::path> option;
-  if (a.schemas) option = *a.schemas;
-  xsd::SchemaLookup lookup = xsd::find_schemas(option);
-  if (!lookup.found) {
-    if (option) {
-      throw po::error(
-          fmt::format("--schemas {}: aucun schéma ici / no schemas there (expected {}/{})",
-                      *a.schemas, *a.schemas, xsd::kUblInvoiceXsd));
-    }
-    setup.missing_note_fr = fmt::format(
-        "Validation XSD non faite : schémas introuvables (cherchés dans : {}). Obtenez UBL 2.1 "
-        "(OASIS) et CII D16B (artefacts EN 16931), puis --schemas DIR ou CPROKIT_SCHEMAS ; "
-        "voir README. --no-xsd fait taire cet avertissement.",
-        tried_list(lookup));
-    setup.missing_note_en = fmt::format(
-        "XSD validation not done: schemas not found (looked in: {}). Get UBL 2.1 (OASIS) and "
-        "CII D16B (EN 16931 artefacts), then use --schemas DIR or CPROKIT_SCHEMAS; see README. "
-        "--no-xsd silences this warning.",
-        tried_list(lookup));
-    return setup;
-  }
-  try {
-    setup.schemas = xsd::SchemaSet::load(*lookup.found);
-  } catch (const xsd::SchemaError& e) {
-    if (option) throw po::error(fmt::format("--schemas {}: {}", *a.schemas, e.what()));
-    setup.missing_note_fr =
-        fmt::format("Validation XSD non faite : les schémas trouvés via {} sont inutilisables : {}",
-                    lookup.found_by, e.what());
-    setup.missing_note_en =
-        fmt::format("XSD validation not done: the schemas found through {} cannot be used: {}",
-                    lookup.found_by, e.what());
-  }
-  return setup;
-}
-
 }  // namespace
 
 int lint_command(const std::vector<std::string>& argv) {
@@ -195,7 +147,7 @@ int lint_command(const std::vector<std::string>& argv) {
     inputs = expand_inputs(a.inputs);
     if (a.directory) a.lint.directory = load_directory_file(*a.directory);
     if (a.with) a.lint.invoice_file = load_invoice_file(*a.with, a.lint);
-    xsd = setup_xsd(a);
+    xsd = setup_xsd(a.no_xsd, a.schemas);
   } catch (const std::exception& e) {
     std::cerr << "cprokit lint: " << e.what() << "\n(cprokit lint --help)\n";
     return kExitUsage;

@@ -102,13 +102,19 @@ LintedDocument Linter::refuse_too_large(std::string path, std::uint64_t size,
 }
 
 LintedDocument Linter::lint(std::string path, std::string_view bytes) const {
+  std::optional<Invoice> unused;
+  return lint(std::move(path), bytes, unused);
+}
+
+LintedDocument Linter::lint(std::string path, std::string_view bytes,
+                            std::optional<Invoice>& invoice) const {
   LintedDocument out;
   out.path = std::move(path);
   out.sha256 = sha256_hex(bytes);
 
   switch (sniff_format(bytes)) {
     case Format::Xml:
-      lint_xml(out, bytes);
+      lint_xml(out, bytes, &invoice);
       break;
     case Format::Json:
       lint_json(out, bytes);
@@ -158,11 +164,13 @@ std::optional<Invoice> Linter::read_invoice(std::string_view bytes, LintedDocume
                                    : readers::read_cii(*loaded, out.kind, findings);
 }
 
-void Linter::lint_xml(LintedDocument& out, std::string_view bytes) const {
+void Linter::lint_xml(LintedDocument& out, std::string_view bytes,
+                      std::optional<Invoice>* keep) const {
   std::optional<Invoice> invoice = read_invoice(bytes, out);
   if (!invoice) return;
   out.identity = chorus::identity_of(*invoice);
   run_rules(registry_, profile_, *invoice, context_for(out.path, bytes.size()), out.findings);
+  *keep = std::move(invoice);
 }
 
 void Linter::lint_json(LintedDocument& out, std::string_view bytes) const {

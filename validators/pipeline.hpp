@@ -66,6 +66,10 @@ class Linter {
   // Lints one document. Never throws for bad input: every problem of the
   // bytes is a finding.
   LintedDocument lint(std::string path, std::string_view bytes) const;
+  // As lint(), also giving the invoice read from an XML document (the mock
+  // stores what it integrates); `invoice` stays empty for anything else.
+  LintedDocument lint(std::string path, std::string_view bytes,
+                      std::optional<Invoice>& invoice) const;
 
   // The result for an input that is not read because it is over
   // options().max_bytes (its hash computed while streaming it).
@@ -82,7 +86,7 @@ class Linter {
  private:
   // The run's context with what the rules know of one document.
   Context context_for(const std::string& path, std::uint64_t size) const;
-  void lint_xml(LintedDocument& out, std::string_view bytes) const;
+  void lint_xml(LintedDocument& out, std::string_view bytes, std::optional<Invoice>* keep) const;
   void lint_json(LintedDocument& out, std::string_view bytes) const;
 
   LintOptions options_;

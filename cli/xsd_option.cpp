@@ -1,0 +1,63 @@
+#include "cli/xsd_option.hpp"
+
+#include <filesystem>
+#include <stdexcept>
+
+#include <fmt/format.h>
+
+#include "validators/xsd/schema_set.hpp"
+
+namespace cprokit::cli {
+namespace {
+
+std::string tried_list(const xsd::SchemaLookup& lookup) {
+  std::string out;
+  for (const auto& p : lookup.tried)
+    out += (out.empty() ? "" : ", ") + p.string();
+  return out.empty() ? "—" : out;
+}
+
+}  // namespace
+
+XsdSetup setup_xsd(bool no_xsd, const std::optional<std::string>& schemas) {
+  XsdSetup setup;
+  if (no_xsd) {
+    setup.disabled = true;
+    return setup;
+  }
+  std::optional<std::filesystem::path> option;
+  if (schemas) option = *schemas;
+  xsd::SchemaLookup lookup = xsd::find_schemas(option);
+  if (!lookup.found) {
+    if (option) {
+      throw std::invalid_argument(
+          fmt::format("--schemas {}: aucun schéma ici / no schemas there (expected {}/{})",
+                      *schemas, *schemas, xsd::kUblInvoiceXsd));
+    }
+    setup.missing_note_fr = fmt::format(
+        "Validation XSD non faite : schémas introuvables (cherchés dans : {}). Obtenez UBL 2.1 "
+        "(OASIS) et CII D16B (artefacts EN 16931), puis --schemas DIR ou CPROKIT_SCHEMAS ; "
+        "voir README. --no-xsd fait taire cet avertissement.",
+        tried_list(lookup));
+    setup.missing_note_en = fmt::format(
+        "XSD validation not done: schemas not found (looked in: {}). Get UBL 2.1 (OASIS) and "
+        "CII D16B (EN 16931 artefacts), then use --schemas DIR or CPROKIT_SCHEMAS; see README. "
+        "--no-xsd silences this warning.",
+        tried_list(lookup));
+    return setup;
+  }
+  try {
+    setup.schemas = xsd::SchemaSet::load(*lookup.found);
+  } catch (const xsd::SchemaError& e) {
+    if (option) throw std::invalid_argument(fmt::format("--schemas {}: {}", *schemas, e.what()));
+    setup.missing_note_fr =
+        fmt::format("Validation XSD non faite : les schémas trouvés via {} sont inutilisables : {}",
+                    lookup.found_by, e.what());
+    setup.missing_note_en =
+        fmt::format("XSD validation not done: the schemas found through {} cannot be used: {}",
+                    lookup.found_by, e.what());
+  }
+  return setup;
+}
+
+}  // namespace cprokit::cli
