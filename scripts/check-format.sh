@@ -5,6 +5,6 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 mode=(--dry-run -Werror)
 [ "${1:-}" = "--fix" ] && mode=(-i)
-find rules validators cli tests bench -name '*.cpp' -o -name '*.hpp' | sort |
+find rules validators mock-chorus cli tests bench -name '*.cpp' -o -name '*.hpp' | sort |
   xargs clang-format "${mode[@]}"
-echo "check-format: $(find rules validators cli tests bench -name '*.[ch]pp' | wc -l) files checked"
+echo "check-format: $(find rules validators mock-chorus cli tests bench -name '*.[ch]pp' | wc -l) files checked"

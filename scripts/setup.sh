@@ -8,6 +8,7 @@ packages=(
   build-essential cmake ninja-build pkg-config
   libboost-program-options-dev libpugixml-dev libxerces-c-dev
   nlohmann-json3-dev libfmt-dev libssl-dev catch2
+  libcpp-httplib-dev libsqlite3-dev libsodium-dev libarchive-dev
   clang-format clang-tidy
 )
 

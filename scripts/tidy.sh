@@ -9,6 +9,6 @@ db="$build/compile_commands.json"
 [ -f "$db" ] || { echo "tidy: configure $build first" >&2; exit 2; }
 top="$(pwd)"
 grep -o '"file": *"[^"]*"' "$db" | sed 's/.*"\([^"]*\)"$/\1/' |
-  grep -E "^$top/(rules|validators|cli|tests|bench)/" | sort -u |
+  grep -E "^$top/(rules|validators|mock-chorus|cli|tests|bench)/" | sort -u |
   xargs -P "$(nproc)" -n 1 clang-tidy -p "$build" --quiet --extra-arg=-Wno-unknown-warning-option
 echo "tidy: clean"

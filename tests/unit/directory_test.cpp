@@ -92,8 +92,8 @@ TEST_CASE("the shipped directory file: clients and structures", "[directory]") {
   CHECK(d.clients[0].client_secret == "cprokit-demo-secret-not-a-real-one");
 
   const std::vector<std::string> identifiants = {
-      "20004065700013", "20004065700021", "20004065700039", "20004065700047",
-      "20004065700054", "20004065700062", "90438150600016", "91838270600011"};
+      "20004065700013", "20004065700021", "20004065700039", "20004065700047", "20004065700054",
+      "20004065700062", "90438150600016", "91838270600011", "81234567600017", "88216543400011"};
   REQUIRE(d.structures.size() == identifiants.size());
   for (std::size_t i = 0; i < identifiants.size(); ++i) {
     CHECK(d.structures[i].identifiant == identifiants[i]);

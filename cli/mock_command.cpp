@@ -1,0 +1,218 @@
+// cprokit mock: the offline Chorus Pro server (mock-chorus/).
+#include <signal.h>
+#include <sys/stat.h>
+
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <optional>
+#include <thread>
+
+#include <fmt/format.h>
+
+#include <boost/program_options.hpp>
+
+#include "cli/arguments.hpp"
+#include "cli/commands.hpp"
+#include "cli/exit_codes.hpp"
+#include "cli/option_file.hpp"
+#include "cli/xsd_option.hpp"
+#include "mock-chorus/auth/secret_hash.hpp"
+#include "mock-chorus/base64.hpp"
+#include "mock-chorus/mock.hpp"
+#include "mock-chorus/server.hpp"
+#include "validators/directory/directory_file.hpp"
+
+namespace cprokit::cli {
+namespace {
+
+namespace po = boost::program_options;
+
+constexpr std::string_view kExamples = R"(
+Exemples / examples:
+  cprokit mock --directory fixtures/directory/matheysine.json
+  cprokit mock --port 0 --data /tmp/essai --flux-delay 500    (un port libre / any free port)
+
+Le mock parle l'API Chorus Pro (chemins /cpro/…, champs, codes) : jeton par
+POST /api/oauth/token (client_credentials), puis chaque appel avec
+« Authorization: Bearer <jeton> » et « cpro-account: base64(login:motdepasse) ».
+Les dépôts (deposer/flux, soumettre) sont contrôlés par les règles de
+« cprokit lint --profile chorus » avec l'annuaire du mock. L'API d'administration
+(/_mock/reset, /_mock/directory, /_mock/factures/ID/statut, /_mock/flux/NUMERO)
+demande l'en-tête X-Mock-Admin avec le jeton affiché au démarrage. Voir README.
+
+The mock speaks the Chorus Pro API. Get a token, then send both headers on
+every call. Deposits are controlled by the rules of `cprokit lint --profile
+chorus` with the mock's directory. The admin API needs the X-Mock-Admin header
+with the token printed at start. See README.
+)";
+
+struct Args {
+  int port = 8080;
+  std::string bind = "127.0.0.1";
+  std::string data = ".cprokit-mock";
+  std::optional<std::string> directory;
+  std::optional<std::string> schemas;
+  std::optional<std::string> admin_token;
+  bool no_xsd = false;
+  std::int64_t token_lifetime = 3600;
+  std::int64_t flux_delay = 0;
+  std::int64_t lifecycle_delay = 200;
+};
+
+po::options_description visible_options(Args& a) {
+  po::options_description d("cprokit mock [options]\n\nOptions");
+  d.add_options()("help,h", "cette aide / this help")(
+      "port", po::value(&a.port)->default_value(a.port),
+      "port TCP (0 : un port libre / any free port)")(
+      "bind", po::value(&a.bind)->default_value(a.bind), "adresse d'écoute / address to listen on")(
+      "data", po::value(&a.data)->default_value(a.data),
+      "dossier des données (SQLite), gardées d'un démarrage à l'autre / data folder, kept "
+      "across restarts")(
+      "directory,d", po::value<std::string>(),
+      "annuaire à charger (structures, clients PISTE, comptes techniques) ; sans lui, celui "
+      "des données / directory file to load; without it, the one in the data folder")(
+      "schemas", po::value<std::string>(), "dossier des schémas XSD / XSD schemas folder")(
+      "no-xsd", po::bool_switch(&a.no_xsd), "ne pas valider par XSD / no XSD validation")(
+      "admin-token", po::value<std::string>(),
+      "jeton de l'API /_mock/ (par défaut : tiré au hasard) / admin API token (default: random)")(
+      "token-lifetime", po::value(&a.token_lifetime)->default_value(a.token_lifetime),
+      "durée des jetons, en secondes / token lifetime, seconds")(
+      "flux-delay", po::value(&a.flux_delay)->default_value(a.flux_delay),
+      "pause entre deux états d'un flux, en ms / pause between flux states, ms")(
+      "lifecycle-delay", po::value(&a.lifecycle_delay)->default_value(a.lifecycle_delay),
+      "pause DEPOSEE → EN_COURS_ACHEMINEMENT → MISE_A_DISPOSITION, en ms");
+  return d;
+}
+
+void check_range(std::string_view option, std::int64_t value, std::int64_t low, std::int64_t high) {
+  if (value < low || value > high) {
+    throw po::error(fmt::format("--{}: {} hors de / out of [{}, {}]", option, value, low, high));
+  }
+}
+
+// The admin token, also written (owner-only) to DATA/admin-token for scripts.
+std::string admin_token(const Args& a) {
+  const std::string token = a.admin_token ? *a.admin_token : mock::random_hex(24);
+  const auto path = std::filesystem::path(a.data) / "admin-token";
+  const mode_t old = umask(077);
+  std::ofstream(path) << token << '\n';
+  umask(old);
+  return token;
+}
+
+void print_banner(std::ostream& out, const mock::Mock& m, const std::string& base,
+                  const std::optional<chorus::Directory>& loaded) {
+  const auto catalogue = m.catalogue();
+  out << fmt::format(
+      "cprokit mock — Chorus Pro hors ligne / offline Chorus Pro\n"
+      "  API        {}/cpro/…\n"
+      "  Jeton      POST {}/api/oauth/token  (grant_type=client_credentials)\n"
+      "  Données    {} ({} structures)\n",
+      base, base, m.options().data_dir.string(), catalogue->directory->structures.size());
+  if (loaded) {
+    for (const auto& c : loaded->clients)
+      out << fmt::format("  Client     client_id={} client_secret={}\n", c.client_id,
+                         c.client_secret);
+    for (const auto& s : loaded->structures) {
+      for (const auto& t : s.comptes_techniques) {
+        out << fmt::format(
+            "  Compte     {} ({}, idStructureCPP {})\n             cpro-account: {}\n", t.login,
+            s.raison_sociale, s.id_structure_cpp,
+            mock::encode_base64(t.login + ":" + t.mot_de_passe));
+      }
+    }
+  } else if (catalogue->directory->structures.empty()) {
+    out << "  Annuaire vide : relancez avec --directory FICHIER (ex. "
+           "fixtures/directory/matheysine.json)\n  Empty directory: restart with --directory "
+           "FILE\n";
+  } else {
+    out << "  Identifiants : ceux de l'annuaire chargé auparavant (secrets gardés hachés) / "
+           "credentials: those of the directory loaded before (secrets kept hashed)\n";
+  }
+  out << fmt::format("  Admin      en-tête X-Mock-Admin: {}\n", m.options().admin_token);
+  out << "Ctrl-C pour arrêter / to stop." << std::endl;
+}
+
+}  // namespace
+
+int mock_command(const std::vector<std::string>& argv) {
+  Args a;
+  po::options_description visible = visible_options(a);
+  mock::MockOptions options;
+  std::optional<std::string> directory_text;
+  try {
+    po::variables_map vm;
+    std::vector<std::string> positionals;
+    if (!parse_arguments(argv, visible, positionals, kExamples, vm)) return kExitOk;
+    if (!positionals.empty()) throw po::error("arguments en trop / unexpected arguments");
+    if (vm.count("directory") != 0) a.directory = vm["directory"].as<std::string>();
+    if (vm.count("schemas") != 0) a.schemas = vm["schemas"].as<std::string>();
+    if (vm.count("admin-token") != 0) a.admin_token = vm["admin-token"].as<std::string>();
+    check_range("port", a.port, 0, 65535);
+    check_range("token-lifetime", a.token_lifetime, 1, 86400);
+    check_range("flux-delay", a.flux_delay, 0, 3'600'000);
+    check_range("lifecycle-delay", a.lifecycle_delay, 0, 3'600'000);
+    if (a.directory) directory_text = read_option_file("--directory", *a.directory);
+    options.xsd = setup_xsd(a.no_xsd, a.schemas);
+  } catch (const std::exception& e) {
+    std::cerr << "cprokit mock: " << e.what() << "\n(cprokit mock --help)\n";
+    return kExitUsage;
+  }
+  options.data_dir = a.data;
+  options.token_lifetime = a.token_lifetime * 1000;
+  options.flux_step = a.flux_delay;
+  options.lifecycle_step = a.lifecycle_delay;
+
+  // SIGINT and SIGTERM are waited for by one thread, which stops the server.
+  sigset_t stop_signals;
+  sigemptyset(&stop_signals);
+  sigaddset(&stop_signals, SIGINT);
+  sigaddset(&stop_signals, SIGTERM);
+  pthread_sigmask(SIG_BLOCK, &stop_signals, nullptr);
+
+  std::optional<mock::Mock> m;
+  std::optional<chorus::Directory> loaded;
+  try {
+    mock::init_crypto();
+    std::filesystem::create_directories(a.data);
+    options.admin_token = admin_token(a);
+    m.emplace(options, mock::wall_clock);
+    if (directory_text) {
+      try {
+        loaded = directory::parse_directory(*directory_text);
+        m->load_directory(*directory_text);
+      } catch (const directory::DirectoryError& e) {
+        std::cerr << fmt::format("cprokit mock: --directory {} : {} : {}\n  {}: {}\n", *a.directory,
+                                 e.where(), e.message_fr(), *a.directory, e.what());
+        return kExitUsage;
+      }
+    }
+  } catch (const std::exception& e) {
+    std::cerr << fmt::format("cprokit mock: --data {}: {}\n", a.data, e.what());
+    return kExitUsage;
+  }
+
+  mock::MockServer server(*m);
+  int port = 0;
+  try {
+    port = server.bind(a.bind, a.port);
+  } catch (const std::exception& e) {
+    std::cerr << "cprokit mock: " << e.what() << '\n';
+    return kExitUsage;
+  }
+  print_banner(std::cout, *m, fmt::format("http://{}:{}", a.bind, port), loaded);
+  std::thread waiter([&] {
+    int signal = 0;
+    sigwait(&stop_signals, &signal);
+    server.stop();
+  });
+  server.run();
+  // Wake the waiter if the server stopped on its own.
+  pthread_kill(waiter.native_handle(), SIGTERM);
+  waiter.join();
+  std::cout << "cprokit mock: arrêté / stopped" << std::endl;
+  return kExitOk;
+}
+
+}  // namespace cprokit::cli

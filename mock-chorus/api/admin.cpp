@@ -1,0 +1,92 @@
+// The mock's own controls under /_mock/ (never part of the real API): reset,
+// load a directory, move an invoice as the buyer would, inspect a flux.
+// They need the X-Mock-Admin header with the admin token the mock printed
+// at start; a PISTE token opens nothing here (server.cpp).
+#include "mock-chorus/api/admin.hpp"
+
+#include <algorithm>
+
+#include <fmt/format.h>
+
+#include "mock-chorus/lifecycle.hpp"
+#include "validators/directory/directory_file.hpp"
+
+namespace cprokit::mock {
+namespace {
+
+Reply reset(Mock& mock, const AdminCall&) {
+  mock.reset();
+  return ok({{"message", "Dépôts, factures, fichiers et jetons effacés ; annuaire conservé."}});
+}
+
+Reply load_directory(Mock& mock, const AdminCall& call) {
+  try {
+    mock.load_directory(call.body);
+  } catch (const directory::DirectoryError& e) {
+    refuse(fmt::format("Annuaire refusé : {} : {}", e.where(), e.message_fr()), e.what());
+  }
+  const auto catalogue = mock.catalogue();
+  return ok({{"structures", catalogue->directory->structures.size()},
+             {"clients", catalogue->directory->clients.size()}});
+}
+
+// Moves an invoice to a status the buyer's side sets.
+Reply move_invoice(Mock& mock, const AdminCall& call) {
+  const Body body(call.body);
+  const Fields f = body.fields();
+  const std::string statut = f.required_text("statut");
+  const auto motif = f.text("motif");
+  const std::int64_t id = std::stoll(call.id);
+  auto invoice = mock.store().invoice(id);
+  if (!invoice)
+    refuse(fmt::format("Facture {} introuvable.", id), fmt::format("No invoice {}.", id), 404);
+  const auto moves = lifecycle::buyer_moves(invoice->statut);
+  if (std::find(moves.begin(), moves.end(), statut) == moves.end()) {
+    std::string allowed;
+    for (auto m : moves)
+      allowed += (allowed.empty() ? "" : ", ") + std::string(m);
+    refuse(fmt::format("Passage de {} à {} impossible ; possibles : {}.", invoice->statut, statut,
+                       allowed.empty() ? "aucun" : allowed),
+           fmt::format("Cannot move from {} to {}; possible: {}.", invoice->statut, statut,
+                       allowed.empty() ? "none" : allowed),
+           409);
+  }
+  if (lifecycle::needs_motive(statut) && (!motif || motif->empty())) {
+    refuse(fmt::format("Le statut {} exige un motif (champ motif).", statut),
+           fmt::format("Status {} needs a motive (field motif).", statut));
+  }
+  if (statut == "MISE_EN_PAIEMENT" && invoice->id_destinataire) {
+    const auto* s = mock.catalogue()->structure_by_id(*invoice->id_destinataire);
+    if (s != nullptr && s->parametres.statut_mise_en_paiement_nest_pas_remonte) {
+      refuse(
+          "Ce destinataire ne remonte pas le statut MISE_EN_PAIEMENT "
+          "(statutMiseEnPaiementNestPasRemonte).",
+          "This recipient does not report MISE_EN_PAIEMENT.", 409);
+    }
+  }
+  mock.store().set_status(id, statut, mock.now(), motif, "DESTINATAIRE");
+  return ok({{"identifiantFactureCPP", id}, {"statut", statut}});
+}
+
+Reply inspect_flux(Mock& mock, const AdminCall& call) {
+  const auto flux = mock.store().flux(call.id);
+  if (!flux) refuse(fmt::format("Flux {} introuvable.", call.id), "No such flux.", 404);
+  return ok({{"numeroFluxDepot", flux->numero_flux_depot},
+             {"login", flux->login},
+             {"idStructure", flux->id_structure},
+             {"nomFichier", flux->nom_fichier},
+             {"syntaxeFlux", flux->syntaxe_flux},
+             {"etat", flux->etat},
+             {"erreurs", flux->erreurs_json.empty() ? Json() : Json::parse(flux->erreurs_json)}});
+}
+
+}  // namespace
+
+std::vector<AdminRoute> admin_routes() {
+  return {{"POST", R"(/_mock/reset)", reset},
+          {"POST", R"(/_mock/directory)", load_directory},
+          {"POST", R"(/_mock/factures/(\d+)/statut)", move_invoice},
+          {"GET", R"(/_mock/flux/(CPP\d{22}))", inspect_flux}};
+}
+
+}  // namespace cprokit::mock

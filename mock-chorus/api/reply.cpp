@@ -1,0 +1,22 @@
+#include "mock-chorus/api/reply.hpp"
+
+namespace cprokit::mock {
+
+Reply ok(Json fields) {
+  Json body = {{"codeRetour", kCodeOk}, {"libelle", kLibelleOk}};
+  for (auto& [key, value] : fields.items())
+    body[key] = std::move(value);
+  return {200, std::move(body), {}};
+}
+
+Reply functional_error(std::string libelle_fr, const std::string& libelle_en, int status,
+                       int code) {
+  if (!libelle_en.empty()) libelle_fr += " / " + libelle_en;
+  return {status, {{"codeRetour", code}, {"libelle", std::move(libelle_fr)}}, {}};
+}
+
+void refuse(std::string libelle_fr, const std::string& libelle_en, int status, int code) {
+  throw Refused(functional_error(std::move(libelle_fr), libelle_en, status, code));
+}
+
+}  // namespace cprokit::mock

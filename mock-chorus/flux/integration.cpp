@@ -1,0 +1,153 @@
+#include "mock-chorus/flux/integration.hpp"
+
+#include <fmt/format.h>
+
+#include "mock-chorus/flux/invoice_record.hpp"
+#include "mock-chorus/flux/lot.hpp"
+#include "mock-chorus/flux/syntaxes.hpp"
+#include "rules/chorus/parties.hpp"
+
+namespace cprokit::mock {
+namespace {
+
+// Findings that make a file unreceivable rather than an invoice rejected:
+// not XML, not an invoice, not valid against its schema.
+bool is_technical(const Finding& f) {
+  return f.rule.starts_with("XML-") || f.rule.starts_with("XSD-") || f.rule.starts_with("DOC-");
+}
+
+std::string place(const Location& where) {
+  if (where.line == 0) return where.path.empty() ? "" : fmt::format(" ({})", where.path);
+  if (where.path.empty()) return fmt::format(" (ligne {})", where.line);
+  return fmt::format(" ({}, ligne {})", where.path, where.line);
+}
+
+bool syntax_matches(FluxFile announced, Syntax found) {
+  return (announced == FluxFile::Ubl && found == Syntax::Ubl) ||
+         (announced == FluxFile::Cii && found == Syntax::Cii);
+}
+
+std::string_view syntax_label(Syntax s) {
+  switch (s) {
+    case Syntax::Ubl:
+      return "UBL";
+    case Syntax::Cii:
+      return "CII";
+    default:
+      return "inconnue";
+  }
+}
+
+class Examiner {
+ public:
+  Examiner(const FluxRecord& flux, const AccountRecord& account, const Catalogue& catalogue,
+           Millis now)
+      : flux_(flux), account_(account), catalogue_(catalogue), now_(now) {
+    if (const auto* s = catalogue.structure_by_id(account.id_structure)) supplier_ = s->identifiant;
+  }
+
+  void file(const std::string& name, std::string_view bytes, FluxFile announced) {
+    std::optional<Invoice> invoice;
+    const LintedDocument doc = catalogue_.linter->lint(name, bytes, invoice);
+    bool technical = false;
+    for (const auto& f : doc.findings) {
+      if (f.severity == Severity::Fatal && is_technical(f)) {
+        technical = true;
+        out.technical.push_back(
+            {f.rule, fmt::format("IRRECEVABILITE: {} : {}{}", name, f.message.fr, place(f.where)),
+             "IRRECEVABILITE"});
+      }
+    }
+    if (technical || !invoice) {
+      ++out.rejected;
+      return;
+    }
+    if (!syntax_matches(announced, doc.syntax)) {
+      out.technical.push_back(
+          {"SYNTAXE_FLUX",
+           fmt::format("IRRECEVABILITE: {} : syntaxe {} annoncée, fichier {} reçu.", name,
+                       flux_.syntaxe_flux, syntax_label(doc.syntax)),
+           "IRRECEVABILITE"});
+      ++out.rejected;
+      return;
+    }
+    invoice_checks(*invoice, doc.findings);
+  }
+
+  FluxExamination out;
+
+ private:
+  void invoice_checks(const Invoice& invoice, const std::vector<Finding>& findings) {
+    const Identifier* seller = chorus::siret_of(invoice.seller);
+    const Identifier* buyer = chorus::siret_of(invoice.buyer);
+    DpError base{seller != nullptr ? seller->value : "", buyer != nullptr ? buyer->value : "",
+                 invoice.number ? invoice.number->value : "", ""};
+    const std::size_t before = out.dp.size();
+    if (seller == nullptr || seller->value != supplier_) {
+      DpError e = base;
+      e.libelle_erreur_dp = fmt::format(
+          "L'identifiant fournisseur {} n'est pas rattaché au compte technique {} (structure {}) "
+          "qui dépose.",
+          base.identifiant_fournisseur.empty() ? "(absent)" : base.identifiant_fournisseur,
+          account_.login, supplier_);
+      out.dp.push_back(std::move(e));
+    }
+    for (const auto& f : findings) {
+      if (f.severity != Severity::Fatal) continue;
+      DpError e = base;
+      e.libelle_erreur_dp = fmt::format("[{}] {}{}", f.rule, f.message.fr, place(f.where));
+      out.dp.push_back(std::move(e));
+    }
+    if (out.dp.size() == before) {
+      out.accepted.push_back(record_of(invoice, account_, catalogue_, now_));
+    } else {
+      ++out.rejected;
+    }
+  }
+
+  const FluxRecord& flux_;
+  const AccountRecord& account_;
+  const Catalogue& catalogue_;
+  Millis now_;
+  std::string supplier_;
+};
+
+}  // namespace
+
+FluxExamination examine_flux(const FluxRecord& flux, std::string_view file,
+                             const AccountRecord& account, const Catalogue& catalogue, Millis now) {
+  Examiner examiner(flux, account, catalogue, now);
+  const auto syntaxe = find_syntaxe(flux.syntaxe_flux);
+  if (!syntaxe || syntaxe->file == FluxFile::Unsupported || syntaxe->file == FluxFile::FacturX) {
+    examiner.out.technical.push_back(
+        {"SYNTAXE_FLUX",
+         fmt::format("IRRECEVABILITE: la syntaxe {} n'est pas prise en charge par le mock "
+                     "cprokit (UBL et CII seulement ; Factur-X viendra).",
+                     flux.syntaxe_flux),
+         "IRRECEVABILITE"});
+    ++examiner.out.rejected;
+    return std::move(examiner.out);
+  }
+  if (is_gzip(file)) {
+    auto lot = unpack_lot(file);
+    if (const auto* error = std::get_if<LotError>(&lot)) {
+      examiner.out.technical.push_back(
+          {"LOT_ILLISIBLE", fmt::format("IRRECEVABILITE: {}", error->fr), "IRRECEVABILITE"});
+      ++examiner.out.rejected;
+      return std::move(examiner.out);
+    }
+    for (const auto& entry : std::get<std::vector<LotEntry>>(lot))
+      examiner.file(entry.name, entry.bytes, syntaxe->file);
+  } else {
+    examiner.file(flux.nom_fichier, file, syntaxe->file);
+  }
+  return std::move(examiner.out);
+}
+
+std::string final_state(std::size_t integrated, std::size_t rejected) {
+  if (integrated == 0) return "IN_REJETE";
+  if (rejected > 0) return "IN_INTEGRE_PARTIEL";
+  return "IN_INTEGRE";
+}
+
+}  // namespace cprokit::mock

@@ -1,0 +1,36 @@
+#include "mock-chorus/flux/syntaxes.hpp"
+
+#include <array>
+
+namespace cprokit::mock {
+namespace {
+
+constexpr std::array<SyntaxeFlux, 12> kSyntaxes{{
+    {"IN_DP_E1_UBL_INVOICE", "E1 - UBL 2.1 Invoice / CreditNote", FluxFile::Ubl},
+    {"IN_DP_E1_CII_16B", "E1 - CII D16B", FluxFile::Cii},
+    {"IN_DP_E1_XCBL", "E1 - xCBL", FluxFile::Unsupported},
+    {"IN_DP_E1_PES_FACTURE", "E1 - PES Facture", FluxFile::Unsupported},
+    {"IN_DP_E1_CII", "E1 - CII (ancienne version)", FluxFile::Unsupported},
+    {"IN_DP_E2_CII_FACTURX", "E2 - Factur-X (PDF/A-3 + CII)", FluxFile::FacturX},
+    {"IN_DP_E2_UBL_INVOICE_MIN", "E2 - UBL minimal + PDF", FluxFile::Ubl},
+    {"IN_DP_E2_CII_MIN_16B", "E2 - CII D16B minimal + PDF", FluxFile::Cii},
+    {"IN_DP_E2_CPP_FACTURE_MIN", "E2 - Chorus Pro minimal + PDF", FluxFile::Unsupported},
+    {"IN_DP_E2_CII_MIN", "E2 - CII minimal (ancienne version)", FluxFile::Unsupported},
+    {"IN_DP_E2_PES_FACTURE_MIN", "E2 - PES minimal", FluxFile::Unsupported},
+    {"IN_DP_E3_UBL_INVOICE", "E3 - Mémoire de frais de justice UBL", FluxFile::Ubl},
+}};
+
+}  // namespace
+
+std::optional<SyntaxeFlux> find_syntaxe(std::string_view code) {
+  for (const auto& s : kSyntaxes) {
+    if (s.code == code) return s;
+  }
+  return std::nullopt;
+}
+
+std::span<const SyntaxeFlux> all_syntaxes() {
+  return kSyntaxes;
+}
+
+}  // namespace cprokit::mock

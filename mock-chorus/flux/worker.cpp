@@ -1,0 +1,154 @@
+#include "mock-chorus/flux/worker.hpp"
+
+#include <chrono>
+#include <iostream>
+
+#include "mock-chorus/flux/integration.hpp"
+#include "mock-chorus/lifecycle.hpp"
+
+namespace cprokit::mock {
+namespace {
+
+constexpr auto kTick = std::chrono::milliseconds(20);
+constexpr const char* kPlatform = "CHORUS_PRO";
+
+Json errors_json(const FluxExamination& e) {
+  Json technical = Json::array();
+  for (const auto& t : e.technical) {
+    technical.push_back({{"codeErreur", t.code_erreur},
+                         {"libelleErreur", t.libelle_erreur},
+                         {"natureErreur", t.nature_erreur}});
+  }
+  Json dp = Json::array();
+  for (const auto& d : e.dp) {
+    dp.push_back({{"identifiantFournisseur", d.identifiant_fournisseur},
+                  {"identifiantDestinataire", d.identifiant_destinataire},
+                  {"numeroDP", d.numero_dp},
+                  {"libelleErreurDP", d.libelle_erreur_dp}});
+  }
+  return {{"listeErreurTechnique", std::move(technical)}, {"listeErreurDP", std::move(dp)}};
+}
+
+}  // namespace
+
+Worker::Worker(Mock& mock) : mock_(mock) {}
+
+Worker::~Worker() {
+  stop();
+}
+
+void Worker::start() {
+  thread_ = std::thread([this] { run(); });
+}
+
+void Worker::stop() {
+  {
+    std::lock_guard lock(mutex_);
+    stopping_ = true;
+  }
+  wake_.notify_all();
+  std::lock_guard join(join_mutex_);
+  if (thread_.joinable()) thread_.join();
+}
+
+void Worker::wake() {
+  {
+    std::lock_guard lock(mutex_);
+    woken_ = true;
+  }
+  wake_.notify_all();
+}
+
+void Worker::run() {
+  for (;;) {
+    {
+      std::unique_lock lock(mutex_);
+      wake_.wait_for(lock, kTick, [this] { return stopping_ || woken_; });
+      if (stopping_) return;
+      woken_ = false;
+    }
+    try {
+      for (const auto& numero : mock_.store().unfinished_flux())
+        advance_flux(numero);
+      advance_invoices();
+      mock_.store().checkpoint();
+    } catch (const std::exception& e) {
+      // A failing disk must not stop the mock silently; the work is retried.
+      std::cerr << "cprokit mock: worker: " << e.what() << '\n';
+    }
+  }
+}
+
+void Worker::advance_flux(const std::string& numero) {
+  const Millis step = mock_.options().flux_step;
+  for (;;) {
+    // Without a pause between states, the intermediate ones are not written:
+    // one transaction per flux instead of three.
+    auto flux = mock_.store().flux(numero);
+    if (!flux) return;
+    const Millis now = mock_.now();
+    if (now < flux->date_etat + step) return;  // not due yet
+    if (step > 0 && flux->etat == "IN_RECU") {
+      mock_.store().set_flux_state(numero, "IN_EN_ATTENTE_TRAITEMENT_CPP", now);
+    } else if (step > 0 && flux->etat == "IN_EN_ATTENTE_TRAITEMENT_CPP") {
+      mock_.store().set_flux_state(numero, "IN_EN_COURS_TRAITEMENT_CPP", now);
+    } else {
+      integrate(*flux);
+      return;
+    }
+  }
+}
+
+void Worker::integrate(const FluxRecord& flux) {
+  auto& store = mock_.store();
+  const auto account = store.account(flux.login);
+  const auto catalogue = mock_.catalogue();
+  FluxExamination exam;
+  if (account) {
+    exam = examine_flux(flux, store.flux_file(flux.numero_flux_depot), *account, *catalogue,
+                        mock_.now());
+  } else {
+    exam.technical.push_back({"COMPTE_INCONNU",
+                              "IRRECEVABILITE: le compte technique qui a déposé ce flux "
+                              "n'existe plus dans l'annuaire du mock.",
+                              "IRRECEVABILITE"});
+    ++exam.rejected;
+  }
+  for (auto& invoice : exam.accepted)
+    invoice.numero_flux_depot = flux.numero_flux_depot;
+  store.integrate_flux(
+      flux.numero_flux_depot, exam.accepted, kPlatform, mock_.now(),
+      [&exam](const Store::Inserted& inserted) {
+        std::size_t integrated = 0;
+        for (std::size_t i = 0; i < inserted.size(); ++i) {
+          if (std::holds_alternative<std::int64_t>(inserted[i])) {
+            ++integrated;
+            continue;
+          }
+          const auto& invoice = exam.accepted[i];
+          ++exam.rejected;
+          exam.dp.push_back(
+              {invoice.code_fournisseur, invoice.code_destinataire, invoice.numero_facture,
+               "REJ_UNI - Doublon : ce fournisseur a déjà déposé une facture portant ce numéro "
+               "cette année (identifiantFactureCPP " +
+                   std::to_string(std::get<DuplicateInvoice>(inserted[i]).existing_id) + ")."});
+        }
+        return Store::FluxEnd{final_state(integrated, exam.rejected), errors_json(exam).dump()};
+      });
+}
+
+void Worker::advance_invoices() {
+  const Millis step = mock_.options().lifecycle_step;
+  auto& store = mock_.store();
+  const Millis due = mock_.now() - step;
+  for (const auto id : store.invoices_in(std::string(lifecycle::kEnCoursAcheminement), due)) {
+    store.set_status(id, std::string(lifecycle::kMiseADisposition), mock_.now(), std::nullopt,
+                     kPlatform);
+  }
+  for (const auto id : store.invoices_in(std::string(lifecycle::kDeposee), due)) {
+    store.set_status(id, std::string(lifecycle::kEnCoursAcheminement), mock_.now(), std::nullopt,
+                     kPlatform);
+  }
+}
+
+}  // namespace cprokit::mock

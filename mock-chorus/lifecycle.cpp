@@ -1,0 +1,66 @@
+#include "mock-chorus/lifecycle.hpp"
+
+#include <algorithm>
+#include <array>
+#include <utility>
+
+namespace cprokit::mock::lifecycle {
+namespace {
+
+// The mapping one public client uses (API.md §8, S7), which is the only one
+// published; Chorus Pro's own is not.
+constexpr std::array<std::pair<std::string_view, int>, 14> kReformCodes{{
+    {"DEPOSEE", 200},
+    {"EN_COURS_ACHEMINEMENT", 201},
+    {"MISE_A_DISPOSITION", 203},
+    {"PRISE_EN_COMPTE_DESTINATAIRE", 204},
+    {"SERVICE_FAIT", 205},
+    {"MANDATEE", 205},
+    {"SUSPENDUE", 208},
+    {"A_COMPLETER", 208},
+    {"COMPLETEE", 209},
+    {"REJETEE", 210},
+    {"MISE_EN_PAIEMENT", 211},
+    {"MISE_A_DISPOSITION_COMPTABLE", 205},
+    {"COMPTABILISEE", 205},
+    {"INTERPRETEE_OCR", 200},
+}};
+
+constexpr std::array<std::string_view, 5> kFromAvailable{
+    "PRISE_EN_COMPTE_DESTINATAIRE", "SERVICE_FAIT", "SUSPENDUE", "REJETEE", "A_RECYCLER"};
+constexpr std::array<std::string_view, 5> kFromTakenIn{"SERVICE_FAIT", "MANDATEE", "SUSPENDUE",
+                                                       "REJETEE", "A_RECYCLER"};
+constexpr std::array<std::string_view, 3> kFromServiceDone{"MANDATEE", "SUSPENDUE", "REJETEE"};
+constexpr std::array<std::string_view, 1> kFromMandated{"MISE_EN_PAIEMENT"};
+
+}  // namespace
+
+std::optional<int> reform_code(std::string_view statut) {
+  for (const auto& [name, code] : kReformCodes) {
+    if (name == statut) return code;
+  }
+  return std::nullopt;
+}
+
+std::span<const std::string_view> buyer_moves(std::string_view statut) {
+  if (statut == "MISE_A_DISPOSITION") return kFromAvailable;
+  if (statut == "PRISE_EN_COMPTE_DESTINATAIRE" || statut == "COMPLETEE") return kFromTakenIn;
+  if (statut == "SERVICE_FAIT") return kFromServiceDone;
+  if (statut == "MANDATEE") return kFromMandated;
+  return {};
+}
+
+bool needs_motive(std::string_view statut) {
+  return statut == "SUSPENDUE" || statut == "REJETEE" || statut == "A_RECYCLER";
+}
+
+bool is_buyer_status(std::string_view statut) {
+  for (auto from :
+       {"MISE_A_DISPOSITION", "PRISE_EN_COMPTE_DESTINATAIRE", "SERVICE_FAIT", "MANDATEE"}) {
+    const auto moves = buyer_moves(from);
+    if (std::find(moves.begin(), moves.end(), statut) != moves.end()) return true;
+  }
+  return false;
+}
+
+}  // namespace cprokit::mock::lifecycle

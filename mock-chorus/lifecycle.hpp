@@ -1,0 +1,30 @@
+// The life of an invoice on the mock: which statuses follow which, and the
+// reform's lifecycle code beside each (../shared/chorus-pro/API.md §4.2, §8).
+#pragma once
+
+#include <optional>
+#include <span>
+#include <string_view>
+
+namespace cprokit::mock::lifecycle {
+
+// Statuses the mock moves by itself after an invoice is integrated.
+inline constexpr std::string_view kDeposee = "DEPOSEE";
+inline constexpr std::string_view kEnCoursAcheminement = "EN_COURS_ACHEMINEMENT";
+inline constexpr std::string_view kMiseADisposition = "MISE_A_DISPOSITION";
+inline constexpr std::string_view kInterpreteeOcr = "INTERPRETEE_OCR";
+
+// The reform's code (200–213) for a Chorus Pro status; nullopt for a
+// status without one (A_RECYCLER: a routing error the supplier fixes).
+std::optional<int> reform_code(std::string_view statut);
+
+// The statuses the buyer's side may set from `statut` (admin API).
+std::span<const std::string_view> buyer_moves(std::string_view statut);
+
+// Whether the buyer must give a motive to move to `statut`.
+bool needs_motive(std::string_view statut);
+
+// Whether `statut` is one the buyer's side sets.
+bool is_buyer_status(std::string_view statut);
+
+}  // namespace cprokit::mock::lifecycle

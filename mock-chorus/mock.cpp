@@ -1,0 +1,94 @@
+#include "mock-chorus/mock.hpp"
+
+#include <chrono>
+
+#include <nlohmann/json.hpp>
+
+#include "mock-chorus/auth/secret_hash.hpp"
+#include "validators/directory/directory_file.hpp"
+
+namespace cprokit::mock {
+namespace {
+
+// The directory file without its secrets: what the store keeps in clear.
+std::string without_secrets(std::string_view file_text) {
+  nlohmann::ordered_json j = nlohmann::ordered_json::parse(file_text);
+  j.erase("clients");
+  if (auto it = j.find("structures"); it != j.end() && it->is_array()) {
+    for (auto& s : *it) {
+      if (s.is_object()) s.erase("comptesTechniques");
+    }
+  }
+  return j.dump(2);
+}
+
+std::unique_ptr<Linter> deposit_linter(std::shared_ptr<const chorus::Directory> directory,
+                                       const XsdSetup& xsd) {
+  LintOptions options;
+  options.profile = "chorus";
+  options.max_bytes = std::size_t{10} * 1024 * 1024;  // Chorus Pro's limit for one file
+  options.directory = std::move(directory);
+  return std::make_unique<Linter>(std::move(options), xsd);
+}
+
+}  // namespace
+
+const chorus::Structure* Catalogue::structure_by_id(std::int64_t id) const {
+  for (const auto& s : directory->structures) {
+    if (s.id_structure_cpp == id) return &s;
+  }
+  return nullptr;
+}
+
+Millis wall_clock() {
+  using namespace std::chrono;
+  return duration_cast<milliseconds>(system_clock::now().time_since_epoch()).count();
+}
+
+Mock::Mock(MockOptions options, Clock now)
+    : options_(std::move(options)),
+      now_(std::move(now)),
+      store_(options_.data_dir),
+      gatekeeper_(store_, options_.token_lifetime, now_) {
+  serve(store_.directory_json().value_or(R"({"version": 1, "structures": []})"));
+}
+
+void Mock::serve(std::string_view stored_directory_json) {
+  auto catalogue = std::make_shared<Catalogue>();
+  catalogue->directory =
+      std::make_shared<const chorus::Directory>(directory::parse_directory(stored_directory_json));
+  catalogue->linter = deposit_linter(catalogue->directory, options_.xsd);
+  std::lock_guard lock(catalogue_mutex_);
+  catalogue_ = std::move(catalogue);
+}
+
+void Mock::load_directory(std::string_view file_text) {
+  const chorus::Directory directory = directory::parse_directory(file_text);
+  std::vector<ClientSeed> clients;
+  for (const auto& c : directory.clients)
+    clients.push_back({c.client_id, hash_secret(c.client_secret)});
+  std::vector<AccountRecord> accounts;
+  for (const auto& s : directory.structures) {
+    for (const auto& a : s.comptes_techniques) {
+      // Users are numbered in file order, stable across reloads of one file.
+      const auto id_utilisateur = static_cast<std::int64_t>(accounts.size()) + 1;
+      accounts.push_back(
+          {a.login, hash_secret(a.mot_de_passe), s.id_structure_cpp, id_utilisateur});
+    }
+  }
+  const std::string stored = without_secrets(file_text);
+  store_.seed(stored, clients, accounts);
+  gatekeeper_.forget_cached();
+  serve(stored);
+}
+
+void Mock::reset() {
+  store_.clear_activity();
+}
+
+std::shared_ptr<const Catalogue> Mock::catalogue() const {
+  std::lock_guard lock(catalogue_mutex_);
+  return catalogue_;
+}
+
+}  // namespace cprokit::mock

@@ -1,0 +1,72 @@
+// The mock's shared state: its options, its store, who may call it, and the
+// catalogue (the structure directory and the linter that controls deposits
+// with it). Handlers, the flux worker and the admin API all work on one Mock.
+#pragma once
+
+#include <filesystem>
+#include <functional>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <string_view>
+
+#include "mock-chorus/auth/gatekeeper.hpp"
+#include "mock-chorus/store/store.hpp"
+#include "rules/chorus/directory.hpp"
+#include "validators/pipeline.hpp"
+
+namespace cprokit::mock {
+
+struct MockOptions {
+  std::filesystem::path data_dir = ".cprokit-mock";
+  Millis token_lifetime = 3'600'000;  // expires_in 3600, as PISTE
+  Millis flux_step = 0;               // pause before each flux state change
+  Millis lifecycle_step = 200;        // DEPOSEE → EN_COURS_ACHEMINEMENT → MISE_A_DISPOSITION
+  std::size_t max_body = std::size_t{48} * 1024 * 1024;  // a 30 MB lot in base64, and its JSON
+  std::string admin_token;                               // X-Mock-Admin for /_mock/…
+  XsdSetup xsd;                                          // the XSD layer of the deposit controls
+};
+
+// The directory the mock serves and the linter that controls deposits
+// against it (the Chorus Pro profile: EN 16931 and Chorus Pro rules).
+struct Catalogue {
+  std::shared_ptr<const chorus::Directory> directory;
+  std::unique_ptr<Linter> linter;
+
+  const chorus::Structure* structure_by_id(std::int64_t id) const;
+};
+
+class Mock {
+ public:
+  using Clock = std::function<Millis()>;
+  // Opens the store; serves the directory it holds (none on a first start).
+  Mock(MockOptions options, Clock now);
+
+  // Replaces the directory with the one in `file_text` (a directory file):
+  // its client secrets and account passwords are stored hashed, the rest
+  // as the file has it. Throws directory::DirectoryError for a bad file.
+  void load_directory(std::string_view file_text);
+  // Forgets every deposit, invoice, file and token; the directory stays.
+  void reset();
+
+  std::shared_ptr<const Catalogue> catalogue() const;
+  Store& store() { return store_; }
+  Gatekeeper& gatekeeper() { return gatekeeper_; }
+  const MockOptions& options() const { return options_; }
+  Millis now() const { return now_(); }
+
+ private:
+  void serve(std::string_view stored_directory_json);
+
+  MockOptions options_;
+  Clock now_;
+  Store store_;
+  Gatekeeper gatekeeper_;
+  mutable std::mutex catalogue_mutex_;
+  std::shared_ptr<const Catalogue> catalogue_;
+};
+
+// The wall clock in milliseconds since the epoch.
+Millis wall_clock();
+
+}  // namespace cprokit::mock

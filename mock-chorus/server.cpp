@@ -1,0 +1,185 @@
+#include "mock-chorus/server.hpp"
+
+#include <httplib.h>
+
+#include <netinet/in.h>
+#include <sys/socket.h>
+
+#include <iostream>
+#include <stdexcept>
+
+#include <fmt/format.h>
+
+#include "mock-chorus/api/admin.hpp"
+#include "mock-chorus/api/routes.hpp"
+#include "mock-chorus/flux/worker.hpp"
+
+namespace cprokit::mock {
+namespace {
+
+// Connections are kept alive by clients: a thread each, so that 32 clients
+// do not queue behind 8 threads.
+constexpr std::size_t kThreads = 64;
+constexpr const char* kJson = "application/json;charset=utf-8";
+
+void send(httplib::Response& res, const Reply& reply) {
+  res.status = reply.status;
+  for (const auto& [name, value] : reply.headers)
+    res.set_header(name, value);
+  res.set_content(reply.body.dump(), kJson);
+}
+
+// The body for an error httplib raised itself (unknown path, body too large).
+Reply http_error(int status) {
+  switch (status) {
+    case 404:
+      return functional_error("Chemin inconnu du mock Chorus Pro.", "Unknown path.", 404);
+    case 405:
+      return functional_error("Méthode refusée : les opérations sont des POST.",
+                              "Method not allowed: operations are POST.", 405);
+    case 413:
+      return functional_error("Corps de requête trop volumineux.", "Request body too large.", 413);
+    default:
+      return functional_error("Requête HTTP invalide.", "Invalid HTTP request.", status);
+  }
+}
+
+// httplib 0.11 listens with a backlog of 5 and does not show its socket:
+// more clients connecting at once are dropped and retry a second later.
+// Linux takes a second listen() on a listening socket, so find it (the one
+// listening on `port`) and widen its backlog.
+void widen_backlog(int port) {
+  for (int fd = 3; fd < 1024; ++fd) {
+    int listening = 0;
+    socklen_t size = sizeof listening;
+    if (getsockopt(fd, SOL_SOCKET, SO_ACCEPTCONN, &listening, &size) != 0 || listening == 0) {
+      continue;
+    }
+    sockaddr_storage address{};
+    socklen_t length = sizeof address;
+    if (getsockname(fd, reinterpret_cast<sockaddr*>(&address), &length) != 0) continue;
+    const auto* in = reinterpret_cast<const sockaddr_in*>(&address);  // port: same place in v6
+    if (ntohs(in->sin_port) == port) ::listen(fd, SOMAXCONN);
+  }
+}
+
+}  // namespace
+
+MockServer::MockServer(Mock& mock)
+    : mock_(mock),
+      worker_(std::make_unique<Worker>(mock)),
+      http_(std::make_unique<httplib::Server>()) {
+  http_->new_task_queue = [] { return new httplib::ThreadPool(kThreads); };
+  http_->set_keep_alive_max_count(1000);
+  // httplib writes headers and body in two sends: without this, each answer
+  // waits for the client's delayed ACK (about 40 ms).
+  http_->set_tcp_nodelay(true);
+  http_->set_payload_max_length(mock.options().max_body);
+  http_->set_error_handler([](const httplib::Request&, httplib::Response& res) {
+    if (res.body.empty()) send(res, http_error(res.status));
+  });
+  http_->set_exception_handler(
+      [](const httplib::Request& req, httplib::Response& res, std::exception_ptr e) {
+        std::string what = "?";
+        try {
+          std::rethrow_exception(e);
+        } catch (const std::exception& ex) {
+          what = ex.what();
+        } catch (...) {
+        }
+        std::cerr << "cprokit mock: " << req.path << ": " << what << '\n';
+        send(res, functional_error("Erreur interne du mock.", "Internal mock error.", 500));
+      });
+  add_routes();
+}
+
+MockServer::~MockServer() {
+  stop();
+}
+
+void MockServer::add_routes() {
+  http_->Post("/api/oauth/token", [this](const httplib::Request& req, httplib::Response& res) {
+    TokenRequest t{req.get_param_value("grant_type"), req.get_param_value("client_id"),
+                   req.get_param_value("client_secret"), req.get_header_value("Authorization")};
+    send(res, mock_.gatekeeper().issue_token(t));
+  });
+
+  auto admitted = [this](const std::function<Reply(const Call&)>& handler) {
+    return [this, handler](const httplib::Request& req, httplib::Response& res) {
+      auto admission = mock_.gatekeeper().admit(req.get_header_value("Authorization"),
+                                                req.get_header_value("cpro-account"));
+      if (const auto* refusal = std::get_if<Reply>(&admission)) {
+        send(res, *refusal);
+        return;
+      }
+      const auto& account = std::get<AccountRecord>(admission);
+      try {
+        const Body body(req.method == "GET" ? std::string_view("{}") : req.body);
+        send(res, handler(Call{body.fields(), account, mock_, *worker_, req.body}));
+      } catch (const Refused& r) {
+        send(res, r.reply());
+      }
+    };
+  };
+  std::vector<Route> routes;
+  for (auto group : {structures_routes, utilisateurs_routes, transverses_routes, factures_routes}) {
+    for (auto& r : group())
+      routes.push_back(std::move(r));
+  }
+  for (const auto& route : routes)
+    http_->Post(route.path, admitted(route.handler));
+  http_->Get(
+      "/cpro/transverses/v1/health-check", admitted([](const Call&) {
+        return Reply{200, {{"body", "OK"}, {"statusCode", "OK"}, {"statusCodeValue", 200}}, {}};
+      }));
+
+  for (const auto& route : admin_routes()) {
+    auto handler = [this, route](const httplib::Request& req, httplib::Response& res) {
+      const std::string& expected = mock_.options().admin_token;
+      if (expected.empty() || req.get_header_value("X-Mock-Admin") != expected) {
+        send(res, functional_error("API d'administration du mock : en-tête X-Mock-Admin absent "
+                                   "ou faux (le jeton est affiché au démarrage).",
+                                   "Mock admin API: missing or wrong X-Mock-Admin header (the "
+                                   "token is printed at start).",
+                                   401));
+        return;
+      }
+      try {
+        send(res, route.handler(mock_, AdminCall{req.body, req.matches.size() > 1
+                                                               ? std::string(req.matches[1])
+                                                               : std::string()}));
+      } catch (const Refused& r) {
+        send(res, r.reply());
+      }
+    };
+    if (route.method == "GET") {
+      http_->Get(route.pattern, handler);
+    } else {
+      http_->Post(route.pattern, handler);
+    }
+  }
+}
+
+int MockServer::bind(const std::string& host, int port) {
+  const int bound =
+      port == 0 ? http_->bind_to_any_port(host) : (http_->bind_to_port(host, port) ? port : -1);
+  if (bound < 0) {
+    throw std::runtime_error(
+        fmt::format("cannot listen on {}:{} (port taken, or no such address)", host, port));
+  }
+  widen_backlog(bound);
+  return bound;
+}
+
+void MockServer::run() {
+  worker_->start();
+  http_->listen_after_bind();
+  worker_->stop();
+}
+
+void MockServer::stop() {
+  if (http_) http_->stop();
+  if (worker_) worker_->stop();
+}
+
+}  // namespace cprokit::mock

@@ -1,0 +1,40 @@
+// The mock's HTTP server (cpp-httplib): the token endpoint, the /cpro/…
+// API behind the gate, the admin API, and the background worker.
+#pragma once
+
+#include <memory>
+#include <string>
+
+#include "mock-chorus/mock.hpp"
+
+namespace httplib {
+class Server;
+}
+
+namespace cprokit::mock {
+
+class Worker;
+
+class MockServer {
+ public:
+  explicit MockServer(Mock& mock);
+  MockServer(const MockServer&) = delete;
+  MockServer& operator=(const MockServer&) = delete;
+  ~MockServer();
+
+  // Binds `host`:`port` (0: any free port) and returns the port; throws
+  // std::runtime_error when it cannot.
+  int bind(const std::string& host, int port);
+  // Serves until stop(), with the worker running.
+  void run();
+  void stop();
+
+ private:
+  void add_routes();
+
+  Mock& mock_;
+  std::unique_ptr<Worker> worker_;
+  std::unique_ptr<httplib::Server> http_;
+};
+
+}  // namespace cprokit::mock

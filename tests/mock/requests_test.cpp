@@ -1,0 +1,163 @@
+// Bad requests get a clear 400 {codeRetour, libelle} naming the field, never
+// a crash; unknown fields are ignored. And the PDF route: deposer/pdf, then
+// soumettre, controlled by the deposit-request rules.
+#include <catch2/catch.hpp>
+
+#include "mock-chorus/base64.hpp"
+#include "tests/mock/harness.hpp"
+
+using cprokit::mock::encode_base64;
+using namespace cprokit::testing;
+
+namespace {
+
+void check_refused(const Answer& a, int status, const std::string& mentions) {
+  INFO(a.body.dump());
+  CHECK(a.status == status);
+  CHECK(a.body["codeRetour"] == 20001);
+  CHECK(a.body["libelle"].get<std::string>().find(mentions) != std::string::npos);
+}
+
+std::string alpine() {
+  return MockHarness::account_header(kAlpineLogin, kAlpinePassword);
+}
+
+}  // namespace
+
+TEST_CASE("bad request bodies are refused with the field named", "[mock][requests]") {
+  MockHarness h;
+  h.start();
+  const std::string consulter = "/cpro/structures/v1/consulter";
+
+  check_refused(h.post(consulter, "{\"idStructureCPP\": ", h.token(), alpine()), 400, "JSON");
+  check_refused(h.post(consulter, "[1, 2]", h.token(), alpine()), 400, "objet JSON");
+  check_refused(
+      h.post(consulter, std::string(100, '[') + std::string(100, ']'), h.token(), alpine()), 400,
+      "niveaux");
+  check_refused(h.call(consulter, {{"idStructureCPP", true}}), 400, "idStructureCPP");
+  check_refused(h.call(consulter, {{"idStructureCPP", "abc"}}), 400, "idStructureCPP");
+  check_refused(h.call(consulter, json::object()), 400, "idStructure");
+  check_refused(h.call(consulter, {{"idStructureCPP", 99}}), 400, "99");
+  check_refused(h.call("/cpro/structures/v1/rechercher", {{"structure", "20004065700013"}}), 400,
+                "structure");
+  check_refused(h.call("/cpro/factures/v1/deposer/flux",
+                       {{"nomFichier", "f.xml"}, {"syntaxeFlux", "IN_DP_E1_UBL_INVOICE"}}),
+                400, "fichierFlux");
+  check_refused(h.call("/cpro/factures/v1/deposer/flux", {{"fichierFlux", "%%%"},
+                                                          {"nomFichier", "f.xml"},
+                                                          {"syntaxeFlux", "IN_DP_E1_UBL_INVOICE"}}),
+                400, "base64");
+  check_refused(
+      h.call("/cpro/factures/v1/deposer/flux", {{"fichierFlux", encode_base64("<a/>")},
+                                                {"nomFichier", "f.xml"},
+                                                {"syntaxeFlux", "IN_DP_E2_FACTURX_MINIMUM"}}),
+      400, "syntaxeFlux");
+  check_refused(h.call("/cpro/transverses/v1/consulterCRDetaille",
+                       {{"numeroFluxDepot", "CPP0000000000000000000000"}}),
+                400, "Flux introuvable");
+  // Unknown fields are ignored, null reads as absent.
+  const Answer a = h.call(
+      consulter,
+      {{"idStructureCPP", 25000001}, {"codeLangue", nullptr}, {"champInconnuDuMock", {1, 2, 3}}});
+  CHECK(a.status == 200);
+  // An unknown path.
+  CHECK(h.call("/cpro/factures/v1/inexistant", json::object()).status == 404);
+}
+
+TEST_CASE("oversize bodies: a flux over 10 MB is refused, a PDF over 10 MB is a 413",
+          "[mock][requests]") {
+  MockHarness h;
+  h.start();
+  const std::string big(std::size_t{10} * 1024 * 1024 + 1, 'x');
+  const Answer flux =
+      h.call("/cpro/factures/v1/deposer/flux", {{"fichierFlux", encode_base64(big)},
+                                                {"nomFichier", "f.xml"},
+                                                {"syntaxeFlux", "IN_DP_E1_UBL_INVOICE"}});
+  check_refused(flux, 400, "GDP_MSG_11.022");
+  const Answer pdf = h.call("/cpro/factures/v1/deposer/pdf",
+                            {{"fichierFacture", encode_base64("%PDF-1.7\n" + big)},
+                             {"nomFichier", "f.pdf"},
+                             {"formatDepot", "PDF_NON_SIGNE"}});
+  CHECK(pdf.status == 413);
+  // Beyond the server's body limit, httplib refuses before reading it all.
+  const std::string huge(std::size_t{49} * 1024 * 1024, ' ');
+  CHECK(h.post("/cpro/factures/v1/deposer/flux", huge, h.token(), alpine()).status == 413);
+}
+
+TEST_CASE("deposer/pdf then soumettre gives a DEPOSEE invoice", "[mock][pdf]") {
+  MockHarness h;
+  h.start();
+  const std::string senepi = MockHarness::account_header(kSenepiLogin, kSenepiPassword);
+  Answer a = h.post("/cpro/factures/v1/deposer/pdf",
+                    json{{"fichierFacture", encode_base64("%PDF-1.4\n%fake but well-started\n")},
+                         {"nomFichier", "facture.pdf"},
+                         {"formatDepot", "PDF_NON_SIGNE"}}
+                        .dump(),
+                    h.token(), senepi);
+  INFO(a.body.dump());
+  REQUIRE(a.status == 200);
+  const auto piece = a.body["pieceJointeId"].get<std::int64_t>();
+
+  // A shipped PDF-mode deposit request (supplier 25000101, SENEPI), with our PDF.
+  json request = json::parse(fixture_text("deposits/dep-01-pdf-ok.json"));
+  request["pieceJointePrincipale"] = {
+      {{"pieceJointePrincipaleDesignation", "Facture"}, {"pieceJointePrincipaleId", piece}}};
+  a = h.post("/cpro/factures/v1/soumettre", request.dump(), h.token(), senepi);
+  INFO(a.body.dump());
+  REQUIRE(a.status == 200);
+  CHECK(a.body["statutFacture"] == "DEPOSEE");
+  const auto id = a.body["identifiantFactureCPP"].get<std::int64_t>();
+  a = h.post("/cpro/factures/v1/consulter/fournisseur", json{{"identifiantFactureCPP", id}}.dump(),
+             h.token(), senepi);
+  REQUIRE(a.status == 200);
+  CHECK(a.body["facture"]["numeroFacture"] == request["numeroFactureSaisi"]);
+  CHECK(a.body["facture"]["modeDepot"] == request["modeDepot"]);
+
+  // The same number again: a duplicate.
+  a = h.post("/cpro/factures/v1/soumettre", request.dump(), h.token(), senepi);
+  check_refused(a, 400, "REJ_UNI");
+  // An attachment the account never uploaded.
+  request["numeroFactureSaisi"] = "AUTRE-1";
+  request["pieceJointePrincipale"][0]["pieceJointePrincipaleId"] = 987654;
+  check_refused(h.post("/cpro/factures/v1/soumettre", request.dump(), h.token(), senepi), 400,
+                "REJ_REF_PJ");
+}
+
+TEST_CASE("soumettre refuses what the deposit-request rules refuse", "[mock][pdf]") {
+  MockHarness h;
+  h.start();
+  const std::string senepi = MockHarness::account_header(kSenepiLogin, kSenepiPassword);
+  json request = json::parse(fixture_text("deposits/deposit-ok.json"));
+  request["references"]["typeFacture"] = "FACTURETTE";  // not in the API's enumeration
+  const Answer a = h.post("/cpro/factures/v1/soumettre", request.dump(), h.token(), senepi);
+  check_refused(a, 400, "[CPRO-DEP-02]");
+  // Another supplier's idFournisseur: 403.
+  CHECK(h.post("/cpro/factures/v1/soumettre",
+               json::parse(fixture_text("deposits/deposit-ok.json")).dump(), h.token(), alpine())
+            .status == 403);
+}
+
+TEST_CASE("reference lists and the health check answer", "[mock][requests]") {
+  MockHarness h;
+  h.start();
+  const Answer formats = h.call("/cpro/transverses/v1/recuperer/formatflux", json::object());
+  REQUIRE(formats.status == 200);
+  CHECK(formats.body["listeFormatFlux"].size() == 12);
+  for (const char* list : {"modedepot", "modereglements", "cadrefacturation", "tauxtva", "devises",
+                           "pays", "typeidentifiant/structure"}) {
+    const Answer a = h.call(std::string("/cpro/transverses/v1/recuperer/") + list, json::object());
+    INFO(list);
+    CHECK(a.status == 200);
+    CHECK(a.body["codeRetour"] == 0);
+  }
+  const Answer r =
+      h.call("/cpro/utilisateurs/v1/monCompte/recuperer/rattachements", json::object());
+  CHECK(r.body["listeStructureRattachement"][0]["idStructure"] == 25000103);
+  const Answer ej = h.call("/cpro/engagementsJuridiques/v1/rechercher",
+                           {{"structureReceptriceEngagementJuridique", "25000001"},
+                            {"numeroEngagementJuridique", "BC2026-000123"}});
+  CHECK(ej.body["listeEngagementJuridique"].size() == 1);
+  const Answer services =
+      h.call("/cpro/structures/v1/rechercher/services", {{"idStructure", 25000001}});
+  CHECK(services.body["listeServices"].size() == 3);
+}
