@@ -341,16 +341,12 @@ class Connection {
 
   // A JSON call. (A form content type would cap the body at 8 KB.)
   Answer post(std::string_view path, const std::string& json_body) {
-    return answer_of(
-        client_.Post(std::string(path).c_str(), headers_, json_body, "application/json"));
+    return answer_of(client_.Post(std::string(path), headers_, json_body, "application/json"));
   }
   Answer post_form(std::string_view path, const std::string& form) {
-    return answer_of(
-        client_.Post(std::string(path).c_str(), form, "application/x-www-form-urlencoded"));
+    return answer_of(client_.Post(std::string(path), form, "application/x-www-form-urlencoded"));
   }
-  Answer get(std::string_view path) {
-    return answer_of(client_.Get(std::string(path).c_str(), headers_));
-  }
+  Answer get(std::string_view path) { return answer_of(client_.Get(std::string(path), headers_)); }
 
  private:
   static Answer answer_of(httplib::Result r) {
@@ -773,7 +769,8 @@ int main(int argc, char** argv) {
 
     const std::string consult_body = Json{{"idStructureCPP", kConsulted}}.dump();
     const Scenario consulter{"consulter", kConsulter,
-                             [&](std::size_t, std::size_t) { return consult_body; }, false};
+                             [&](std::size_t, std::size_t) { return std::string(consult_body); },
+                             false};
     std::vector<Load> consults;
     for (const auto clients : opt.clients) {
       consults.push_back(run_load(running.port(), headers, consulter, clients, opt.seconds));

@@ -1,7 +1,8 @@
 // cprokit mock: the offline Chorus Pro server (mock-chorus/).
-#include <signal.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
+#include <csignal>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
@@ -93,7 +94,7 @@ void check_range(std::string_view option, std::int64_t value, std::int64_t low, 
 
 // The admin token, also written (owner-only) to DATA/admin-token for scripts.
 std::string admin_token(const Args& a) {
-  const std::string token = a.admin_token ? *a.admin_token : mock::random_hex(24);
+  std::string token = a.admin_token ? *a.admin_token : mock::random_hex(24);
   const auto path = std::filesystem::path(a.data) / "admin-token";
   const mode_t old = umask(077);
   std::ofstream(path) << token << '\n';
@@ -208,8 +209,9 @@ int mock_command(const std::vector<std::string>& argv) {
     server.stop();
   });
   server.run();
-  // Wake the waiter if the server stopped on its own.
-  pthread_kill(waiter.native_handle(), SIGTERM);
+  // Wake the waiter if the server stopped on its own: the signal is blocked
+  // in every thread, so only its sigwait takes it.
+  kill(getpid(), SIGTERM);
   waiter.join();
   std::cout << "cprokit mock: arrêté / stopped" << std::endl;
   return kExitOk;

@@ -1,6 +1,5 @@
 #include "mock-chorus/lifecycle.hpp"
 
-#include <algorithm>
 #include <array>
 #include <utility>
 
@@ -52,15 +51,6 @@ std::span<const std::string_view> buyer_moves(std::string_view statut) {
 
 bool needs_motive(std::string_view statut) {
   return statut == "SUSPENDUE" || statut == "REJETEE" || statut == "A_RECYCLER";
-}
-
-bool is_buyer_status(std::string_view statut) {
-  for (auto from :
-       {"MISE_A_DISPOSITION", "PRISE_EN_COMPTE_DESTINATAIRE", "SERVICE_FAIT", "MANDATEE"}) {
-    const auto moves = buyer_moves(from);
-    if (std::find(moves.begin(), moves.end(), statut) != moves.end()) return true;
-  }
-  return false;
 }
 
 }  // namespace cprokit::mock::lifecycle

@@ -24,7 +24,4 @@ std::span<const std::string_view> buyer_moves(std::string_view statut);
 // Whether the buyer must give a motive to move to `statut`.
 bool needs_motive(std::string_view statut);
 
-// Whether `statut` is one the buyer's side sets.
-bool is_buyer_status(std::string_view statut);
-
 }  // namespace cprokit::mock::lifecycle

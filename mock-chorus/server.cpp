@@ -79,7 +79,7 @@ MockServer::MockServer(Mock& mock)
     if (res.body.empty()) send(res, http_error(res.status));
   });
   http_->set_exception_handler(
-      [](const httplib::Request& req, httplib::Response& res, std::exception_ptr e) {
+      [](const httplib::Request& req, httplib::Response& res, const std::exception_ptr& e) {
         std::string what = "?";
         try {
           std::rethrow_exception(e);

@@ -2,10 +2,9 @@
 
 namespace cprokit::mock {
 
-Reply ok(Json fields) {
+Reply ok(const Json& fields) {
   Json body = {{"codeRetour", kCodeOk}, {"libelle", kLibelleOk}};
-  for (auto& [key, value] : fields.items())
-    body[key] = std::move(value);
+  body.update(fields);
   return {200, std::move(body), {}};
 }
 

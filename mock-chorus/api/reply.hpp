@@ -28,7 +28,7 @@ inline constexpr int kCodeAttachmentTooLarge = 20003;
 inline constexpr const char* kLibelleOk = "TRA_MSG_00.000";
 
 // 200 with codeRetour 0 and libelle TRA_MSG_00.000 first, then `fields`.
-Reply ok(Json fields = Json::object());
+Reply ok(const Json& fields = Json::object());
 
 // A functional error, as the mock answers it: HTTP `status` (400 unless
 // said otherwise) and {codeRetour, libelle}. The libelle is French, then

@@ -13,7 +13,7 @@ Reply oauth_error(int status, std::string_view error, std::string_view descripti
   Reply r{status, {{"error", error}, {"error_description", description}}, {}};
   if (status == 401) {
     r.headers.emplace_back("WWW-Authenticate",
-                           fmt::format("Bearer realm=\"cprokit-mock\", error=\"{}\"", error));
+                           fmt::format(R"(Bearer realm="cprokit-mock", error="{}")", error));
   }
   return r;
 }

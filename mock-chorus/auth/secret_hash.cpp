@@ -2,6 +2,7 @@
 
 #include <sodium.h>
 
+#include <array>
 #include <stdexcept>
 #include <vector>
 
@@ -14,12 +15,13 @@ void init_crypto() {
 std::string hash_secret(std::string_view secret) {
   // libsodium's "interactive" cost: about 64 MiB and tens of milliseconds, as
   // advised for secrets checked online. A verified secret is cached (Gatekeeper).
-  char out[crypto_pwhash_STRBYTES];
-  if (crypto_pwhash_str(out, secret.data(), secret.size(), crypto_pwhash_OPSLIMIT_INTERACTIVE,
+  std::array<char, crypto_pwhash_STRBYTES> out{};
+  if (crypto_pwhash_str(out.data(), secret.data(), secret.size(),
+                        crypto_pwhash_OPSLIMIT_INTERACTIVE,
                         crypto_pwhash_MEMLIMIT_INTERACTIVE) != 0) {
     throw std::runtime_error("Argon2id: out of memory");
   }
-  return out;
+  return out.data();
 }
 
 bool verify_secret(std::string_view secret, const std::string& encoded) {

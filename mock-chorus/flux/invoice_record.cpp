@@ -11,8 +11,8 @@ std::string amount_text(const std::optional<Amount>& a) {
   return a ? a->value.to_string() : std::string("0");
 }
 
-std::string text_or(const std::optional<Text>& t, std::string fallback = {}) {
-  return t ? t->value : std::move(fallback);
+std::string text_or(const std::optional<Text>& t, const std::string& fallback = {}) {
+  return t ? t->value : fallback;
 }
 
 std::optional<std::string> optional_text(const std::optional<Text>& t) {

@@ -3,6 +3,7 @@
 #include <archive.h>
 #include <archive_entry.h>
 
+#include <array>
 #include <memory>
 
 #include <fmt/format.h>
@@ -49,12 +50,12 @@ std::variant<std::vector<LotEntry>, LotError> unpack_lot(std::string_view bytes,
     }
     LotEntry e{archive_entry_pathname(entry) != nullptr ? archive_entry_pathname(entry) : "?", {}};
     // Read by chunks and count: the header's size may lie.
-    char chunk[64 * 1024];
+    std::array<char, std::size_t{64} * 1024> chunk{};
     for (;;) {
-      const la_ssize_t n = archive_read_data(a.get(), chunk, sizeof chunk);
+      const la_ssize_t n = archive_read_data(a.get(), chunk.data(), chunk.size());
       if (n < 0) return broken(a.get());
       if (n == 0) break;
-      e.bytes.append(chunk, static_cast<std::size_t>(n));
+      e.bytes.append(chunk.data(), static_cast<std::size_t>(n));
       total += static_cast<std::size_t>(n);
       if (e.bytes.size() > limits.max_entry_bytes || total > limits.max_total_bytes) {
         return LotError{

@@ -214,7 +214,7 @@ std::optional<Millis> Store::token_expiry(const std::string& token_hash) {
   return s.integer(0);
 }
 
-std::string Store::insert_flux(FluxRecord flux, const std::string& file) {
+std::string Store::insert_flux(const FluxRecord& flux, const std::string& file) {
   std::lock_guard lock(mutex_);
   Transaction tx(db_);
   db_.prepare(

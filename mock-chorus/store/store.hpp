@@ -70,7 +70,7 @@ class Store {
   std::optional<Millis> token_expiry(const std::string& token_hash);
 
   // Numbers the flux (CPP + 22 digits), stores it with its file, commits.
-  std::string insert_flux(FluxRecord flux, const std::string& file);
+  std::string insert_flux(const FluxRecord& flux, const std::string& file);
   std::optional<FluxRecord> flux(const std::string& numero);
   std::string flux_file(const std::string& numero);
   // Flux not in a final state, oldest first (to resume after a restart).
@@ -80,7 +80,7 @@ class Store {
 
   // Inserts the invoice with its first history entry; the duplicate's id
   // when the supplier already has this number in this invoice year.
-  std::variant<std::int64_t, DuplicateInvoice> insert_invoice(const InvoiceRecord& invoice,
+  std::variant<std::int64_t, DuplicateInvoice> insert_invoice(const InvoiceRecord& r,
                                                               const std::string& utilisateur);
   // The end of a flux's processing, in one transaction (all or nothing, so
   // that a restart simply processes the flux again): inserts the invoices
@@ -113,7 +113,7 @@ class Store {
   void create_schema();
   // insert_invoice's work, the lock held and a transaction open.
   std::variant<std::int64_t, DuplicateInvoice> insert_invoice_locked(
-      const InvoiceRecord& invoice, const std::string& utilisateur);
+      const InvoiceRecord& r, const std::string& utilisateur);
 
   std::mutex mutex_;
   Database db_;

@@ -28,7 +28,7 @@ std::string deposit(MockHarness& h, const json& request) {
   const Answer a = h.call("/cpro/factures/v1/deposer/flux", request);
   REQUIRE(a.status == 200);
   REQUIRE(a.body["codeRetour"] == 0);
-  const std::string numero = a.body["numeroFluxDepot"];
+  std::string numero = a.body["numeroFluxDepot"];
   CHECK(numero.size() == 25);
   CHECK(numero.starts_with("CPP"));
   return numero;
@@ -153,7 +153,7 @@ TEST_CASE("an invalid invoice is rejected with the rule's message in listeErreur
   const json cr = h.wait_for_flux(deposit(h, flux_request(file)));
   INFO(cr.dump(2));
   CHECK(cr["etatCourantDepotFlux"] == "IN_REJETE");
-  REQUIRE(cr["listeErreurDP"].size() >= 1);
+  REQUIRE_FALSE(cr["listeErreurDP"].empty());
   CHECK(cr["listeErreurDP"][0]["numeroDP"] == "FA-E2E-0002");
   CHECK(cr["listeErreurDP"][0]["libelleErreurDP"].get<std::string>().find("[CPRO-ENG-01]") !=
         std::string::npos);
@@ -165,7 +165,7 @@ TEST_CASE("a flux that is not XML, or not the announced syntax, is not receivabl
   h.start();
   json cr = h.wait_for_flux(deposit(h, flux_request("<Invoice><unclosed></Invoice>")));
   CHECK(cr["etatCourantDepotFlux"] == "IN_REJETE");
-  REQUIRE(cr["listeErreurTechnique"].size() >= 1);
+  REQUIRE_FALSE(cr["listeErreurTechnique"].empty());
   CHECK(cr["listeErreurTechnique"][0]["codeErreur"] == "XML-01");
 
   cr = h.wait_for_flux(deposit(h, flux_request(valid_ubl("FA-E2E-0003"), "IN_DP_E1_CII_16B")));
