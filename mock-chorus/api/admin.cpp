@@ -1,5 +1,6 @@
 // The mock's own controls under /_mock/ (never part of the real API): reset,
-// load a directory, move an invoice as the buyer would, inspect a flux.
+// load a directory, move an invoice as the buyer would, inspect a flux, read
+// the notification mails.
 // They need the X-Mock-Admin header with the admin token the mock printed
 // at start; a PISTE token opens nothing here (server.cpp).
 #include "mock-chorus/api/admin.hpp"
@@ -80,13 +81,35 @@ Reply inspect_flux(Mock& mock, const AdminCall& call) {
              {"erreurs", flux->erreurs_json.empty() ? Json() : Json::parse(flux->erreurs_json)}});
 }
 
+// The notification mails Chorus Pro would send the supplier ("Facturation
+// CPRO" notifications): one per status change of its invoices, to the
+// depositing account. Made from the history, so nothing is stored twice.
+Reply mails(Mock& mock, const AdminCall&) {
+  Json list = Json::array();
+  for (const auto& e : mock.store().status_events()) {
+    list.push_back(
+        {{"a", e.login},
+         {"date", iso_datetime(e.entry.date)},
+         {"sujet",
+          fmt::format("Chorus Pro : facture {} au statut {}", e.numero_facture, e.entry.statut)},
+         {"corps", fmt::format("Votre facture {} (identifiantFactureCPP {}) est passée au statut "
+                               "{}{}.",
+                               e.numero_facture, e.identifiant_facture_cpp, e.entry.statut,
+                               e.entry.commentaire ? " : " + *e.entry.commentaire : "")},
+         {"identifiantFactureCPP", e.identifiant_facture_cpp},
+         {"statut", e.entry.statut}});
+  }
+  return ok({{"mails", std::move(list)}});
+}
+
 }  // namespace
 
 std::vector<AdminRoute> admin_routes() {
   return {{"POST", R"(/_mock/reset)", reset},
           {"POST", R"(/_mock/directory)", load_directory},
           {"POST", R"(/_mock/factures/(\d+)/statut)", move_invoice},
-          {"GET", R"(/_mock/flux/(CPP\d{22}))", inspect_flux}};
+          {"GET", R"(/_mock/flux/(CPP\d{22}))", inspect_flux},
+          {"GET", R"(/_mock/mails)", mails}};
 }
 
 }  // namespace cprokit::mock

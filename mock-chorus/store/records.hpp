@@ -69,6 +69,14 @@ struct HistoryEntry {
   std::string utilisateur;
 };
 
+// One status change of an invoice, with what a notification mail names.
+struct StatusEvent {
+  std::int64_t identifiant_facture_cpp = 0;
+  std::string numero_facture;
+  std::string login;  // the technical account that deposited the invoice
+  HistoryEntry entry;
+};
+
 struct AttachmentRecord {
   std::int64_t piece_jointe_id = 0;
   std::string login;

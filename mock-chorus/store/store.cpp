@@ -441,6 +441,21 @@ std::vector<HistoryEntry> Store::history(std::int64_t id) {
   return out;
 }
 
+std::vector<StatusEvent> Store::status_events() {
+  std::lock_guard lock(mutex_);
+  auto s = db_.prepare(
+      "SELECT i.id, i.numero_facture, i.login, h.statut, h.date, h.commentaire, h.utilisateur "
+      "FROM history h JOIN invoices i ON i.id = h.invoice_id ORDER BY h.id");
+  std::vector<StatusEvent> out;
+  while (s.step()) {
+    out.push_back({s.integer(0),
+                   s.text(1),
+                   s.text(2),
+                   {s.text(3), s.integer(4), s.optional_text(5), s.text(6)}});
+  }
+  return out;
+}
+
 std::vector<std::int64_t> Store::invoices_in(const std::string& statut, Millis before) {
   std::lock_guard lock(mutex_);
   auto s = db_.prepare("SELECT id FROM invoices WHERE statut = ? AND date_statut <= ? ORDER BY id");

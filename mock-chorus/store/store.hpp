@@ -99,6 +99,8 @@ class Store {
   void set_status(std::int64_t id, const std::string& statut, Millis at,
                   const std::optional<std::string>& commentaire, const std::string& utilisateur);
   std::vector<HistoryEntry> history(std::int64_t id);
+  // Every status change of every invoice, oldest first (the mailbox).
+  std::vector<StatusEvent> status_events();
   // Invoices in `statut` that entered it at or before `before`.
   std::vector<std::int64_t> invoices_in(const std::string& statut, Millis before);
 

@@ -3,6 +3,9 @@
 // soumettre, controlled by the deposit-request rules.
 #include <catch2/catch.hpp>
 
+#include <chrono>
+#include <thread>
+
 #include "mock-chorus/base64.hpp"
 #include "tests/mock/harness.hpp"
 
@@ -112,6 +115,26 @@ TEST_CASE("deposer/pdf then soumettre gives a DEPOSEE invoice", "[mock][pdf]") {
   REQUIRE(a.status == 200);
   CHECK(a.body["facture"]["numeroFacture"] == request["numeroFactureSaisi"]);
   CHECK(a.body["facture"]["modeDepot"] == request["modeDepot"]);
+
+  // It lives the same life as a flux invoice, and each step is mailed.
+  for (const char* statut :
+       {"PRISE_EN_COMPTE_DESTINATAIRE", "SERVICE_FAIT", "MANDATEE", "MISE_EN_PAIEMENT"}) {
+    for (int i = 0; i < 300; ++i) {
+      const Answer moved = h.admin("POST", "/_mock/factures/" + std::to_string(id) + "/statut",
+                                   json{{"statut", statut}}.dump());
+      if (moved.status == 200) break;
+      std::this_thread::sleep_for(std::chrono::milliseconds(10));  // not yet MISE_A_DISPOSITION
+    }
+  }
+  a = h.post("/cpro/factures/v1/consulter/historique", json{{"idFacture", id}}.dump(), h.token(),
+             senepi);
+  CHECK(a.body["statutCourantCode"] == "MISE_EN_PAIEMENT");
+  CHECK(a.body["historiquesDesStatuts"]["histoStatut"].size() == 7);
+  const Answer mails = h.admin("GET", "/_mock/mails", "");
+  REQUIRE(mails.status == 200);
+  REQUIRE(mails.body["mails"].size() == 7);
+  CHECK(mails.body["mails"][0]["a"] == kSenepiLogin);
+  CHECK(mails.body["mails"][6]["statut"] == "MISE_EN_PAIEMENT");
 
   // The same number again: a duplicate.
   a = h.post("/cpro/factures/v1/soumettre", request.dump(), h.token(), senepi);
