@@ -30,10 +30,17 @@ void send(httplib::Response& res, const Reply& reply) {
 }
 
 // The body for an error httplib raised itself (unknown path, body too large).
-Reply http_error(int status) {
+Reply http_error(int status, const std::string& path) {
   switch (status) {
     case 404:
-      return functional_error("Chemin inconnu du mock Chorus Pro.", "Unknown path.", 404);
+      return functional_error(
+          fmt::format("Chemin inconnu du mock Chorus Pro : {} (les opérations sont sous "
+                      "/cpro/<domaine>/v1/…, le jeton sous /api/oauth/token ; voir README).",
+                      path),
+          fmt::format("Unknown path {} (operations are under /cpro/<domain>/v1/…, the token "
+                      "under /api/oauth/token; see README).",
+                      path),
+          404);
     case 405:
       return functional_error("Méthode refusée : les opérations sont des POST.",
                               "Method not allowed: operations are POST.", 405);
@@ -75,8 +82,8 @@ MockServer::MockServer(Mock& mock)
   // waits for the client's delayed ACK (about 40 ms).
   http_->set_tcp_nodelay(true);
   http_->set_payload_max_length(mock.options().max_body);
-  http_->set_error_handler([](const httplib::Request&, httplib::Response& res) {
-    if (res.body.empty()) send(res, http_error(res.status));
+  http_->set_error_handler([](const httplib::Request& req, httplib::Response& res) {
+    if (res.body.empty()) send(res, http_error(res.status, req.path));
   });
   http_->set_exception_handler(
       [](const httplib::Request& req, httplib::Response& res, const std::exception_ptr& e) {

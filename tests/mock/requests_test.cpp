@@ -64,7 +64,10 @@ TEST_CASE("bad request bodies are refused with the field named", "[mock][request
       {{"idStructureCPP", 25000001}, {"codeLangue", nullptr}, {"champInconnuDuMock", {1, 2, 3}}});
   CHECK(a.status == 200);
   // An unknown path.
-  CHECK(h.call("/cpro/factures/v1/inexistant", json::object()).status == 404);
+  const Answer unknown = h.call("/cpro/factures/v1/inexistant", json::object());
+  CHECK(unknown.status == 404);
+  CHECK(unknown.body["libelle"].get<std::string>().find("/cpro/factures/v1/inexistant") !=
+        std::string::npos);
 }
 
 TEST_CASE("oversize bodies: a flux over 10 MB is refused, a PDF over 10 MB is a 413",
