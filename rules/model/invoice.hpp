@@ -10,6 +10,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "rules/model/document_type.hpp"
@@ -27,8 +28,8 @@ struct Address {                            // BG-5 seller, BG-8 buyer, BG-12, B
   SourceRef source;
 };
 
-struct Party {                                   // BG-4 seller, BG-7 buyer, BG-10 payee
-  std::optional<Text> name;                      // BT-27 / BT-44 / BT-59
+struct Party {                                   // BG-4 seller, BG-7 buyer, BG-10 payee, BG-11
+  std::optional<Text> name;                      // BT-27 / BT-44 / BT-59 / BT-62
   std::optional<Text> trading_name;              // BT-28 / BT-45
   std::vector<Identifier> identifiers;           // BT-29 / BT-46 / BT-60
   std::optional<Identifier> legal_id;            // BT-30 / BT-47 / BT-61
@@ -36,6 +37,35 @@ struct Party {                                   // BG-4 seller, BG-7 buyer, BG-
   std::optional<Text> tax_registration_id;       // BT-32
   std::optional<Identifier> electronic_address;  // BT-34 / BT-49
   std::optional<Address> address;                // BG-5 / BG-8
+  SourceRef source;
+};
+
+// A period (BG-14 invoicing period, BG-26 line period): dates as written.
+struct Period {
+  std::optional<Text> start;             // BT-73 / BT-134
+  std::optional<Text> end;               // BT-74 / BT-135
+  std::optional<Text> description_code;  // BT-8 in UBL (cac:InvoicePeriod/cbc:DescriptionCode)
+  SourceRef source;
+};
+
+// A reference to another document: BG-3 preceding invoice (BT-25, BT-26),
+// BG-24 supporting document (BT-122). `id` is absent when the element is.
+struct DocumentReference {
+  std::optional<Text> id;          // BT-25 / BT-122
+  std::optional<Text> issue_date;  // BT-26 (preceding invoices only)
+  SourceRef source;
+};
+
+struct Delivery {                         // BG-13
+  std::optional<Text> actual_date;        // BT-72
+  std::optional<Identifier> location_id;  // BT-71
+  std::optional<Address> address;         // BG-15 deliver-to address
+  SourceRef source;
+};
+
+struct ItemAttribute {        // BG-32
+  std::optional<Text> name;   // BT-160
+  std::optional<Text> value;  // BT-161
   SourceRef source;
 };
 
@@ -48,6 +78,9 @@ struct AllowanceCharge {  // BG-20 / BG-21 (document), BG-27 / BG-28 (line)
   std::optional<Number> vat_rate;     // BT-96 / BT-103 (document level only)
   std::optional<Text> reason;         // BT-97 / BT-104 / BT-139 / BT-144
   std::optional<Text> reason_code;    // BT-98 / BT-105 / BT-140 / BT-145
+  // The tax scheme the VAT category is given under: UBL TaxScheme/ID, CII
+  // TypeCode ("VAT"); several official tests only count categories under VAT.
+  std::optional<Text> tax_scheme;
   SourceRef source;
 };
 
@@ -55,6 +88,9 @@ struct PaymentMeans {                          // BG-16 with BG-17 (credit trans
   std::optional<Text> code;                    // BT-81
   std::optional<Text> remittance_information;  // BT-83
   std::vector<Identifier> payee_accounts;      // BT-84 (IBAN or other account id)
+  // The payee account elements that carry no account id at all (BR-50, BR-61).
+  std::vector<SourceRef> accounts_without_id;
+  std::optional<Text> card_number;  // BT-87 (card primary account number)
   SourceRef source;
 };
 
@@ -70,13 +106,16 @@ struct Totals {                           // BG-22
   SourceRef source;
 };
 
-struct VatBreakdown {                    // BG-23
-  std::optional<Amount> taxable_amount;  // BT-116
-  std::optional<Amount> tax_amount;      // BT-117
-  std::optional<Text> category;          // BT-118
-  std::optional<Number> rate;            // BT-119
-  std::optional<Text> exemption_reason;  // BT-120
-  std::optional<Text> exemption_code;    // BT-121
+struct VatBreakdown {                       // BG-23
+  std::optional<Amount> taxable_amount;     // BT-116
+  std::optional<Amount> tax_amount;         // BT-117
+  std::optional<Text> category;             // BT-118
+  std::optional<Number> rate;               // BT-119
+  std::optional<Text> exemption_reason;     // BT-120
+  std::optional<Text> exemption_code;       // BT-121
+  std::optional<Text> tax_scheme;           // UBL TaxScheme/ID, CII TypeCode
+  std::optional<Text> tax_point_date;       // BT-7 in CII (ram:TaxPointDate)
+  std::optional<Text> tax_point_date_code;  // BT-8 in CII (ram:DueDateTypeCode)
   SourceRef source;
 };
 
@@ -92,7 +131,13 @@ struct InvoiceLine {                 // NOLINT(clang-analyzer-optin.performance.
   std::optional<Number> gross_price;                // BT-148
   std::optional<Text> vat_category;                 // BT-151
   std::optional<Number> vat_rate;                   // BT-152
+  std::optional<Text> vat_tax_scheme;               // its scheme (see AllowanceCharge)
   std::optional<Text> item_name;                    // BT-153
+  std::optional<Period> period;                     // BG-26
+  std::optional<Identifier> standard_id;            // BT-157
+  std::vector<Identifier> classifications;          // BT-158 (scheme: listID)
+  std::optional<Text> origin_country;               // BT-159
+  std::vector<ItemAttribute> attributes;            // BG-32
   SourceRef source;
 };
 
@@ -102,23 +147,29 @@ struct Invoice {
   Syntax syntax = Syntax::Unknown;  // the binding it was read from
   DocumentKind kind = DocumentKind::Unknown;
 
-  std::optional<Text> number;                    // BT-1
-  std::optional<Text> issue_date;                // BT-2, as written
-  std::optional<Text> type_code;                 // BT-3
-  std::optional<Text> currency;                  // BT-5
-  std::optional<Text> vat_currency;              // BT-6
-  std::optional<Text> due_date;                  // BT-9
-  std::optional<Text> buyer_reference;           // BT-10 (Chorus Pro: code service)
-  std::optional<Text> contract_reference;        // BT-12
-  std::optional<Text> purchase_order_reference;  // BT-13 (Chorus Pro: engagement)
-  std::optional<Text> payment_terms;             // BT-20
-  std::optional<Text> business_process;          // BT-23
-  std::optional<Text> specification_id;          // BT-24
-  std::vector<Text> notes;                       // BT-22
+  std::optional<Text> number;                           // BT-1
+  std::optional<Text> issue_date;                       // BT-2, as written
+  std::optional<Text> type_code;                        // BT-3
+  std::optional<Text> currency;                         // BT-5
+  std::optional<Text> vat_currency;                     // BT-6
+  std::optional<Text> due_date;                         // BT-9
+  std::optional<Text> buyer_reference;                  // BT-10 (Chorus Pro: code service)
+  std::optional<Text> contract_reference;               // BT-12
+  std::optional<Text> purchase_order_reference;         // BT-13 (Chorus Pro: engagement)
+  std::optional<Text> payment_terms;                    // BT-20
+  std::optional<Text> business_process;                 // BT-23
+  std::optional<Text> specification_id;                 // BT-24
+  std::vector<Text> notes;                              // BT-22
+  std::optional<Text> tax_point_date;                   // BT-7 (UBL; CII has it per VAT breakdown)
+  std::vector<Period> invoicing_periods;                // BG-14 (one allowed, every one read)
+  std::vector<DocumentReference> preceding_invoices;    // BG-3
+  std::vector<DocumentReference> supporting_documents;  // BG-24
 
-  Party seller;                // BG-4
-  Party buyer;                 // BG-7
-  std::optional<Party> payee;  // BG-10
+  Party seller;                             // BG-4
+  Party buyer;                              // BG-7
+  std::optional<Party> payee;               // BG-10
+  std::optional<Party> tax_representative;  // BG-11 (name BT-62, VAT id BT-63, BG-12)
+  std::optional<Delivery> delivery;         // BG-13
 
   std::vector<PaymentMeans> payment_means;          // BG-16
   std::vector<AllowanceCharge> allowances_charges;  // BG-20 / BG-21
@@ -129,5 +180,18 @@ struct Invoice {
   std::vector<VatBreakdown> vat_breakdown;  // BG-23
   std::vector<InvoiceLine> lines;           // BG-25
 };
+
+// Whether a tax scheme (UBL TaxScheme/ID, CII TypeCode) is VAT, compared as
+// the official tests do: case and surrounding white space ignored.
+inline bool is_vat_scheme(const std::optional<Text>& scheme) {
+  if (!scheme) return false;
+  std::string_view s = scheme->value;
+  constexpr std::string_view kSpace = " \t\r\n";
+  std::size_t first = s.find_first_not_of(kSpace);
+  if (first == std::string_view::npos) return false;
+  s = s.substr(first, s.find_last_not_of(kSpace) - first + 1);
+  return s.size() == 3 && (s[0] == 'V' || s[0] == 'v') && (s[1] == 'A' || s[1] == 'a') &&
+         (s[2] == 'T' || s[2] == 't');
+}
 
 }  // namespace cprokit

@@ -13,6 +13,7 @@
 namespace cprokit::readers {
 namespace {
 
+using ns::kQdt;
 using ns::kRam;
 using ns::kRsm;
 using ns::kUdt;
@@ -61,9 +62,20 @@ class CiiReader {
       if (Element order = r_.child(agreement, kRam, "BuyerOrderReferencedDocument")) {
         inv.purchase_order_reference = r_.text(order, kRam, "IssuerAssignedID");
       }
+      if (Element representative = r_.child(agreement, kRam, "SellerTaxRepresentativeTradeParty")) {
+        inv.tax_representative = party(representative);
+      }
       if (Element contract = r_.child(agreement, kRam, "ContractReferencedDocument")) {
         inv.contract_reference = r_.text(contract, kRam, "IssuerAssignedID");
       }
+      for (const Element& doc : r_.children(agreement, kRam, "AdditionalReferencedDocument")) {
+        inv.supporting_documents.push_back(
+            {r_.text(doc, kRam, "IssuerAssignedID"), std::nullopt, r_.where(doc)});
+      }
+    }
+
+    if (Element delivery = r_.child(transaction, kRam, "ApplicableHeaderTradeDelivery")) {
+      inv.delivery = this->delivery(delivery);
     }
 
     if (Element settlement = r_.child(transaction, kRam, "ApplicableHeaderTradeSettlement")) {
@@ -82,6 +94,9 @@ class CiiReader {
       for (const Element& tax : r_.children(settlement, kRam, "ApplicableTradeTax")) {
         inv.vat_breakdown.push_back(vat_breakdown(tax));
       }
+      if (Element p = r_.child(settlement, kRam, "BillingSpecifiedPeriod")) {
+        inv.invoicing_periods.push_back(period(p));
+      }
       for (const Element& ac : r_.children(settlement, kRam, "SpecifiedTradeAllowanceCharge")) {
         inv.allowances_charges.push_back(allowance_charge(ac, true));
       }
@@ -94,6 +109,15 @@ class CiiReader {
       if (Element totals =
               r_.child(settlement, kRam, "SpecifiedTradeSettlementHeaderMonetarySummation")) {
         inv.totals = monetary_totals(totals, inv.vat_totals);
+      }
+      for (const Element& ref : r_.children(settlement, kRam, "InvoiceReferencedDocument")) {
+        DocumentReference preceding;
+        preceding.source = r_.where(ref);
+        preceding.id = r_.text(ref, kRam, "IssuerAssignedID");
+        if (Element issued = r_.child(ref, kRam, "FormattedIssueDateTime")) {
+          preceding.issue_date = r_.text(issued, kQdt, "DateTimeString");
+        }
+        inv.preceding_invoices.push_back(std::move(preceding));
       }
     }
 
@@ -157,6 +181,9 @@ class CiiReader {
     PaymentMeans out;
     out.source = r_.where(m);
     out.code = r_.text(m, kRam, "TypeCode");
+    if (Element card = r_.child(m, kRam, "ApplicableTradeSettlementFinancialCard")) {
+      out.card_number = r_.text(card, kRam, "ID");
+    }
     for (const Element& account : r_.children(m, kRam, "PayeePartyCreditorFinancialAccount")) {
       if (Element iban = r_.child(account, kRam, "IBANID")) {
         Identifier id = r_.identifier_of(iban);
@@ -164,6 +191,39 @@ class CiiReader {
         out.payee_accounts.push_back(std::move(id));
       } else if (Element other = r_.child(account, kRam, "ProprietaryID")) {
         out.payee_accounts.push_back(r_.identifier_of(other));
+      } else {
+        out.accounts_without_id.push_back(r_.where(account));
+      }
+    }
+    return out;
+  }
+
+  // A BillingSpecifiedPeriod (BG-14 or BG-26).
+  Period period(const Element& p) {
+    Period out;
+    out.source = r_.where(p);
+    if (Element start = r_.child(p, kRam, "StartDateTime")) {
+      out.start = r_.text(start, kUdt, "DateTimeString");
+    }
+    if (Element end = r_.child(p, kRam, "EndDateTime")) {
+      out.end = r_.text(end, kUdt, "DateTimeString");
+    }
+    return out;
+  }
+
+  Delivery delivery(const Element& d) {
+    Delivery out;
+    out.source = r_.where(d);
+    if (Element ship_to = r_.child(d, kRam, "ShipToTradeParty")) {
+      out.location_id = r_.identifier(ship_to, kRam, "ID");
+      if (!out.location_id) out.location_id = r_.identifier(ship_to, kRam, "GlobalID");
+      if (Element address = r_.child(ship_to, kRam, "PostalTradeAddress")) {
+        out.address = postal(address);
+      }
+    }
+    if (Element event = r_.child(d, kRam, "ActualDeliverySupplyChainEvent")) {
+      if (Element when = r_.child(event, kRam, "OccurrenceDateTime")) {
+        out.actual_date = r_.text(when, kUdt, "DateTimeString");
       }
     }
     return out;
@@ -184,6 +244,7 @@ class CiiReader {
     out.reason = r_.text(e, kRam, "Reason");
     if (document_level) {
       if (Element category = r_.child(e, kRam, "CategoryTradeTax")) {
+        out.tax_scheme = r_.text(category, kRam, "TypeCode");
         out.vat_category = r_.text(category, kRam, "CategoryCode");
         out.vat_rate = r_.number(category, kRam, "RateApplicablePercent");
       }
@@ -195,10 +256,15 @@ class CiiReader {
     VatBreakdown out;
     out.source = r_.where(tax);
     out.tax_amount = r_.amount(tax, kRam, "CalculatedAmount");
+    out.tax_scheme = r_.text(tax, kRam, "TypeCode");
     out.exemption_reason = r_.text(tax, kRam, "ExemptionReason");
     out.taxable_amount = r_.amount(tax, kRam, "BasisAmount");
     out.category = r_.text(tax, kRam, "CategoryCode");
     out.exemption_code = r_.text(tax, kRam, "ExemptionReasonCode");
+    if (Element point = r_.child(tax, kRam, "TaxPointDate")) {
+      out.tax_point_date = r_.text(point, kUdt, "DateString");
+    }
+    out.tax_point_date_code = r_.text(tax, kRam, "DueDateTypeCode");
     out.rate = r_.number(tax, kRam, "RateApplicablePercent");
     return out;
   }
@@ -229,7 +295,22 @@ class CiiReader {
       out.id = r_.text(document, kRam, "LineID");
     }
     if (Element product = r_.child(l, kRam, "SpecifiedTradeProduct")) {
+      out.standard_id = r_.identifier(product, kRam, "GlobalID");
       out.item_name = r_.text(product, kRam, "Name");
+      for (const Element& c : r_.children(product, kRam, "ApplicableProductCharacteristic")) {
+        out.attributes.push_back(
+            {r_.text(c, kRam, "Description"), r_.text(c, kRam, "Value"), r_.where(c)});
+      }
+      for (const Element& c : r_.children(product, kRam, "DesignatedProductClassification")) {
+        if (Element code = r_.child(c, kRam, "ClassCode")) {
+          Identifier id = r_.identifier_of(code);
+          id.scheme = code.node.attribute("listID").value();
+          out.classifications.push_back(std::move(id));
+        }
+      }
+      if (Element origin = r_.child(product, kRam, "OriginTradeCountry")) {
+        out.origin_country = r_.text(origin, kRam, "ID");
+      }
     }
     if (Element agreement = r_.child(l, kRam, "SpecifiedLineTradeAgreement")) {
       if (Element order_line = r_.child(agreement, kRam, "BuyerOrderReferencedDocument")) {
@@ -252,9 +333,11 @@ class CiiReader {
     }
     if (Element settlement = r_.child(l, kRam, "SpecifiedLineTradeSettlement")) {
       if (Element tax = r_.child(settlement, kRam, "ApplicableTradeTax")) {
+        out.vat_tax_scheme = r_.text(tax, kRam, "TypeCode");
         out.vat_category = r_.text(tax, kRam, "CategoryCode");
         out.vat_rate = r_.number(tax, kRam, "RateApplicablePercent");
       }
+      if (Element p = r_.child(settlement, kRam, "BillingSpecifiedPeriod")) out.period = period(p);
       for (const Element& ac : r_.children(settlement, kRam, "SpecifiedTradeAllowanceCharge")) {
         out.allowances_charges.push_back(allowance_charge(ac, false));
       }

@@ -21,4 +21,7 @@ inline constexpr std::string_view kRam =
 inline constexpr std::string_view kUdt =
     "urn:un:unece:uncefact:data:standard:UnqualifiedDataType:100";
 
+inline constexpr std::string_view kQdt =
+    "urn:un:unece:uncefact:data:standard:QualifiedDataType:100";
+
 }  // namespace cprokit::ns

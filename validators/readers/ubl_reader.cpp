@@ -30,6 +30,7 @@ class UblReader {
     inv.number = r_.text(root, kCbc, "ID");
     inv.issue_date = r_.text(root, kCbc, "IssueDate");
     inv.due_date = r_.text(root, kCbc, "DueDate");
+    inv.tax_point_date = r_.text(root, kCbc, "TaxPointDate");
     inv.type_code = r_.text(root, kCbc, credit ? "CreditNoteTypeCode" : "InvoiceTypeCode");
     for (const Element& note : r_.children(root, kCbc, "Note")) {
       inv.notes.push_back(r_.text_of(note));
@@ -37,11 +38,26 @@ class UblReader {
     inv.currency = r_.text(root, kCbc, "DocumentCurrencyCode");
     inv.vat_currency = r_.text(root, kCbc, "TaxCurrencyCode");
     inv.buyer_reference = r_.text(root, kCbc, "BuyerReference");
+    for (const Element& p : r_.children(root, kCac, "InvoicePeriod")) {
+      inv.invoicing_periods.push_back(period(p));
+    }
     if (Element order = r_.child(root, kCac, "OrderReference")) {
       inv.purchase_order_reference = r_.text(order, kCbc, "ID");
     }
+    for (const Element& billing : r_.children(root, kCac, "BillingReference")) {
+      DocumentReference ref;
+      ref.source = r_.where(billing);
+      if (Element doc = r_.child(billing, kCac, "InvoiceDocumentReference")) {
+        ref.id = r_.text(doc, kCbc, "ID");
+        ref.issue_date = r_.text(doc, kCbc, "IssueDate");
+      }
+      inv.preceding_invoices.push_back(std::move(ref));
+    }
     if (Element contract = r_.child(root, kCac, "ContractDocumentReference")) {
       inv.contract_reference = r_.text(contract, kCbc, "ID");
+    }
+    for (const Element& doc : r_.children(root, kCac, "AdditionalDocumentReference")) {
+      inv.supporting_documents.push_back({r_.text(doc, kCbc, "ID"), std::nullopt, r_.where(doc)});
     }
 
     if (Element supplier = r_.child(root, kCac, "AccountingSupplierParty")) {
@@ -51,6 +67,11 @@ class UblReader {
       inv.buyer = party(r_.child(customer, kCac, "Party"));
     }
     if (Element payee = r_.child(root, kCac, "PayeeParty")) inv.payee = party(payee);
+    if (Element representative = r_.child(root, kCac, "TaxRepresentativeParty")) {
+      inv.tax_representative = party(representative);
+    }
+    if (Element delivery = r_.child(root, kCac, "Delivery"))
+      inv.delivery = this->delivery(delivery);
 
     for (const Element& means : r_.children(root, kCac, "PaymentMeans")) {
       inv.payment_means.push_back(payment_means(means));
@@ -94,13 +115,15 @@ class UblReader {
       out.name = r_.text(legal, kCbc, "RegistrationName");
       out.legal_id = r_.identifier(legal, kCbc, "CompanyID");
     }
-    // The payee has no legal entity name in UBL: its name is PartyName/Name.
-    if (!out.name) out.name = out.trading_name;
+    // The payee (BT-59) and the tax representative (BT-62) are named by
+    // PartyName/Name; the seller and the buyer by their legal entity only.
+    const std::string_view local = p.node.name();
+    if (local.ends_with("PayeeParty") || local.ends_with("TaxRepresentativeParty")) {
+      out.name = out.trading_name;
+    }
     for (const Element& tax : r_.children(p, kCac, "PartyTaxScheme")) {
-      Element scheme = r_.child(tax, kCac, "TaxScheme");
-      auto scheme_id = scheme ? r_.text(scheme, kCbc, "ID") : std::nullopt;
       auto company = r_.text(tax, kCbc, "CompanyID");
-      if (scheme_id && scheme_id->value == "VAT") {
+      if (is_vat_scheme(tax_scheme_of(tax))) {
         out.vat_id = company;
       } else {
         out.tax_registration_id = company;
@@ -131,8 +154,41 @@ class UblReader {
     out.source = r_.where(m);
     out.code = r_.text(m, kCbc, "PaymentMeansCode");
     out.remittance_information = r_.text(m, kCbc, "PaymentID");
+    if (Element card = r_.child(m, kCac, "CardAccount")) {
+      out.card_number = r_.text(card, kCbc, "PrimaryAccountNumberID");
+    }
     for (const Element& account : r_.children(m, kCac, "PayeeFinancialAccount")) {
-      if (auto id = r_.identifier(account, kCbc, "ID")) out.payee_accounts.push_back(*id);
+      if (auto id = r_.identifier(account, kCbc, "ID")) {
+        out.payee_accounts.push_back(*id);
+      } else {
+        out.accounts_without_id.push_back(r_.where(account));
+      }
+    }
+    return out;
+  }
+
+  // TaxScheme/ID of a TaxCategory, ClassifiedTaxCategory or PartyTaxScheme.
+  std::optional<Text> tax_scheme_of(const Element& e) {
+    Element scheme = r_.child(e, kCac, "TaxScheme");
+    return scheme ? r_.text(scheme, kCbc, "ID") : std::nullopt;
+  }
+
+  Period period(const Element& p) {
+    Period out;
+    out.source = r_.where(p);
+    out.start = r_.text(p, kCbc, "StartDate");
+    out.end = r_.text(p, kCbc, "EndDate");
+    out.description_code = r_.text(p, kCbc, "DescriptionCode");
+    return out;
+  }
+
+  Delivery delivery(const Element& d) {
+    Delivery out;
+    out.source = r_.where(d);
+    out.actual_date = r_.text(d, kCbc, "ActualDeliveryDate");
+    if (Element location = r_.child(d, kCac, "DeliveryLocation")) {
+      out.location_id = r_.identifier(location, kCbc, "ID");
+      if (Element address = r_.child(location, kCac, "Address")) out.address = postal(address);
     }
     return out;
   }
@@ -152,6 +208,7 @@ class UblReader {
       if (Element category = r_.child(e, kCac, "TaxCategory")) {
         out.vat_category = r_.text(category, kCbc, "ID");
         out.vat_rate = r_.number(category, kCbc, "Percent");
+        out.tax_scheme = tax_scheme_of(category);
       }
     }
     return out;
@@ -167,6 +224,7 @@ class UblReader {
       out.rate = r_.number(category, kCbc, "Percent");
       out.exemption_reason = r_.text(category, kCbc, "TaxExemptionReason");
       out.exemption_code = r_.text(category, kCbc, "TaxExemptionReasonCode");
+      out.tax_scheme = tax_scheme_of(category);
     }
     return out;
   }
@@ -196,6 +254,7 @@ class UblReader {
       }
     }
     out.net_amount = r_.amount(l, kCbc, "LineExtensionAmount");
+    if (Element p = r_.child(l, kCac, "InvoicePeriod")) out.period = period(p);
     if (Element order_line = r_.child(l, kCac, "OrderLineReference")) {
       out.purchase_order_line = r_.text(order_line, kCbc, "LineID");
     }
@@ -204,9 +263,27 @@ class UblReader {
     }
     if (Element item = r_.child(l, kCac, "Item")) {
       out.item_name = r_.text(item, kCbc, "Name");
+      if (Element standard = r_.child(item, kCac, "StandardItemIdentification")) {
+        out.standard_id = r_.identifier(standard, kCbc, "ID");
+      }
+      if (Element origin = r_.child(item, kCac, "OriginCountry")) {
+        out.origin_country = r_.text(origin, kCbc, "IdentificationCode");
+      }
+      for (const Element& commodity : r_.children(item, kCac, "CommodityClassification")) {
+        if (Element code = r_.child(commodity, kCbc, "ItemClassificationCode")) {
+          Identifier id = r_.identifier_of(code);
+          id.scheme = code.node.attribute("listID").value();
+          out.classifications.push_back(std::move(id));
+        }
+      }
       if (Element category = r_.child(item, kCac, "ClassifiedTaxCategory")) {
         out.vat_category = r_.text(category, kCbc, "ID");
         out.vat_rate = r_.number(category, kCbc, "Percent");
+        out.vat_tax_scheme = tax_scheme_of(category);
+      }
+      for (const Element& property : r_.children(item, kCac, "AdditionalItemProperty")) {
+        out.attributes.push_back({r_.text(property, kCbc, "Name"), r_.text(property, kCbc, "Value"),
+                                  r_.where(property)});
       }
     }
     if (Element price = r_.child(l, kCac, "Price")) {
