@@ -107,7 +107,7 @@ TEST_CASE("official unit tests of the implemented rules give the expected verdic
     CHECK(fires == (expect != "success"));
     ++judged;
   }
-  CHECK(judged == 76);  // every BR-CO-10/13/15/16 row of tests/expected.tsv
+  CHECK(judged >= 76);  // at least the BR-CO-10/13/15/16 rows of tests/expected.tsv
 }
 
 TEST_CASE("every official unit test: implemented rules fire exactly as the reference") {
