@@ -2,9 +2,13 @@
 // the rules cprokit implements: the official unit tests, the complete
 // examples and the seeded mutants, each against the rules the official
 // artefacts fire on it. Rules not implemented yet are left out of the
-// comparison on both sides.
+// comparison on both sides. A file where cprokit and the reference still
+// differ must be listed, with the difference and its reason, in
+// known-differences.tsv beside this file.
+#include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <iterator>
 #include <map>
 #include <set>
 #include <sstream>
@@ -22,6 +26,7 @@ using namespace cprokit;
 namespace {
 
 const fs::path kRoot = CPROKIT_EN16931_DIR;
+const fs::path kKnownDifferences = CPROKIT_KNOWN_DIFFERENCES;
 
 std::string slurp(const fs::path& p) {
   std::ifstream in(p, std::ios::binary);
@@ -92,6 +97,70 @@ std::string show(const std::set<std::string>& s) {
   return "{" + out + "}";
 }
 
+// One official file: the implemented rules the reference fires on it and
+// those cprokit fires, as "RULE:flag".
+struct Comparison {
+  std::string corpus;  // tests, examples or mutants
+  std::string syntax;  // ubl or cii
+  std::string file;    // relative to the EN 16931 folder: "mutants/ubl/X.xml"
+  std::set<std::string> reference, ours;
+};
+
+// "+RULE:flag" for what only cprokit fires, "-RULE:flag" for what only the
+// reference fires, space-separated; empty when both agree.
+std::string difference(const Comparison& c) {
+  std::string out;
+  for (const auto& r : c.ours) {
+    if (!c.reference.contains(r)) out += (out.empty() ? "+" : " +") + r;
+  }
+  for (const auto& r : c.reference) {
+    if (!c.ours.contains(r)) out += (out.empty() ? "-" : " -") + r;
+  }
+  return out;
+}
+
+// The syntax folder a file sits in: "tests/ubl/…" -> "ubl" ("ubl-testfiles" is UBL).
+std::string syntax_of(const fs::path& rel) {
+  std::string second = std::next(rel.begin())->string();
+  return second.starts_with("cii") ? "cii" : "ubl";
+}
+
+std::vector<Comparison> compare_everything(const Linter& linter) {
+  std::vector<Comparison> out;
+  for (std::string corpus : {"tests", "examples"}) {
+    for (const auto& entry : fs::recursive_directory_iterator(kRoot / corpus)) {
+      if (entry.path().extension() != ".xml") continue;
+      fs::path rel = fs::relative(entry.path(), kRoot);
+      fs::path tsv = kRoot / "reference-output" / fs::path(rel).replace_extension(".tsv");
+      out.push_back({corpus, syntax_of(rel), rel.generic_string(), reference_from_output(tsv),
+                     fired(linter, entry.path())});
+    }
+  }
+  for (const auto& row : read_tsv(kRoot / "mutants/expected.tsv", true)) {
+    std::set<std::string> reference;
+    std::stringstream ss(row.size() > 2 ? row[2] : "");
+    std::string item;
+    while (std::getline(ss, item, ',')) {
+      if (implemented().contains(item.substr(0, item.find(':')))) reference.insert(item);
+    }
+    fs::path rel = fs::path("mutants") / row.at(0);
+    out.push_back({"mutants", syntax_of(rel), rel.generic_string(), std::move(reference),
+                   fired(linter, kRoot / rel)});
+  }
+  return out;
+}
+
+// tests/conformance/known-differences.tsv: file, difference, reason.
+std::map<std::string, std::string> known_differences() {
+  std::map<std::string, std::string> out;
+  for (const auto& row : read_tsv(kKnownDifferences, false)) {
+    if (row[0].empty() || row[0].starts_with('#')) continue;
+    REQUIRE(row.size() == 3);  // a reason is mandatory
+    out[row[0]] = row[1];
+  }
+  return out;
+}
+
 }  // namespace
 
 TEST_CASE("official unit tests of the implemented rules give the expected verdict") {
@@ -110,18 +179,43 @@ TEST_CASE("official unit tests of the implemented rules give the expected verdic
   CHECK(judged >= 76);  // at least the BR-CO-10/13/15/16 rows of tests/expected.tsv
 }
 
-TEST_CASE("every official unit test: implemented rules fire exactly as the reference") {
-  Linter linter = make_linter(nullptr);
-  int compared = 0;
-  for (const auto& entry : fs::recursive_directory_iterator(kRoot / "tests")) {
-    if (entry.path().extension() != ".xml") continue;
-    fs::path rel = fs::relative(entry.path(), kRoot);
-    fs::path tsv = kRoot / "reference-output" / rel.replace_extension(".tsv");
-    INFO(entry.path().string());
-    CHECK(show(fired(linter, entry.path())) == show(reference_from_output(tsv)));
-    ++compared;
+TEST_CASE(
+    "every official file: the implemented rules agree with the reference, or the "
+    "difference is known") {
+  Linter linter = make_linter(nullptr);  // the unit tests and mutants are not all XSD-valid
+  std::map<std::string, std::pair<int, int>> agreement;  // "tests/ubl" -> (agree, files)
+  std::map<std::string, std::string> observed;           // file -> difference
+  for (const Comparison& c : compare_everything(linter)) {
+    auto& [agree, files] = agreement[c.corpus + "/" + c.syntax];
+    ++files;
+    std::string diff = difference(c);
+    if (diff.empty()) {
+      ++agree;
+    } else {
+      observed[c.file] = diff;
+    }
   }
-  CHECK(compared > 1000);
+  const auto known = known_differences();
+  for (const auto& [file, diff] : observed) {
+    INFO(file << ": cprokit " << diff << " (+ fired by cprokit only, - by the reference only); "
+              << "fix the rule, or list it in known-differences.tsv with its reason");
+    auto it = known.find(file);
+    CHECK((it != known.end() && it->second == diff));
+  }
+  for (const auto& [file, diff] : known) {
+    INFO(file << " is listed in known-differences.tsv (" << diff
+              << ") but now agrees or differs otherwise: update the list");
+    CHECK(observed.contains(file));
+  }
+  REQUIRE(agreement.size() == 6);  // tests, examples, mutants; UBL and CII apart
+  for (const auto& [corpus, counts] : agreement) {
+    const auto& [agree, files] = counts;
+    double rate = 100.0 * agree / files;
+    std::printf("conformance %-14s %4d / %4d files agree (%.1f %%)\n", corpus.c_str(), agree, files,
+                rate);
+    INFO(corpus << ": " << agree << " / " << files << " files agree");
+    CHECK(rate >= 99.0);
+  }
 }
 
 TEST_CASE("complete examples: no finding at all, XSD on") {
@@ -140,21 +234,4 @@ TEST_CASE("complete examples: no finding at all, XSD on") {
     ++checked;
   }
   CHECK(checked >= 60);
-}
-
-TEST_CASE("seeded mutants: implemented rules fire exactly as the reference") {
-  Linter linter = make_linter(nullptr);
-  int compared = 0;
-  for (const auto& row : read_tsv(kRoot / "mutants/expected.tsv", true)) {
-    std::set<std::string> reference;
-    std::stringstream ss(row.size() > 2 ? row[2] : "");
-    std::string item;
-    while (std::getline(ss, item, ',')) {
-      if (implemented().contains(item.substr(0, item.find(':')))) reference.insert(item);
-    }
-    INFO(row.at(0) << " (" << row.at(1) << ")");
-    CHECK(show(fired(linter, kRoot / "mutants" / row.at(0))) == show(reference));
-    ++compared;
-  }
-  CHECK(compared == 908);
 }
