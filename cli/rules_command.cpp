@@ -1,4 +1,5 @@
 #include <iostream>
+#include <vector>
 
 #include <fmt/format.h>
 #include <boost/program_options.hpp>
@@ -6,6 +7,7 @@
 #include "cli/arguments.hpp"
 #include "cli/commands.hpp"
 #include "cli/exit_codes.hpp"
+#include "cli/report/catalogue.hpp"
 #include "rules/engine/registry.hpp"
 
 namespace cprokit::cli {
@@ -19,6 +21,8 @@ Exemples / examples:
   cprokit rules --profiles         les profils / the profiles
   cprokit rules BR-CO-10           explique une règle / explains one rule
   cprokit rules --lang en xml-01   en anglais (l'identifiant ignore la casse) / in English (any case)
+  cprokit rules --format json      le catalogue pour les machines / the catalogue for machines
+  cprokit rules --format markdown  le catalogue en tableaux (docs/rules.md) / as tables
 )";
 
 std::string kinds_of(const Rule& rule, Lang lang) {
@@ -54,6 +58,7 @@ void explain(const Rule& rule, Lang lang) {
 int rules_command(const std::vector<std::string>& argv) {
   std::string lang_name = "fr";
   std::string profile_name = "all";
+  std::string format = "text";
   bool list_profiles = false;
   std::vector<std::string> ids;
   po::options_description visible("cprokit rules [options] [ID]\n\nOptions");
@@ -61,7 +66,11 @@ int rules_command(const std::vector<std::string>& argv) {
       "lang,l", po::value(&lang_name)->default_value(lang_name), "fr | en")(
       "profile,p", po::value(&profile_name)->default_value(profile_name),
       "seulement les règles de ce profil / only this profile's rules")(
-      "profiles", po::bool_switch(&list_profiles), "liste les profils / lists the profiles");
+      "profiles", po::bool_switch(&list_profiles), "liste les profils / lists the profiles")(
+      "format,f", po::value(&format)->default_value(format),
+      "text | json | markdown : json et markdown donnent tout le catalogue (id, sévérité, "
+      "documents, termes, source, texte FR et EN) / json and markdown give the whole "
+      "catalogue (id, severity, documents, terms, source, FR and EN text)");
 
   const Registry& registry = Registry::builtin();
   Lang lang = Lang::Fr;
@@ -75,6 +84,12 @@ int rules_command(const std::vector<std::string>& argv) {
       throw po::error(fmt::format("--profile: « {} » inconnu / unknown", profile_name));
     }
     if (ids.size() > 1) throw po::error("une seule règle à la fois / one rule at a time");
+    if (format != "text" && format != "json" && format != "markdown") {
+      throw po::error(fmt::format(
+          "--format : « {} » inconnu, attendu text, json ou markdown / unknown, expected text, "
+          "json or markdown",
+          format));
+    }
   } catch (const std::exception& e) {
     std::cerr << "cprokit rules: " << e.what() << "\n(cprokit rules --help)\n";
     return kExitUsage;
@@ -86,6 +101,7 @@ int rules_command(const std::vector<std::string>& argv) {
     }
     return kExitOk;
   }
+  std::vector<const Rule*> selected;
   if (!ids.empty()) {
     const Rule* rule = registry.find(ids.front());
     if (rule == nullptr) {
@@ -95,13 +111,25 @@ int rules_command(const std::vector<std::string>& argv) {
           ids.front());
       return kExitUsage;
     }
-    explain(*rule, lang);
-    return kExitOk;
+    if (format == "text") {
+      explain(*rule, lang);
+      return kExitOk;
+    }
+    selected.push_back(rule);
+  } else {
+    for (const auto& rule : registry.rules()) {
+      if (profile->includes(rule.id)) selected.push_back(&rule);
+    }
   }
-  for (const auto& rule : registry.rules()) {
-    if (!profile->includes(rule.id)) continue;
-    std::cout << fmt::format("{:<10} {:<8} {}\n", rule.id, name(rule.severity),
-                             rule.title.in(lang));
+  if (format == "json") {
+    report::write_catalogue_json(std::cout, selected, CPROKIT_VERSION, profile->name);
+  } else if (format == "markdown") {
+    report::write_catalogue_markdown(std::cout, selected, profile->name);
+  } else {
+    for (const Rule* rule : selected) {
+      std::cout << fmt::format("{:<10} {:<8} {}\n", rule->id, name(rule->severity),
+                               rule->title.in(lang));
+    }
   }
   return kExitOk;
 }

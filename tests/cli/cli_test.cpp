@@ -1204,6 +1204,53 @@ TEST_CASE("rules ID explains one rule, whatever the case", "[rules]") {
   CHECK(contains(en.out, "XML-01"));
 }
 
+TEST_CASE("rules --format json: the whole catalogue, every rule of the registry", "[rules]") {
+  RunResult r = run({"rules", "--format", "json"});
+  REQUIRE(r.exit_code == 0);
+  auto doc = ordered_json::parse(r.out);
+  CHECK(doc["tool"]["version"] == CPROKIT_VERSION);
+  CHECK(doc["profile"] == "all");
+  const auto& rules = doc["rules"];
+  REQUIRE(rules.size() > 50);
+  std::set<std::string> ids;
+  for (const auto& rule : rules) {
+    INFO(rule.dump());
+    ids.insert(rule["id"].get<std::string>());
+    CHECK(!rule["text"]["fr"].get<std::string>().empty());
+    CHECK(!rule["text"]["en"].get<std::string>().empty());
+    CHECK(rule["text"]["fr"] != rule["text"]["en"]);
+    CHECK(!rule["source"].get<std::string>().empty());
+    CHECK(!rule["applies_to"].empty());
+    std::string severity = rule["severity"];
+    CHECK((severity == "fatal" || severity == "warning" || severity == "info"));
+  }
+  CHECK(ids.size() == rules.size());
+  CHECK(ids.contains("BR-CO-10"));
+  CHECK(ids.contains("CPRO-SIRET-01"));
+  // The text listing has exactly the same rules.
+  RunResult text = run({"rules"});
+  CHECK(static_cast<std::size_t>(std::count(text.out.begin(), text.out.end(), '\n')) ==
+        rules.size());
+
+  RunResult one = run({"rules", "--format", "json", "br-co-10"});
+  auto single = ordered_json::parse(one.out);
+  REQUIRE(single["rules"].size() == 1);
+  CHECK(single["rules"][0]["terms"][0] == "BT-106");
+  CHECK(run({"rules", "--format", "yaml"}).exit_code == 2);
+}
+
+TEST_CASE("docs/rules.md is what cprokit rules --format markdown prints", "[rules]") {
+  RunResult r = run({"rules", "--format", "markdown"});
+  REQUIRE(r.exit_code == 0);
+  std::ifstream in(CPROKIT_RULES_DOC, std::ios::binary);
+  REQUIRE(in);
+  std::ostringstream doc;
+  doc << in.rdbuf();
+  INFO("docs/rules.md is out of date: run scripts/update-docs.sh");
+  CHECK(doc.str() == r.out);
+  CHECK(contains(r.out, "| `BR-CO-10` | fatal |"));
+}
+
 TEST_CASE("rules: an unknown rule or profile is a usage error", "[rules]") {
   RunResult nope = run({"rules", "NOPE"});
   CHECK(nope.exit_code == 2);
