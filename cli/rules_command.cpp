@@ -32,6 +32,21 @@ std::string kinds_of(const Rule& rule, Lang lang) {
   return out.empty() ? (lang == Lang::Fr ? "aucun" : "none") : out;
 }
 
+std::string_view checked_by(const Rule& rule, Lang lang) {
+  bool fr = lang == Lang::Fr;
+  if (rule.unchecked) {
+    return fr ? "aucun : les artefacts officiels ne la contrôlent pas (test true()), cprokit non "
+                "plus"
+              : "none: the official artefacts do not check it (test true()), nor does cprokit";
+  }
+  if (rule.checks.any()) {
+    return fr ? "moteur de règles, sur le modèle du document"
+              : "the rule engine, on the document's model";
+  }
+  return fr ? "validators/, à la lecture du document ou du lot"
+            : "validators/, while reading the document or the run";
+}
+
 void explain(const Rule& rule, Lang lang) {
   bool fr = lang == Lang::Fr;
   std::string terms;
@@ -44,12 +59,7 @@ void explain(const Rule& rule, Lang lang) {
     std::cout << fmt::format("{:<22}{}\n", fr ? "Termes métier :" : "Business terms:", terms);
   }
   std::cout << fmt::format("{:<22}{}\n", "Source :", rule.source);
-  std::cout << fmt::format("{:<22}{}\n", fr ? "Contrôle :" : "Checked by:",
-                           rule.checks.any()
-                               ? (fr ? "moteur de règles, sur le modèle du document"
-                                     : "the rule engine, on the document's model")
-                               : (fr ? "validators/, à la lecture du document ou du lot"
-                                     : "validators/, while reading the document or the run"));
+  std::cout << fmt::format("{:<22}{}\n", fr ? "Contrôle :" : "Checked by:", checked_by(rule, lang));
   std::cout << fmt::format("\n{}\n", rule.title.in(fr ? Lang::En : Lang::Fr));
 }
 

@@ -20,9 +20,11 @@ std::vector<std::string> kinds_of(const Rule& rule) {
   return out;
 }
 
-// Who checks the rule: the engine on the document's model, or the readers
-// and validators while reading (syntax, schema, size, duplicates in a run).
+// Who checks the rule: the engine on the document's model, the readers and
+// validators while reading (syntax, schema, size, duplicates in a run), or no
+// one (Rule::unchecked).
 std::string_view checked_by(const Rule& rule) {
+  if (rule.unchecked) return "none";
   return rule.checks.any() ? "engine" : "reader";
 }
 
