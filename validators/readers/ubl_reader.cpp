@@ -196,7 +196,8 @@ class UblReader {
   AllowanceCharge allowance_charge(const Element& e, bool document_level) {
     AllowanceCharge out;
     out.source = r_.where(e);
-    if (auto indicator = r_.text(e, kCbc, "ChargeIndicator")) {
+    out.charge_indicator = r_.text(e, kCbc, "ChargeIndicator");
+    if (const auto& indicator = out.charge_indicator) {
       out.is_charge = indicator->value == "true" || indicator->value == "1";
     }
     out.reason_code = r_.text(e, kCbc, "AllowanceChargeReasonCode");
