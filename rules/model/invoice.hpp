@@ -85,6 +85,9 @@ struct AllowanceCharge {  // BG-20 / BG-21 (document), BG-27 / BG-28 (line)
   // The tax scheme the VAT category is given under: UBL TaxScheme/ID, CII
   // TypeCode ("VAT"); several official tests only count categories under VAT.
   std::optional<Text> tax_scheme;
+  // Whether the VAT category code was written with white space around it
+  // (vat_category keeps it trimmed): UBL BR-AF-04 compares it as written.
+  bool vat_category_padded = false;
   SourceRef source;
 };
 

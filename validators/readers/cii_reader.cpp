@@ -247,6 +247,10 @@ class CiiReader {
       if (Element category = r_.child(e, kRam, "CategoryTradeTax")) {
         out.tax_scheme = r_.text(category, kRam, "TypeCode");
         out.vat_category = r_.text(category, kRam, "CategoryCode");
+        if (Element code = r_.child(category, kRam, "CategoryCode")) {
+          out.vat_category_padded =
+              trimmed_text(code.node).size() != std::string_view(code.node.text().get()).size();
+        }
         out.vat_rate = r_.number(category, kRam, "RateApplicablePercent");
       }
     }

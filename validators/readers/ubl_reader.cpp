@@ -208,6 +208,10 @@ class UblReader {
     if (document_level) {
       if (Element category = r_.child(e, kCac, "TaxCategory")) {
         out.vat_category = r_.text(category, kCbc, "ID");
+        if (Element id = r_.child(category, kCbc, "ID")) {
+          out.vat_category_padded =
+              trimmed_text(id.node).size() != std::string_view(id.node.text().get()).size();
+        }
         out.vat_rate = r_.number(category, kCbc, "Percent");
         out.tax_scheme = tax_scheme_of(category);
       }
