@@ -14,6 +14,7 @@
 //   (strict) of round2(|BT-116| × BT-119 / 100): exact decimals in UBL, binary
 //   doubles in CII (whose BR-AF-09 and BR-AG-09 are `true()`: never fire).
 // Where CII compares an untyped value with a number, XPath compares doubles.
+// Arithmetic::Exact (--exact-arithmetic) computes all of it in exact decimals.
 #include <cmath>
 #include <optional>
 #include <string>
@@ -74,7 +75,8 @@ bool within_one(double value, double expected) {
 }
 
 // Whether BT-116 is right, and what it should be (for the message).
-bool taxable_ok(const Category& c, const Invoice& inv, const VatBreakdown& b, Decimal& expected) {
+bool taxable_ok(const Category& c, const Invoice& inv, const VatBreakdown& b, bool exact,
+                Decimal& expected) {
   std::optional<Decimal> rate;
   if (c.taxed) {
     if (!b.rate) return true;  // "every rate in ()" holds: nothing to compare
@@ -85,9 +87,13 @@ bool taxable_ok(const Category& c, const Invoice& inv, const VatBreakdown& b, De
   if (inv.syntax == Syntax::Cii) {
     expected = round2(s.lines) + round2(s.charges) - round2(s.allowances);
     if (!taxable) return false;
-    const double value = taxable->value.to_double();
-    if (c.taxed || c.code == "O") return value == expected.to_double();
-    return within_one(value, expected.to_double());
+    const Decimal one = Decimal::from_int(1);
+    if (c.taxed || c.code == "O") {
+      return exact ? taxable->value == expected
+                   : taxable->value.to_double() == expected.to_double();
+    }
+    if (exact) return taxable->value - one < expected && taxable->value + one > expected;
+    return within_one(taxable->value.to_double(), expected.to_double());
   }
   expected = s.lines + s.charges - s.allowances;
   if (!taxable) return false;
@@ -95,8 +101,9 @@ bool taxable_ok(const Category& c, const Invoice& inv, const VatBreakdown& b, De
   // UBL casts BT-116 ± 1, computed in doubles, back to decimal; the
   // allowances and charges alone also pass (the test's branch for the other
   // document type, whose lines sum to nothing).
-  auto low = Decimal::from_double(taxable->value.to_double() - 1);
-  auto high = Decimal::from_double(taxable->value.to_double() + 1);
+  const Decimal one = Decimal::from_int(1);
+  auto low = exact ? taxable->value - one : Decimal::from_double(taxable->value.to_double() - 1);
+  auto high = exact ? taxable->value + one : Decimal::from_double(taxable->value.to_double() + 1);
   if (!low || !high) return true;
   auto within = [&](const Decimal& sum) { return *low<sum&& * high> sum; };
   return ((s.line_found || s.allowance_charge_found) && within(expected)) ||
@@ -111,13 +118,13 @@ std::string rate_en(const Category& c, const VatBreakdown& b) {
   return c.taxed && b.rate ? fmt::format(" at {}%", b.rate->value.to_string()) : "";
 }
 
-void check_taxable(const Category& c, const Invoice& inv, const Context& /*ctx*/,
-                   Reporter& report) {
+void check_taxable(const Category& c, const Invoice& inv, const Context& ctx, Reporter& report) {
+  const bool exact = ctx.arithmetic == Arithmetic::Exact;
   for (const auto& b : inv.vat_breakdown) {
     if (!breakdown_in(c, inv, b)) continue;
     Decimal expected;
     try {
-      if (taxable_ok(c, inv, b, expected)) continue;
+      if (taxable_ok(c, inv, b, exact, expected)) continue;
     } catch (const DecimalOverflow&) {
       continue;  // absurd amounts: no verdict rather than a wrong one
     }
@@ -138,12 +145,12 @@ void check_taxable(const Category& c, const Invoice& inv, const Context& /*ctx*/
 }
 
 // BT-117 of a taxed category (S, AF, AG): within 1 of BT-116 × BT-119 / 100.
-bool tax_ok(const Invoice& inv, const VatBreakdown& b, Decimal& expected) {
+bool tax_ok(const Invoice& inv, const VatBreakdown& b, bool exact, Decimal& expected) {
   if (!b.tax_amount || !b.taxable_amount || !b.rate) return false;
   static const Decimal kPercent = *Decimal::parse("0.01");
   const Decimal tax = b.tax_amount->value.abs();
   expected = round2(b.taxable_amount->value.abs() * b.rate->value * kPercent);
-  if (inv.syntax == Syntax::Cii) {
+  if (inv.syntax == Syntax::Cii && !exact) {
     // CII multiplies by the untyped rate: a double product, rounded as a double.
     double product = b.taxable_amount->value.abs().to_double() * b.rate->value.to_double();
     double want = xpath_round(product) / 100;
@@ -153,7 +160,7 @@ bool tax_ok(const Invoice& inv, const VatBreakdown& b, Decimal& expected) {
   return tax - Decimal::from_int(1) < expected && tax + Decimal::from_int(1) > expected;
 }
 
-void check_tax(const Category& c, const Invoice& inv, const Context& /*ctx*/, Reporter& report) {
+void check_tax(const Category& c, const Invoice& inv, const Context& ctx, Reporter& report) {
   // The CII tests of BR-AF-09 and BR-AG-09 are `true()`.
   if (inv.syntax == Syntax::Cii && c.taxed && c.code != "S") return;
   for (const auto& b : inv.vat_breakdown) {
@@ -173,7 +180,7 @@ void check_tax(const Category& c, const Invoice& inv, const Context& /*ctx*/, Re
     }
     Decimal expected;
     try {
-      if (tax_ok(inv, b, expected)) continue;
+      if (tax_ok(inv, b, ctx.arithmetic == Arithmetic::Exact, expected)) continue;
     } catch (const DecimalOverflow&) {
       continue;
     }
