@@ -5,6 +5,7 @@ namespace cprokit::en16931 {
 void register_rules(Registry& registry) {
   register_totals_rules(registry);
   register_unchecked_rules(registry);
+  register_vat_category_rules(registry);
 }
 
 }  // namespace cprokit::en16931

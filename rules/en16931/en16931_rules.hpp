@@ -11,5 +11,6 @@ void register_rules(Registry& registry);
 // One family of rules per file; register_rules() calls each.
 void register_totals_rules(Registry& registry);
 void register_unchecked_rules(Registry& registry);
+void register_vat_category_rules(Registry& registry);
 
 }  // namespace cprokit::en16931

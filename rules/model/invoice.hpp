@@ -71,6 +71,10 @@ struct ItemAttribute {        // BG-32
 
 struct AllowanceCharge {  // BG-20 / BG-21 (document), BG-27 / BG-28 (line)
   bool is_charge = false;
+  // The charge indicator as written (UBL cbc:ChargeIndicator, CII
+  // udt:Indicator): the official tests count an allowance or charge without
+  // one as neither.
+  std::optional<Text> charge_indicator;
   std::optional<Amount> amount;       // BT-92 / BT-99 / BT-136 / BT-141
   std::optional<Amount> base_amount;  // BT-93 / BT-100 / BT-137 / BT-142
   std::optional<Number> percentage;   // BT-94 / BT-101 / BT-138 / BT-143
@@ -81,6 +85,9 @@ struct AllowanceCharge {  // BG-20 / BG-21 (document), BG-27 / BG-28 (line)
   // The tax scheme the VAT category is given under: UBL TaxScheme/ID, CII
   // TypeCode ("VAT"); several official tests only count categories under VAT.
   std::optional<Text> tax_scheme;
+  // Whether the VAT category code was written with white space around it
+  // (vat_category keeps it trimmed): UBL BR-AF-04 compares it as written.
+  bool vat_category_padded = false;
   SourceRef source;
 };
 

@@ -559,6 +559,8 @@ TEST_CASE("read_cii fills the EN 16931 model from a CII invoice", "[readers][cii
     REQUIRE(inv.allowances_charges.size() == 2);
     const AllowanceCharge& allowance = inv.allowances_charges[0];
     CHECK_FALSE(allowance.is_charge);
+    REQUIRE(allowance.charge_indicator);
+    CHECK(allowance.charge_indicator->value == "false");
     REQUIRE(allowance.amount);
     CHECK(allowance.amount->value == dec("50"));
     REQUIRE(allowance.base_amount);

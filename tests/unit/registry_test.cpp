@@ -36,6 +36,20 @@ const std::vector<std::string> kAccountRules = {"ACCT-EMAIL-01",  "ACCT-ID-01", 
                                                 "ACCT-CP-01",     "ACCT-PWD-01",   "ACCT-PWD-02",
                                                 "ACCT-SECRET-01", "ACCT-SPACE-01", "ACCT-FEAT-01"};
 
+// The VAT category rules: 01..10 of each category (IC up to 12, O up to 14),
+// and BR-B-01/02.
+const std::vector<std::string> kVatCategoryRules = [] {
+  std::vector<std::string> out{"BR-B-01", "BR-B-02"};
+  const std::vector<std::pair<std::string, int>> families = {
+      {"BR-S", 10}, {"BR-Z", 10}, {"BR-E", 10},  {"BR-AE", 10}, {"BR-IC", 12},
+      {"BR-G", 10}, {"BR-O", 14}, {"BR-AF", 10}, {"BR-AG", 10}};
+  for (const auto& [prefix, last] : families) {
+    for (int i = 1; i <= last; ++i)
+      out.push_back(prefix + (i < 10 ? "-0" : "-") + std::to_string(i));
+  }
+  return out;
+}();
+
 // A check that always fires once; records that it ran.
 int g_fake_runs = 0;
 
@@ -89,8 +103,8 @@ std::vector<std::string> ids(const std::vector<Finding>& findings) {
 TEST_CASE("the builtin registry describes every rule", "[registry]") {
   const Registry& registry = Registry::builtin();
   REQUIRE(registry.rules().size() == kTotalsRules.size() + kUncheckedRules.size() +
-                                         kSyntaxRules.size() + kChorusRules.size() +
-                                         kAccountRules.size());
+                                         kVatCategoryRules.size() + kSyntaxRules.size() +
+                                         kChorusRules.size() + kAccountRules.size());
 
   std::set<std::string> seen;
   for (const Rule& rule : registry.rules()) {
@@ -109,6 +123,8 @@ TEST_CASE("the builtin registry describes every rule", "[registry]") {
   for (const auto& id : kTotalsRules)
     CHECK(seen.count(id) == 1);
   for (const auto& id : kUncheckedRules)
+    CHECK(seen.count(id) == 1);
+  for (const auto& id : kVatCategoryRules)
     CHECK(seen.count(id) == 1);
   for (const auto& id : kSyntaxRules)
     CHECK(seen.count(id) == 1);

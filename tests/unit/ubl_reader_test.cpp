@@ -573,6 +573,7 @@ TEST_CASE("read_ubl fills the EN 16931 model from a UBL invoice", "[readers][ubl
     REQUIRE(inv.allowances_charges.size() == 2);
     const AllowanceCharge& allowance = inv.allowances_charges[0];
     CHECK_FALSE(allowance.is_charge);
+    check_text(allowance.charge_indicator, "false");
     check_amount(allowance.amount, "50.00", "EUR");         // BT-92
     check_amount(allowance.base_amount, "1000.00", "EUR");  // BT-93
     check_number(allowance.percentage, "5");                // BT-94

@@ -233,7 +233,8 @@ class CiiReader {
     AllowanceCharge out;
     out.source = r_.where(e);
     if (Element indicator = r_.child(e, kRam, "ChargeIndicator")) {
-      if (auto value = r_.text(indicator, kUdt, "Indicator")) {
+      out.charge_indicator = r_.text(indicator, kUdt, "Indicator");
+      if (const auto& value = out.charge_indicator) {
         out.is_charge = value->value == "true" || value->value == "1";
       }
     }
@@ -246,6 +247,10 @@ class CiiReader {
       if (Element category = r_.child(e, kRam, "CategoryTradeTax")) {
         out.tax_scheme = r_.text(category, kRam, "TypeCode");
         out.vat_category = r_.text(category, kRam, "CategoryCode");
+        if (Element code = r_.child(category, kRam, "CategoryCode")) {
+          out.vat_category_padded =
+              trimmed_text(code.node).size() != std::string_view(code.node.text().get()).size();
+        }
         out.vat_rate = r_.number(category, kRam, "RateApplicablePercent");
       }
     }

@@ -196,7 +196,8 @@ class UblReader {
   AllowanceCharge allowance_charge(const Element& e, bool document_level) {
     AllowanceCharge out;
     out.source = r_.where(e);
-    if (auto indicator = r_.text(e, kCbc, "ChargeIndicator")) {
+    out.charge_indicator = r_.text(e, kCbc, "ChargeIndicator");
+    if (const auto& indicator = out.charge_indicator) {
       out.is_charge = indicator->value == "true" || indicator->value == "1";
     }
     out.reason_code = r_.text(e, kCbc, "AllowanceChargeReasonCode");
@@ -207,6 +208,10 @@ class UblReader {
     if (document_level) {
       if (Element category = r_.child(e, kCac, "TaxCategory")) {
         out.vat_category = r_.text(category, kCbc, "ID");
+        if (Element id = r_.child(category, kCbc, "ID")) {
+          out.vat_category_padded =
+              trimmed_text(id.node).size() != std::string_view(id.node.text().get()).size();
+        }
         out.vat_rate = r_.number(category, kCbc, "Percent");
         out.tax_scheme = tax_scheme_of(category);
       }
