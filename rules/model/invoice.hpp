@@ -7,6 +7,7 @@
 // the model (the reader reports it as a syntax finding instead).
 #pragma once
 
+#include <cstddef>
 #include <memory>
 #include <optional>
 #include <string>
@@ -71,6 +72,9 @@ struct ItemAttribute {        // BG-32
 
 struct AllowanceCharge {  // BG-20 / BG-21 (document), BG-27 / BG-28 (line)
   bool is_charge = false;
+  // The charge indicator as written; without one, the official tests count
+  // the element as neither an allowance nor a charge.
+  std::optional<Text> charge_indicator;
   std::optional<Amount> amount;       // BT-92 / BT-99 / BT-136 / BT-141
   std::optional<Amount> base_amount;  // BT-93 / BT-100 / BT-137 / BT-142
   std::optional<Number> percentage;   // BT-94 / BT-101 / BT-138 / BT-143
@@ -116,6 +120,17 @@ struct VatBreakdown {                       // BG-23
   std::optional<Text> tax_scheme;           // UBL TaxScheme/ID, CII TypeCode
   std::optional<Text> tax_point_date;       // BT-7 in CII (ram:TaxPointDate)
   std::optional<Text> tax_point_date_code;  // BT-8 in CII (ram:DueDateTypeCode)
+  SourceRef source;
+};
+
+// A UBL cac:TaxTotal: its tax amount (BT-110 or BT-111) and the VAT
+// breakdowns it holds, vat_breakdown[breakdown_begin, breakdown_end). UBL
+// checks each TaxTotal against its own subtotals (BR-CO-14); CII has a single
+// list of VAT breakdowns, and no such group.
+struct VatTotalGroup {
+  std::optional<Amount> amount;
+  std::size_t breakdown_begin = 0;
+  std::size_t breakdown_end = 0;
   SourceRef source;
 };
 
@@ -177,8 +192,9 @@ struct Invoice {
   // Every invoice total VAT amount with its currency: BT-110 is the one in the
   // invoice currency BT-5, BT-111 the one in the VAT accounting currency BT-6.
   std::vector<Amount> vat_totals;
-  std::vector<VatBreakdown> vat_breakdown;  // BG-23
-  std::vector<InvoiceLine> lines;           // BG-25
+  std::vector<VatBreakdown> vat_breakdown;      // BG-23
+  std::vector<VatTotalGroup> vat_total_groups;  // UBL only: each cac:TaxTotal
+  std::vector<InvoiceLine> lines;               // BG-25
 };
 
 // Whether a tax scheme (UBL TaxScheme/ID, CII TypeCode) is VAT, compared as

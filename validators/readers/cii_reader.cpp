@@ -233,7 +233,8 @@ class CiiReader {
     AllowanceCharge out;
     out.source = r_.where(e);
     if (Element indicator = r_.child(e, kRam, "ChargeIndicator")) {
-      if (auto value = r_.text(indicator, kUdt, "Indicator")) {
+      out.charge_indicator = r_.text(indicator, kUdt, "Indicator");
+      if (const auto& value = out.charge_indicator) {
         out.is_charge = value->value == "true" || value->value == "1";
       }
     }
