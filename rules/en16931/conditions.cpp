@@ -4,6 +4,7 @@
 // Each syntax follows its own schematron test, context included: where UBL
 // checks the document once, CII may check every line or every VAT breakdown,
 // and the rule then fires once for each.
+#include <algorithm>
 #include <string>
 
 #include <fmt/format.h>
@@ -188,11 +189,10 @@ void check_br_co_24(const Invoice& inv, const Context& /*ctx*/, Reporter& report
 bool seller_identified(const Invoice& inv) {
   const Party& seller = inv.seller;
   if (seller.legal_id || seller.vat_id) return true;
-  for (const Identifier& id : seller.identifiers) {
-    // UBL does not count a SEPA creditor identifier as a seller identifier.
-    if (inv.syntax == Syntax::Cii || id.scheme != "SEPA") return true;
-  }
-  return false;
+  // UBL does not count a SEPA creditor identifier as a seller identifier.
+  return std::ranges::any_of(seller.identifiers, [&inv](const Identifier& id) {
+    return inv.syntax == Syntax::Cii || id.scheme != "SEPA";
+  });
 }
 
 void check_br_co_26(const Invoice& inv, const Context& /*ctx*/, Reporter& report) {
