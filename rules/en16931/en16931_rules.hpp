@@ -12,5 +12,10 @@ void register_rules(Registry& registry);
 void register_totals_rules(Registry& registry);
 void register_unchecked_rules(Registry& registry);
 void register_vat_category_rules(Registry& registry);
+void register_allowance_total_rules(Registry& registry);  // BR-CO-11, -12
+void register_vat_total_rules(Registry& registry);        // BR-CO-14, -17
+void register_condition_rules(Registry& registry);        // BR-CO-03, -04, -18..-24, -26
+void register_vat_identifier_rules(Registry& registry);   // BR-CO-09
+void register_decimal_rules(Registry& registry);          // BR-DEC-*
 
 }  // namespace cprokit::en16931

@@ -7,6 +7,7 @@
 // the model (the reader reports it as a syntax finding instead).
 #pragma once
 
+#include <cstddef>
 #include <memory>
 #include <optional>
 #include <string>
@@ -126,6 +127,17 @@ struct VatBreakdown {                       // BG-23
   SourceRef source;
 };
 
+// A UBL cac:TaxTotal: its tax amount (BT-110 or BT-111) and the VAT
+// breakdowns it holds, vat_breakdown[breakdown_begin, breakdown_end). UBL
+// checks each TaxTotal against its own subtotals (BR-CO-14); CII has a single
+// list of VAT breakdowns, and no such group.
+struct VatTotalGroup {
+  std::optional<Amount> amount;
+  std::size_t breakdown_begin = 0;
+  std::size_t breakdown_end = 0;
+  SourceRef source;
+};
+
 // Fields in the order of the norm, not of least padding (32 bytes a line).
 struct InvoiceLine {                 // NOLINT(clang-analyzer-optin.performance.Padding) BG-25
   std::optional<Text> id;            // BT-126
@@ -184,8 +196,9 @@ struct Invoice {
   // Every invoice total VAT amount with its currency: BT-110 is the one in the
   // invoice currency BT-5, BT-111 the one in the VAT accounting currency BT-6.
   std::vector<Amount> vat_totals;
-  std::vector<VatBreakdown> vat_breakdown;  // BG-23
-  std::vector<InvoiceLine> lines;           // BG-25
+  std::vector<VatBreakdown> vat_breakdown;      // BG-23
+  std::vector<VatTotalGroup> vat_total_groups;  // UBL only: each cac:TaxTotal
+  std::vector<InvoiceLine> lines;               // BG-25
 };
 
 // Whether a tax scheme (UBL TaxScheme/ID, CII TypeCode) is VAT, compared as

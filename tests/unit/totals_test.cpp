@@ -202,6 +202,12 @@ std::vector<Finding> run(const Invoice& inv, Arithmetic arithmetic = Arithmetic:
   Context context;
   context.arithmetic = arithmetic;
   run_rules(registry, *en16931, inv, context, out);
+  // The models built here carry only what the four totals rules read; the
+  // other EN 16931 rules (no VAT breakdown, no seller…) are not under test.
+  std::erase_if(out, [](const Finding& f) {
+    return f.rule != "BR-CO-10" && f.rule != "BR-CO-13" && f.rule != "BR-CO-15" &&
+           f.rule != "BR-CO-16";
+  });
   return out;
 }
 

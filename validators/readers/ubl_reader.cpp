@@ -1,6 +1,7 @@
 // UBL 2.1 Invoice and CreditNote onto the EN 16931 model, after the UBL
 // binding of EN 16931 (CEN/TS 16931-3-2).
 #include <string_view>
+#include <utility>
 
 #include "validators/readers/namespaces.hpp"
 #include "validators/readers/reader.hpp"
@@ -62,6 +63,8 @@ class UblReader {
 
     if (Element supplier = r_.child(root, kCac, "AccountingSupplierParty")) {
       inv.seller = party(r_.child(supplier, kCac, "Party"));
+      // Without its cac:Party the seller group is still there, empty (BR-CO-26).
+      if (inv.seller.source.step == nullptr) inv.seller.source = r_.where(supplier);
     }
     if (Element customer = r_.child(root, kCac, "AccountingCustomerParty")) {
       inv.buyer = party(r_.child(customer, kCac, "Party"));
@@ -84,10 +87,16 @@ class UblReader {
       inv.allowances_charges.push_back(allowance_charge(ac, true));
     }
     for (const Element& total : r_.children(root, kCac, "TaxTotal")) {
-      if (auto amount = r_.amount(total, kCbc, "TaxAmount")) inv.vat_totals.push_back(*amount);
+      VatTotalGroup group;
+      group.source = r_.where(total);
+      group.amount = r_.amount(total, kCbc, "TaxAmount");
+      if (group.amount) inv.vat_totals.push_back(*group.amount);
+      group.breakdown_begin = inv.vat_breakdown.size();
       for (const Element& sub : r_.children(total, kCac, "TaxSubtotal")) {
         inv.vat_breakdown.push_back(vat_breakdown(sub));
       }
+      group.breakdown_end = inv.vat_breakdown.size();
+      inv.vat_total_groups.push_back(std::move(group));
     }
     if (Element totals = r_.child(root, kCac, "LegalMonetaryTotal")) {
       inv.totals = monetary_totals(totals);
