@@ -45,6 +45,8 @@ struct Period {
   std::optional<Text> start;             // BT-73 / BT-134
   std::optional<Text> end;               // BT-74 / BT-135
   std::optional<Text> description_code;  // BT-8 in UBL (cac:InvoicePeriod/cbc:DescriptionCode)
+  // CII: the format attribute of each date string ("102" is CCYYMMDD); empty in UBL.
+  std::string start_format, end_format;
   SourceRef source;
 };
 
@@ -71,6 +73,9 @@ struct ItemAttribute {        // BG-32
 
 struct AllowanceCharge {  // BG-20 / BG-21 (document), BG-27 / BG-28 (line)
   bool is_charge = false;
+  // ChargeIndicator (CII: its udt:Indicator) as written; absent when missing,
+  // and then the official tests treat the element as neither allowance nor charge.
+  std::optional<Text> indicator;
   std::optional<Amount> amount;       // BT-92 / BT-99 / BT-136 / BT-141
   std::optional<Amount> base_amount;  // BT-93 / BT-100 / BT-137 / BT-142
   std::optional<Number> percentage;   // BT-94 / BT-101 / BT-138 / BT-143
@@ -179,6 +184,11 @@ struct Invoice {
   std::vector<Amount> vat_totals;
   std::vector<VatBreakdown> vat_breakdown;  // BG-23
   std::vector<InvoiceLine> lines;           // BG-25
+  // CII: the format attribute of the issue date string BT-2 ("102"); empty in UBL.
+  std::string issue_date_format;
+  // The amounts and numbers left out because their text is not a decimal
+  // (XML-07): a rule asking for such an element does not call it missing.
+  std::vector<SourceRef> unreadable_numbers;
 };
 
 // Whether a tax scheme (UBL TaxScheme/ID, CII TypeCode) is VAT, compared as
