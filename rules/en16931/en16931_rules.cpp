@@ -3,6 +3,7 @@
 namespace cprokit::en16931 {
 
 void register_rules(Registry& registry) {
+  register_core_rules(registry);
   register_totals_rules(registry);
 }
 

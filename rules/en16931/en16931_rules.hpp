@@ -10,5 +10,7 @@ void register_rules(Registry& registry);
 
 // One family of rules per file; register_rules() calls each.
 void register_totals_rules(Registry& registry);
+// The core rules BR-01 … BR-65, in four families (core_rules.hpp).
+void register_core_rules(Registry& registry);
 
 }  // namespace cprokit::en16931
