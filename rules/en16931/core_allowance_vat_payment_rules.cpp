@@ -226,12 +226,17 @@ void check_br_51(const Invoice& inv, const Context& /*ctx*/, Reporter& report) {
 
 // BR-52, BR-55: document references -------------------------------------------
 
+// The CII test runs on every AdditionalReferencedDocument, a line's too.
 void check_br_52(const Invoice& inv, const Context& /*ctx*/, Reporter& report) {
-  for (const DocumentReference& doc : inv.supporting_documents) {
-    if (filled(doc.id)) continue;
-    report.fire(at(doc.id, doc.source),
-                {"Document justificatif (BG-24) sans référence (BT-122).",
-                 "Additional supporting document (BG-24) without a reference (BT-122)."});
+  for (const auto* docs : {&inv.supporting_documents, &inv.line_referenced_documents}) {
+    for (const DocumentReference& doc : *docs) {
+      if (filled(doc.id)) continue;
+      report.fire(at(doc.id, doc.source),
+                  {"Document référencé (BG-24, ou objet facturé d'une ligne BT-128) sans "
+                   "référence.",
+                   "Referenced document (BG-24, or a line's invoiced object BT-128) without a "
+                   "reference."});
+    }
   }
 }
 

@@ -189,6 +189,9 @@ struct Invoice {
   // The amounts and numbers left out because their text is not a decimal
   // (XML-07): a rule asking for such an element does not call it missing.
   std::vector<SourceRef> unreadable_numbers;
+  // CII: every line's ram:AdditionalReferencedDocument (BT-128 invoice line
+  // object identifier), which BR-52 tests as it tests a supporting document.
+  std::vector<DocumentReference> line_referenced_documents;
 };
 
 // Whether a tax scheme (UBL TaxScheme/ID, CII TypeCode) is VAT, compared as

@@ -128,6 +128,12 @@ class CiiReader {
     inv.lines.reserve(lines.size());
     for (const Element& line : lines) {
       inv.lines.push_back(invoice_line(line));
+      if (Element settlement = r_.child(line, kRam, "SpecifiedLineTradeSettlement")) {
+        for (const Element& doc : r_.children(settlement, kRam, "AdditionalReferencedDocument")) {
+          inv.line_referenced_documents.push_back(
+              {r_.text(doc, kRam, "IssuerAssignedID"), std::nullopt, r_.where(doc)});
+        }
+      }
     }
     inv.unreadable_numbers = r_.unreadable_numbers();
     return inv;
