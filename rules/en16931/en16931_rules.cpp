@@ -3,6 +3,7 @@
 namespace cprokit::en16931 {
 
 void register_rules(Registry& registry) {
+  register_core_rules(registry);
   register_condition_rules(registry);
   register_vat_identifier_rules(registry);
   register_unchecked_rules(registry);

@@ -46,6 +46,8 @@ struct Period {
   std::optional<Text> start;             // BT-73 / BT-134
   std::optional<Text> end;               // BT-74 / BT-135
   std::optional<Text> description_code;  // BT-8 in UBL (cac:InvoicePeriod/cbc:DescriptionCode)
+  // CII: the format attribute of each date string ("102" is CCYYMMDD); empty in UBL.
+  std::string start_format, end_format;
   SourceRef source;
 };
 
@@ -199,6 +201,14 @@ struct Invoice {
   std::vector<VatBreakdown> vat_breakdown;      // BG-23
   std::vector<VatTotalGroup> vat_total_groups;  // UBL only: each cac:TaxTotal
   std::vector<InvoiceLine> lines;               // BG-25
+  // CII: the format attribute of the issue date string BT-2 ("102"); empty in UBL.
+  std::string issue_date_format;
+  // The amounts and numbers left out because their text is not a decimal
+  // (XML-07): a rule asking for such an element does not call it missing.
+  std::vector<SourceRef> unreadable_numbers;
+  // CII: every line's ram:AdditionalReferencedDocument (BT-128 invoice line
+  // object identifier), which BR-52 tests as it tests a supporting document.
+  std::vector<DocumentReference> line_referenced_documents;
 };
 
 // Whether a tax scheme (UBL TaxScheme/ID, CII TypeCode) is VAT, compared as

@@ -19,6 +19,7 @@ struct Identifier {
   std::string value;
   std::string scheme;  // empty when absent
   SourceRef source;
+  bool scheme_given = false;  // the scheme attribute is there, even empty
 };
 
 struct Number {

@@ -45,7 +45,10 @@ class CiiReader {
       inv.number = r_.text(document, kRam, "ID");
       inv.type_code = r_.text(document, kRam, "TypeCode");
       if (Element issued = r_.child(document, kRam, "IssueDateTime")) {
-        inv.issue_date = r_.text(issued, kUdt, "DateTimeString");
+        if (Element date = r_.child(issued, kUdt, "DateTimeString")) {
+          inv.issue_date = r_.text_of(date);
+          inv.issue_date_format = date.node.attribute("format").value();
+        }
       }
       for (const Element& note : r_.children(document, kRam, "IncludedNote")) {
         if (auto content = r_.text(note, kRam, "Content")) inv.notes.push_back(*content);
@@ -125,7 +128,14 @@ class CiiReader {
     inv.lines.reserve(lines.size());
     for (const Element& line : lines) {
       inv.lines.push_back(invoice_line(line));
+      if (Element settlement = r_.child(line, kRam, "SpecifiedLineTradeSettlement")) {
+        for (const Element& doc : r_.children(settlement, kRam, "AdditionalReferencedDocument")) {
+          inv.line_referenced_documents.push_back(
+              {r_.text(doc, kRam, "IssuerAssignedID"), std::nullopt, r_.where(doc)});
+        }
+      }
     }
+    inv.unreadable_numbers = r_.unreadable_numbers();
     return inv;
   }
 
@@ -203,10 +213,16 @@ class CiiReader {
     Period out;
     out.source = r_.where(p);
     if (Element start = r_.child(p, kRam, "StartDateTime")) {
-      out.start = r_.text(start, kUdt, "DateTimeString");
+      if (Element date = r_.child(start, kUdt, "DateTimeString")) {
+        out.start = r_.text_of(date);
+        out.start_format = date.node.attribute("format").value();
+      }
     }
     if (Element end = r_.child(p, kRam, "EndDateTime")) {
-      out.end = r_.text(end, kUdt, "DateTimeString");
+      if (Element date = r_.child(end, kUdt, "DateTimeString")) {
+        out.end = r_.text_of(date);
+        out.end_format = date.node.attribute("format").value();
+      }
     }
     return out;
   }
@@ -309,7 +325,9 @@ class CiiReader {
       for (const Element& c : r_.children(product, kRam, "DesignatedProductClassification")) {
         if (Element code = r_.child(c, kRam, "ClassCode")) {
           Identifier id = r_.identifier_of(code);
-          id.scheme = code.node.attribute("listID").value();
+          pugi::xml_attribute list = code.node.attribute("listID");
+          id.scheme = list.value();
+          id.scheme_given = !list.empty();
           out.classifications.push_back(std::move(id));
         }
       }

@@ -131,7 +131,8 @@ std::optional<Text> Reader::text(const Element& parent, std::string_view uri,
 }
 
 Identifier Reader::identifier_of(const Element& e) const {
-  return {std::string(trimmed_text(e.node)), e.node.attribute("schemeID").value(), where(e)};
+  pugi::xml_attribute scheme = e.node.attribute("schemeID");
+  return {std::string(trimmed_text(e.node)), scheme.value(), where(e), !scheme.empty()};
 }
 
 std::optional<Identifier> Reader::identifier(const Element& parent, std::string_view uri,
@@ -144,6 +145,7 @@ std::optional<Identifier> Reader::identifier(const Element& parent, std::string_
 std::optional<Decimal> Reader::decimal_of(const Element& e) const {
   std::string_view raw = e.node.text().get();
   if (auto d = Decimal::parse(raw)) return d;
+  unreadable_.push_back(where(e));
   findings_.push_back(syntax::finding(
       syntax::kNotANumber, where(e).location(),
       {fmt::format("« {} » n'est pas un nombre décimal (attendu : chiffres et point décimal, "

@@ -72,6 +72,9 @@ class Reader {
 
   const xml::Names& names() const { return names_; }
 
+  // The elements whose number did not parse (XML-07), in document order.
+  const std::vector<SourceRef>& unreadable_numbers() const { return unreadable_; }
+
   // The path steps of every SourceRef made so far, for the model to keep.
   std::shared_ptr<const SourcePaths> paths() const { return paths_; }
 
@@ -84,6 +87,7 @@ class Reader {
   std::shared_ptr<SourcePaths> paths_ = std::make_shared<SourcePaths>();
   xml::Names names_;
   std::vector<Finding>& findings_;
+  mutable std::vector<SourceRef> unreadable_;
 };
 
 // Element text with XML whitespace trimmed at both ends.
