@@ -254,92 +254,102 @@ void check_br_55(const Invoice& inv, const Context& /*ctx*/, Reporter& report) {
 }  // namespace
 
 void register_allowance_vat_payment_rules(Registry& registry) {
-  registry.add(rule("BR-31",
-                    {"Chaque remise au niveau du document (BG-20) a un montant (BT-92).",
-                     "Each document level allowance (BG-20) shall have an amount (BT-92)."},
-                    {"BG-20", "BT-92"}, require_amount<false>));
-  registry.add(rule("BR-32",
-                    {"Chaque remise au niveau du document (BG-20) a un code de catégorie de TVA "
-                     "(BT-95).",
-                     "Each document level allowance (BG-20) shall have a VAT category code "
-                     "(BT-95)."},
-                    {"BG-20", "BT-95"}, require_vat_category<false>));
-  registry.add(rule("BR-33",
-                    {"Chaque remise au niveau du document (BG-20) a un motif (BT-97) ou un code "
-                     "de motif (BT-98).",
-                     "Each document level allowance (BG-20) shall have a reason (BT-97) or a "
-                     "reason code (BT-98)."},
-                    {"BG-20", "BT-97", "BT-98"}, require_reason<false>));
-  registry.add(rule("BR-36",
-                    {"Chaque charge au niveau du document (BG-21) a un montant (BT-99).",
-                     "Each document level charge (BG-21) shall have an amount (BT-99)."},
-                    {"BG-21", "BT-99"}, require_amount<true>));
-  registry.add(rule("BR-37",
-                    {"Chaque charge au niveau du document (BG-21) a un code de catégorie de TVA "
-                     "(BT-102).",
-                     "Each document level charge (BG-21) shall have a VAT category code "
-                     "(BT-102)."},
-                    {"BG-21", "BT-102"}, require_vat_category<true>));
-  registry.add(rule("BR-38",
-                    {"Chaque charge au niveau du document (BG-21) a un motif (BT-104) ou un code "
-                     "de motif (BT-105).",
-                     "Each document level charge (BG-21) shall have a reason (BT-104) or a "
-                     "reason code (BT-105)."},
-                    {"BG-21", "BT-104", "BT-105"}, require_reason<true>));
-  registry.add(rule("BR-45",
-                    {"Chaque ventilation de TVA (BG-23) a une base imposable (BT-116).",
-                     "Each VAT breakdown (BG-23) shall have a VAT category taxable amount "
-                     "(BT-116)."},
-                    {"BG-23", "BT-116"}, check_br_45));
-  registry.add(rule("BR-46",
-                    {"Chaque ventilation de TVA (BG-23) a un montant de TVA (BT-117).",
-                     "Each VAT breakdown (BG-23) shall have a VAT category tax amount (BT-117)."},
-                    {"BG-23", "BT-117"}, check_br_46));
-  registry.add(rule("BR-47",
-                    {"Chaque ventilation de TVA (BG-23) a un code de catégorie de TVA (BT-118).",
-                     "Each VAT breakdown (BG-23) shall be defined through a VAT category code "
-                     "(BT-118)."},
-                    {"BG-23", "BT-118"}, check_br_47));
-  registry.add(rule("BR-48",
-                    {"Chaque ventilation de TVA (BG-23) a un taux de TVA (BT-119), sauf en "
-                     "catégorie « non soumis » (O).",
-                     "Each VAT breakdown (BG-23) shall have a VAT category rate (BT-119), "
-                     "except if the invoice is not subject to VAT (category O)."},
-                    {"BG-23", "BT-119"}, check_br_48));
-  registry.add(rule("BR-49",
-                    {"Un moyen de paiement (BG-16) a un code de type (BT-81).",
-                     "Payment instructions (BG-16) shall specify the payment means type code "
-                     "(BT-81)."},
-                    {"BG-16", "BT-81"}, check_br_49));
-  registry.add(rule("BR-50",
-                    {"Un virement (code 30 ou 58) donne l'identifiant du compte du bénéficiaire "
-                     "(BT-84).",
-                     "A payment account identifier (BT-84) shall be present if credit transfer "
-                     "(BG-17) information is provided."},
-                    {"BG-17", "BT-84"}, check_br_50));
-  registry.add(rule("BR-51",
-                    {"Seuls les 6 premiers et les 4 derniers chiffres du numéro de carte (BT-87) "
-                     "sont donnés (avertissement en UBL, bloquant en CII).",
-                     "Only the first six and last four digits of the card primary account "
-                     "number (BT-87) shall be given (a warning in UBL, fatal in CII)."},
-                    {"BT-87"}, check_br_51));
-  registry.add(rule("BR-52",
-                    {"Chaque document justificatif (BG-24) a une référence (BT-122).",
-                     "Each additional supporting document (BG-24) shall contain a supporting "
-                     "document reference (BT-122)."},
-                    {"BG-24", "BT-122"}, check_br_52));
-  registry.add(rule("BR-55",
-                    {"Chaque référence à une facture antérieure (BG-3) donne son numéro (BT-25).",
-                     "Each preceding invoice reference (BG-3) shall contain a preceding invoice "
-                     "reference (BT-25)."},
-                    {"BG-3", "BT-25"}, check_br_55));
-  registry.add(rule("BR-61",
-                    {"Un virement (code 30 ou 58) donne l'identifiant du compte du bénéficiaire "
-                     "(BT-84).",
-                     "If the payment means type code (BT-81) means SEPA credit transfer, local "
-                     "credit transfer or non-SEPA international credit transfer, the payment "
-                     "account identifier (BT-84) shall be present."},
-                    {"BT-81", "BT-84"}, check_br_61));
+  registry.add(fatal_rule("BR-31",
+                          {"Chaque remise au niveau du document (BG-20) a un montant (BT-92).",
+                           "Each document level allowance (BG-20) shall have an amount (BT-92)."},
+                          {"BG-20", "BT-92"}, require_amount<false>));
+  registry.add(
+      fatal_rule("BR-32",
+                 {"Chaque remise au niveau du document (BG-20) a un code de catégorie de TVA "
+                  "(BT-95).",
+                  "Each document level allowance (BG-20) shall have a VAT category code "
+                  "(BT-95)."},
+                 {"BG-20", "BT-95"}, require_vat_category<false>));
+  registry.add(
+      fatal_rule("BR-33",
+                 {"Chaque remise au niveau du document (BG-20) a un motif (BT-97) ou un code "
+                  "de motif (BT-98).",
+                  "Each document level allowance (BG-20) shall have a reason (BT-97) or a "
+                  "reason code (BT-98)."},
+                 {"BG-20", "BT-97", "BT-98"}, require_reason<false>));
+  registry.add(fatal_rule("BR-36",
+                          {"Chaque charge au niveau du document (BG-21) a un montant (BT-99).",
+                           "Each document level charge (BG-21) shall have an amount (BT-99)."},
+                          {"BG-21", "BT-99"}, require_amount<true>));
+  registry.add(
+      fatal_rule("BR-37",
+                 {"Chaque charge au niveau du document (BG-21) a un code de catégorie de TVA "
+                  "(BT-102).",
+                  "Each document level charge (BG-21) shall have a VAT category code "
+                  "(BT-102)."},
+                 {"BG-21", "BT-102"}, require_vat_category<true>));
+  registry.add(
+      fatal_rule("BR-38",
+                 {"Chaque charge au niveau du document (BG-21) a un motif (BT-104) ou un code "
+                  "de motif (BT-105).",
+                  "Each document level charge (BG-21) shall have a reason (BT-104) or a "
+                  "reason code (BT-105)."},
+                 {"BG-21", "BT-104", "BT-105"}, require_reason<true>));
+  registry.add(fatal_rule("BR-45",
+                          {"Chaque ventilation de TVA (BG-23) a une base imposable (BT-116).",
+                           "Each VAT breakdown (BG-23) shall have a VAT category taxable amount "
+                           "(BT-116)."},
+                          {"BG-23", "BT-116"}, check_br_45));
+  registry.add(
+      fatal_rule("BR-46",
+                 {"Chaque ventilation de TVA (BG-23) a un montant de TVA (BT-117).",
+                  "Each VAT breakdown (BG-23) shall have a VAT category tax amount (BT-117)."},
+                 {"BG-23", "BT-117"}, check_br_46));
+  registry.add(
+      fatal_rule("BR-47",
+                 {"Chaque ventilation de TVA (BG-23) a un code de catégorie de TVA (BT-118).",
+                  "Each VAT breakdown (BG-23) shall be defined through a VAT category code "
+                  "(BT-118)."},
+                 {"BG-23", "BT-118"}, check_br_47));
+  registry.add(fatal_rule("BR-48",
+                          {"Chaque ventilation de TVA (BG-23) a un taux de TVA (BT-119), sauf en "
+                           "catégorie « non soumis » (O).",
+                           "Each VAT breakdown (BG-23) shall have a VAT category rate (BT-119), "
+                           "except if the invoice is not subject to VAT (category O)."},
+                          {"BG-23", "BT-119"}, check_br_48));
+  registry.add(fatal_rule("BR-49",
+                          {"Un moyen de paiement (BG-16) a un code de type (BT-81).",
+                           "Payment instructions (BG-16) shall specify the payment means type code "
+                           "(BT-81)."},
+                          {"BG-16", "BT-81"}, check_br_49));
+  registry.add(
+      fatal_rule("BR-50",
+                 {"Un virement (code 30 ou 58) donne l'identifiant du compte du bénéficiaire "
+                  "(BT-84).",
+                  "A payment account identifier (BT-84) shall be present if credit transfer "
+                  "(BG-17) information is provided."},
+                 {"BG-17", "BT-84"}, check_br_50));
+  registry.add(
+      fatal_rule("BR-51",
+                 {"Seuls les 6 premiers et les 4 derniers chiffres du numéro de carte (BT-87) "
+                  "sont donnés (avertissement en UBL, bloquant en CII).",
+                  "Only the first six and last four digits of the card primary account "
+                  "number (BT-87) shall be given (a warning in UBL, fatal in CII)."},
+                 {"BT-87"}, check_br_51));
+  registry.add(fatal_rule("BR-52",
+                          {"Chaque document justificatif (BG-24) a une référence (BT-122).",
+                           "Each additional supporting document (BG-24) shall contain a supporting "
+                           "document reference (BT-122)."},
+                          {"BG-24", "BT-122"}, check_br_52));
+  registry.add(
+      fatal_rule("BR-55",
+                 {"Chaque référence à une facture antérieure (BG-3) donne son numéro (BT-25).",
+                  "Each preceding invoice reference (BG-3) shall contain a preceding invoice "
+                  "reference (BT-25)."},
+                 {"BG-3", "BT-25"}, check_br_55));
+  registry.add(
+      fatal_rule("BR-61",
+                 {"Un virement (code 30 ou 58) donne l'identifiant du compte du bénéficiaire "
+                  "(BT-84).",
+                  "If the payment means type code (BT-81) means SEPA credit transfer, local "
+                  "credit transfer or non-SEPA international credit transfer, the payment "
+                  "account identifier (BT-84) shall be present."},
+                 {"BT-81", "BT-84"}, check_br_61));
 }
 
 }  // namespace cprokit::en16931::core

@@ -134,52 +134,53 @@ void check_br_53(const Invoice& inv, const Context& /*ctx*/, Reporter& report) {
 }  // namespace
 
 void register_document_rules(Registry& registry) {
-  registry.add(rule("BR-01",
-                    {"Une facture contient un identifiant de spécification (BT-24).",
-                     "An invoice shall have a specification identifier (BT-24)."},
-                    {"BT-24"}, check_br_01));
-  registry.add(rule("BR-02",
-                    {"Une facture contient un numéro de facture (BT-1).",
-                     "An invoice shall have an invoice number (BT-1)."},
-                    {"BT-1"}, check_br_02));
-  registry.add(rule("BR-03",
-                    {"Une facture contient une date d'émission (BT-2).",
-                     "An invoice shall have an invoice issue date (BT-2)."},
-                    {"BT-2"}, check_br_03));
-  registry.add(rule("BR-04",
-                    {"Une facture contient un code de type de facture (BT-3).",
-                     "An invoice shall have an invoice type code (BT-3)."},
-                    {"BT-3"}, check_br_04));
-  registry.add(rule("BR-05",
-                    {"Une facture contient un code de devise (BT-5).",
-                     "An invoice shall have an invoice currency code (BT-5)."},
-                    {"BT-5"}, check_br_05));
-  registry.add(rule("BR-12",
-                    {"Une facture contient la somme des montants nets des lignes (BT-106).",
-                     "An invoice shall have the sum of invoice line net amounts (BT-106)."},
-                    {"BT-106"}, check_br_12));
-  registry.add(rule("BR-13",
-                    {"Une facture contient le total hors TVA (BT-109).",
-                     "An invoice shall have the invoice total amount without VAT (BT-109)."},
-                    {"BT-109"}, check_br_13));
-  registry.add(rule("BR-14",
-                    {"Une facture contient le total TTC (BT-112).",
-                     "An invoice shall have the invoice total amount with VAT (BT-112)."},
-                    {"BT-112"}, check_br_14));
-  registry.add(rule("BR-15",
-                    {"Une facture contient le montant net à payer (BT-115).",
-                     "An invoice shall have the amount due for payment (BT-115)."},
-                    {"BT-115"}, check_br_15));
-  registry.add(rule("BR-16",
-                    {"Une facture contient au moins une ligne (BG-25).",
-                     "An invoice shall have at least one invoice line (BG-25)."},
-                    {"BG-25"}, check_br_16));
-  registry.add(rule("BR-53",
-                    {"Si une devise de comptabilisation de la TVA (BT-6) est donnée, le total "
-                     "de TVA dans cette devise (BT-111) l'est aussi.",
-                     "If the VAT accounting currency code (BT-6) is present, the invoice total "
-                     "VAT amount in accounting currency (BT-111) shall be provided."},
-                    {"BT-6", "BT-111"}, check_br_53));
+  registry.add(fatal_rule("BR-01",
+                          {"Une facture contient un identifiant de spécification (BT-24).",
+                           "An invoice shall have a specification identifier (BT-24)."},
+                          {"BT-24"}, check_br_01));
+  registry.add(fatal_rule("BR-02",
+                          {"Une facture contient un numéro de facture (BT-1).",
+                           "An invoice shall have an invoice number (BT-1)."},
+                          {"BT-1"}, check_br_02));
+  registry.add(fatal_rule("BR-03",
+                          {"Une facture contient une date d'émission (BT-2).",
+                           "An invoice shall have an invoice issue date (BT-2)."},
+                          {"BT-2"}, check_br_03));
+  registry.add(fatal_rule("BR-04",
+                          {"Une facture contient un code de type de facture (BT-3).",
+                           "An invoice shall have an invoice type code (BT-3)."},
+                          {"BT-3"}, check_br_04));
+  registry.add(fatal_rule("BR-05",
+                          {"Une facture contient un code de devise (BT-5).",
+                           "An invoice shall have an invoice currency code (BT-5)."},
+                          {"BT-5"}, check_br_05));
+  registry.add(fatal_rule("BR-12",
+                          {"Une facture contient la somme des montants nets des lignes (BT-106).",
+                           "An invoice shall have the sum of invoice line net amounts (BT-106)."},
+                          {"BT-106"}, check_br_12));
+  registry.add(fatal_rule("BR-13",
+                          {"Une facture contient le total hors TVA (BT-109).",
+                           "An invoice shall have the invoice total amount without VAT (BT-109)."},
+                          {"BT-109"}, check_br_13));
+  registry.add(fatal_rule("BR-14",
+                          {"Une facture contient le total TTC (BT-112).",
+                           "An invoice shall have the invoice total amount with VAT (BT-112)."},
+                          {"BT-112"}, check_br_14));
+  registry.add(fatal_rule("BR-15",
+                          {"Une facture contient le montant net à payer (BT-115).",
+                           "An invoice shall have the amount due for payment (BT-115)."},
+                          {"BT-115"}, check_br_15));
+  registry.add(fatal_rule("BR-16",
+                          {"Une facture contient au moins une ligne (BG-25).",
+                           "An invoice shall have at least one invoice line (BG-25)."},
+                          {"BG-25"}, check_br_16));
+  registry.add(
+      fatal_rule("BR-53",
+                 {"Si une devise de comptabilisation de la TVA (BT-6) est donnée, le total "
+                  "de TVA dans cette devise (BT-111) l'est aussi.",
+                  "If the VAT accounting currency code (BT-6) is present, the invoice total "
+                  "VAT amount in accounting currency (BT-111) shall be provided."},
+                 {"BT-6", "BT-111"}, check_br_53));
 }
 
 }  // namespace cprokit::en16931::core

@@ -264,86 +264,93 @@ void check_br_65(const Invoice& inv, const InvoiceLine& line, Reporter& report) 
 }  // namespace
 
 void register_line_rules(Registry& registry) {
-  registry.add(rule("BR-21",
-                    {"Chaque ligne de facture (BG-25) a un identifiant (BT-126).",
-                     "Each invoice line (BG-25) shall have an invoice line identifier (BT-126)."},
-                    {"BG-25", "BT-126"}, each_line<check_br_21>));
-  registry.add(rule("BR-22",
-                    {"Chaque ligne de facture (BG-25) a une quantité facturée (BT-129).",
-                     "Each invoice line (BG-25) shall have an invoiced quantity (BT-129)."},
-                    {"BG-25", "BT-129"}, each_line<check_br_22>));
-  registry.add(rule("BR-23",
-                    {"Chaque ligne de facture (BG-25) a une unité de mesure de la quantité "
-                     "(BT-130).",
-                     "An invoice line (BG-25) shall have an invoiced quantity unit of measure "
-                     "code (BT-130)."},
-                    {"BG-25", "BT-130"}, each_line<check_br_23>));
-  registry.add(rule("BR-24",
-                    {"Chaque ligne de facture (BG-25) a un montant net (BT-131).",
-                     "Each invoice line (BG-25) shall have an invoice line net amount (BT-131)."},
-                    {"BG-25", "BT-131"}, each_line<check_br_24>));
-  registry.add(rule("BR-25",
-                    {"Chaque ligne de facture (BG-25) a un nom d'article (BT-153).",
-                     "Each invoice line (BG-25) shall contain the item name (BT-153)."},
-                    {"BG-25", "BT-153"}, each_line<check_br_25>));
-  registry.add(rule("BR-26",
-                    {"Chaque ligne de facture (BG-25) a un prix net d'article (BT-146).",
-                     "Each invoice line (BG-25) shall contain the item net price (BT-146)."},
-                    {"BG-25", "BT-146"}, each_line<check_br_26>));
-  registry.add(rule("BR-27",
-                    {"Le prix net d'un article (BT-146) n'est pas négatif.",
-                     "The item net price (BT-146) shall not be negative."},
-                    {"BT-146"}, each_line<check_br_27>));
-  registry.add(rule("BR-28",
-                    {"Le prix brut d'un article (BT-148) n'est pas négatif.",
-                     "The item gross price (BT-148) shall not be negative."},
-                    {"BT-148"}, each_line<check_br_28>));
-  registry.add(rule("BR-29",
-                    {"La fin de la période de facturation (BT-74) ne précède pas son début "
-                     "(BT-73).",
-                     "If both invoicing period start (BT-73) and end (BT-74) dates are given, "
-                     "the end date shall be later or equal to the start date."},
-                    {"BT-73", "BT-74"}, check_br_29));
-  registry.add(rule("BR-30",
-                    {"La fin de la période d'une ligne (BT-135) ne précède pas son début "
-                     "(BT-134).",
-                     "If both invoice line period start (BT-134) and end (BT-135) dates are "
-                     "given, the end date shall be later or equal to the start date."},
-                    {"BT-134", "BT-135"}, check_br_30));
-  registry.add(rule("BR-41",
-                    {"Chaque remise de ligne (BG-27) a un montant (BT-136).",
-                     "Each invoice line allowance (BG-27) shall have an amount (BT-136)."},
-                    {"BG-27", "BT-136"}, each_line<require_line_amount<false>>));
-  registry.add(rule("BR-42",
-                    {"Chaque remise de ligne (BG-27) a un motif (BT-139) ou un code de motif "
-                     "(BT-140).",
-                     "Each invoice line allowance (BG-27) shall have a reason (BT-139) or a "
-                     "reason code (BT-140)."},
-                    {"BG-27", "BT-139", "BT-140"}, each_line<require_line_reason<false>>));
-  registry.add(rule("BR-43",
-                    {"Chaque charge de ligne (BG-28) a un montant (BT-141).",
-                     "Each invoice line charge (BG-28) shall have an amount (BT-141)."},
-                    {"BG-28", "BT-141"}, each_line<require_line_amount<true>>));
-  registry.add(rule("BR-44",
-                    {"Chaque charge de ligne (BG-28) a un motif (BT-144) ou un code de motif "
-                     "(BT-145).",
-                     "Each invoice line charge (BG-28) shall have a reason (BT-144) or a reason "
-                     "code (BT-145)."},
-                    {"BG-28", "BT-144", "BT-145"}, each_line<require_line_reason<true>>));
-  registry.add(rule("BR-54",
-                    {"Chaque attribut d'article (BG-32) a un nom (BT-160) et une valeur (BT-161).",
-                     "Each item attribute (BG-32) shall contain a name (BT-160) and a value "
-                     "(BT-161)."},
-                    {"BG-32", "BT-160", "BT-161"}, each_line<check_br_54>));
-  registry.add(rule("BR-64",
-                    {"L'identifiant standard d'un article (BT-157) a un identifiant de schéma.",
-                     "The item standard identifier (BT-157) shall have a scheme identifier."},
-                    {"BT-157"}, each_line<check_br_64>));
-  registry.add(rule("BR-65",
-                    {"La classification d'un article (BT-158) a un identifiant de schéma.",
-                     "The item classification identifier (BT-158) shall have a scheme "
-                     "identifier."},
-                    {"BT-158"}, each_line<check_br_65>));
+  registry.add(
+      fatal_rule("BR-21",
+                 {"Chaque ligne de facture (BG-25) a un identifiant (BT-126).",
+                  "Each invoice line (BG-25) shall have an invoice line identifier (BT-126)."},
+                 {"BG-25", "BT-126"}, each_line<check_br_21>));
+  registry.add(fatal_rule("BR-22",
+                          {"Chaque ligne de facture (BG-25) a une quantité facturée (BT-129).",
+                           "Each invoice line (BG-25) shall have an invoiced quantity (BT-129)."},
+                          {"BG-25", "BT-129"}, each_line<check_br_22>));
+  registry.add(
+      fatal_rule("BR-23",
+                 {"Chaque ligne de facture (BG-25) a une unité de mesure de la quantité "
+                  "(BT-130).",
+                  "An invoice line (BG-25) shall have an invoiced quantity unit of measure "
+                  "code (BT-130)."},
+                 {"BG-25", "BT-130"}, each_line<check_br_23>));
+  registry.add(
+      fatal_rule("BR-24",
+                 {"Chaque ligne de facture (BG-25) a un montant net (BT-131).",
+                  "Each invoice line (BG-25) shall have an invoice line net amount (BT-131)."},
+                 {"BG-25", "BT-131"}, each_line<check_br_24>));
+  registry.add(fatal_rule("BR-25",
+                          {"Chaque ligne de facture (BG-25) a un nom d'article (BT-153).",
+                           "Each invoice line (BG-25) shall contain the item name (BT-153)."},
+                          {"BG-25", "BT-153"}, each_line<check_br_25>));
+  registry.add(fatal_rule("BR-26",
+                          {"Chaque ligne de facture (BG-25) a un prix net d'article (BT-146).",
+                           "Each invoice line (BG-25) shall contain the item net price (BT-146)."},
+                          {"BG-25", "BT-146"}, each_line<check_br_26>));
+  registry.add(fatal_rule("BR-27",
+                          {"Le prix net d'un article (BT-146) n'est pas négatif.",
+                           "The item net price (BT-146) shall not be negative."},
+                          {"BT-146"}, each_line<check_br_27>));
+  registry.add(fatal_rule("BR-28",
+                          {"Le prix brut d'un article (BT-148) n'est pas négatif.",
+                           "The item gross price (BT-148) shall not be negative."},
+                          {"BT-148"}, each_line<check_br_28>));
+  registry.add(
+      fatal_rule("BR-29",
+                 {"La fin de la période de facturation (BT-74) ne précède pas son début "
+                  "(BT-73).",
+                  "If both invoicing period start (BT-73) and end (BT-74) dates are given, "
+                  "the end date shall be later or equal to the start date."},
+                 {"BT-73", "BT-74"}, check_br_29));
+  registry.add(fatal_rule("BR-30",
+                          {"La fin de la période d'une ligne (BT-135) ne précède pas son début "
+                           "(BT-134).",
+                           "If both invoice line period start (BT-134) and end (BT-135) dates are "
+                           "given, the end date shall be later or equal to the start date."},
+                          {"BT-134", "BT-135"}, check_br_30));
+  registry.add(fatal_rule("BR-41",
+                          {"Chaque remise de ligne (BG-27) a un montant (BT-136).",
+                           "Each invoice line allowance (BG-27) shall have an amount (BT-136)."},
+                          {"BG-27", "BT-136"}, each_line<require_line_amount<false>>));
+  registry.add(fatal_rule("BR-42",
+                          {"Chaque remise de ligne (BG-27) a un motif (BT-139) ou un code de motif "
+                           "(BT-140).",
+                           "Each invoice line allowance (BG-27) shall have a reason (BT-139) or a "
+                           "reason code (BT-140)."},
+                          {"BG-27", "BT-139", "BT-140"}, each_line<require_line_reason<false>>));
+  registry.add(fatal_rule("BR-43",
+                          {"Chaque charge de ligne (BG-28) a un montant (BT-141).",
+                           "Each invoice line charge (BG-28) shall have an amount (BT-141)."},
+                          {"BG-28", "BT-141"}, each_line<require_line_amount<true>>));
+  registry.add(
+      fatal_rule("BR-44",
+                 {"Chaque charge de ligne (BG-28) a un motif (BT-144) ou un code de motif "
+                  "(BT-145).",
+                  "Each invoice line charge (BG-28) shall have a reason (BT-144) or a reason "
+                  "code (BT-145)."},
+                 {"BG-28", "BT-144", "BT-145"}, each_line<require_line_reason<true>>));
+  registry.add(
+      fatal_rule("BR-54",
+                 {"Chaque attribut d'article (BG-32) a un nom (BT-160) et une valeur (BT-161).",
+                  "Each item attribute (BG-32) shall contain a name (BT-160) and a value "
+                  "(BT-161)."},
+                 {"BG-32", "BT-160", "BT-161"}, each_line<check_br_54>));
+  registry.add(
+      fatal_rule("BR-64",
+                 {"L'identifiant standard d'un article (BT-157) a un identifiant de schéma.",
+                  "The item standard identifier (BT-157) shall have a scheme identifier."},
+                 {"BT-157"}, each_line<check_br_64>));
+  registry.add(fatal_rule("BR-65",
+                          {"La classification d'un article (BT-158) a un identifiant de schéma.",
+                           "The item classification identifier (BT-158) shall have a scheme "
+                           "identifier."},
+                          {"BT-158"}, each_line<check_br_65>));
 }
 
 }  // namespace cprokit::en16931::core

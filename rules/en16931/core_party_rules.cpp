@@ -193,67 +193,70 @@ void check_br_63(const Invoice& inv, const Context& /*ctx*/, Reporter& report) {
 }  // namespace
 
 void register_party_rules(Registry& registry) {
-  registry.add(rule("BR-06",
-                    {"Une facture contient le nom du vendeur (BT-27).",
-                     "An invoice shall contain the seller name (BT-27)."},
-                    {"BT-27"}, check_br_06));
-  registry.add(rule("BR-07",
-                    {"Une facture contient le nom de l'acheteur (BT-44).",
-                     "An invoice shall contain the buyer name (BT-44)."},
-                    {"BT-44"}, check_br_07));
-  registry.add(rule("BR-08",
-                    {"Une facture contient l'adresse postale du vendeur (BG-5).",
-                     "An invoice shall contain the seller postal address (BG-5)."},
-                    {"BG-5"}, check_br_08));
-  registry.add(rule("BR-09",
-                    {"L'adresse postale du vendeur contient un code pays (BT-40).",
-                     "The seller postal address shall contain a country code (BT-40)."},
-                    {"BT-40"}, check_br_09));
-  registry.add(rule("BR-10",
-                    {"Une facture contient l'adresse postale de l'acheteur (BG-8).",
-                     "An invoice shall contain the buyer postal address (BG-8)."},
-                    {"BG-8"}, check_br_10));
-  registry.add(rule("BR-11",
-                    {"L'adresse postale de l'acheteur contient un code pays (BT-55).",
-                     "The buyer postal address shall contain a country code (BT-55)."},
-                    {"BT-55"}, check_br_11));
-  registry.add(rule("BR-17",
-                    {"Un bénéficiaire (BG-10) distinct du vendeur porte un nom (BT-59).",
-                     "The payee name (BT-59) shall be provided if the payee (BG-10) differs "
-                     "from the seller."},
-                    {"BG-10", "BT-59"}, check_br_17));
-  registry.add(rule("BR-18",
-                    {"Le représentant fiscal du vendeur (BG-11) porte un nom (BT-62).",
-                     "The seller tax representative name (BT-62) shall be provided if the "
-                     "seller has a tax representative (BG-11)."},
-                    {"BG-11", "BT-62"}, check_br_18));
-  registry.add(rule("BR-19",
-                    {"Le représentant fiscal du vendeur (BG-11) a une adresse postale (BG-12).",
-                     "The seller tax representative postal address (BG-12) shall be provided "
-                     "if the seller has a tax representative (BG-11)."},
-                    {"BG-11", "BG-12"}, check_br_19));
-  registry.add(rule("BR-20",
-                    {"L'adresse du représentant fiscal (BG-12) contient un code pays (BT-69).",
-                     "The seller tax representative postal address (BG-12) shall contain a "
-                     "country code (BT-69)."},
-                    {"BG-12", "BT-69"}, check_br_20));
-  registry.add(rule("BR-56",
-                    {"Le représentant fiscal du vendeur (BG-11) a un numéro de TVA (BT-63).",
-                     "The seller tax representative VAT identifier (BT-63) shall be provided "
-                     "if the seller has a tax representative (BG-11)."},
-                    {"BG-11", "BT-63"}, check_br_56));
-  registry.add(rule("BR-57",
-                    {"Une adresse de livraison (BG-15) contient un code pays (BT-80).",
-                     "Each deliver to address (BG-15) shall contain a country code (BT-80)."},
-                    {"BG-15", "BT-80"}, check_br_57));
-  registry.add(rule("BR-62",
-                    {"L'adresse électronique du vendeur (BT-34) a un identifiant de schéma.",
-                     "The seller electronic address (BT-34) shall have a scheme identifier."},
-                    {"BT-34"}, check_br_62));
-  registry.add(rule("BR-63",
-                    {"L'adresse électronique de l'acheteur (BT-49) a un identifiant de schéma.",
-                     "The buyer electronic address (BT-49) shall have a scheme identifier."},
-                    {"BT-49"}, check_br_63));
+  registry.add(fatal_rule("BR-06",
+                          {"Une facture contient le nom du vendeur (BT-27).",
+                           "An invoice shall contain the seller name (BT-27)."},
+                          {"BT-27"}, check_br_06));
+  registry.add(fatal_rule("BR-07",
+                          {"Une facture contient le nom de l'acheteur (BT-44).",
+                           "An invoice shall contain the buyer name (BT-44)."},
+                          {"BT-44"}, check_br_07));
+  registry.add(fatal_rule("BR-08",
+                          {"Une facture contient l'adresse postale du vendeur (BG-5).",
+                           "An invoice shall contain the seller postal address (BG-5)."},
+                          {"BG-5"}, check_br_08));
+  registry.add(fatal_rule("BR-09",
+                          {"L'adresse postale du vendeur contient un code pays (BT-40).",
+                           "The seller postal address shall contain a country code (BT-40)."},
+                          {"BT-40"}, check_br_09));
+  registry.add(fatal_rule("BR-10",
+                          {"Une facture contient l'adresse postale de l'acheteur (BG-8).",
+                           "An invoice shall contain the buyer postal address (BG-8)."},
+                          {"BG-8"}, check_br_10));
+  registry.add(fatal_rule("BR-11",
+                          {"L'adresse postale de l'acheteur contient un code pays (BT-55).",
+                           "The buyer postal address shall contain a country code (BT-55)."},
+                          {"BT-55"}, check_br_11));
+  registry.add(fatal_rule("BR-17",
+                          {"Un bénéficiaire (BG-10) distinct du vendeur porte un nom (BT-59).",
+                           "The payee name (BT-59) shall be provided if the payee (BG-10) differs "
+                           "from the seller."},
+                          {"BG-10", "BT-59"}, check_br_17));
+  registry.add(fatal_rule("BR-18",
+                          {"Le représentant fiscal du vendeur (BG-11) porte un nom (BT-62).",
+                           "The seller tax representative name (BT-62) shall be provided if the "
+                           "seller has a tax representative (BG-11)."},
+                          {"BG-11", "BT-62"}, check_br_18));
+  registry.add(
+      fatal_rule("BR-19",
+                 {"Le représentant fiscal du vendeur (BG-11) a une adresse postale (BG-12).",
+                  "The seller tax representative postal address (BG-12) shall be provided "
+                  "if the seller has a tax representative (BG-11)."},
+                 {"BG-11", "BG-12"}, check_br_19));
+  registry.add(
+      fatal_rule("BR-20",
+                 {"L'adresse du représentant fiscal (BG-12) contient un code pays (BT-69).",
+                  "The seller tax representative postal address (BG-12) shall contain a "
+                  "country code (BT-69)."},
+                 {"BG-12", "BT-69"}, check_br_20));
+  registry.add(fatal_rule("BR-56",
+                          {"Le représentant fiscal du vendeur (BG-11) a un numéro de TVA (BT-63).",
+                           "The seller tax representative VAT identifier (BT-63) shall be provided "
+                           "if the seller has a tax representative (BG-11)."},
+                          {"BG-11", "BT-63"}, check_br_56));
+  registry.add(fatal_rule("BR-57",
+                          {"Une adresse de livraison (BG-15) contient un code pays (BT-80).",
+                           "Each deliver to address (BG-15) shall contain a country code (BT-80)."},
+                          {"BG-15", "BT-80"}, check_br_57));
+  registry.add(fatal_rule("BR-62",
+                          {"L'adresse électronique du vendeur (BT-34) a un identifiant de schéma.",
+                           "The seller electronic address (BT-34) shall have a scheme identifier."},
+                          {"BT-34"}, check_br_62));
+  registry.add(
+      fatal_rule("BR-63",
+                 {"L'adresse électronique de l'acheteur (BT-49) a un identifiant de schéma.",
+                  "The buyer electronic address (BT-49) shall have a scheme identifier."},
+                 {"BT-49"}, check_br_63));
 }
 
 }  // namespace cprokit::en16931::core

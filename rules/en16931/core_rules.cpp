@@ -5,18 +5,6 @@
 namespace cprokit::en16931 {
 namespace core {
 
-Rule rule(std::string id, Message title, std::vector<std::string> terms, InvoiceCheck check) {
-  Rule out;
-  out.id = std::move(id);
-  out.severity = Severity::Fatal;
-  out.applies_to = kInvoicesAndCreditNotes;
-  out.title = std::move(title);
-  out.terms = std::move(terms);
-  out.source = std::string(kSource);
-  out.checks.invoice = check;
-  return out;
-}
-
 std::string normalize_space(std::string_view s) {
   std::string out;
   bool space = false;

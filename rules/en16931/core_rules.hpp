@@ -19,17 +19,12 @@
 #include <string_view>
 #include <vector>
 
+#include "rules/en16931/family.hpp"
 #include "rules/engine/context.hpp"
 #include "rules/engine/registry.hpp"
 #include "rules/engine/reporter.hpp"
 
 namespace cprokit::en16931::core {
-
-inline constexpr std::string_view kSource =
-    "EN 16931-1:2017 (business rules), official validation artefacts v1.3.16";
-
-// A fatal rule of invoices and credit notes with its check.
-Rule rule(std::string id, Message title, std::vector<std::string> terms, InvoiceCheck check);
 
 // normalize-space(x) != '': present and not blank.
 inline bool filled(const std::optional<Text>& t) {

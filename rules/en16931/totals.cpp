@@ -12,27 +12,13 @@
 #include <fmt/format.h>
 
 #include "rules/en16931/en16931_rules.hpp"
+#include "rules/en16931/family.hpp"
+#include "rules/en16931/xpath_numbers.hpp"
 #include "rules/engine/context.hpp"
 #include "rules/engine/reporter.hpp"
 
 namespace cprokit::en16931 {
 namespace {
-
-constexpr std::string_view kSource =
-    "EN 16931-1:2017 (business rules), official validation artefacts v1.3.16";
-
-Decimal round2(const Decimal& d) {
-  return d.round_half_up(2);
-}
-
-std::string show(const std::optional<Amount>& a) {
-  return a ? a->value.to_string() : std::string("—");
-}
-
-// Where to point a finding about `a`: the amount itself, else its group.
-SourceRef at(const std::optional<Amount>& a, const SourceRef& group) {
-  return a ? a->source : group;
-}
 
 // BT-106 = Σ BT-131 -------------------------------------------------------
 
@@ -179,43 +165,30 @@ void check_br_co_16(const Invoice& inv, const Context& /*ctx*/, Reporter& report
                    show(t.rounding))});
 }
 
-Rule totals_rule(std::string id, Message title, std::vector<std::string> terms,
-                 InvoiceCheck check) {
-  Rule rule;
-  rule.id = std::move(id);
-  rule.severity = Severity::Fatal;
-  rule.applies_to = kInvoicesAndCreditNotes;
-  rule.title = std::move(title);
-  rule.terms = std::move(terms);
-  rule.source = std::string(kSource);
-  rule.checks.invoice = check;
-  return rule;
-}
-
 }  // namespace
 
 void register_totals_rules(Registry& registry) {
-  registry.add(totals_rule(
+  registry.add(fatal_rule(
       "BR-CO-10",
       {"La somme des montants nets des lignes (BT-106) est égale à la somme des montants nets "
        "de chaque ligne (BT-131).",
        "Sum of invoice line net amounts (BT-106) = Σ invoice line net amounts (BT-131)."},
       {"BT-106", "BT-131"}, check_br_co_10));
-  registry.add(totals_rule(
+  registry.add(fatal_rule(
       "BR-CO-13",
       {"Le total hors TVA (BT-109) est égal à la somme des lignes (BT-106) moins les remises "
        "(BT-107) plus les charges (BT-108) au niveau du document.",
        "Invoice total without VAT (BT-109) = Σ line net amounts (BT-106) − document "
        "allowances (BT-107) + document charges (BT-108)."},
       {"BT-109", "BT-106", "BT-107", "BT-108"}, check_br_co_13));
-  registry.add(totals_rule(
+  registry.add(fatal_rule(
       "BR-CO-15",
       {"Le total TTC (BT-112) est égal au total hors TVA (BT-109) plus la TVA totale (BT-110), "
        "donnée une seule fois dans la devise de la facture.",
        "Invoice total with VAT (BT-112) = total without VAT (BT-109) + total VAT (BT-110), "
        "given once in the invoice currency."},
       {"BT-112", "BT-109", "BT-110"}, check_br_co_15));
-  registry.add(totals_rule(
+  registry.add(fatal_rule(
       "BR-CO-16",
       {"Le net à payer (BT-115) est égal au total TTC (BT-112) moins le montant déjà payé "
        "(BT-113) plus l'arrondi (BT-114).",

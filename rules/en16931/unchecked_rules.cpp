@@ -6,16 +6,13 @@
 #include <utility>
 
 #include "rules/en16931/en16931_rules.hpp"
+#include "rules/en16931/family.hpp"
 
 namespace cprokit::en16931 {
 namespace {
 
 Rule unchecked_rule(std::string id, Message title, std::vector<std::string> terms) {
-  Rule rule;
-  rule.id = std::move(id);
-  rule.severity = Severity::Fatal;
-  rule.title = std::move(title);
-  rule.terms = std::move(terms);
+  Rule rule = fatal_rule(std::move(id), std::move(title), std::move(terms), nullptr);
   rule.source =
       "EN 16931-1:2017 (business rules); never fired by the official validation artefacts "
       "v1.3.16 (test true())";

@@ -8,13 +8,6 @@
 namespace cprokit::en16931 {
 namespace vat {
 
-namespace {
-
-constexpr std::string_view kSource =
-    "EN 16931-1:2017 (business rules, VAT categories), official validation artefacts v1.3.16";
-
-}  // namespace
-
 std::string rule_id(const Category& c, int number) {
   return fmt::format("{}-{:02}", c.prefix, number);
 }
@@ -43,28 +36,12 @@ bool allowance_charge_in(const Category& c, const AllowanceCharge& ac) {
   return is_code(ac.vat_category, c.code) && is_vat_scheme(ac.tax_scheme);
 }
 
-bool is_kind(const AllowanceCharge& ac, bool charge) {
-  return ac.charge_indicator && ac.is_charge == charge;
-}
-
 bool breakdown_in(const Category& c, const Invoice& inv, const VatBreakdown& b) {
   if (!is_code(b.category, c.code)) return false;
   // The CII contexts of BR-S-08..10 and BR-Z-08..10 do not look at the
   // TypeCode; every other breakdown context, and every UBL one, asks for VAT.
   if (inv.syntax == Syntax::Cii && (c.code == "S" || c.code == "Z")) return true;
   return is_vat_scheme(b.tax_scheme);
-}
-
-Rule vat_rule(std::string id, Message title, std::vector<std::string> terms, InvoiceCheck check) {
-  Rule rule;
-  rule.id = std::move(id);
-  rule.severity = Severity::Fatal;
-  rule.applies_to = kInvoicesAndCreditNotes;
-  rule.title = std::move(title);
-  rule.terms = std::move(terms);
-  rule.source = std::string(kSource);
-  rule.checks.invoice = check;
-  return rule;
 }
 
 }  // namespace vat

@@ -16,6 +16,7 @@
 #include <string_view>
 #include <utility>
 
+#include "rules/en16931/family.hpp"
 #include "rules/engine/context.hpp"
 #include "rules/engine/registry.hpp"
 #include "rules/engine/reporter.hpp"
@@ -90,14 +91,8 @@ SourceRef category_at(const std::optional<Text>& category, const SourceRef& elem
 bool line_in(const Category& c, const InvoiceLine& line);
 bool allowance_charge_in(const Category& c, const AllowanceCharge& ac);
 
-// A document allowance (charge false) or charge (true) as the official tests
-// find them: one without a charge indicator is neither.
-bool is_kind(const AllowanceCharge& ac, bool charge);
-
 // A VAT breakdown the breakdown rules (X-08..10) of `c` apply to.
 bool breakdown_in(const Category& c, const Invoice& inv, const VatBreakdown& b);
-
-Rule vat_rule(std::string id, Message title, std::vector<std::string> terms, InvoiceCheck check);
 
 // A check written once for every category, bound to one of them: rules need
 // a plain function pointer, so each category gets its own instance.

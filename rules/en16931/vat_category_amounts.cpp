@@ -22,27 +22,10 @@
 #include <fmt/format.h>
 
 #include "rules/en16931/vat_categories.hpp"
+#include "rules/en16931/xpath_numbers.hpp"
 
 namespace cprokit::en16931::vat {
 namespace {
-
-Decimal round2(const Decimal& d) {
-  return d.round_half_up(2);
-}
-
-// XPath round() on a double: the nearest integer, halves toward +infinity.
-double xpath_round(double x) {
-  double floor = std::floor(x);
-  return x - floor >= 0.5 ? floor + 1 : floor;
-}
-
-std::string show(const std::optional<Amount>& a) {
-  return a ? a->value.to_string() : std::string("—");
-}
-
-SourceRef at(const std::optional<Amount>& a, const SourceRef& group) {
-  return a ? a->source : group;
-}
 
 // The amounts of the category (at one rate, when given) summed per kind.
 struct Sums {
@@ -231,11 +214,11 @@ Message tax_title(const Category& c) {
 void register_amount_rules(Registry& registry) {
   for (std::size_t i = 0; i < kCategories.size(); ++i) {
     const Category& c = kCategories[i];
-    registry.add(vat_rule(rule_id(c, 8), taxable_title(c),
-                          {"BT-116", "BT-118", "BT-119", "BT-131", "BT-92", "BT-99"},
-                          for_category<check_taxable>(i)));
-    registry.add(vat_rule(rule_id(c, 9), tax_title(c), {"BT-117", "BT-116", "BT-119"},
-                          for_category<check_tax>(i)));
+    registry.add(fatal_rule(rule_id(c, 8), taxable_title(c),
+                            {"BT-116", "BT-118", "BT-119", "BT-131", "BT-92", "BT-99"},
+                            for_category<check_taxable>(i)));
+    registry.add(fatal_rule(rule_id(c, 9), tax_title(c), {"BT-117", "BT-116", "BT-119"},
+                            for_category<check_tax>(i)));
   }
 }
 

@@ -59,8 +59,8 @@ Message title(const Category& c) {
 void register_exemption_rules(Registry& registry) {
   for (std::size_t i = 0; i < kCategories.size(); ++i) {
     const Category& c = kCategories[i];
-    registry.add(vat_rule(rule_id(c, 10), title(c), {"BT-118", "BT-120", "BT-121"},
-                          for_category<check_exemption>(i)));
+    registry.add(fatal_rule(rule_id(c, 10), title(c), {"BT-118", "BT-120", "BT-121"},
+                            for_category<check_exemption>(i)));
   }
 }
 

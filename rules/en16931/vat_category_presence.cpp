@@ -294,7 +294,7 @@ void register_presence_rules(Registry& registry) {
   for (std::size_t i = 0; i < kCategories.size(); ++i) {
     const Category& c = kCategories[i];
     const bool one = c.breakdowns == Breakdowns::ExactlyOne;
-    registry.add(vat_rule(
+    registry.add(fatal_rule(
         rule_id(c, 1),
         {fmt::format("Une facture dont une ligne, une remise ou une charge est de catégorie de "
                      "TVA {} a {} ventilation de TVA (BG-23) de cette catégorie.",
@@ -304,14 +304,14 @@ void register_presence_rules(Registry& registry) {
                      name_en(c), one ? "exactly one" : "at least one")},
         {"BT-151", "BT-95", "BT-102", "BT-118"}, for_category<check_breakdowns>(i)));
   }
-  registry.add(vat_rule(
+  registry.add(fatal_rule(
       "BR-IC-11",
       {"Une facture avec une ventilation de TVA de catégorie « livraison intracommunautaire » (K) "
        "donne la date de livraison effective (BT-72) ou la période de facturation (BG-14).",
        "An invoice with a VAT breakdown of category “intra-community supply” (K) gives the "
        "actual delivery date (BT-72) or the invoicing period (BG-14)."},
       {"BT-118", "BT-72", "BG-14"}, check_br_ic_11));
-  registry.add(vat_rule(
+  registry.add(fatal_rule(
       "BR-IC-12",
       {"Une facture avec une ventilation de TVA de catégorie « livraison intracommunautaire » (K) "
        "donne le pays de livraison (BT-80).",
@@ -329,7 +329,7 @@ void register_presence_rules(Registry& registry) {
       check_o_alone<OtherIn::Allowances>, check_o_alone<OtherIn::Charges>};
   for (std::size_t i = 0; i < o_rules.size(); ++i) {
     const auto& [id, what] = o_rules[i];
-    registry.add(vat_rule(
+    registry.add(fatal_rule(
         id,
         {fmt::format("Une facture avec une ventilation de TVA « hors champ de la TVA » (O) n'a "
                      "aucune {} d'une autre catégorie.",
@@ -339,14 +339,14 @@ void register_presence_rules(Registry& registry) {
                      what.en)},
         {"BT-118", "BT-151", "BT-95", "BT-102"}, o_checks.at(i)));
   }
-  registry.add(vat_rule(
+  registry.add(fatal_rule(
       "BR-B-01",
       {"Une facture en « paiement fractionné » (B) est une facture italienne : tous ses codes "
        "pays sont IT.",
        "An invoice using “split payment” (B) is a domestic Italian invoice: every country code "
        "is IT."},
       {"BT-151", "BT-95", "BT-102", "BT-118", "BT-40", "BT-55"}, check_br_b_01));
-  registry.add(vat_rule(
+  registry.add(fatal_rule(
       "BR-B-02",
       {"Une facture en « paiement fractionné » (B) n'utilise pas la catégorie « taux normal » (S).",
        "An invoice using “split payment” (B) does not use the “standard rated” (S) category."},

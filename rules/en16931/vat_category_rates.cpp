@@ -96,13 +96,13 @@ Message title(const Category& c, const Message& what, std::string_view term) {
 void register_rate_rules(Registry& registry) {
   for (std::size_t i = 0; i < kCategories.size(); ++i) {
     const Category& c = kCategories[i];
-    registry.add(vat_rule(rule_id(c, 5), title(c, {"une ligne", "an invoice line"}, "BT-152"),
-                          {"BT-151", "BT-152"}, for_category<check_lines>(i)));
-    registry.add(vat_rule(
+    registry.add(fatal_rule(rule_id(c, 5), title(c, {"une ligne", "an invoice line"}, "BT-152"),
+                            {"BT-151", "BT-152"}, for_category<check_lines>(i)));
+    registry.add(fatal_rule(
         rule_id(c, 6),
         title(c, {"une remise au niveau du document", "a document level allowance"}, "BT-96"),
         {"BT-95", "BT-96"}, for_category<check_allowances_charges<false>>(i)));
-    registry.add(vat_rule(
+    registry.add(fatal_rule(
         rule_id(c, 7),
         title(c, {"une charge au niveau du document", "a document level charge"}, "BT-103"),
         {"BT-102", "BT-103"}, for_category<check_allowances_charges<true>>(i)));

@@ -187,14 +187,14 @@ void register_seller_id_rules(Registry& registry) {
       out.insert(out.begin(), std::move(term));
       return out;
     };
-    registry.add(vat_rule(rule_id(c, 2), title(c, {"une ligne", "an invoice line"}), with("BT-151"),
-                          for_category<check_lines>(i)));
-    registry.add(vat_rule(
+    registry.add(fatal_rule(rule_id(c, 2), title(c, {"une ligne", "an invoice line"}),
+                            with("BT-151"), for_category<check_lines>(i)));
+    registry.add(fatal_rule(
         rule_id(c, 3), title(c, {"une remise au niveau du document", "a document level allowance"}),
         with("BT-95"), for_category<check_allowances_charges<false>>(i)));
-    registry.add(vat_rule(rule_id(c, 4),
-                          title(c, {"une charge au niveau du document", "a document level charge"}),
-                          with("BT-102"), for_category<check_allowances_charges<true>>(i)));
+    registry.add(fatal_rule(
+        rule_id(c, 4), title(c, {"une charge au niveau du document", "a document level charge"}),
+        with("BT-102"), for_category<check_allowances_charges<true>>(i)));
   }
 }
 
