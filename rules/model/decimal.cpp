@@ -269,6 +269,18 @@ std::optional<Decimal> Decimal::from_double(double value) {
 }
 
 double Decimal::to_double() const {
+  // Clinger's fast path: a coefficient below 2^53 and a power of ten up to
+  // 1e22 are exact doubles, so one IEEE division is correctly rounded, as
+  // from_chars is. Amounts nearly always take it.
+  constexpr U128 kExactCoefficient = U128{1} << 53U;
+  constexpr std::array<double, 23> kExactPow10{1e0,  1e1,  1e2,  1e3,  1e4,  1e5,  1e6,  1e7,
+                                               1e8,  1e9,  1e10, 1e11, 1e12, 1e13, 1e14, 1e15,
+                                               1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
+  const U128 mag = magnitude(coefficient_);
+  if (mag < kExactCoefficient && scale_ >= 0 && scale_ < static_cast<int>(kExactPow10.size())) {
+    const double value = static_cast<double>(mag) / kExactPow10[static_cast<std::size_t>(scale_)];
+    return is_negative() ? -value : value;
+  }
   const std::string s = to_string();
   double result = 0;
   std::from_chars(s.data(), s.data() + s.size(), result);  // correctly rounded

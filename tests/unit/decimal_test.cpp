@@ -3,6 +3,7 @@
 #include <catch2/catch.hpp>
 
 #include <cmath>
+#include <cstdint>
 #include <cstdlib>
 #include <limits>
 #include <optional>
@@ -354,6 +355,22 @@ TEST_CASE("Decimal::to_double is correctly rounded", "[decimal]") {
         "4503599627370496.5", "-0.000000000000000000000000000000000123"}) {
     INFO(text);
     CHECK(dec(text).to_double() == std::strtod(text, nullptr));
+  }
+  // Coefficients on both sides of 2^53 and scales on both sides of 22: the
+  // fast path (one division) and the exact one must agree with strtod.
+  std::uint64_t seed = 0x9E3779B97F4A7C15ULL;
+  for (int i = 0; i < 20000; ++i) {
+    seed = seed * 6364136223846793005ULL + 1442695040888963407ULL;
+    const std::uint64_t coefficient = seed >> (i % 12);  // up to 2^64, often above 2^53
+    const int scale = i % 26;
+    std::string text = std::to_string(coefficient);
+    if (scale > 0) {
+      text.insert(0, std::string(static_cast<std::size_t>(scale) + 1, '0'));
+      text.insert(text.size() - static_cast<std::size_t>(scale), ".");
+    }
+    if (i % 3 == 0) text.insert(0, "-");
+    INFO(text);
+    REQUIRE(dec(text).to_double() == std::strtod(text.c_str(), nullptr));
   }
   for (double x : {0.1, 0.3, 1.0 / 3.0, 3.0000000000000004, -2.75, 1e20, 1e-7, 1.005, 1e35}) {
     INFO(x);
