@@ -3,6 +3,7 @@
 #include <catch2/catch.hpp>
 
 #include <cstddef>
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -72,6 +73,24 @@ TEST_CASE("xml::load loads a well-formed document and locates its elements", "[s
   CHECK(loaded->line_starts.size() == 10);  // nine lines, and the empty one after the last \n
   CHECK(loaded->line_starts[1] == text.find("<root>"));
   CHECK_FALSE(loaded->nested_namespace_declarations);
+}
+
+TEST_CASE("xml::load finds every line start, wherever the newlines fall", "[safe_xml]") {
+  // Lines of every length from 0 to 19 bytes, so that newlines fall at each
+  // place of an eight-byte word, runs of them included, and at the very end.
+  std::string text = "<r>";
+  std::vector<std::uint32_t> expected{0};
+  for (std::size_t length = 0; length < 20; ++length) {
+    text += std::string(length, 'x') + "\n";
+    expected.push_back(static_cast<std::uint32_t>(text.size()));
+  }
+  text += "</r>\n\n";
+  expected.push_back(static_cast<std::uint32_t>(text.size() - 1));
+  expected.push_back(static_cast<std::uint32_t>(text.size()));
+  std::vector<Finding> findings;
+  auto loaded = xml::load(text, kLimits, findings);
+  REQUIRE(loaded.has_value());
+  CHECK(loaded->line_starts == expected);
 }
 
 TEST_CASE("xml::load counts lines after multi-byte characters", "[safe_xml]") {
