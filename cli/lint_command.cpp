@@ -1,10 +1,17 @@
 #include <unistd.h>
 
+#include <algorithm>
 #include <charconv>
+#include <chrono>
 #include <cstdlib>
+#include <fstream>
 #include <iostream>
+#include <memory>
 #include <optional>
+#include <sstream>
+#include <stdexcept>
 
+#include <fmt/chrono.h>
 #include <fmt/format.h>
 #include <boost/program_options.hpp>
 
@@ -14,9 +21,11 @@
 #include "cli/exit_codes.hpp"
 #include "cli/inputs.hpp"
 #include "cli/invoice_option.hpp"
+#include "cli/report/catalogue.hpp"
 #include "cli/report/report.hpp"
 #include "cli/xsd_option.hpp"
 #include "validators/pipeline.hpp"
+#include "validators/sha256.hpp"
 
 namespace cprokit::cli {
 namespace po = boost::program_options;
@@ -28,6 +37,9 @@ Exemples / examples:
   cprokit lint factures/                       tout un dossier (.xml, .pdf, .json) / a whole folder
   cat facture.xml | cprokit lint -             l'entrée standard / standard input
   cprokit lint --format json --lang en a.xml   JSON pour les outils / JSON for tools
+  cprokit lint -f human -f json -o r.json d/   à l'écran, et en JSON dans r.json /
+                                               on screen, and as JSON in r.json
+  cprokit lint --fail-on warning factures/     code 1 dès un avertissement / exit 1 on a warning
   cprokit lint --schemas ~/xsd facture.xml     schémas XSD d'un autre dossier / XSD schemas from a folder
   cprokit lint --no-xsd facture.xml            sans validation XSD / without XSD validation
   cprokit lint -d annuaire.json facture.xml    avec l'annuaire des structures Chorus Pro /
@@ -38,9 +50,15 @@ Exemples / examples:
                                                its amounts checked against the invoice file
   cprokit lint compte.json                     un formulaire de création de compte / an account form
 
+Formats (--format, répétable / repeatable; le n-ième -o reçoit le n-ième format,
+un format sans -o va sur la sortie standard / the n-th -o takes the n-th format,
+a format without -o goes to standard output):
+  human  lisible / for people          json  le contrat JSON (README) / the JSON contract
+
 Codes de sortie / exit codes:
-  0  aucune erreur fatale / no fatal finding
-  1  au moins une erreur fatale / at least one fatal finding
+  0  rien qui atteigne --fail-on / nothing at the --fail-on level
+  1  au moins une erreur fatale (ou un avertissement avec --fail-on warning) /
+     at least one fatal finding (or a warning, with --fail-on warning)
   2  usage incorrect ou chemin illisible / usage error or unreadable path
   3  erreur interne / internal error
 
@@ -53,7 +71,9 @@ cii-d16b-scrdm-subset/uncoupled/CII/uncefact/data/standard/CrossIndustryInvoice_
 
 struct Args {
   std::vector<std::string> inputs;
-  std::string format = "human";
+  std::vector<std::string> formats;
+  std::vector<std::string> outputs;
+  std::string fail_on = "fatal";
   std::string lang = "fr";
   std::string color = "auto";
   std::optional<std::string> schemas;
@@ -68,7 +88,12 @@ struct Args {
 po::options_description visible_options(Args& a) {
   po::options_description d("cprokit lint [options] FICHIER|DOSSIER|- ...\n\nOptions");
   d.add_options()("help,h", "cette aide / this help")(
-      "format,f", po::value(&a.format)->default_value(a.format), "human | json")(
+      "format,f", po::value(&a.formats)->composing(),
+      "human | json, répétable / repeatable (défaut / default: human)")(
+      "output,o", po::value(&a.outputs)->composing(),
+      "fichier du n-ième --format / file of the n-th --format")(
+      "fail-on", po::value(&a.fail_on)->default_value(a.fail_on),
+      "code 1 à partir de / exit 1 from: fatal | warning")(
       "lang,l", po::value(&a.lang)->default_value(a.lang),
       "langue des messages / language of the messages: fr | en")(
       "profile,p", po::value(&a.lint.profile)->default_value(a.lint.profile),
@@ -115,6 +140,86 @@ bool use_color(const std::string& mode) {
   return isatty(STDOUT_FILENO) != 0 && std::getenv("NO_COLOR") == nullptr;
 }
 
+// One report of the run: a format and where it goes.
+struct Report {
+  std::unique_ptr<std::ofstream> file;  // null: standard output
+  std::unique_ptr<report::Writer> writer;
+};
+
+// Pairs each --format with its -o (the n-th with the n-th); a format without
+// one writes to standard output, which only one format may do.
+std::vector<Report> open_reports(const Args& a, bool color) {
+  std::vector<std::string> formats =
+      a.formats.empty() ? std::vector<std::string>{"human"} : a.formats;
+  if (a.outputs.size() > formats.size()) {
+    throw po::error(fmt::format("{} -o pour {} --format : un -o de trop / one -o too many",
+                                a.outputs.size(), formats.size()));
+  }
+  if (formats.size() - a.outputs.size() > 1) {
+    throw po::error(
+        "un seul format peut aller sur la sortie standard : donnez un -o aux autres / only one "
+        "format may go to standard output: give the others an -o");
+  }
+  const auto known = report::format_names();
+  std::vector<Report> reports;
+  for (std::size_t i = 0; i < formats.size(); ++i) {
+    if (std::find(known.begin(), known.end(), formats[i]) == known.end()) {
+      throw po::error(
+          fmt::format("--format: « {} » inconnu / unknown (cprokit lint --help)", formats[i]));
+    }
+    Report r;
+    if (i < a.outputs.size()) {
+      r.file = std::make_unique<std::ofstream>(a.outputs[i], std::ios::binary | std::ios::trunc);
+      if (!*r.file) {
+        throw std::runtime_error(
+            fmt::format("-o {} : impossible d'écrire / cannot write", a.outputs[i]));
+      }
+    }
+    std::ostream& out = r.file ? static_cast<std::ostream&>(*r.file) : std::cout;
+    r.writer = report::make_writer(formats[i], out, color && !r.file);
+    reports.push_back(std::move(r));
+  }
+  return reports;
+}
+
+std::string utc_now() {
+  return fmt::format("{:%Y-%m-%dT%H:%M:%SZ}",
+                     std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now()));
+}
+
+report::RunInfo run_info(const Args& a, const XsdSetup& xsd, Lang lang) {
+  report::RunInfo run;
+  run.version = CPROKIT_VERSION;
+  run.profile = a.lint.profile;
+  run.started = utc_now();
+  run.lang = lang;
+  const Registry& registry = Registry::builtin();
+  const Profile* profile = registry.profile(a.lint.profile);
+  for (const Rule& rule : registry.rules()) {
+    if (profile->includes(rule.id)) run.rules.push_back(&rule);
+  }
+  std::ostringstream catalogue;
+  report::write_catalogue_json(catalogue, run.rules, run.version, run.profile);
+  run.catalogue_digest = sha256_hex(catalogue.view());
+  run.options = {
+      {"profile", a.lint.profile},
+      {"xsd", xsd.schemas ? "on" : (xsd.disabled ? "off (--no-xsd)" : "schemas not found")},
+      {"arithmetic", a.exact ? "exact" : "reference"},
+      {"directory", a.directory.value_or("")},
+      {"with", a.with.value_or("")},
+      {"name", a.lint.deposit_name},
+      {"max-bytes", std::to_string(a.lint.max_bytes)},
+      {"fail-on", a.fail_on},
+  };
+  return run;
+}
+
+bool fails(const LintedDocument& doc, bool on_warning) {
+  if (!doc.valid()) return true;
+  return on_warning && std::any_of(doc.findings.begin(), doc.findings.end(),
+                                   [](const auto& f) { return f.severity == Severity::Warning; });
+}
+
 }  // namespace
 
 int lint_command(const std::vector<std::string>& argv) {
@@ -124,6 +229,7 @@ int lint_command(const std::vector<std::string>& argv) {
   Lang lang = Lang::Fr;
   XsdSetup xsd;
   std::vector<InputPath> inputs;
+  std::vector<Report> reports;
   bool color = false;
   try {
     po::variables_map vm;
@@ -134,8 +240,9 @@ int lint_command(const std::vector<std::string>& argv) {
     lang = parse_lang(a.lang);
     a.lint.max_bytes = parse_size(a.max_bytes);
     color = use_color(a.color);
-    if (a.format != "human" && a.format != "json") {
-      throw po::error(fmt::format("--format: « {} » inconnu / unknown (human | json)", a.format));
+    if (a.fail_on != "fatal" && a.fail_on != "warning") {
+      throw po::error(
+          fmt::format("--fail-on: « {} » inconnu / unknown (fatal | warning)", a.fail_on));
     }
     if (Registry::builtin().profile(a.lint.profile) == nullptr) {
       throw po::error(fmt::format("--profile: « {} » inconnu / unknown (cprokit rules --profiles)",
@@ -148,40 +255,50 @@ int lint_command(const std::vector<std::string>& argv) {
     if (a.directory) a.lint.directory = load_directory_file(*a.directory);
     if (a.with) a.lint.invoice_file = load_invoice_file(*a.with, a.lint);
     xsd = setup_xsd(a.no_xsd, a.schemas);
+    reports = open_reports(a, color);
   } catch (const std::exception& e) {
     std::cerr << "cprokit lint: " << e.what() << "\n(cprokit lint --help)\n";
     return kExitUsage;
   }
   a.lint.context.arithmetic = a.exact ? Arithmetic::Exact : Arithmetic::Reference;
 
+  const report::RunInfo run_data = run_info(a, xsd, lang);
+  for (auto& r : reports)
+    r.writer->begin(run_data);
+
   Linter linter(a.lint, std::move(xsd));
   LintRun run(linter);
-  std::vector<LintedDocument> results;
-  results.reserve(inputs.size());
+  report::Summary summary;
+  const bool fail_on_warning = a.fail_on == "warning";
+  bool failed = false;
   bool unreadable = false;
   for (const auto& input : inputs) {
+    LintedDocument doc;
     try {
       InputContent content = read_input(input, a.lint.max_bytes);
-      results.push_back(content.oversized
-                            ? run.refuse_too_large(input.path, content.size,
-                                                   std::move(content.sha256_if_oversized))
-                            : run.lint(input.path, content.bytes));
+      doc = content.oversized ? run.refuse_too_large(input.path, content.size,
+                                                     std::move(content.sha256_if_oversized))
+                              : run.lint(input.path, content.bytes);
     } catch (const std::runtime_error& e) {
       std::cerr << "cprokit lint: " << e.what() << '\n';
       unreadable = true;
+      continue;
+    }
+    summary.add(doc);
+    failed = failed || fails(doc, fail_on_warning);
+    for (auto& r : reports)
+      r.writer->document(doc);
+  }
+  for (std::size_t i = 0; i < reports.size(); ++i) {
+    reports[i].writer->end(summary);
+    if (reports[i].file && !reports[i].file->flush()) {
+      std::cerr << fmt::format("cprokit lint: -o {} : écriture incomplète / write failed\n",
+                               a.outputs[i]);
+      unreadable = true;
     }
   }
-
-  if (a.format == "json") {
-    report::write_json(std::cout, results, CPROKIT_VERSION, lang);
-  } else {
-    report::write_human(std::cout, results, lang, color);
-  }
   if (unreadable) return kExitUsage;
-  for (const auto& doc : results) {
-    if (!doc.valid()) return kExitFatal;
-  }
-  return kExitOk;
+  return failed ? kExitFatal : kExitOk;
 }
 
 }  // namespace cprokit::cli

@@ -96,6 +96,7 @@ LintedDocument Linter::refuse_too_large(std::string path, std::uint64_t size,
                                         std::string sha256) const {
   LintedDocument out;
   out.path = std::move(path);
+  out.size = size;
   out.sha256 = std::move(sha256);
   out.findings.push_back(xml::too_large(size, options_.max_bytes));
   return out;
@@ -110,6 +111,7 @@ LintedDocument Linter::lint(std::string path, std::string_view bytes,
                             std::optional<Invoice>& invoice) const {
   LintedDocument out;
   out.path = std::move(path);
+  out.size = bytes.size();
   out.sha256 = sha256_hex(bytes);
 
   switch (sniff_format(bytes)) {

@@ -46,8 +46,9 @@ struct XsdSetup {
 };
 
 struct LintedDocument {
-  std::string path;    // as given
-  std::string sha256;  // of the bytes, lower-case hex
+  std::string path;        // as given
+  std::uint64_t size = 0;  // bytes
+  std::string sha256;      // of the bytes, lower-case hex
   DocumentKind kind = DocumentKind::Unknown;
   Syntax syntax = Syntax::Unknown;
   std::vector<Finding> findings;

@@ -73,25 +73,38 @@ void write_document(std::ostream& out, const LintedDocument& doc, Lang lang, con
   }
 }
 
+class HumanWriter final : public Writer {
+ public:
+  HumanWriter(std::ostream& out, bool color) : out_(out), style_{color} {}
+
+  void begin(const RunInfo& run) override { lang_ = run.lang; }
+
+  void document(const LintedDocument& doc) override { write_document(out_, doc, lang_, style_); }
+
+  void end(const Summary& s) override {
+    if (lang_ == Lang::Fr) {
+      out_ << fmt::format(
+          "\n{} document(s) : {} valide(s), {} invalide(s) — {} fatale(s), {} "
+          "avertissement(s), {} info(s)\n",
+          s.documents, s.valid, s.invalid, s.fatal, s.warning, s.info);
+    } else {
+      out_ << fmt::format(
+          "\n{} document(s): {} valid, {} invalid — {} fatal, {} warning(s), {} "
+          "info\n",
+          s.documents, s.valid, s.invalid, s.fatal, s.warning, s.info);
+    }
+  }
+
+ private:
+  std::ostream& out_;
+  Style style_;
+  Lang lang_ = Lang::Fr;
+};
+
 }  // namespace
 
-void write_human(std::ostream& out, const std::vector<LintedDocument>& documents, Lang lang,
-                 bool color) {
-  Style style{color};
-  for (const auto& doc : documents)
-    write_document(out, doc, lang, style);
-  Summary s = summarize(documents);
-  if (lang == Lang::Fr) {
-    out << fmt::format(
-        "\n{} document(s) : {} valide(s), {} invalide(s) — {} fatale(s), {} "
-        "avertissement(s), {} info(s)\n",
-        s.documents, s.valid, s.invalid, s.fatal, s.warning, s.info);
-  } else {
-    out << fmt::format(
-        "\n{} document(s): {} valid, {} invalid — {} fatal, {} warning(s), {} "
-        "info\n",
-        s.documents, s.valid, s.invalid, s.fatal, s.warning, s.info);
-  }
+std::unique_ptr<Writer> make_human_writer(std::ostream& out, bool color) {
+  return std::make_unique<HumanWriter>(out, color);
 }
 
 }  // namespace cprokit::cli::report

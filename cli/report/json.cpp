@@ -3,62 +3,72 @@
 #include "cli/report/report.hpp"
 
 namespace cprokit::cli::report {
+namespace {
 
-Summary summarize(const std::vector<LintedDocument>& documents) {
-  Summary s;
-  for (const auto& doc : documents) {
-    ++s.documents;
-    ++(doc.valid() ? s.valid : s.invalid);
-    for (const auto& f : doc.findings) {
-      switch (f.severity) {
-        case Severity::Fatal:
-          ++s.fatal;
-          break;
-        case Severity::Warning:
-          ++s.warning;
-          break;
-        case Severity::Info:
-          ++s.info;
-          break;
-      }
-    }
+using nlohmann::ordered_json;
+
+// nlohmann's dump, indented as if the value sat `depth` spaces in: the
+// report is written piece by piece yet reads as one dump(2) of the whole.
+std::string dump_at(const ordered_json& value, std::size_t depth) {
+  // Invalid UTF-8 in a message (never expected) is replaced rather than thrown.
+  std::string text = value.dump(2, ' ', false, nlohmann::json::error_handler_t::replace);
+  std::string out;
+  out.reserve(text.size() + text.size() / 8);
+  for (char c : text) {
+    out.push_back(c);
+    if (c == '\n') out.append(depth, ' ');
   }
-  return s;
+  return out;
 }
 
-void write_json(std::ostream& out, const std::vector<LintedDocument>& documents,
-                std::string_view version, Lang lang) {
-  using nlohmann::ordered_json;
-  ordered_json docs = ordered_json::array();
-  for (const auto& doc : documents) {
-    ordered_json findings = ordered_json::array();
-    for (const auto& f : doc.findings) {
-      findings.push_back({{"rule", f.rule},
-                          {"severity", name(f.severity)},
-                          {"message", f.message.in(lang)},
-                          {"location", f.where.path},
-                          {"line", f.where.line == 0 ? ordered_json() : ordered_json(f.where.line)},
-                          {"terms", f.terms}});
-    }
-    docs.push_back({{"path", doc.path},
-                    {"sha256", doc.sha256},
-                    {"kind", name(doc.kind)},
-                    {"syntax", name(doc.syntax)},
-                    {"valid", doc.valid()},
-                    {"findings", std::move(findings)}});
+ordered_json document_json(const LintedDocument& doc, Lang lang) {
+  ordered_json findings = ordered_json::array();
+  for (const auto& f : doc.findings) {
+    findings.push_back({{"rule", f.rule},
+                        {"severity", name(f.severity)},
+                        {"message", f.message.in(lang)},
+                        {"location", f.where.path},
+                        {"line", f.where.line == 0 ? ordered_json() : ordered_json(f.where.line)},
+                        {"terms", f.terms}});
   }
-  Summary s = summarize(documents);
-  ordered_json root = {{"tool", {{"name", "cprokit"}, {"version", version}}},
-                       {"documents", std::move(docs)},
-                       {"summary",
-                        {{"documents", s.documents},
-                         {"valid", s.valid},
-                         {"invalid", s.invalid},
-                         {"fatal", s.fatal},
-                         {"warning", s.warning},
-                         {"info", s.info}}}};
-  // Invalid UTF-8 in a message (never expected) is replaced rather than thrown.
-  out << root.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
+  return {{"path", doc.path},           {"sha256", doc.sha256}, {"kind", name(doc.kind)},
+          {"syntax", name(doc.syntax)}, {"valid", doc.valid()}, {"findings", std::move(findings)}};
+}
+
+// The JSON contract (README, "JSON output"): one object with the tool, the
+// documents and the summary.
+class JsonWriter final : public Writer {
+ public:
+  explicit JsonWriter(std::ostream& out) : out_(out) {}
+
+  void begin(const RunInfo& run) override {
+    lang_ = run.lang;
+    ordered_json tool = {{"name", "cprokit"}, {"version", run.version}};
+    out_ << "{\n  \"tool\": " << dump_at(tool, 2) << ",\n  \"documents\": [";
+  }
+
+  void document(const LintedDocument& doc) override {
+    out_ << (first_ ? "\n    " : ",\n    ") << dump_at(document_json(doc, lang_), 4);
+    first_ = false;
+  }
+
+  void end(const Summary& s) override {
+    ordered_json summary = {{"documents", s.documents}, {"valid", s.valid},
+                            {"invalid", s.invalid},     {"fatal", s.fatal},
+                            {"warning", s.warning},     {"info", s.info}};
+    out_ << (first_ ? "]" : "\n  ]") << ",\n  \"summary\": " << dump_at(summary, 2) << "\n}\n";
+  }
+
+ private:
+  std::ostream& out_;
+  Lang lang_ = Lang::Fr;
+  bool first_ = true;
+};
+
+}  // namespace
+
+std::unique_ptr<Writer> make_json_writer(std::ostream& out) {
+  return std::make_unique<JsonWriter>(out);
 }
 
 }  // namespace cprokit::cli::report

@@ -1,10 +1,18 @@
-// Output formats of `cprokit lint`.
+// Output formats of `cprokit lint`. A report is written as the run goes: the
+// documents arrive one at a time, in input order, and a writer keeps no more
+// of them than its format needs, so a run of any size holds no result list.
 #pragma once
 
+#include <cstddef>
+#include <memory>
 #include <ostream>
+#include <span>
+#include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
+#include "rules/engine/rule.hpp"
 #include "rules/finding.hpp"
 #include "validators/pipeline.hpp"
 
@@ -13,16 +21,38 @@ namespace cprokit::cli::report {
 struct Summary {
   std::size_t documents = 0, valid = 0, invalid = 0;
   std::size_t fatal = 0, warning = 0, info = 0;
+
+  void add(const LintedDocument& doc);
 };
 
-Summary summarize(const std::vector<LintedDocument>& documents);
+// What a report says about the run itself (the audit trail of the HTML
+// report, the tool section of SARIF).
+struct RunInfo {
+  std::string version;           // cprokit's
+  std::string profile;           // the rule set's name
+  std::string started;           // ISO 8601, UTC
+  std::string catalogue_digest;  // SHA-256 of `cprokit rules --format json`
+  std::vector<std::pair<std::string, std::string>> options;  // as given, for the record
+  Lang lang = Lang::Fr;
+  std::vector<const Rule*> rules;  // the rules the run applies, in registry order
+};
 
-// The JSON contract (see README "JSON output"); messages in `lang`.
-void write_json(std::ostream& out, const std::vector<LintedDocument>& documents,
-                std::string_view version, Lang lang);
+class Writer {
+ public:
+  virtual ~Writer() = default;
+  virtual void begin(const RunInfo& run) = 0;
+  virtual void document(const LintedDocument& doc) = 0;  // in input order
+  virtual void end(const Summary& summary) = 0;
+};
 
-// For people: findings grouped by file, colour only when asked.
-void write_human(std::ostream& out, const std::vector<LintedDocument>& documents, Lang lang,
-                 bool color);
+// The formats `lint --format` takes, in the order --help lists them.
+std::span<const std::string_view> format_names();
+
+// A writer of `format` (one of format_names()) to `out`. `color` matters to
+// the human format only.
+std::unique_ptr<Writer> make_writer(std::string_view format, std::ostream& out, bool color);
+
+std::unique_ptr<Writer> make_human_writer(std::ostream& out, bool color);
+std::unique_ptr<Writer> make_json_writer(std::ostream& out);
 
 }  // namespace cprokit::cli::report

@@ -503,6 +503,11 @@ TEST_CASE("lint usage errors: exit 2, message on stderr, nothing on stdout", "[u
       {{"lint", "--color", "sometimes", file}, "--color"},
       {{"lint", "--max-bytes", "lots", file}, "max-bytes"},
       {{"lint", "--schemas", "/nonexistent-cprokit-schemas", file}, "/nonexistent-cprokit-schemas"},
+      {{"lint", "--fail-on", "info", file}, "--fail-on"},
+      {{"lint", "-f", "json", "-o", "a.json", "-o", "b.json", file}, "-o"},
+      {{"lint", "-f", "json", "-f", "human", file}, "sortie standard"},
+      {{"lint", "-f", "json", "-o", "/nonexistent-cprokit-dir/r.json", file},
+       "/nonexistent-cprokit-dir/r.json"},
   };
   for (const auto& c : cases) {
     std::string shown;
@@ -565,6 +570,39 @@ TEST_CASE("JSON contract on a valid and a broken invoice", "[json]") {
     CHECK(j.at("documents")[0].at("sha256") == j.at("documents")[1].at("sha256"));
     CHECK(j.at("documents")[0].at("sha256") != j.at("documents")[2].at("sha256"));
   }
+}
+
+TEST_CASE("one lint, several reports: each --format with its -o, one on stdout", "[json]") {
+  const Samples& s = samples();
+  const fs::path dir = fresh_dir("several-reports");
+  const fs::path json_file = dir / "report.json";
+  RunResult r = run({"lint", "--format", "json", "-o", json_file.string(), "--format", "human",
+                     s.valid.string(), s.broken.string()});
+  INFO("stderr:\n" << r.err);
+  CHECK(r.exit_code == 1);
+  CHECK(contains(r.out, "BR-CO-10"));  // the human report on stdout
+  CHECK_FALSE(contains(r.out, "{"));   // and only it
+  const auto report = nlohmann::json::parse(read_file(json_file));
+  REQUIRE(report.at("documents").size() == 2);
+  CHECK(report.at("documents")[0].at("path") == s.valid.string());
+  CHECK(report.at("summary").at("invalid") == 1);
+  // Without a document the array is empty, and the file still parses.
+  const fs::path empty_dir = fresh_dir("several-reports-empty");
+  RunResult none = run({"lint", "-f", "json", "-o", json_file.string(), empty_dir.string()});
+  CHECK(none.exit_code == 0);
+  CHECK(nlohmann::json::parse(read_file(json_file)).at("documents").empty());
+}
+
+TEST_CASE("lint --fail-on warning: a warning alone gives exit 1", "[usage]") {
+  // invoice-valid.xml has no fatal finding but a CPRO-NAME-01 warning (its
+  // file name carries neither the supplier nor the number).
+  const Samples& s = samples();
+  RunResult fatal_only = run({"lint", "-f", "json", s.valid.string()});
+  REQUIRE(fatal_only.exit_code == 0);
+  REQUIRE(contains(fatal_only.out, "\"severity\": \"warning\""));
+  RunResult on_warning = run({"lint", "-f", "json", "--fail-on", "warning", s.valid.string()});
+  CHECK(on_warning.exit_code == 1);
+  CHECK(on_warning.out == fatal_only.out);
 }
 
 TEST_CASE("lint --lang en gives English messages, French by default", "[json]") {

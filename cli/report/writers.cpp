@@ -1,0 +1,41 @@
+#include <array>
+#include <stdexcept>
+#include <string>
+
+#include "cli/report/report.hpp"
+
+namespace cprokit::cli::report {
+
+void Summary::add(const LintedDocument& doc) {
+  ++documents;
+  ++(doc.valid() ? valid : invalid);
+  for (const auto& f : doc.findings) {
+    switch (f.severity) {
+      case Severity::Fatal:
+        ++fatal;
+        break;
+      case Severity::Warning:
+        ++warning;
+        break;
+      case Severity::Info:
+        ++info;
+        break;
+    }
+  }
+}
+
+namespace {
+constexpr std::array<std::string_view, 2> kFormats{"human", "json"};
+}  // namespace
+
+std::span<const std::string_view> format_names() {
+  return kFormats;
+}
+
+std::unique_ptr<Writer> make_writer(std::string_view format, std::ostream& out, bool color) {
+  if (format == "human") return make_human_writer(out, color);
+  if (format == "json") return make_json_writer(out);
+  throw std::invalid_argument("unknown report format: " + std::string(format));
+}
+
+}  // namespace cprokit::cli::report
