@@ -1,5 +1,7 @@
 #include "cli/inputs.hpp"
 
+#include <fnmatch.h>
+
 #include <algorithm>
 #include <array>
 #include <cctype>
@@ -30,7 +32,19 @@ bool hidden(const fs::path& p) {
   throw std::runtime_error(path + ": " + why);
 }
 
-void walk(const fs::path& dir, std::vector<InputPath>& out) {
+bool any_match(const std::vector<std::string>& globs, const std::string& path) {
+  return std::any_of(globs.begin(), globs.end(), [&](const std::string& g) {
+    return fnmatch(g.c_str(), path.c_str(), 0) == 0;
+  });
+}
+
+bool kept(const FolderFilter& filter, const fs::path& dir, const fs::path& file) {
+  const std::string below = file.lexically_relative(dir).generic_string();
+  if (!filter.include.empty() && !any_match(filter.include, below)) return false;
+  return !any_match(filter.exclude, below);
+}
+
+void walk(const fs::path& dir, const FolderFilter& filter, std::vector<InputPath>& out) {
   std::vector<fs::path> files;
   std::error_code ec;
   fs::recursive_directory_iterator it(dir, ec);
@@ -42,7 +56,7 @@ void walk(const fs::path& dir, std::vector<InputPath>& out) {
       if (it->is_directory()) it.disable_recursion_pending();
       continue;
     }
-    if (it->is_regular_file() && invoice_extension(p)) files.push_back(p);
+    if (it->is_regular_file() && invoice_extension(p) && kept(filter, dir, p)) files.push_back(p);
   }
   if (ec) cannot_read(dir.string(), ec.message());
   std::sort(files.begin(), files.end());
@@ -52,7 +66,8 @@ void walk(const fs::path& dir, std::vector<InputPath>& out) {
 
 }  // namespace
 
-std::vector<InputPath> expand_inputs(const std::vector<std::string>& args) {
+std::vector<InputPath> expand_inputs(const std::vector<std::string>& args,
+                                     const FolderFilter& filter) {
   std::vector<InputPath> out;
   for (const auto& arg : args) {
     if (arg == "-") {
@@ -65,7 +80,7 @@ std::vector<InputPath> expand_inputs(const std::vector<std::string>& args) {
     fs::file_status status = fs::status(arg, ec);
     if (ec || !fs::exists(status)) cannot_read(arg, "no such file or directory");
     if (fs::is_directory(status)) {
-      walk(arg, out);
+      walk(arg, filter, out);
     } else {
       out.push_back({arg, false});
     }

@@ -14,12 +14,20 @@ struct InputPath {
   bool is_stdin = false;
 };
 
+// Which files of a folder are taken (lint --include/--exclude): globs
+// (fnmatch(3); `*` also crosses `/`) on the path below the folder given.
+struct FolderFilter {
+  std::vector<std::string> include;  // empty: every file with a known extension
+  std::vector<std::string> exclude;
+};
+
 // Expands the arguments: a folder gives its files with a known invoice
-// extension (.xml, .pdf, .json, any case; hidden entries skipped), sorted,
-// recursively; every other argument is taken as it is, whatever its name.
-// "-" may be given once.
+// extension (.xml, .pdf, .json, any case; hidden entries skipped) that the
+// filter keeps, sorted, recursively; every other argument is taken as it is,
+// whatever its name. "-" may be given once.
 // Throws std::runtime_error naming the path that does not exist or cannot be read.
-std::vector<InputPath> expand_inputs(const std::vector<std::string>& args);
+std::vector<InputPath> expand_inputs(const std::vector<std::string>& args,
+                                     const FolderFilter& filter = {});
 
 // The content of one input, or why it cannot be had.
 struct InputContent {

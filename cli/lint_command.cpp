@@ -10,17 +10,20 @@
 #include <optional>
 #include <sstream>
 #include <stdexcept>
+#include <thread>
 
 #include <fmt/chrono.h>
 #include <fmt/format.h>
 #include <boost/program_options.hpp>
 
 #include "cli/arguments.hpp"
+#include "cli/batch.hpp"
 #include "cli/commands.hpp"
 #include "cli/directory_option.hpp"
 #include "cli/exit_codes.hpp"
 #include "cli/inputs.hpp"
 #include "cli/invoice_option.hpp"
+#include "cli/progress.hpp"
 #include "cli/report/catalogue.hpp"
 #include "cli/report/report.hpp"
 #include "cli/xsd_option.hpp"
@@ -74,6 +77,9 @@ struct Args {
   std::vector<std::string> formats;
   std::vector<std::string> outputs;
   std::string fail_on = "fatal";
+  std::string jobs;  // checked by parse_jobs; empty: one per core
+  FolderFilter filter;
+  std::string progress = "auto";
   std::string lang = "fr";
   std::string color = "auto";
   std::optional<std::string> schemas;
@@ -94,8 +100,20 @@ po::options_description visible_options(Args& a) {
       "fichier du n-ième --format / file of the n-th --format")(
       "fail-on", po::value(&a.fail_on)->default_value(a.fail_on),
       "code 1 à partir de / exit 1 from: fatal | warning")(
-      "lang,l", po::value(&a.lang)->default_value(a.lang),
-      "langue des messages / language of the messages: fr | en")(
+      "jobs,j", po::value(&a.jobs),
+      "fils de vérification (défaut : un par cœur) ; les rapports gardent l'ordre des "
+      "entrées / checking threads (default: one per core); reports keep the input order")(
+      "include", po::value(&a.filter.include)->composing(),
+      "dans un dossier, seulement les fichiers dont le chemin (sous le dossier) correspond "
+      "au motif, répétable / in a folder, only the files whose path (below the folder) "
+      "matches the glob, repeatable: --include '2026/*.xml'")(
+      "exclude", po::value(&a.filter.exclude)->composing(),
+      "dans un dossier, sauf ces fichiers, répétable / in a folder, except these files, "
+      "repeatable: --exclude '*brouillon*'")(
+      "progress", po::value(&a.progress)->default_value(a.progress),
+      "barre de progression sur stderr / progress bar on stderr: auto (si terminal / on a "
+      "terminal) | never")("lang,l", po::value(&a.lang)->default_value(a.lang),
+                           "langue des messages / language of the messages: fr | en")(
       "profile,p", po::value(&a.lint.profile)->default_value(a.lint.profile),
       "jeu de règles / rule set: all | chorus | en16931 | syntax (cprokit rules --profiles)")(
       "directory,d", po::value<std::string>(),
@@ -128,6 +146,19 @@ std::size_t parse_size(const std::string& text) {
   if (ec != std::errc() || end != text.data() + text.size() || value == 0) {
     throw po::error(fmt::format(
         "--max-bytes: « {} » n'est pas un nombre d'octets positif / is not a positive byte count",
+        text));
+  }
+  return value;
+}
+
+unsigned parse_jobs(const std::string& text) {
+  if (text.empty()) return std::max(1U, std::thread::hardware_concurrency());
+  unsigned value = 0;
+  auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
+  if (ec != std::errc() || end != text.data() + text.size() || value == 0 || value > 256) {
+    throw po::error(fmt::format(
+        "--jobs: « {} » n'est pas un nombre de fils de 1 à 256 / is not a thread count from 1 "
+        "to 256",
         text));
   }
   return value;
@@ -230,6 +261,7 @@ int lint_command(const std::vector<std::string>& argv) {
   XsdSetup xsd;
   std::vector<InputPath> inputs;
   std::vector<Report> reports;
+  unsigned jobs = 1;
   bool color = false;
   try {
     po::variables_map vm;
@@ -251,7 +283,9 @@ int lint_command(const std::vector<std::string>& argv) {
     if (a.inputs.empty()) {
       throw po::error("aucun fichier à vérifier / no file to check (FICHIER|DOSSIER|-)");
     }
-    inputs = expand_inputs(a.inputs);
+    jobs = parse_jobs(a.jobs);
+    if (a.progress != "auto" && a.progress != "never") throw po::error("--progress: auto | never");
+    inputs = expand_inputs(a.inputs, a.filter);
     if (a.directory) a.lint.directory = load_directory_file(*a.directory);
     if (a.with) a.lint.invoice_file = load_invoice_file(*a.with, a.lint);
     xsd = setup_xsd(a.no_xsd, a.schemas);
@@ -272,22 +306,23 @@ int lint_command(const std::vector<std::string>& argv) {
   const bool fail_on_warning = a.fail_on == "warning";
   bool failed = false;
   bool unreadable = false;
-  for (const auto& input : inputs) {
-    LintedDocument doc;
-    try {
-      InputContent content = read_input(input, a.lint.max_bytes);
-      doc = content.oversized ? run.refuse_too_large(input.path, content.size,
-                                                     std::move(content.sha256_if_oversized))
-                              : run.lint(input.path, content.bytes);
-    } catch (const std::runtime_error& e) {
-      std::cerr << "cprokit lint: " << e.what() << '\n';
-      unreadable = true;
-      continue;
-    }
-    summary.add(doc);
-    failed = failed || fails(doc, fail_on_warning);
-    for (auto& r : reports)
-      r.writer->document(doc);
+  {
+    Progress progress(inputs.size(), a.progress == "auto" && Progress::wanted(inputs.size()));
+    lint_batch(inputs, linter, jobs, [&](BatchItem&& item) {
+      progress.done_one();
+      if (!item.doc) {
+        progress.erase();  // the message gets a line of its own
+        std::cerr << "cprokit lint: " << item.unreadable << '\n';
+        unreadable = true;
+        return;
+      }
+      LintedDocument& doc = *item.doc;
+      run.add(doc);
+      summary.add(doc);
+      failed = failed || fails(doc, fail_on_warning);
+      for (auto& r : reports)
+        r.writer->document(doc);
+    });
   }
   for (std::size_t i = 0; i < reports.size(); ++i) {
     reports[i].writer->end(summary);

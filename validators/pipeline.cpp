@@ -210,12 +210,16 @@ LintRun::LintRun(const Linter& linter)
 
 LintedDocument LintRun::lint(std::string path, std::string_view bytes) {
   LintedDocument doc = linter_.lint(std::move(path), bytes);
+  add(doc);
+  return doc;
+}
+
+void LintRun::add(LintedDocument& doc) {
   if (check_duplicates_ && doc.identity) {
     if (auto duplicate = seen_.check(*doc.identity, doc.path)) {
       doc.findings.push_back(std::move(*duplicate));
     }
   }
-  return doc;
 }
 
 }  // namespace cprokit

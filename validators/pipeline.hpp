@@ -106,6 +106,9 @@ class LintRun {
   LintedDocument refuse_too_large(std::string path, std::uint64_t size, std::string sha256) const {
     return linter_.refuse_too_large(std::move(path), size, std::move(sha256));
   }
+  // The run-level checks for a document the Linter already linted (on
+  // another thread, say): call it in input order, as lint() does.
+  void add(LintedDocument& doc);
 
  private:
   const Linter& linter_;

@@ -504,6 +504,9 @@ TEST_CASE("lint usage errors: exit 2, message on stderr, nothing on stdout", "[u
       {{"lint", "--max-bytes", "lots", file}, "max-bytes"},
       {{"lint", "--schemas", "/nonexistent-cprokit-schemas", file}, "/nonexistent-cprokit-schemas"},
       {{"lint", "--fail-on", "info", file}, "--fail-on"},
+      {{"lint", "--jobs", "0", file}, "--jobs"},
+      {{"lint", "--jobs", "many", file}, "--jobs"},
+      {{"lint", "--progress", "sometimes", file}, "--progress"},
       {{"lint", "-f", "json", "-o", "a.json", "-o", "b.json", file}, "-o"},
       {{"lint", "-f", "json", "-f", "human", file}, "sortie standard"},
       {{"lint", "-f", "json", "-o", "/nonexistent-cprokit-dir/r.json", file},
@@ -591,6 +594,50 @@ TEST_CASE("one lint, several reports: each --format with its -o, one on stdout",
   RunResult none = run({"lint", "-f", "json", "-o", json_file.string(), empty_dir.string()});
   CHECK(none.exit_code == 0);
   CHECK(nlohmann::json::parse(read_file(json_file)).at("documents").empty());
+}
+
+TEST_CASE("lint --jobs: the same reports, in input order, whatever the threads", "[inputs]") {
+  // Every fixture: hundreds of documents of every kind, some slow (XSD, big
+  // lines), so that threads finish out of order.
+  const std::string all = fs::path(CPROKIT_FIXTURES_DIR).string();
+  RunResult one = run({"lint", "-f", "json", "--jobs", "1", all});
+  RunResult two = run({"lint", "-f", "json", "--jobs", "2", all});
+  RunResult many = run({"lint", "-f", "json", "--jobs", "7", all});
+  REQUIRE(one.exit_code == 1);
+  CHECK(nlohmann::json::parse(one.out).at("documents").size() > 100);
+  CHECK(two.exit_code == one.exit_code);
+  CHECK(many.exit_code == one.exit_code);
+  CHECK(two.out == one.out);
+  CHECK(many.out == one.out);
+  CHECK(one.err.empty());  // no progress bar when stderr is not a terminal
+}
+
+TEST_CASE("lint --include/--exclude: globs on the path below the folder", "[inputs]") {
+  const fs::path dir = fresh_dir("globs");
+  fs::create_directories(dir / "2026" / "draft");
+  fs::create_directories(dir / "2025");
+  const std::string bytes = read_file(samples().valid);
+  for (const fs::path& p : {dir / "2026" / "a.xml", dir / "2026" / "draft" / "b.xml",
+                            dir / "2025" / "c.xml", dir / "d.json"}) {
+    std::ofstream(p, std::ios::binary) << bytes;
+  }
+  auto paths = [&](const std::vector<std::string>& options) {
+    std::vector<std::string> args{"lint", "-f", "json"};
+    args.insert(args.end(), options.begin(), options.end());
+    args.push_back(dir.string());
+    RunResult r = run(args);
+    const auto report = nlohmann::json::parse(r.out);
+    std::vector<std::string> out;
+    for (const auto& d : report.at("documents")) {
+      out.push_back(fs::path(d.at("path").get<std::string>()).lexically_relative(dir).string());
+    }
+    return out;
+  };
+  using V = std::vector<std::string>;
+  CHECK(paths({}) == V{"2025/c.xml", "2026/a.xml", "2026/draft/b.xml", "d.json"});
+  CHECK(paths({"--include", "2026/*"}) == V{"2026/a.xml", "2026/draft/b.xml"});
+  CHECK(paths({"--include", "*.xml", "--exclude", "*draft*"}) == V{"2025/c.xml", "2026/a.xml"});
+  CHECK(paths({"--include", "2025/*", "--include", "*.json"}) == V{"2025/c.xml", "d.json"});
 }
 
 TEST_CASE("lint --fail-on warning: a warning alone gives exit 1", "[usage]") {
