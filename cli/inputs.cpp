@@ -44,8 +44,18 @@ bool kept(const FolderFilter& filter, const fs::path& dir, const fs::path& file)
   return !any_match(filter.exclude, below);
 }
 
+// Path order, component by component ("a/b" before "a-b"), as fs::path
+// compares, but on plain strings: a walk keeps every file's name, and an
+// fs::path also holds its parsed components, several times the memory.
+bool path_order(const std::string& a, const std::string& b) {
+  return std::lexicographical_compare(a.begin(), a.end(), b.begin(), b.end(), [](char x, char y) {
+    auto rank = [](char c) { return c == '/' ? 0 : static_cast<unsigned char>(c) + 1; };
+    return rank(x) < rank(y);
+  });
+}
+
 void walk(const fs::path& dir, const FolderFilter& filter, std::vector<InputPath>& out) {
-  std::vector<fs::path> files;
+  std::vector<std::string> files;
   std::error_code ec;
   fs::recursive_directory_iterator it(dir, ec);
   if (ec) cannot_read(dir.string(), ec.message());
@@ -56,12 +66,15 @@ void walk(const fs::path& dir, const FolderFilter& filter, std::vector<InputPath
       if (it->is_directory()) it.disable_recursion_pending();
       continue;
     }
-    if (it->is_regular_file() && invoice_extension(p) && kept(filter, dir, p)) files.push_back(p);
+    if (it->is_regular_file() && invoice_extension(p) && kept(filter, dir, p)) {
+      files.push_back(p.string());
+    }
   }
   if (ec) cannot_read(dir.string(), ec.message());
-  std::sort(files.begin(), files.end());
+  std::sort(files.begin(), files.end(), path_order);
+  out.reserve(out.size() + files.size());
   for (auto& f : files)
-    out.push_back({f.string(), false});
+    out.push_back({std::move(f), false});
 }
 
 }  // namespace
