@@ -264,7 +264,7 @@ Reply deposer_pdf(const Call& call) {
   const auto id = call.mock.store().insert_attachment(meta, pdf);
   Json answer = recognised_fields(call, nom, pdf);
   answer["pieceJointeId"] = id;
-  return ok(std::move(answer));
+  return ok(answer);
 }
 
 // The supplier's answers to the buyer: complete a suspended invoice, re-route

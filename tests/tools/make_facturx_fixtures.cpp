@@ -74,7 +74,8 @@ void add_page(QPDF& pdf) {
 
 void attach(QPDF& pdf, const Attachment& file, QPDFObjectHandle& associated) {
   auto stream = QPDFEFStreamObjectHelper::createEFStream(pdf, file.bytes);
-  stream.setSubtype(file.name.ends_with(".xml") ? "text/xml" : "text/plain");
+  const bool xml = file.name.size() > 4 && file.name.substr(file.name.size() - 4) == ".xml";
+  stream.setSubtype(xml ? "text/xml" : "text/plain");
   auto spec = QPDFFileSpecObjectHelper::createFileSpec(pdf, file.name, stream);
   spec.setDescription("Factur-X invoice");
   QPDFObjectHandle dict = pdf.makeIndirectObject(spec.getObjectHandle());

@@ -1,9 +1,12 @@
+// Compiled as C++17 (validators/CMakeLists.txt): qpdf 11.3's JSON.hh does not
+// parse under clang in C++20 mode, which clang-tidy uses.
 #include "validators/pdf/facturx_extractor.hpp"
 
 #include <algorithm>
 #include <array>
 #include <cctype>
 #include <exception>
+#include <iterator>
 #include <map>
 
 #include <qpdf/Pipeline.hh>
@@ -22,15 +25,15 @@ constexpr std::array<std::string_view, 3> kInvoiceNames = {"factur-x.xml", "zugf
                                                            "xrechnung.xml"};
 
 bool same_ignoring_case(std::string_view a, std::string_view b) {
-  return std::ranges::equal(a, b, [](char x, char y) {
+  return std::equal(a.begin(), a.end(), b.begin(), b.end(), [](char x, char y) {
     return std::tolower(static_cast<unsigned char>(x)) ==
            std::tolower(static_cast<unsigned char>(y));
   });
 }
 
 bool is_invoice_name(std::string_view name) {
-  return std::ranges::any_of(
-      kInvoiceNames, [&](std::string_view known) { return same_ignoring_case(name, known); });
+  return std::any_of(kInvoiceNames.begin(), kInvoiceNames.end(),
+                     [&](std::string_view known) { return same_ignoring_case(name, known); });
 }
 
 // Collects a decoded stream up to a limit, then stops the decoding: a
@@ -94,6 +97,7 @@ std::vector<Attachment> attachments(QPDF& qpdf) {
     }
   }
   std::vector<Attachment> out;
+  out.reserve(by_name.size());
   for (auto& [name, stream] : by_name)
     out.push_back({name, stream});
   return out;
@@ -107,6 +111,7 @@ FacturXMetadata metadata(QPDF& qpdf, std::size_t limit) {
 
 std::vector<std::string> names_of(const std::vector<Attachment>& files) {
   std::vector<std::string> out;
+  out.reserve(files.size());
   for (const auto& f : files)
     out.push_back(f.name);
   return out;
@@ -117,12 +122,14 @@ std::vector<std::string> names_of(const std::vector<Attachment>& files) {
 std::variant<Attachment, ExtractError> choose(const std::vector<Attachment>& files,
                                               const FacturXMetadata& meta) {
   if (meta.document_file_name) {
-    auto named = std::ranges::find(files, *meta.document_file_name, &Attachment::name);
+    auto named = std::find_if(files.begin(), files.end(), [&](const Attachment& f) {
+      return f.name == *meta.document_file_name;
+    });
     if (named != files.end()) return *named;
   }
   std::vector<Attachment> candidates;
-  std::ranges::copy_if(files, std::back_inserter(candidates),
-                       [](const Attachment& f) { return is_invoice_name(f.name); });
+  std::copy_if(files.begin(), files.end(), std::back_inserter(candidates),
+               [](const Attachment& f) { return is_invoice_name(f.name); });
   if (candidates.empty()) return ExtractError{Problem::NoInvoice, "", names_of(files)};
   if (candidates.size() > 1) return ExtractError{Problem::SeveralXmls, "", names_of(candidates)};
   return candidates.front();

@@ -2,8 +2,6 @@
 
 #include <pugixml.hpp>
 
-#include "validators/xml/names.hpp"
-
 namespace cprokit::pdf {
 namespace {
 
@@ -11,6 +9,11 @@ namespace {
 // properties in their own namespaces, and no other XMP schema uses them.
 constexpr std::string_view kFileName = "DocumentFileName";
 constexpr std::string_view kLevel = "ConformanceLevel";
+
+// The name after its prefix (npos + 1 is 0: no prefix, the whole name).
+std::string_view local_name(std::string_view qualified) {
+  return qualified.substr(qualified.find(':') + 1);
+}
 
 void take(std::optional<std::string>& into, std::string_view value) {
   if (!into && !value.empty()) into = std::string(value);
@@ -23,11 +26,11 @@ class Collector : public pugi::xml_tree_walker {
 
   bool for_each(pugi::xml_node& node) override {
     if (node.type() != pugi::node_element) return true;
-    const std::string_view local = xml::local_name(node.name());
+    const std::string_view local = local_name(node.name());
     if (local == kFileName) take(out_.document_file_name, node.child_value());
     if (local == kLevel) take(out_.conformance_level, node.child_value());
     for (const pugi::xml_attribute& a : node.attributes()) {
-      const std::string_view attribute = xml::local_name(a.name());
+      const std::string_view attribute = local_name(a.name());
       if (attribute == kFileName) take(out_.document_file_name, a.value());
       if (attribute == kLevel) take(out_.conformance_level, a.value());
     }
