@@ -9,6 +9,7 @@ packages=(
   libboost-program-options-dev libpugixml-dev libxerces-c-dev
   nlohmann-json3-dev libfmt-dev libssl-dev catch2
   libcpp-httplib-dev libsqlite3-dev libsodium-dev libarchive-dev
+  libqpdf-dev
   clang-format clang-tidy
 )
 

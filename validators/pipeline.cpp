@@ -10,6 +10,8 @@
 #include "rules/syntax/syntax_rules.hpp"
 #include "validators/detect.hpp"
 #include "validators/json/json_tree.hpp"
+#include "validators/pdf/facturx_extractor.hpp"
+#include "validators/pdf/facturx_findings.hpp"
 #include "validators/readers/readers.hpp"
 #include "validators/sha256.hpp"
 #include "validators/xml/names.hpp"
@@ -22,15 +24,6 @@ const Profile& find_profile(const Registry& registry, const std::string& name) {
   const Profile* p = registry.profile(name);
   if (p == nullptr) throw std::invalid_argument("unknown profile: " + name);
   return *p;
-}
-
-Finding not_supported_yet() {
-  return syntax::finding(
-      syntax::kNotSupportedYet, {},
-      {"Document PDF reconnu mais pas encore pris en charge : les factures Factur-X (PDF) "
-       "arrivent dans une prochaine version. Il n'a pas été vérifié.",
-       "PDF document recognised but not supported yet: Factur-X invoices (PDF) are coming in "
-       "a later version. It was not checked."});
 }
 
 Finding not_an_invoice(Location where, std::string_view what_fr, std::string_view what_en) {
@@ -122,7 +115,7 @@ LintedDocument Linter::lint(std::string path, std::string_view bytes,
       lint_json(out, bytes);
       break;
     case Format::Pdf:
-      out.findings.push_back(not_supported_yet());
+      lint_pdf(out, bytes, &invoice);
       break;
     case Format::Unknown:
       out.findings.push_back(not_an_invoice({}, "le contenu n'est ni XML, ni PDF, ni JSON",
@@ -169,9 +162,46 @@ std::optional<Invoice> Linter::read_invoice(std::string_view bytes, LintedDocume
 void Linter::lint_xml(LintedDocument& out, std::string_view bytes,
                       std::optional<Invoice>* keep) const {
   std::optional<Invoice> invoice = read_invoice(bytes, out);
+  if (invoice) check_invoice(out, std::move(*invoice), bytes.size(), keep);
+}
+
+void Linter::lint_pdf(LintedDocument& out, std::string_view bytes,
+                      std::optional<Invoice>* keep) const {
+  auto extracted = pdf::extract_facturx(bytes, out.path, {.max_xml_bytes = options_.max_bytes});
+  if (const auto* error = std::get_if<pdf::ExtractError>(&extracted)) {
+    out.findings.push_back(pdf::finding_for(*error, options_.max_bytes));
+    return;
+  }
+  const pdf::FacturX& facturx = std::get<pdf::FacturX>(extracted);
+  out.syntax = Syntax::FacturX;
+  if (auto level = pdf::level_finding(facturx.conformance_level)) {
+    out.findings.push_back(std::move(*level));
+    return;
+  }
+  std::optional<Invoice> invoice = read_invoice(facturx.xml, out);
+  // What reading found is all about the XML; of the rules' findings, those
+  // without a place are about the PDF itself (its size, its name).
+  for (auto& f : out.findings)
+    pdf::place_inside(facturx.name, f.where);
+  const bool cii = out.syntax == Syntax::Cii;
+  out.syntax = Syntax::FacturX;
   if (!invoice) return;
-  out.identity = chorus::identity_of(*invoice);
-  run_rules(registry_, profile_, *invoice, context_for(out.path, bytes.size()), out.findings);
+  if (!cii) {
+    out.findings.push_back(pdf::ubl_inside(facturx.name));
+    return;
+  }
+  const std::size_t rules_start = out.findings.size();
+  check_invoice(out, std::move(*invoice), bytes.size(), keep);
+  for (auto f = out.findings.begin() + static_cast<std::ptrdiff_t>(rules_start);
+       f != out.findings.end(); ++f) {
+    if (!f->where.path.empty() || f->where.line != 0) pdf::place_inside(facturx.name, f->where);
+  }
+}
+
+void Linter::check_invoice(LintedDocument& out, Invoice invoice, std::size_t size,
+                           std::optional<Invoice>* keep) const {
+  out.identity = chorus::identity_of(invoice);
+  run_rules(registry_, profile_, invoice, context_for(out.path, size), out.findings);
   *keep = std::move(invoice);
 }
 

@@ -67,8 +67,9 @@ class Linter {
   // Lints one document. Never throws for bad input: every problem of the
   // bytes is a finding.
   LintedDocument lint(std::string path, std::string_view bytes) const;
-  // As lint(), also giving the invoice read from an XML document (the mock
-  // stores what it integrates); `invoice` stays empty for anything else.
+  // As lint(), also giving the invoice read from an XML document or from
+  // the XML of a Factur-X PDF (the mock stores what it integrates);
+  // `invoice` stays empty for anything else.
   LintedDocument lint(std::string path, std::string_view bytes,
                       std::optional<Invoice>& invoice) const;
 
@@ -88,6 +89,12 @@ class Linter {
   // The run's context with what the rules know of one document.
   Context context_for(const std::string& path, std::uint64_t size) const;
   void lint_xml(LintedDocument& out, std::string_view bytes, std::optional<Invoice>* keep) const;
+  // A Factur-X PDF: its embedded CII linted as lint_xml() would, the
+  // findings placed inside the embedded file.
+  void lint_pdf(LintedDocument& out, std::string_view bytes, std::optional<Invoice>* keep) const;
+  // The rules on an invoice read from `size` bytes; the invoice kept in *keep.
+  void check_invoice(LintedDocument& out, Invoice invoice, std::size_t size,
+                     std::optional<Invoice>* keep) const;
   void lint_json(LintedDocument& out, std::string_view bytes) const;
 
   LintOptions options_;

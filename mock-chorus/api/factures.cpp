@@ -205,6 +205,39 @@ Reply consulter_historique(const Call& call) {
          {"parametresRetour", parametres_retour({1, std::max<std::int64_t>(total, 1)}, total)}}}});
 }
 
+// The fields of deposer/pdf's answer, from an invoice's record.
+Json recognised(const InvoiceRecord& r) {
+  auto optional = [](const std::optional<std::string>& v) { return v ? Json(*v) : Json(); };
+  auto text = [](const std::string& v) { return v.empty() ? Json() : Json(v); };
+  return {{"numeroFacture", text(r.numero_facture)},
+          {"dateFacture", text(r.date_facture)},
+          {"codeDestinataire", text(r.code_destinataire)},
+          {"codeServiceExecutant", optional(r.code_service_executant)},
+          {"codeFournisseur", text(r.code_fournisseur)},
+          {"codeDeviseFacture", text(r.devise)},
+          {"typeFacture", text(r.type_facture)},
+          {"typeTva", nullptr},  // TVA on debits or on receipts: not in the invoice
+          {"numeroBonCommande", optional(r.numero_bon_commande)},
+          {"montantTtcAvantRemiseGlobalTTC", amount(r.montant_ttc)},
+          {"montantAPayer", amount(r.montant_a_payer)},
+          {"montantHtTotal", amount(r.montant_ht)},
+          {"montantTVA", amount(r.montant_tva)}};
+}
+
+// What deposer/pdf recognised in the PDF. The real service reads it by OCR
+// and fills what it found; the mock reads the Factur-X invoice the PDF
+// embeds, if any, and leaves every field null otherwise.
+Json recognised_fields(const Call& call, const std::string& nom, const std::string& pdf) {
+  const auto catalogue = call.mock.catalogue();
+  std::optional<Invoice> invoice;
+  catalogue->linter->lint(nom, pdf, invoice);
+  if (invoice) return recognised(record_of(*invoice, call.account, *catalogue, call.mock.now()));
+  Json none = recognised(InvoiceRecord{});
+  for (auto& value : none)
+    value = nullptr;
+  return none;
+}
+
 Reply deposer_pdf(const Call& call) {
   const std::string nom = call.fields.required_text("nomFichier");
   const std::string format = call.fields.required_text("formatDepot");
@@ -229,22 +262,9 @@ Reply deposer_pdf(const Call& call) {
   meta.type_mime = "application/pdf";
   meta.date = call.mock.now();
   const auto id = call.mock.store().insert_attachment(meta, pdf);
-  // The real service reads the PDF (OCR) and fills what it recognised; the
-  // mock recognises nothing yet (Factur-X reading will fill these).
-  return ok({{"pieceJointeId", id},
-             {"numeroFacture", nullptr},
-             {"dateFacture", nullptr},
-             {"codeDestinataire", nullptr},
-             {"codeServiceExecutant", nullptr},
-             {"codeFournisseur", nullptr},
-             {"codeDeviseFacture", nullptr},
-             {"typeFacture", nullptr},
-             {"typeTva", nullptr},
-             {"numeroBonCommande", nullptr},
-             {"montantTtcAvantRemiseGlobalTTC", nullptr},
-             {"montantAPayer", nullptr},
-             {"montantHtTotal", nullptr},
-             {"montantTVA", nullptr}});
+  Json answer = recognised_fields(call, nom, pdf);
+  answer["pieceJointeId"] = id;
+  return ok(answer);
 }
 
 // The supplier's answers to the buyer: complete a suspended invoice, re-route

@@ -11,9 +11,11 @@ namespace cprokit::mock {
 namespace {
 
 // Findings that make a file unreceivable rather than an invoice rejected:
-// not XML, not an invoice, not valid against its schema.
+// not XML, not an invoice, not valid against its schema, a PDF with no
+// readable Factur-X invoice.
 bool is_technical(const Finding& f) {
-  return f.rule.starts_with("XML-") || f.rule.starts_with("XSD-") || f.rule.starts_with("DOC-");
+  return f.rule.starts_with("XML-") || f.rule.starts_with("XSD-") || f.rule.starts_with("DOC-") ||
+         f.rule.starts_with("PDF-");
 }
 
 std::string place(const Location& where) {
@@ -24,7 +26,8 @@ std::string place(const Location& where) {
 
 bool syntax_matches(FluxFile announced, Syntax found) {
   return (announced == FluxFile::Ubl && found == Syntax::Ubl) ||
-         (announced == FluxFile::Cii && found == Syntax::Cii);
+         (announced == FluxFile::Cii && found == Syntax::Cii) ||
+         (announced == FluxFile::FacturX && found == Syntax::FacturX);
 }
 
 std::string_view syntax_label(Syntax s) {
@@ -33,6 +36,8 @@ std::string_view syntax_label(Syntax s) {
       return "UBL";
     case Syntax::Cii:
       return "CII";
+    case Syntax::FacturX:
+      return "Factur-X (PDF)";
     default:
       return "inconnue";
   }
@@ -118,11 +123,11 @@ FluxExamination examine_flux(const FluxRecord& flux, std::string_view file,
                              const AccountRecord& account, const Catalogue& catalogue, Millis now) {
   Examiner examiner(flux, account, catalogue, now);
   const auto syntaxe = find_syntaxe(flux.syntaxe_flux);
-  if (!syntaxe || syntaxe->file == FluxFile::Unsupported || syntaxe->file == FluxFile::FacturX) {
+  if (!syntaxe || syntaxe->file == FluxFile::Unsupported) {
     examiner.out.technical.push_back(
         {"SYNTAXE_FLUX",
          fmt::format("IRRECEVABILITE: la syntaxe {} n'est pas prise en charge par le mock "
-                     "cprokit (UBL et CII seulement ; Factur-X viendra).",
+                     "cprokit (UBL, CII et Factur-X seulement).",
                      flux.syntaxe_flux),
          "IRRECEVABILITE"});
     ++examiner.out.rejected;

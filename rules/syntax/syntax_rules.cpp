@@ -7,6 +7,7 @@ namespace cprokit::syntax {
 namespace {
 
 constexpr std::string_view kSource = "cprokit: safe reading of the input";
+constexpr std::string_view kFacturX = "Factur-X 1.0 (FNFE-MPE, FeRD): embedded file and XMP";
 
 Rule describe(std::string_view id, Severity severity, std::string fr, std::string en,
               std::string source = std::string(kSource)) {
@@ -69,15 +70,36 @@ void register_rules(Registry& registry) {
                         "No field appears twice in one object: the receiver would keep only "
                         "one, without saying which."));
   registry.add(describe(kNotAnInvoice, Severity::Fatal,
-                        "Le document est une facture ou un avoir UBL 2.1 ou CII D16B, une "
-                        "demande de dépôt Chorus Pro ou un formulaire de compte (JSON).",
-                        "The document is a UBL 2.1 or CII D16B invoice or credit note, a Chorus "
-                        "Pro deposit request or an account form (JSON)."));
-  registry.add(describe(kNotSupportedYet, Severity::Fatal,
-                        "Le format du document est pris en charge par cette version (les PDF "
-                        "Factur-X arrivent plus tard).",
-                        "The document's format is supported by this version (Factur-X PDFs "
-                        "come later)."));
+                        "Le document est une facture ou un avoir UBL 2.1 ou CII D16B (un PDF "
+                        "Factur-X porte un CII), une demande de dépôt Chorus Pro ou un "
+                        "formulaire de compte (JSON).",
+                        "The document is a UBL 2.1 or CII D16B invoice or credit note (a "
+                        "Factur-X PDF carries a CII), a Chorus Pro deposit request or an "
+                        "account form (JSON)."));
+  registry.add(describe(kPdfUnreadable, Severity::Fatal,
+                        "Le PDF se lit : ni endommagé, ni tronqué, ni chiffré avec un mot de "
+                        "passe.",
+                        "The PDF can be read: not damaged, truncated or encrypted with a "
+                        "password.",
+                        "ISO 19005-3 (PDF/A-3, which also forbids encryption)"));
+  registry.add(describe(kPdfNoInvoice, Severity::Fatal,
+                        "Le PDF porte une facture Factur-X : un fichier joint factur-x.xml "
+                        "(ou zugferd-invoice.xml, xrechnung.xml).",
+                        "The PDF carries a Factur-X invoice: an embedded file factur-x.xml (or "
+                        "zugferd-invoice.xml, xrechnung.xml).",
+                        std::string(kFacturX)));
+  registry.add(describe(kPdfSeveralInvoices, Severity::Fatal,
+                        "Le PDF ne porte qu'une facture XML, ou ses métadonnées XMP "
+                        "(fx:DocumentFileName) désignent laquelle lire.",
+                        "The PDF carries a single invoice XML, or its XMP metadata "
+                        "(fx:DocumentFileName) names the one to read.",
+                        std::string(kFacturX)));
+  registry.add(describe(kPdfNotEn16931, Severity::Fatal,
+                        "Le niveau Factur-X (fx:ConformanceLevel) est BASIC, EN 16931 ou "
+                        "EXTENDED : MINIMUM et BASIC WL ne sont pas des factures EN 16931.",
+                        "The Factur-X level (fx:ConformanceLevel) is BASIC, EN 16931 or "
+                        "EXTENDED: MINIMUM and BASIC WL are not EN 16931 invoices.",
+                        std::string(kFacturX)));
   registry.add(describe(kXsdInvalid, Severity::Fatal,
                         "Le document est valide selon le schéma XSD de sa syntaxe (UBL 2.1, "
                         "CII D16B).",

@@ -1,5 +1,5 @@
 // The syntax rules: problems of the bytes that validators/ finds while
-// reading a document (XML-*, XSD-*, JSON-*, DOC-*). They have no check of their own;
+// reading a document (XML-*, XSD-*, JSON-*, DOC-*, PDF-*). They have no check of their own;
 // the registry describes them and validators/ builds their findings here.
 #pragma once
 
@@ -22,7 +22,10 @@ inline constexpr std::string_view kJsonWrongType = "JSON-02";
 inline constexpr std::string_view kJsonUnknownField = "JSON-03";
 inline constexpr std::string_view kJsonDuplicateKey = "JSON-04";
 inline constexpr std::string_view kNotAnInvoice = "DOC-01";
-inline constexpr std::string_view kNotSupportedYet = "DOC-02";
+inline constexpr std::string_view kPdfUnreadable = "PDF-01";
+inline constexpr std::string_view kPdfNoInvoice = "PDF-02";
+inline constexpr std::string_view kPdfSeveralInvoices = "PDF-03";
+inline constexpr std::string_view kPdfNotEn16931 = "PDF-04";
 inline constexpr std::string_view kXsdInvalid = "XSD-01";
 inline constexpr std::string_view kXsdUnavailable = "XSD-02";
 

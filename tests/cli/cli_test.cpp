@@ -938,11 +938,11 @@ TEST_CASE("kind detection looks at the content, not the name", "[detect]") {
     CHECK(l.doc.at("kind") == "invoice");
     CHECK(l.result.exit_code == 0);
   }
-  SECTION("a PDF (%PDF-) gives DOC-02") {
+  SECTION("a PDF (%PDF-) saved as .xml is read as a PDF: without a trailer, PDF-01") {
     write_file(dir / "facture.xml", "%PDF-1.7\n%\xE2\xE3\xCF\xD3\n1 0 obj\n<<>>\nendobj\n");
     Linted l = lint_json({(dir / "facture.xml").string()});
-    CHECK(has_rule(l.doc, "DOC-02"));
-    CHECK(finding_of(l.doc, "DOC-02").at("severity") == "fatal");
+    CHECK(has_rule(l.doc, "PDF-01"));
+    CHECK(finding_of(l.doc, "PDF-01").at("severity") == "fatal");
     CHECK(l.result.exit_code == 1);
   }
   SECTION("a deposit request saved as .xml is linted as CPRO-JSON") {
@@ -973,6 +973,23 @@ TEST_CASE("kind detection looks at the content, not the name", "[detect]") {
     CHECK(l.doc.at("syntax") == "UNKNOWN");
     CHECK(l.result.exit_code == 1);
   }
+}
+
+TEST_CASE("a Factur-X PDF is linted as its CII, the findings placed inside factur-x.xml",
+          "[detect][facturx]") {
+  const fs::path facturx = fs::path(CPROKIT_FIXTURES_DIR) / "invoices" / "facturx";
+  Linted l = lint_json({(facturx / "br-co-10-line-sum.pdf").string(), "--no-xsd"});
+  CHECK(l.doc.at("syntax") == "FACTURX");
+  CHECK(l.doc.at("kind") == "invoice");
+  const auto& f = finding_of(l.doc, "BR-CO-10");
+  CHECK(f.at("line") == 230);  // the line in the embedded XML
+  CHECK(f.at("location").get<std::string>().starts_with("factur-x.xml:/rsm:CrossIndustryInvoice/"));
+  CHECK(l.result.exit_code == 1);
+
+  Linted valid = lint_json({(facturx / "invoice-valid.pdf").string(), "--no-xsd"});
+  CHECK(valid.doc.at("valid") == true);
+  CHECK(valid.result.exit_code == 0);
+  CHECK(valid.result.err.empty());  // qpdf says nothing on stderr
 }
 
 // ===========================================================================

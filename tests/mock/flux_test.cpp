@@ -68,6 +68,16 @@ std::string tar_gz(const std::vector<std::pair<std::string, std::string>>& files
   return out;
 }
 
+// The text of the first `element` after `after` in an XML fixture.
+std::string element_text(const std::string& xml, const std::string& element,
+                         const std::string& after = "") {
+  const std::string open = "<" + element + ">";
+  const auto start = xml.find(open, xml.find(after));
+  REQUIRE(start != std::string::npos);
+  const auto from = start + open.size();
+  return xml.substr(from, xml.find('<', from) - from);
+}
+
 }  // namespace
 
 TEST_CASE("a valid UBL flux goes from deposit to payment, every step in the history",
@@ -189,6 +199,59 @@ TEST_CASE("a CII flux integrates", "[mock][flux]") {
   const json cr = h.wait_for_flux(numero, account);
   INFO(cr.dump(2));
   CHECK(cr["etatCourantDepotFlux"] == "IN_INTEGRE");
+}
+
+TEST_CASE("a Factur-X flux integrates, stored with the amounts of its embedded CII",
+          "[mock][flux][facturx]") {
+  MockHarness h;
+  h.start();
+  const std::string account = MockHarness::account_header(kDauphinoiseLogin, kDauphinoisePassword);
+  // invoices/facturx/chorus-ok.pdf embeds this CII (tests/tools/make_facturx_fixtures.cpp).
+  const std::string xml = fixture_text("invoices/chorus/cii-invoice-chorus-ok.xml");
+  const Answer a = h.post("/cpro/factures/v1/deposer/flux",
+                          flux_request(fixture_text("invoices/facturx/chorus-ok.pdf"),
+                                       "IN_DP_E2_CII_FACTURX", "facture.pdf")
+                              .dump(),
+                          h.token(), account);
+  REQUIRE(a.status == 200);
+  const std::string numero = a.body["numeroFluxDepot"];
+  const json cr = h.wait_for_flux(numero, account);
+  INFO(cr.dump(2));
+  REQUIRE(cr["etatCourantDepotFlux"] == "IN_INTEGRE");
+
+  const Answer found = h.post("/cpro/factures/v1/rechercher/fournisseur",
+                              json{{"numeroFluxDepot", numero}}.dump(), h.token(), account);
+  REQUIRE(found.body["listeFactures"].size() == 1);
+  const json& invoice = found.body["listeFactures"][0];
+  CHECK(invoice["numeroFacture"] == element_text(xml, "ram:ID", "<rsm:ExchangedDocument>"));
+  CHECK(invoice["montantHT"].get<double>() ==
+        std::stod(element_text(xml, "ram:TaxBasisTotalAmount")));
+  CHECK(invoice["montantTTC"].get<double>() ==
+        std::stod(element_text(xml, "ram:GrandTotalAmount")));
+  CHECK(invoice["montantAPayer"].get<double>() ==
+        std::stod(element_text(xml, "ram:DuePayableAmount")));
+}
+
+TEST_CASE("a Factur-X under an XML syntax, or an XML under the Factur-X one, is a wrong syntax",
+          "[mock][flux][facturx]") {
+  MockHarness h;
+  h.start();
+  const std::string account = MockHarness::account_header(kDauphinoiseLogin, kDauphinoisePassword);
+  const std::string pdf = fixture_text("invoices/facturx/chorus-ok.pdf");
+  const std::string xml = fixture_text("invoices/chorus/cii-invoice-chorus-ok.xml");
+  for (const auto& [file, syntaxe] :
+       std::vector<std::pair<std::string, std::string>>{{pdf, "IN_DP_E1_CII_16B"},
+                                                        {pdf, "IN_DP_E1_UBL_INVOICE"},
+                                                        {xml, "IN_DP_E2_CII_FACTURX"}}) {
+    INFO(syntaxe);
+    const Answer a = h.post("/cpro/factures/v1/deposer/flux", flux_request(file, syntaxe).dump(),
+                            h.token(), account);
+    REQUIRE(a.status == 200);
+    const json cr = h.wait_for_flux(a.body["numeroFluxDepot"], account);
+    CHECK(cr["etatCourantDepotFlux"] == "IN_REJETE");
+    REQUIRE(cr["listeErreurTechnique"].size() == 1);
+    CHECK(cr["listeErreurTechnique"][0]["codeErreur"] == "SYNTAXE_FLUX");
+  }
 }
 
 TEST_CASE("the same invoice number twice for one supplier is refused (REJ_UNI)", "[mock][flux]") {

@@ -90,6 +90,34 @@ TEST_CASE("oversize bodies: a flux over 10 MB is refused, a PDF over 10 MB is a 
   CHECK(h.post("/cpro/factures/v1/deposer/flux", huge, h.token(), alpine()).status == 413);
 }
 
+TEST_CASE("deposer/pdf fills the recognised fields from an embedded Factur-X invoice",
+          "[mock][pdf][facturx]") {
+  MockHarness h;
+  h.start();
+  // invoices/facturx/chorus-ok.pdf embeds chorus/cii-invoice-chorus-ok.xml: invoice FE-2026-0117
+  // of 20260310 (format 102) from SIRET 88216543400011 to 20004065700013, 3530.40 HT, 706.08
+  // VAT, 4236.48 TTC and due.
+  const Answer a =
+      h.call("/cpro/factures/v1/deposer/pdf",
+             {{"fichierFacture", encode_base64(fixture_text("invoices/facturx/chorus-ok.pdf"))},
+              {"nomFichier", "facture.pdf"},
+              {"formatDepot", "PDF_NON_SIGNE"}});
+  INFO(a.body.dump());
+  REQUIRE(a.status == 200);
+  CHECK(a.body["pieceJointeId"].is_number_integer());
+  CHECK(a.body["numeroFacture"] == "FE-2026-0117");
+  CHECK(a.body["dateFacture"] == "2026-03-10");
+  CHECK(a.body["codeFournisseur"] == "88216543400011");
+  CHECK(a.body["codeDestinataire"] == "20004065700013");
+  CHECK(a.body["codeDeviseFacture"] == "EUR");
+  CHECK(a.body["typeFacture"] == "FACTURE");
+  CHECK(a.body["typeTva"].is_null());
+  CHECK(a.body["montantHtTotal"] == 3530.40);
+  CHECK(a.body["montantTVA"] == 706.08);
+  CHECK(a.body["montantTtcAvantRemiseGlobalTTC"] == 4236.48);
+  CHECK(a.body["montantAPayer"] == 4236.48);
+}
+
 TEST_CASE("deposer/pdf then soumettre gives a DEPOSEE invoice", "[mock][pdf]") {
   MockHarness h;
   h.start();
@@ -102,6 +130,8 @@ TEST_CASE("deposer/pdf then soumettre gives a DEPOSEE invoice", "[mock][pdf]") {
                     h.token(), senepi);
   INFO(a.body.dump());
   REQUIRE(a.status == 200);
+  CHECK(a.body["numeroFacture"].is_null());  // no Factur-X inside: nothing recognised
+  CHECK(a.body["montantAPayer"].is_null());
   const auto piece = a.body["pieceJointeId"].get<std::int64_t>();
 
   // A shipped PDF-mode deposit request (supplier 25000101, SENEPI), with our PDF.

@@ -26,7 +26,7 @@ using cprokit::directory::parse_directory;
 namespace {
 
 const std::filesystem::path kFixture =
-    std::filesystem::path(__FILE__).parent_path() / "../../fixtures/directory/matheysine.json";
+    std::filesystem::path(CPROKIT_FIXTURES_DIR) / "directory/matheysine.json";
 
 std::string read_file(const std::filesystem::path& path) {
   std::ifstream in(path, std::ios::binary);

@@ -38,9 +38,9 @@ const std::vector<std::string> kCoreRules = {
     "BR-31", "BR-32", "BR-33", "BR-36", "BR-37", "BR-38", "BR-41", "BR-42", "BR-43", "BR-44",
     "BR-45", "BR-46", "BR-47", "BR-48", "BR-49", "BR-50", "BR-51", "BR-52", "BR-53", "BR-54",
     "BR-55", "BR-56", "BR-57", "BR-61", "BR-62", "BR-63", "BR-64", "BR-65"};
-const std::vector<std::string> kSyntaxRules = {"XML-01",  "XML-02", "XML-03",  "XML-04",  "XML-05",
-                                               "XML-06",  "XML-07", "JSON-01", "JSON-02", "JSON-03",
-                                               "JSON-04", "DOC-01", "DOC-02",  "XSD-01",  "XSD-02"};
+const std::vector<std::string> kSyntaxRules = {
+    "XML-01",  "XML-02",  "XML-03", "XML-04", "XML-05", "XML-06", "XML-07", "JSON-01", "JSON-02",
+    "JSON-03", "JSON-04", "DOC-01", "PDF-01", "PDF-02", "PDF-03", "PDF-04", "XSD-01",  "XSD-02"};
 const std::vector<std::string> kChorusRules = {
     "CPRO-SIRET-01", "CPRO-SIRET-02", "CPRO-SIRET-03", "CPRO-SIRET-04", "CPRO-VAT-01",
     "CPRO-ENG-01",   "CPRO-ENG-02",   "CPRO-ENG-03",   "CPRO-SVC-01",   "CPRO-SVC-02",

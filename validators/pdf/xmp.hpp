@@ -1,0 +1,20 @@
+// What the XMP metadata of a Factur-X PDF says about its embedded invoice.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace cprokit::pdf {
+
+struct FacturXMetadata {
+  std::optional<std::string> document_file_name;  // fx:DocumentFileName
+  std::optional<std::string> conformance_level;   // fx:ConformanceLevel
+};
+
+// Reads the Factur-X extension schema's properties, whether written as
+// elements or as attributes of rdf:Description; empty when the XMP is not
+// XML or has none.
+FacturXMetadata read_facturx_metadata(std::string_view xmp);
+
+}  // namespace cprokit::pdf
