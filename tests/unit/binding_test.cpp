@@ -28,7 +28,7 @@ constexpr const char* kCiiOpen =
 // The binding rules fired on `xml`, each with the number of its findings.
 std::multiset<std::string> fired(const std::string& xml, Syntax syntax) {
   std::vector<Finding> findings;
-  auto loaded = xml::load(xml, {}, findings);
+  auto loaded = xml::load(xml, {1U << 20U, 200}, findings);
   REQUIRE(loaded);
   binding::check(*loaded, syntax, *Registry::builtin().profile("all"), findings);
   std::multiset<std::string> out;
