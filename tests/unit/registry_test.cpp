@@ -28,8 +28,11 @@ const std::vector<std::string> kUncheckedRules = {"BR-CO-05", "BR-CO-06", "BR-CO
 const std::vector<std::string> kShadowedRules = {"CII-DT-010", "CII-DT-011", "CII-DT-012"};
 // The syntax-binding families with their official counts (v1.3.16): all, fatal.
 const std::map<std::string, std::pair<std::size_t, std::size_t>> kBindingFamilies = {
-    {"UBL-SR-", {54, 54}},  {"UBL-DT-", {24, 3}},  {"UBL-CR-", {678, 2}},
-    {"CII-SR-", {482, 42}}, {"CII-DT-", {101, 70}}};
+    {"UBL-SR-", {54, 54}},
+    {"UBL-DT-", {24, 3}},
+    {"UBL-CR-", {678, 2}},
+    {"CII-SR-", {482, 42}},
+    {"CII-DT-", {101, 70}}};
 const std::vector<std::string> kConditionAndDecimalRules = {
     "BR-CO-03",  "BR-CO-04",  "BR-CO-09",  "BR-CO-11",  "BR-CO-12",  "BR-CO-14",
     "BR-CO-17",  "BR-CO-18",  "BR-CO-19",  "BR-CO-20",  "BR-CO-21",  "BR-CO-22",
