@@ -1,7 +1,7 @@
 // Registers the syntax-binding rules: one Rule per table entry, its message
 // built from a template per kind. validators/binding reports them.
 #include <algorithm>
-#include <iterator>
+#include <array>
 
 #include <fmt/format.h>
 
@@ -12,7 +12,7 @@ namespace {
 
 // The official artefacts test these in a context an earlier one of the same
 // pattern already takes (//ram:TypeCode before the document's TypeCode).
-constexpr std::string_view kShadowed[] = {"CII-DT-010", "CII-DT-011", "CII-DT-012"};
+constexpr std::array<std::string_view, 3> kShadowed = {"CII-DT-010", "CII-DT-011", "CII-DT-012"};
 
 // "ram:ID" below a context, or the path alone at the document level.
 std::string subject(const Context& context, std::string_view target, Lang lang) {
@@ -71,7 +71,7 @@ void register_table(Registry& registry, const Table& table) {
 }  // namespace
 
 bool is_shadowed(std::string_view id) {
-  return std::find(std::begin(kShadowed), std::end(kShadowed), id) != std::end(kShadowed);
+  return std::find(kShadowed.begin(), kShadowed.end(), id) != kShadowed.end();
 }
 
 void register_rules(Registry& registry) {

@@ -2,6 +2,8 @@
 // Drafted by listing the official asserts; our own notation and wording.
 #include "rules/binding/binding_table.hpp"
 
+#include <array>
+
 namespace cprokit::binding {
 namespace {
 
@@ -39,7 +41,7 @@ enum : std::uint8_t {
   kDate102
 };
 
-constexpr Context kContexts[] = {
+constexpr auto kContexts = std::to_array<Context>({
     {"ram:SpecifiedTradeSettlementPaymentMeans", Guard::None,
      "ram:SpecifiedTradeSettlementPaymentMeans", "ram:SpecifiedTradeSettlementPaymentMeans"},
     {"/rsm:CrossIndustryInvoice/rsm:ExchangedDocumentContext", Guard::None,
@@ -111,13 +113,13 @@ constexpr Context kContexts[] = {
      "ram:BillingSpecifiedPeriod"},
     {"ram:PostalTradeAddress", Guard::None, "ram:PostalTradeAddress", "ram:PostalTradeAddress"},
     {"udt:DateTimeString", Guard::Format102, "une date au format 102", "a date in format 102"},
-};
+});
 
 constexpr Severity kF = Severity::Fatal;
 constexpr Severity kW = Severity::Warning;
 
 // clang-format off
-constexpr Entry kEntries[] = {
+constexpr auto kEntries = std::to_array<Entry>({
     {"CII-SR-464", kW, Kind::Absent, kPaymentMeans, "ram:PayerSpecifiedDebtorFinancialInstitution"},
     {"CII-SR-001", kW, Kind::Absent, kDocumentContext, "ram:SpecifiedTransactionID"},
     {"CII-SR-002", kW, Kind::Absent, kDocumentContext, "ram:TestIndicator"},
@@ -763,7 +765,7 @@ constexpr Entry kEntries[] = {
     {"CII-DT-097", kF, Kind::Special, kDate102, "",
      "Une date au format 102 s'écrit AAAAMMJJ.",
      "A date in format 102 is written YYYYMMDD."},
-};
+});
 // clang-format on
 
 }  // namespace

@@ -2,6 +2,8 @@
 // Drafted by listing the official asserts; our own notation and wording.
 #include "rules/binding/binding_table.hpp"
 
+#include <array>
+
 namespace cprokit::binding {
 namespace {
 
@@ -24,7 +26,7 @@ enum : std::uint8_t {
   kTaxSubtotal
 };
 
-constexpr Context kContexts[] = {
+constexpr auto kContexts = std::to_array<Context>({
     {"cac:PostalAddress, cac:Address", Guard::None, "une adresse", "an address"},
     {"cac:AccountingSupplierParty/cac:Party", Guard::None, "la partie vendeur", "the seller party"},
     {"cac:AdditionalDocumentReference", Guard::None, "cac:AdditionalDocumentReference",
@@ -43,13 +45,13 @@ constexpr Context kContexts[] = {
     {"cac:TaxRepresentativeParty", Guard::None, "cac:TaxRepresentativeParty",
      "cac:TaxRepresentativeParty"},
     {"cac:TaxSubtotal", Guard::None, "cac:TaxSubtotal", "cac:TaxSubtotal"},
-};
+});
 
 constexpr Severity kF = Severity::Fatal;
 constexpr Severity kW = Severity::Warning;
 
 // clang-format off
-constexpr Entry kEntries[] = {
+constexpr auto kEntries = std::to_array<Entry>({
     {"UBL-SR-51", kF, Kind::AtMostOne, kAddress, "cac:AddressLine"},
     {"UBL-SR-42", kF, Kind::AtMostTwo, kSellerParty, "cac:PartyTaxScheme"},
     {"UBL-SR-33", kF, Kind::AtMostOne, kAdditionalDocument, "cbc:DocumentDescription"},
@@ -844,7 +846,7 @@ constexpr Entry kEntries[] = {
     {"UBL-SR-22", kF, Kind::AtMostOne, kTaxRepresentative, "cac:PartyName/cbc:Name"},
     {"UBL-SR-23", kF, Kind::AtMostOne, kTaxRepresentative, "cac:PartyTaxScheme/cbc:CompanyID"},
     {"UBL-SR-32", kF, Kind::AtMostOne, kTaxSubtotal, "cac:TaxCategory/cbc:TaxExemptionReason"},
-};
+});
 // clang-format on
 
 }  // namespace

@@ -44,7 +44,7 @@ TEST_CASE("binding: a count rule fires once per context node, at the extra eleme
       std::string(kUblOpen) + "<a:InvoicePeriod/><a:InvoicePeriod/></Invoice>";
   CHECK(fired(two_periods, Syntax::Ubl).count("UBL-SR-08") == 1);
   const std::string one_period = std::string(kUblOpen) + "<a:InvoicePeriod/></Invoice>";
-  CHECK(fired(one_period, Syntax::Ubl).count("UBL-SR-08") == 0);
+  CHECK_FALSE(fired(one_period, Syntax::Ubl).contains("UBL-SR-08"));
 }
 
 TEST_CASE("binding: a value rule reads the element's text (UBL version, CII date 102)") {
@@ -52,7 +52,7 @@ TEST_CASE("binding: a value rule reads the element's text (UBL version, CII date
     return std::string(kUblOpen) + "<b:UBLVersionID>" + v + "</b:UBLVersionID></Invoice>";
   };
   CHECK(fired(version("2.0"), Syntax::Ubl).count("UBL-CR-002") == 1);
-  CHECK(fired(version("2.1"), Syntax::Ubl).count("UBL-CR-002") == 0);
+  CHECK_FALSE(fired(version("2.1"), Syntax::Ubl).contains("UBL-CR-002"));
   auto date = [](const char* v) {
     return std::string(kCiiOpen) +
            R"(<rsm:ExchangedDocument><ram:IssueDateTime><udt:DateTimeString format="102">)" + v +
@@ -60,7 +60,7 @@ TEST_CASE("binding: a value rule reads the element's text (UBL version, CII date
            "</rsm:CrossIndustryInvoice>";
   };
   CHECK(fired(date("20261301"), Syntax::Cii).count("CII-DT-097") == 1);
-  CHECK(fired(date("20261231"), Syntax::Cii).count("CII-DT-097") == 0);
+  CHECK_FALSE(fired(date("20261231"), Syntax::Cii).contains("CII-DT-097"));
 }
 
 TEST_CASE("binding: an element is judged by the first context that matches it only") {
@@ -71,7 +71,7 @@ TEST_CASE("binding: an element is judged by the first context that matches it on
                           "</ram:TypeCode></rsm:ExchangedDocument></rsm:CrossIndustryInvoice>";
   auto got = fired(xml, Syntax::Cii);
   CHECK(got.count("CII-DT-008") == 1);
-  CHECK(got.count("CII-DT-010") == 0);
+  CHECK_FALSE(got.contains("CII-DT-010"));
   // The document's ID is a key identifier: CII-DT-005 for its @schemeID, and
   // not the CII-DT-101..104 of the other identifiers.
   const std::string id = std::string(kCiiOpen) +
@@ -80,7 +80,7 @@ TEST_CASE("binding: an element is judged by the first context that matches it on
   auto ids = fired(id, Syntax::Cii);
   CHECK(ids.count("CII-DT-005") == 1);
   CHECK(ids.count("CII-DT-004") == 1);
-  CHECK(ids.count("CII-DT-104") == 0);
+  CHECK_FALSE(ids.contains("CII-DT-104"));
 }
 
 TEST_CASE("binding: names are matched by namespace, whatever the document's prefixes") {
@@ -93,5 +93,5 @@ TEST_CASE("binding: names are matched by namespace, whatever the document's pref
       R"(<i:Invoice xmlns:i="urn:oasis:names:specification:ubl:schema:xsd:Invoice-2" )"
       R"(xmlns:z="urn:other">)"
       "<z:Signature/></i:Invoice>";
-  CHECK(fired(wrong_namespace, Syntax::Ubl).count("UBL-CR-137") == 0);
+  CHECK_FALSE(fired(wrong_namespace, Syntax::Ubl).contains("UBL-CR-137"));
 }

@@ -67,7 +67,7 @@ class Walk {
   std::vector<Failure>& failures() { return failures_; }
 
  private:
-  bool step_matches(const Step& step, const Frame& frame) const {
+  static bool step_matches(const Step& step, const Frame& frame) {
     if (!step.wildcard) {
       return std::find(step.names.begin(), step.names.end(), frame.name.id) != step.names.end();
     }
@@ -234,9 +234,10 @@ std::string path_of(const pugi::xml_node& node) {
     steps.push_back(repeats ? std::string(n.name()) + "[" + std::to_string(position) + "]"
                             : std::string(n.name()));
   }
+  std::reverse(steps.begin(), steps.end());
   std::string out;
-  for (auto it = steps.rbegin(); it != steps.rend(); ++it)
-    out += "/" + *it;
+  for (const std::string& step : steps)
+    out += "/" + step;
   return out;
 }
 

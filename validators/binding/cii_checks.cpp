@@ -1,4 +1,6 @@
 // The special CII binding rules (CII-SR/DT with a value or a predicate).
+#include <algorithm>
+#include <array>
 #include <set>
 #include <string>
 
@@ -145,14 +147,13 @@ bool sr_462(const DocumentView& doc, const pugi::xml_node& /*settlement*/) {
 }
 
 bool sr_470(const DocumentView& doc, const pugi::xml_node& settlement) {
-  for (const auto& means : doc.all(settlement, "ram:SpecifiedTradeSettlementPaymentMeans")) {
-    const std::string code = normalized(doc, means, "ram:TypeCode");
-    const bool transfer = code == "30" || code == "58";
-    const bool account = doc.has(means, "ram:PayeePartyCreditorFinancialAccount/ram:IBANID") ||
-                         doc.has(means, "ram:PayeePartyCreditorFinancialAccount/ram:ProprietaryID");
-    if (transfer && !account) return false;
-  }
-  return true;
+  return std::ranges::all_of(
+      doc.all(settlement, "ram:SpecifiedTradeSettlementPaymentMeans"), [&](const auto& means) {
+        const std::string code = normalized(doc, means, "ram:TypeCode");
+        const bool transfer = code == "30" || code == "58";
+        return !transfer || doc.has(means, "ram:PayeePartyCreditorFinancialAccount/ram:IBANID") ||
+               doc.has(means, "ram:PayeePartyCreditorFinancialAccount/ram:ProprietaryID");
+      });
 }
 
 bool sr_467(const DocumentView& doc, const pugi::xml_node& /*root*/) {
@@ -193,14 +194,11 @@ bool dt_027(const DocumentView& doc, const pugi::xml_node& reference) {
 }
 
 bool dt_033(const DocumentView& doc, const pugi::xml_node& quantity) {
-  if (!quantity.attribute("unitCode")) return true;
-  for (const auto& billed : doc.all(doc.root(),
-                                    "rsm:SupplyChainTradeTransaction/"
-                                    "ram:IncludedSupplyChainTradeLineItem/"
-                                    "ram:SpecifiedLineTradeDelivery/ram:BilledQuantity")) {
-    if (billed.attribute("unitCode")) return true;
-  }
-  return false;
+  return !quantity.attribute("unitCode") ||
+         doc.some_bears(
+             "rsm:SupplyChainTradeTransaction/ram:IncludedSupplyChainTradeLineItem/"
+             "ram:SpecifiedLineTradeDelivery/ram:BilledQuantity",
+             "unitCode");
 }
 
 bool dt_037(const DocumentView& doc, const pugi::xml_node& tax) {
@@ -252,7 +250,7 @@ bool dt_097(const DocumentView& /*doc*/, const pugi::xml_node& date) {
   return month >= 1 && month <= 12 && day >= 1 && day <= 31;
 }
 
-constexpr NamedCheck kChecks[] = {
+constexpr auto kChecks = std::to_array<NamedCheck>({
     {"CII-SR-046", sr_046}, {"CII-SR-090", sr_090}, {"CII-SR-119", sr_119}, {"CII-SR-474", sr_474},
     {"CII-SR-450", sr_450}, {"CII-SR-457", sr_457}, {"CII-SR-458", sr_458}, {"CII-SR-465", sr_465},
     {"CII-SR-466", sr_466}, {"CII-SR-475", sr_475}, {"CII-SR-476", sr_476}, {"CII-SR-449", sr_449},
@@ -261,7 +259,7 @@ constexpr NamedCheck kChecks[] = {
     {"CII-DT-022", dt_022}, {"CII-DT-024", dt_024}, {"CII-DT-027", dt_027}, {"CII-DT-033", dt_033},
     {"CII-DT-037", dt_037}, {"CII-DT-041", dt_041}, {"CII-DT-052", dt_052}, {"CII-DT-098", dt_098},
     {"CII-DT-054", dt_054}, {"CII-DT-058", dt_058}, {"CII-DT-097", dt_097},
-};
+});
 
 }  // namespace
 

@@ -1,5 +1,6 @@
 #include "validators/binding/document_view.hpp"
 
+#include <algorithm>
 #include <string>
 
 namespace cprokit::binding {
@@ -71,6 +72,16 @@ std::vector<pugi::xml_node> DocumentView::all(const pugi::xml_node& from,
     level = std::move(next);
   }
   return level;
+}
+
+bool DocumentView::some_bears(std::string_view path, std::string_view attribute) const {
+  auto [it, added] = bears_.try_emplace({path, attribute}, false);
+  if (added) {
+    it->second = std::ranges::any_of(all(root_, path), [&](const pugi::xml_node& node) {
+      return !node.attribute(std::string(attribute).c_str()).empty();
+    });
+  }
+  return it->second;
 }
 
 pugi::xml_node DocumentView::first(const pugi::xml_node& from, std::string_view path) const {

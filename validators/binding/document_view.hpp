@@ -3,10 +3,12 @@
 // document binds, and the few elements the special checks read anywhere.
 #pragma once
 
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <utility>
 #include <vector>
 
 #include <pugixml.hpp>
@@ -34,6 +36,9 @@ class DocumentView {
   // The elements at `path` ("cac:Party/cbc:Name") below `from`, in document order.
   std::vector<pugi::xml_node> all(const pugi::xml_node& from, std::string_view path) const;
   pugi::xml_node first(const pugi::xml_node& from, std::string_view path) const;
+  // Whether an element at `path` below the root bears `attribute`; read once
+  // per document, as a check may ask it for each of thousands of elements.
+  bool some_bears(std::string_view path, std::string_view attribute) const;
   bool has(const pugi::xml_node& from, std::string_view path) const {
     return !first(from, path).empty();
   }
@@ -55,6 +60,7 @@ class DocumentView {
   bool nested_;
   // By the qualified name the document spells: a few dozen names a document.
   mutable std::unordered_map<std::string_view, ResolvedName> cache_;
+  mutable std::map<std::pair<std::string_view, std::string_view>, bool> bears_;
   std::vector<std::vector<pugi::xml_node>> recorded_;
   std::vector<std::vector<pugi::xml_node>> bearers_;
 };

@@ -1,13 +1,13 @@
 #include "validators/binding/special_checks.hpp"
 
+#include <algorithm>
+
 namespace cprokit::binding {
 
 bool any_equals(const DocumentView& doc, const pugi::xml_node& from, std::string_view path,
                 std::string_view value) {
-  for (const pugi::xml_node& node : doc.all(from, path)) {
-    if (text_of(node) == value) return true;
-  }
-  return false;
+  return std::ranges::any_of(doc.all(from, path),
+                             [&](const pugi::xml_node& node) { return text_of(node) == value; });
 }
 
 SpecialCheck special_check(std::string_view id) {

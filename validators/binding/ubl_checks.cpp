@@ -1,5 +1,6 @@
 // The special UBL binding rules (UBL-CR/SR/DT with a value or a predicate).
 #include <algorithm>
+#include <array>
 #include <cctype>
 #include <set>
 #include <string>
@@ -80,17 +81,13 @@ bool type_code_is(const DocumentView& doc, const pugi::xml_node& reference, std:
 
 bool type_code_other_than(const DocumentView& doc, const pugi::xml_node& reference,
                           std::string_view code) {
-  for (const auto& c : doc.all(reference, "cbc:DocumentTypeCode")) {
-    if (text_of(c) != code) return true;
-  }
-  return false;
+  return std::ranges::any_of(doc.all(reference, "cbc:DocumentTypeCode"),
+                             [&](const auto& c) { return text_of(c) != code; });
 }
 
 bool id_has_scheme(const DocumentView& doc, const pugi::xml_node& reference) {
-  for (const auto& id : doc.all(reference, "cbc:ID")) {
-    if (id.attribute("schemeID")) return true;
-  }
-  return false;
+  return std::ranges::any_of(doc.all(reference, "cbc:ID"),
+                             [](const auto& id) { return !id.attribute("schemeID").empty(); });
 }
 
 bool no_invoiced_object_with(const DocumentView& doc, std::string_view child) {
@@ -199,13 +196,13 @@ bool sr_21(const DocumentView& doc, const pugi::xml_node& payee) {
          payee_name_differs(doc, payee);
 }
 
-constexpr NamedCheck kChecks[] = {
+constexpr auto kChecks = std::to_array<NamedCheck>({
     {"UBL-SR-43", sr_43},   {"UBL-DT-01", dt_01},   {"UBL-SR-53", sr_53},   {"UBL-CR-002", cr_002},
     {"UBL-CR-412", cr_412}, {"UBL-CR-665", cr_665}, {"UBL-CR-666", cr_666}, {"UBL-CR-673", cr_673},
     {"UBL-DT-18", dt_18},   {"UBL-SR-04", sr_04},   {"UBL-SR-12", sr_12},   {"UBL-SR-13", sr_13},
     {"UBL-SR-18", sr_18},   {"UBL-SR-29", sr_29},   {"UBL-SR-44", sr_44},   {"UBL-SR-47", sr_47},
     {"UBL-SR-19", sr_19},   {"UBL-SR-20", sr_20},   {"UBL-SR-21", sr_21},
-};
+});
 
 }  // namespace
 
