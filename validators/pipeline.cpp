@@ -8,6 +8,7 @@
 
 #include "rules/engine/engine.hpp"
 #include "rules/syntax/syntax_rules.hpp"
+#include "validators/binding/binding_check.hpp"
 #include "validators/detect.hpp"
 #include "validators/json/json_tree.hpp"
 #include "validators/pdf/facturx_extractor.hpp"
@@ -154,6 +155,10 @@ std::optional<Invoice> Linter::read_invoice(std::string_view bytes, LintedDocume
     findings.push_back(
         syntax::finding(syntax::kXsdUnavailable, {}, {xsd_.missing_note_fr, xsd_.missing_note_en}));
   }
+
+  // The binding rules judge the XML itself, XSD-valid or not (the official
+  // unit tests are fragments that the schemas refuse).
+  binding::check(*loaded, out.syntax, profile_, findings);
 
   return out.syntax == Syntax::Ubl ? readers::read_ubl(*loaded, out.kind, findings)
                                    : readers::read_cii(*loaded, out.kind, findings);

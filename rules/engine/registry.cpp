@@ -4,6 +4,7 @@
 #include <cctype>
 #include <stdexcept>
 
+#include "rules/binding/binding_table.hpp"
 #include "rules/chorus/chorus_rules.hpp"
 #include "rules/en16931/en16931_rules.hpp"
 #include "rules/syntax/syntax_rules.hpp"
@@ -23,15 +24,17 @@ Registry make_builtin() {
   syntax::register_rules(r);
   en16931::register_rules(r);
   chorus::register_rules(r);
+  binding::register_rules(r);
   r.add_profile({"all", {"Toutes les règles de cprokit.", "Every rule cprokit has."}, {""}});
   r.add_profile({"en16931",
                  {"EN 16931 : règles métier de la norme et lecture sûre du document.",
                   "EN 16931: the standard's business rules and safe reading of the document."},
-                 {"BR-", "XML-", "XSD-", "DOC-", "PDF-"}});
-  r.add_profile({"chorus",
-                 {"Chorus Pro : ses propres règles (CPRO-, ACCT-) après celles de l'EN 16931.",
-                  "Chorus Pro: its own rules (CPRO-, ACCT-) after those of EN 16931."},
-                 {"CPRO-", "ACCT-", "BR-", "XML-", "XSD-", "JSON-", "DOC-", "PDF-"}});
+                 {"BR-", "UBL-", "CII-", "XML-", "XSD-", "DOC-", "PDF-"}});
+  r.add_profile(
+      {"chorus",
+       {"Chorus Pro : ses propres règles (CPRO-, ACCT-) après celles de l'EN 16931.",
+        "Chorus Pro: its own rules (CPRO-, ACCT-) after those of EN 16931."},
+       {"CPRO-", "ACCT-", "BR-", "UBL-", "CII-", "XML-", "XSD-", "JSON-", "DOC-", "PDF-"}});
   r.add_profile({"syntax",
                  {"Lecture et schéma seulement (XML, XSD, JSON, PDF), sans règle métier.",
                   "Reading and schema only (XML, XSD, JSON, PDF), no business rule."},

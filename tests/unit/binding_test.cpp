@@ -1,0 +1,97 @@
+// The binding evaluator on small documents: context shadowing, a count rule,
+// a value rule, in both syntaxes, and any prefix the document binds.
+#include "validators/binding/binding_check.hpp"
+
+#include <catch2/catch.hpp>
+
+#include <set>
+#include <string>
+#include <vector>
+
+#include "rules/engine/registry.hpp"
+#include "validators/xml/safe_xml.hpp"
+
+using namespace cprokit;
+
+namespace {
+
+constexpr const char* kUblOpen =
+    R"(<Invoice xmlns="urn:oasis:names:specification:ubl:schema:xsd:Invoice-2" )"
+    R"(xmlns:a="urn:oasis:names:specification:ubl:schema:xsd:CommonAggregateComponents-2" )"
+    R"(xmlns:b="urn:oasis:names:specification:ubl:schema:xsd:CommonBasicComponents-2">)";
+
+constexpr const char* kCiiOpen =
+    R"(<rsm:CrossIndustryInvoice xmlns:rsm="urn:un:unece:uncefact:data:standard:CrossIndustryInvoice:100" )"
+    R"(xmlns:ram="urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100" )"
+    R"(xmlns:udt="urn:un:unece:uncefact:data:standard:UnqualifiedDataType:100">)";
+
+// The binding rules fired on `xml`, each with the number of its findings.
+std::multiset<std::string> fired(const std::string& xml, Syntax syntax) {
+  std::vector<Finding> findings;
+  auto loaded = xml::load(xml, {1U << 20U, 200}, findings);
+  REQUIRE(loaded);
+  binding::check(*loaded, syntax, *Registry::builtin().profile("all"), findings);
+  std::multiset<std::string> out;
+  for (const auto& f : findings)
+    out.insert(f.rule);
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("binding: a count rule fires once per context node, at the extra element") {
+  const std::string two_periods =
+      std::string(kUblOpen) + "<a:InvoicePeriod/><a:InvoicePeriod/></Invoice>";
+  CHECK(fired(two_periods, Syntax::Ubl).count("UBL-SR-08") == 1);
+  const std::string one_period = std::string(kUblOpen) + "<a:InvoicePeriod/></Invoice>";
+  CHECK_FALSE(fired(one_period, Syntax::Ubl).contains("UBL-SR-08"));
+}
+
+TEST_CASE("binding: a value rule reads the element's text (UBL version, CII date 102)") {
+  auto version = [](const char* v) {
+    return std::string(kUblOpen) + "<b:UBLVersionID>" + v + "</b:UBLVersionID></Invoice>";
+  };
+  CHECK(fired(version("2.0"), Syntax::Ubl).count("UBL-CR-002") == 1);
+  CHECK_FALSE(fired(version("2.1"), Syntax::Ubl).contains("UBL-CR-002"));
+  auto date = [](const char* v) {
+    return std::string(kCiiOpen) +
+           R"(<rsm:ExchangedDocument><ram:IssueDateTime><udt:DateTimeString format="102">)" + v +
+           "</udt:DateTimeString></ram:IssueDateTime></rsm:ExchangedDocument>"
+           "</rsm:CrossIndustryInvoice>";
+  };
+  CHECK(fired(date("20261301"), Syntax::Cii).count("CII-DT-097") == 1);
+  CHECK_FALSE(fired(date("20261231"), Syntax::Cii).contains("CII-DT-097"));
+}
+
+TEST_CASE("binding: an element is judged by the first context that matches it only") {
+  // The document's TypeCode is taken by the //ram:TypeCode context first: its
+  // @name fires CII-DT-008, its @listID not CII-DT-010 (a later context).
+  const std::string xml = std::string(kCiiOpen) +
+                          R"(<rsm:ExchangedDocument><ram:TypeCode name="x" listID="y">380)"
+                          "</ram:TypeCode></rsm:ExchangedDocument></rsm:CrossIndustryInvoice>";
+  auto got = fired(xml, Syntax::Cii);
+  CHECK(got.count("CII-DT-008") == 1);
+  CHECK_FALSE(got.contains("CII-DT-010"));
+  // The document's ID is a key identifier: CII-DT-005 for its @schemeID, and
+  // not the CII-DT-101..104 of the other identifiers.
+  const std::string id = std::string(kCiiOpen) +
+                         R"(<rsm:ExchangedDocument><ram:ID schemeID="x" schemeURI="u">F1)"
+                         "</ram:ID></rsm:ExchangedDocument></rsm:CrossIndustryInvoice>";
+  auto ids = fired(id, Syntax::Cii);
+  CHECK(ids.count("CII-DT-005") == 1);
+  CHECK(ids.count("CII-DT-004") == 1);
+  CHECK_FALSE(ids.contains("CII-DT-104"));
+}
+
+TEST_CASE("binding: names are matched by namespace, whatever the document's prefixes") {
+  const std::string other_prefix =
+      R"(<i:Invoice xmlns:i="urn:oasis:names:specification:ubl:schema:xsd:Invoice-2" )"
+      R"(xmlns:z="urn:oasis:names:specification:ubl:schema:xsd:CommonAggregateComponents-2">)"
+      "<z:Signature/></i:Invoice>";
+  CHECK(fired(other_prefix, Syntax::Ubl).count("UBL-CR-137") == 1);
+  const std::string wrong_namespace =
+      R"(<i:Invoice xmlns:i="urn:oasis:names:specification:ubl:schema:xsd:Invoice-2" )"
+      R"(xmlns:z="urn:other">)"
+      "<z:Signature/></i:Invoice>";
+  CHECK_FALSE(fired(wrong_namespace, Syntax::Ubl).contains("UBL-CR-137"));
+}

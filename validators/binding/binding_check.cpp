@@ -1,0 +1,266 @@
+#include "validators/binding/binding_check.hpp"
+
+#include <algorithm>
+#include <cstdint>
+#include <stdexcept>
+#include <string>
+#include <unordered_map>
+
+#include "validators/binding/document_view.hpp"
+#include "validators/binding/special_checks.hpp"
+
+namespace cprokit::binding {
+namespace {
+
+// The special check of each rule of `program` (null for the other kinds).
+const std::vector<SpecialCheck>& specials_of(const Program& program) {
+  static const auto build = [](const Program& p) {
+    std::vector<SpecialCheck> out;
+    for (const CompiledRule& rule : p.rules()) {
+      SpecialCheck check =
+          rule.entry->kind == Kind::Special ? special_check(rule.entry->id) : nullptr;
+      if (rule.entry->kind == Kind::Special && check == nullptr) {
+        throw std::logic_error("no check for " + std::string(rule.entry->id));
+      }
+      out.push_back(check);
+    }
+    return out;
+  };
+  static const std::vector<SpecialCheck> ubl = build(program_for(Syntax::Ubl));
+  static const std::vector<SpecialCheck> cii = build(program_for(Syntax::Cii));
+  return &program == &program_for(Syntax::Ubl) ? ubl : cii;
+}
+
+struct Frame {
+  pugi::xml_node node;
+  ResolvedName name;
+  int context = -1;   // the first context matching this element, or -1
+  int instance = -1;  // its index in Walk::instances_ when it has a context
+};
+
+struct Instance {
+  pugi::xml_node node;
+  int context;
+};
+
+// Occurrences of one rule's target below one context instance.
+struct Hit {
+  std::size_t count = 0;
+  pugi::xml_node first, last;
+};
+
+struct Failure {
+  int rule;
+  int instance;
+  pugi::xml_node where;
+};
+
+class Walk {
+ public:
+  Walk(const Program& program, DocumentView& doc) : program_(program), doc_(doc) {}
+
+  void run(const pugi::xml_node& root) {
+    visit(root);
+    judge();
+  }
+
+  std::vector<Failure>& failures() { return failures_; }
+
+ private:
+  static bool step_matches(const Step& step, const Frame& frame) {
+    if (!step.wildcard) {
+      return std::find(step.names.begin(), step.names.end(), frame.name.id) != step.names.end();
+    }
+    return (step.ns < 0 || frame.name.ns == step.ns) &&
+           xml::local_name(frame.node.name()).ends_with(step.suffix);
+  }
+
+  // Whether `steps` match the frames ending at stack_[top].
+  bool steps_match(const std::vector<Step>& steps, std::size_t top) const {
+    if (steps.size() > top + 1) return false;
+    for (std::size_t i = 0; i < steps.size(); ++i) {
+      if (!step_matches(steps[steps.size() - 1 - i], stack_[top - i])) return false;
+    }
+    return true;
+  }
+
+  bool guard_holds(Guard guard, const Frame& frame) const {
+    switch (guard) {
+      case Guard::None:
+        return true;
+      case Guard::ChargeFalse:
+      case Guard::ChargeTrue:
+        for (const auto& indicator : doc_.all(frame.node, "cbc:ChargeIndicator")) {
+          if (boolean_value(text_of(indicator)) == (guard == Guard::ChargeTrue)) return true;
+        }
+        return false;
+      case Guard::NotPriceAmount:
+        if (xml::local_name(frame.node.name()).ends_with("PriceAmount")) return false;
+        return std::none_of(stack_.begin(), stack_.end() - 1, [&](const Frame& f) {
+          return doc_.is(f.node, "cac:Price") && doc_.has(f.node, "cac:AllowanceCharge");
+        });
+      case Guard::NotTaxTotalAmount:
+        return !doc_.is(frame.node, "ram:TaxTotalAmount");
+      case Guard::Format102:
+        return std::string_view(frame.node.attribute("format").value()) == "102";
+    }
+    return false;
+  }
+
+  // The first context matching the element on top of the stack, or -1.
+  int context_of_top() const {
+    const std::size_t top = stack_.size() - 1;
+    const Frame& frame = stack_[top];
+    int best = -1;
+    auto consider = [&](int index) {
+      if (best >= 0 && index >= best) return;
+      const CompiledContext& context = program_.contexts()[static_cast<std::size_t>(index)];
+      for (const Pattern& pattern : context.alternatives) {
+        if (pattern.absolute && pattern.steps.size() != top + 1) continue;
+        if (steps_match(pattern.steps, top) && guard_holds(context.guard, frame)) {
+          best = index;
+          return;
+        }
+      }
+    };
+    for (int index : program_.contexts_named(frame.name.id))
+      consider(index);
+    for (int index : program_.wildcard_contexts())
+      consider(index);
+    return best;
+  }
+
+  // The frame of the context instance a target ending at stack_[top] counts
+  // for, or nullptr.
+  const Frame* context_frame(const CompiledRule& rule, std::size_t top) const {
+    if (!steps_match(rule.steps, top)) return nullptr;
+    const Frame* frame = nullptr;
+    if (rule.anywhere) {
+      frame = &stack_.front();
+    } else if (top >= rule.steps.size()) {
+      frame = &stack_[top - rule.steps.size()];
+    }
+    return frame != nullptr && frame->context == rule.context ? frame : nullptr;
+  }
+
+  void hit(int rule, const Frame& context, const pugi::xml_node& where) {
+    const auto key =
+        (static_cast<std::uint64_t>(rule) << 32) | static_cast<std::uint32_t>(context.instance);
+    Hit& h = hits_[key];
+    if (h.count++ == 0) h.first = where;
+    h.last = where;
+  }
+
+  void visit(const pugi::xml_node& node) {
+    stack_.push_back({node, doc_.resolve(node)});
+    const std::size_t top = stack_.size() - 1;
+    Frame& frame = stack_[top];
+    frame.context = context_of_top();
+    if (frame.context >= 0) {
+      frame.instance = static_cast<int>(instances_.size());
+      instances_.push_back({node, frame.context});
+    }
+    if (program_.records_element(frame.name.id)) doc_.record_element(frame.name.id, node);
+    for (int rule : program_.rules_ending_at_element(frame.name.id)) {
+      if (const Frame* context =
+              context_frame(program_.rules()[static_cast<std::size_t>(rule)], top)) {
+        hit(rule, *context, node);
+      }
+    }
+    for (const pugi::xml_attribute& attribute : node.attributes()) {
+      const int id = program_.attribute(attribute.name());
+      if (id == kNoName) continue;
+      if (program_.records_attribute(id)) doc_.record_bearer(id, node);
+      for (int rule : program_.rules_ending_at_attribute(id)) {
+        if (const Frame* context =
+                context_frame(program_.rules()[static_cast<std::size_t>(rule)], top)) {
+          hit(rule, *context, node);
+        }
+      }
+    }
+    for (pugi::xml_node child = node.first_child(); child; child = child.next_sibling()) {
+      if (child.type() == pugi::node_element) visit(child);
+    }
+    stack_.pop_back();
+  }
+
+  static std::size_t limit(Kind kind) { return kind == Kind::AtMostTwo ? 2 : 1; }
+
+  void judge() {
+    const auto& specials = specials_of(program_);
+    for (const auto& [key, h] : hits_) {
+      const int rule = static_cast<int>(key >> 32);
+      const int instance = static_cast<int>(key & 0xFFFFFFFFU);
+      const Kind kind = program_.rules()[static_cast<std::size_t>(rule)].entry->kind;
+      if (kind == Kind::Absent) {
+        failures_.push_back({rule, instance, h.first});
+      } else if ((kind == Kind::AtMostOne || kind == Kind::AtMostTwo || kind == Kind::ExactlyOne) &&
+                 h.count > limit(kind)) {
+        failures_.push_back({rule, instance, h.last});
+      }
+    }
+    for (std::size_t i = 0; i < instances_.size(); ++i) {
+      const Instance& instance = instances_[i];
+      for (int rule : program_.judged_per_instance(instance.context)) {
+        const auto r = static_cast<std::size_t>(rule);
+        const Kind kind = program_.rules()[r].entry->kind;
+        const bool fails = kind == Kind::Special
+                               ? !specials[r](doc_, instance.node)
+                               : !hits_.contains((static_cast<std::uint64_t>(rule) << 32) | i);
+        if (fails) failures_.push_back({rule, static_cast<int>(i), instance.node});
+      }
+    }
+    std::sort(failures_.begin(), failures_.end(), [](const Failure& a, const Failure& b) {
+      return a.rule != b.rule ? a.rule < b.rule : a.instance < b.instance;
+    });
+  }
+
+  const Program& program_;
+  DocumentView& doc_;
+  std::vector<Frame> stack_;
+  std::vector<Instance> instances_;
+  std::unordered_map<std::uint64_t, Hit> hits_;
+  std::vector<Failure> failures_;
+};
+
+// "/Invoice/cac:InvoiceLine[2]/cbc:Note": positions where siblings repeat.
+std::string path_of(const pugi::xml_node& node) {
+  std::vector<std::string> steps;
+  for (pugi::xml_node n = node; n.type() == pugi::node_element; n = n.parent()) {
+    std::size_t position = 1;
+    for (pugi::xml_node s = n.previous_sibling(n.name()); s; s = s.previous_sibling(n.name()))
+      ++position;
+    const bool repeats = position > 1 || n.next_sibling(n.name());
+    steps.push_back(repeats ? std::string(n.name()) + "[" + std::to_string(position) + "]"
+                            : std::string(n.name()));
+  }
+  std::reverse(steps.begin(), steps.end());
+  std::string out;
+  for (const std::string& step : steps)
+    out += "/" + step;
+  return out;
+}
+
+}  // namespace
+
+void check(const xml::LoadedXml& loaded, Syntax syntax, const Profile& profile,
+           std::vector<Finding>& findings) {
+  if (syntax != Syntax::Ubl && syntax != Syntax::Cii) return;
+  const Program& program = program_for(syntax);
+  if (!profile.includes(std::string(program.table().syntax) + "-")) return;
+  const pugi::xml_node root = loaded.doc.document_element();
+  DocumentView doc(program, root, loaded.nested_namespace_declarations);
+  Walk walk(program, doc);
+  walk.run(root);
+  for (const Failure& failure : walk.failures()) {
+    const Rule& rule = *program.rules()[static_cast<std::size_t>(failure.rule)].rule;
+    if (!profile.includes(rule.id)) continue;
+    findings.push_back({rule.id,
+                        rule.severity,
+                        rule.title,
+                        {path_of(failure.where), loaded.line_of(failure.where), 0},
+                        rule.terms});
+  }
+}
+
+}  // namespace cprokit::binding

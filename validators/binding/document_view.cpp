@@ -1,0 +1,135 @@
+#include "validators/binding/document_view.hpp"
+
+#include <algorithm>
+#include <string>
+
+namespace cprokit::binding {
+namespace {
+
+const std::vector<pugi::xml_node> kNone;
+
+bool is_space(char c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+}  // namespace
+
+DocumentView::DocumentView(const Program& program, const pugi::xml_node& root,
+                           bool nested_declarations)
+    : program_(program),
+      root_(root),
+      names_(root, nested_declarations),
+      nested_(nested_declarations),
+      recorded_(program.element_count()),
+      bearers_(program.attribute_count()) {
+  cache_.reserve(128);
+}
+
+ResolvedName DocumentView::resolve(const pugi::xml_node& element) const {
+  const std::string_view qualified = element.name();
+  if (!nested_) {
+    auto known = cache_.find(qualified);
+    if (known != cache_.end()) return known->second;
+  }
+  ResolvedName out;
+  out.ns = program_.namespace_of_uri(names_.uri(element));
+  if (out.ns >= 0) {
+    const std::string_view local = xml::local_name(qualified);
+    const std::string_view prefix = program_.prefix(out.ns);
+    if (xml::prefix_of(qualified) == prefix) {
+      out.id = program_.element(qualified);
+    } else {
+      std::string canonical(prefix);
+      canonical += ':';
+      canonical += local;
+      out.id = program_.element(canonical);
+    }
+  }
+  if (!nested_) cache_.emplace(qualified, out);
+  return out;
+}
+
+bool DocumentView::is(const pugi::xml_node& element, std::string_view canonical) const {
+  if (element.type() != pugi::node_element) return false;
+  const std::string_view local = xml::local_name(canonical);
+  if (xml::local_name(element.name()) != local) return false;
+  return resolve(element).ns == program_.namespace_of_prefix(xml::prefix_of(canonical));
+}
+
+std::vector<pugi::xml_node> DocumentView::all(const pugi::xml_node& from,
+                                              std::string_view path) const {
+  std::vector<pugi::xml_node> level{from};
+  while (!path.empty()) {
+    const std::size_t slash = path.find('/');
+    const std::string_view step = path.substr(0, slash);
+    path = slash == std::string_view::npos ? std::string_view{} : path.substr(slash + 1);
+    std::vector<pugi::xml_node> next;
+    for (const pugi::xml_node& node : level) {
+      for (pugi::xml_node child : node.children()) {
+        if (is(child, step)) next.push_back(child);
+      }
+    }
+    level = std::move(next);
+  }
+  return level;
+}
+
+bool DocumentView::some_bears(std::string_view path, std::string_view attribute) const {
+  auto [it, added] = bears_.try_emplace({path, attribute}, false);
+  if (added) {
+    it->second = std::ranges::any_of(all(root_, path), [&](const pugi::xml_node& node) {
+      return !node.attribute(std::string(attribute).c_str()).empty();
+    });
+  }
+  return it->second;
+}
+
+pugi::xml_node DocumentView::first(const pugi::xml_node& from, std::string_view path) const {
+  auto found = all(from, path);
+  return found.empty() ? pugi::xml_node{} : found.front();
+}
+
+const std::vector<pugi::xml_node>& DocumentView::recorded(std::string_view canonical) const {
+  const int id = program_.element(canonical);
+  return id == kNoName ? kNone : recorded_[static_cast<std::size_t>(id)];
+}
+
+const std::vector<pugi::xml_node>& DocumentView::bearers(std::string_view name) const {
+  const int id = program_.attribute(name);
+  return id == kNoName ? kNone : bearers_[static_cast<std::size_t>(id)];
+}
+
+void DocumentView::record_element(int id, const pugi::xml_node& element) {
+  recorded_[static_cast<std::size_t>(id)].push_back(element);
+}
+
+void DocumentView::record_bearer(int attribute, const pugi::xml_node& element) {
+  bearers_[static_cast<std::size_t>(attribute)].push_back(element);
+}
+
+std::optional<bool> boolean_value(std::string_view text) {
+  while (!text.empty() && is_space(text.front()))
+    text.remove_prefix(1);
+  while (!text.empty() && is_space(text.back()))
+    text.remove_suffix(1);
+  if (text == "true" || text == "1") return true;
+  if (text == "false" || text == "0") return false;
+  return std::nullopt;
+}
+
+std::string normalize_space(std::string_view text) {
+  std::string out;
+  bool pending_space = false;
+  for (char c : text) {
+    if (is_space(c)) {
+      pending_space = !out.empty();
+      continue;
+    }
+    if (pending_space) out += ' ';
+    pending_space = false;
+    out += c;
+  }
+  return out;
+}
+
+}  // namespace cprokit::binding

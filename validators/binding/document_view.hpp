@@ -1,0 +1,73 @@
+// One document as the binding rules see it: each element's name resolved to
+// the program's interned id and official namespace, whatever prefixes the
+// document binds, and the few elements the special checks read anywhere.
+#pragma once
+
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <utility>
+#include <vector>
+
+#include <pugixml.hpp>
+
+#include "validators/binding/program.hpp"
+#include "validators/xml/names.hpp"
+
+namespace cprokit::binding {
+
+struct ResolvedName {
+  int id = kNoName;  // interned by the program; kNoName when no rule names it
+  int ns = -1;       // index of the official namespace; -1 when none
+};
+
+class DocumentView {
+ public:
+  DocumentView(const Program& program, const pugi::xml_node& root, bool nested_declarations);
+
+  const Program& program() const { return program_; }
+  pugi::xml_node root() const { return root_; }
+  ResolvedName resolve(const pugi::xml_node& element) const;
+
+  // Whether `element` is `canonical` ("cbc:ID", official prefix).
+  bool is(const pugi::xml_node& element, std::string_view canonical) const;
+  // The elements at `path` ("cac:Party/cbc:Name") below `from`, in document order.
+  std::vector<pugi::xml_node> all(const pugi::xml_node& from, std::string_view path) const;
+  pugi::xml_node first(const pugi::xml_node& from, std::string_view path) const;
+  // Whether an element at `path` below the root bears `attribute`; read once
+  // per document, as a check may ask it for each of thousands of elements.
+  bool some_bears(std::string_view path, std::string_view attribute) const;
+  bool has(const pugi::xml_node& from, std::string_view path) const {
+    return !first(from, path).empty();
+  }
+  std::size_t count(const pugi::xml_node& from, std::string_view path) const {
+    return all(from, path).size();
+  }
+
+  // Every `canonical` element of the document (a name the program records).
+  const std::vector<pugi::xml_node>& recorded(std::string_view canonical) const;
+  // Every element bearing attribute `name` (an attribute the program records).
+  const std::vector<pugi::xml_node>& bearers(std::string_view name) const;
+  void record_element(int id, const pugi::xml_node& element);
+  void record_bearer(int attribute, const pugi::xml_node& element);
+
+ private:
+  const Program& program_;
+  pugi::xml_node root_;
+  xml::Names names_;
+  bool nested_;
+  // By the qualified name the document spells: a few dozen names a document.
+  mutable std::unordered_map<std::string_view, ResolvedName> cache_;
+  mutable std::map<std::pair<std::string_view, std::string_view>, bool> bears_;
+  std::vector<std::vector<pugi::xml_node>> recorded_;
+  std::vector<std::vector<pugi::xml_node>> bearers_;
+};
+
+// xs:boolean of a value: "true"/"1", "false"/"0", spaces around allowed.
+std::optional<bool> boolean_value(std::string_view text);
+// XPath normalize-space().
+std::string normalize_space(std::string_view text);
+
+}  // namespace cprokit::binding

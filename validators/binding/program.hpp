@@ -1,0 +1,107 @@
+// The binding tables of rules/binding compiled for one walk of the DOM:
+// names interned to small integers, patterns split into steps, and the rules
+// indexed by the element or attribute their target ends with.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "rules/binding/binding_table.hpp"
+#include "rules/engine/rule.hpp"
+#include "rules/model/document_type.hpp"
+
+namespace cprokit::binding {
+
+inline constexpr int kNoName = -1;
+
+// One step of a pattern: one of some names, or any name of a namespace
+// (any namespace: ns < 0) ending with `suffix`.
+struct Step {
+  std::vector<int> names;
+  int ns = -1;
+  std::string_view suffix;
+  bool wildcard = false;
+};
+
+struct Pattern {
+  bool absolute = false;
+  std::vector<Step> steps;
+};
+
+struct CompiledContext {
+  std::vector<Pattern> alternatives;
+  Guard guard = Guard::None;
+};
+
+struct CompiledRule {
+  const Entry* entry = nullptr;
+  const Rule* rule = nullptr;  // in Registry::builtin()
+  int context = 0;
+  std::vector<Step> steps;  // element steps of the target
+  int attribute = kNoName;  // the target's final @attribute, if any
+  bool anywhere = false;    // "//": anywhere in the document
+};
+
+class Program {
+ public:
+  explicit Program(const Table& table);
+
+  // The interned id of an element name spelt with the official prefixes
+  // ("cac:Item"), or kNoName when no rule names it.
+  int element(std::string_view canonical) const;
+  int attribute(std::string_view name) const;
+  // The index of an official prefix's namespace, or -1.
+  int namespace_of_uri(std::string_view uri) const;
+  int namespace_of_prefix(std::string_view prefix) const;
+  std::string_view prefix(int ns) const { return namespaces_[static_cast<std::size_t>(ns)].first; }
+
+  const Table& table() const { return table_; }
+  const std::vector<CompiledContext>& contexts() const { return contexts_; }
+  const std::vector<CompiledRule>& rules() const { return rules_; }
+  // Contexts whose last step may name element `id` (wildcards apart), in order.
+  const std::vector<int>& contexts_named(int id) const;
+  const std::vector<int>& wildcard_contexts() const { return wildcard_contexts_; }
+  const std::vector<int>& rules_ending_at_element(int id) const;
+  const std::vector<int>& rules_ending_at_attribute(int id) const;
+  // Per context, the rules that must be judged even where their target never
+  // occurs (ExactlyOne, Required, Special).
+  const std::vector<int>& judged_per_instance(int context) const {
+    return judged_per_instance_[static_cast<std::size_t>(context)];
+  }
+  // Whether the walk keeps every element `id` (every bearer of attribute
+  // `id`) met, for a special check that reads them anywhere ("//x").
+  bool records_element(int id) const { return recorded(recorded_elements_, id); }
+  bool records_attribute(int id) const { return recorded(recorded_attributes_, id); }
+  std::size_t element_count() const { return elements_.size(); }
+  std::size_t attribute_count() const { return attributes_.size(); }
+
+ private:
+  static bool recorded(const std::vector<bool>& set, int id) {
+    return id >= 0 && static_cast<std::size_t>(id) < set.size() &&
+           set[static_cast<std::size_t>(id)];
+  }
+  int intern(std::string_view canonical);
+  Step compile_step(std::string_view text);
+  Pattern compile_pattern(std::string_view text);
+
+  const Table& table_;
+  std::vector<std::pair<std::string_view, std::string_view>> namespaces_;  // prefix, URI
+  std::unordered_map<std::string_view, int> elements_;  // keys view the table's text
+  std::unordered_map<std::string_view, int> attributes_;
+  std::vector<CompiledContext> contexts_;
+  std::vector<CompiledRule> rules_;
+  std::vector<std::vector<int>> contexts_by_name_;
+  std::vector<int> wildcard_contexts_;
+  std::vector<std::vector<int>> rules_by_element_;
+  std::vector<std::vector<int>> rules_by_attribute_;
+  std::vector<std::vector<int>> judged_per_instance_;
+  std::vector<bool> recorded_elements_;
+  std::vector<bool> recorded_attributes_;
+};
+
+// The compiled program of a syntax (UBL or CII), built on first use.
+const Program& program_for(Syntax syntax);
+
+}  // namespace cprokit::binding
