@@ -68,7 +68,7 @@ a format without -o goes to standard output):
   html   un rapport autonome pour les auditeurs (synthèse, constats et comment les
          corriger, piste d'audit ; imprimable) / a self-contained report for
          auditors (summary, findings and how to fix them, audit trail; printable):
-         cprokit lint -f human -f html -o rapport.html factures/
+         cprokit lint -f html -o rapport.html -f human factures/
 
 Codes de sortie / exit codes:
   0  rien qui atteigne --fail-on / nothing at the --fail-on level
