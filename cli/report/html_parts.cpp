@@ -57,7 +57,10 @@ std::string html_bar_chart(std::vector<FamilyCount> families, Lang lang) {
   if (families.empty()) return {};
   std::stable_sort(families.begin(), families.end(),
                    [](const auto& a, const auto& b) { return a.total() > b.total(); });
-  constexpr int kLabel = 330, kBar = 420, kRow = 26, kTop = 30;
+  constexpr int kLabel = 330;  // width of the family names
+  constexpr int kBar = 420;    // the longest bar
+  constexpr int kRow = 26;
+  constexpr int kTop = 30;  // below the legend
   const std::size_t most = families.front().total();
   const int height = kTop + static_cast<int>(families.size()) * kRow + 6;
   std::string svg = fmt::format(
