@@ -137,8 +137,10 @@ TEST_CASE("report formats: JUnit and SVRL carry the findings of the JSON report"
   SECTION("JUnit: a failure per fatal finding, warnings and infos in system-out") {
     pugi::xml_document xml;
     REQUIRE(xml.load_string(reports.text["junit"].c_str()));
-    std::multiset<Key> fatal_expected, fatal_found;
-    std::size_t notes_expected = 0, notes_found = 0;
+    std::multiset<Key> fatal_expected;
+    std::multiset<Key> fatal_found;
+    std::size_t notes_expected = 0;  // warnings and infos
+    std::size_t notes_found = 0;
     for (const auto& key : expected) {
       if (std::get<1>(key) == "fatal") {
         fatal_expected.insert(key);
