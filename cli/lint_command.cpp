@@ -56,7 +56,22 @@ Exemples / examples:
 Formats (--format, répétable / repeatable; le n-ième -o reçoit le n-ième format,
 un format sans -o va sur la sortie standard / the n-th -o takes the n-th format,
 a format without -o goes to standard output):
-  human  lisible / for people          json  le contrat JSON (README) / the JSON contract
+  human  lisible / for people
+  json   le contrat JSON (README) / the JSON contract
+  jsonl  un document JSON par ligne, écrit dès qu'il est vérifié, puis une ligne
+         {"summary": …} / one JSON document a line, written as soon as it is
+         checked, then a {"summary": …} line
+  sarif  SARIF 2.1.0, pour GitHub code scanning et les éditeurs / for GitHub code
+         scanning and editors: cprokit lint -f sarif -o cprokit.sarif factures/
+  junit  JUnit XML pour la CI (GitLab, Jenkins) : une suite par document, un cas par
+         règle, un échec par erreur fatale / for CI: a suite per document, a case
+         per rule, a failure per fatal finding: -f junit -o junit.xml
+  svrl   le rapport Schematron ISO (SVRL), un svrl:schematron-output par document /
+         ISO Schematron's report language, one svrl:schematron-output per document
+  html   un rapport autonome pour les auditeurs (synthèse, constats et comment les
+         corriger, piste d'audit ; imprimable) / a self-contained report for
+         auditors (summary, findings and how to fix them, audit trail; printable):
+         cprokit lint -f html -o rapport.html -f human factures/
 
 Codes de sortie / exit codes:
   0  rien qui atteigne --fail-on / nothing at the --fail-on level
@@ -95,7 +110,8 @@ po::options_description visible_options(Args& a) {
   po::options_description d("cprokit lint [options] FICHIER|DOSSIER|- ...\n\nOptions");
   d.add_options()("help,h", "cette aide / this help")(
       "format,f", po::value(&a.formats)->composing(),
-      "human | json, répétable / repeatable (défaut / default: human)")(
+      "human | json | jsonl | sarif | junit | svrl | html, répétable / repeatable (défaut / "
+      "default: human; voir / see Formats)")(
       "output,o", po::value(&a.outputs)->composing(),
       "fichier du n-ième --format / file of the n-th --format")(
       "fail-on", po::value(&a.fail_on)->default_value(a.fail_on),

@@ -11,7 +11,12 @@ packages=(
   libcpp-httplib-dev libsqlite3-dev libsodium-dev libarchive-dev
   libqpdf-dev
   clang-format clang-tidy
+  # test-time tools for the report formats: the SARIF schema check, the HTML report in a browser
+  python3-jsonschema chromium
 )
+# node and npm (for tools/npm): Debian's unless a node is already there
+command -v node >/dev/null || packages+=(nodejs)
+command -v npm >/dev/null || packages+=(npm)
 
 missing=()
 for p in "${packages[@]}"; do
@@ -22,12 +27,21 @@ done
 
 if [ ${#missing[@]} -eq 0 ]; then
   echo "setup: all ${#packages[@]} packages present"
-  exit 0
+else
+  echo "setup: installing ${missing[*]}"
+  sudo=""
+  [ "$(id -u)" -eq 0 ] || sudo="sudo"
+  export DEBIAN_FRONTEND=noninteractive
+  $sudo apt-get update -qq
+  $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}"
 fi
 
-echo "setup: installing ${missing[*]}"
-sudo=""
-[ "$(id -u)" -eq 0 ] || sudo="sudo"
-export DEBIAN_FRONTEND=noninteractive
-$sudo apt-get update -qq
-$sudo apt-get install -y -qq --no-install-recommends "${missing[@]}"
+# npm test tools, pinned by tools/npm/package-lock.json, into tools/npm/node_modules
+# (ignored by git): the SARIF 2.1.0 schema and puppeteer-core for Debian's chromium.
+# Scripts are not run, so no browser is downloaded.
+tools="$(cd "$(dirname "$0")/../tools/npm" && pwd)"
+if [ ! -f "$tools/node_modules/.package-lock.json" ] ||
+  [ "$tools/package-lock.json" -nt "$tools/node_modules/.package-lock.json" ]; then
+  echo "setup: npm ci in tools/npm"
+  npm ci --prefix "$tools" --ignore-scripts --no-audit --no-fund --loglevel=error
+fi

@@ -1,12 +1,13 @@
 #include "cli/report/catalogue.hpp"
 
 #include <algorithm>
-#include <map>
 #include <string>
 #include <vector>
 
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
+
+#include "cli/report/labels.hpp"
 
 namespace cprokit::cli::report {
 namespace {
@@ -27,26 +28,6 @@ std::string_view checked_by(const Rule& rule) {
   if (rule.unchecked) return "none";
   return rule.checks.any() ? "engine" : "reader";
 }
-
-// The family a rule id belongs to: its first part ("BR-CO-10" -> "BR").
-std::string family_of(std::string_view id) {
-  return std::string(id.substr(0, id.find('-')));
-}
-
-struct Family {
-  std::string_view fr, en;
-};
-
-const std::map<std::string, Family, std::less<>> kFamilies = {
-    {"BR", {"EN 16931 : règles métier", "EN 16931: business rules"}},
-    {"CPRO",
-     {"Chorus Pro : factures et demandes de dépôt", "Chorus Pro: invoices and deposit requests"}},
-    {"ACCT", {"Chorus Pro : comptes du portail", "Chorus Pro: portal accounts"}},
-    {"XML", {"Lecture XML", "XML reading"}},
-    {"XSD", {"Schémas XSD", "XSD schemas"}},
-    {"JSON", {"Lecture JSON", "JSON reading"}},
-    {"DOC", {"Nature du document", "Kind of document"}},
-};
 
 // A table cell: pipes escaped, so that a message cannot break the table.
 std::string cell(std::string_view text) {
@@ -96,18 +77,17 @@ void write_catalogue_markdown(std::ostream& out, std::span<const Rule* const> ru
   // Families in the order the registry first names them.
   std::vector<std::pair<std::string, std::vector<const Rule*>>> families;
   for (const Rule* r : rules) {
-    std::string family = family_of(r->id);
+    std::string family(family_of(r->id));
     auto it = std::find_if(families.begin(), families.end(),
                            [&](const auto& f) { return f.first == family; });
     if (it == families.end()) it = families.insert(families.end(), {family, {}});
     it->second.push_back(r);
   }
   for (const auto& [family, members] : families) {
-    auto known = kFamilies.find(family);
+    std::string_view fr = family_title(family, Lang::Fr);
     out << fmt::format("\n## {}\n\n",
-                       known == kFamilies.end()
-                           ? family
-                           : fmt::format("{} / {}", known->second.fr, known->second.en));
+                       fr == family ? std::string(fr)
+                                    : fmt::format("{} / {}", fr, family_title(family, Lang::En)));
     out << "| id | sévérité / severity | s'applique à / applies to | termes / terms | "
            "règle | rule | source |\n";
     out << "|---|---|---|---|---|---|---|\n";

@@ -1,5 +1,6 @@
 #include <fmt/format.h>
 
+#include "cli/report/labels.hpp"
 #include "cli/report/report.hpp"
 
 namespace cprokit::cli::report {
@@ -10,36 +11,6 @@ struct Style {
   std::string_view paint(std::string_view code) const { return on ? code : ""; }
   std::string_view reset() const { return on ? "\033[0m" : ""; }
 };
-
-std::string_view kind_label(const LintedDocument& doc, Lang lang) {
-  bool fr = lang == Lang::Fr;
-  switch (doc.kind) {
-    case DocumentKind::Invoice:
-      return fr ? "facture" : "invoice";
-    case DocumentKind::CreditNote:
-      return fr ? "avoir" : "credit note";
-    case DocumentKind::Account:
-      return fr ? "compte" : "account";
-    case DocumentKind::DepositRequest:
-      return fr ? "demande de dépôt" : "deposit request";
-    case DocumentKind::Unknown:
-      break;
-  }
-  return fr ? "document non reconnu" : "unrecognised document";
-}
-
-std::string_view severity_label(Severity s, Lang lang) {
-  bool fr = lang == Lang::Fr;
-  switch (s) {
-    case Severity::Fatal:
-      return fr ? "fatale" : "fatal";
-    case Severity::Warning:
-      return fr ? "avertissement" : "warning";
-    case Severity::Info:
-      break;
-  }
-  return "info";
-}
 
 std::string_view severity_colour(Severity s) {
   switch (s) {
@@ -54,18 +25,14 @@ std::string_view severity_colour(Severity s) {
 }
 
 void write_document(std::ostream& out, const LintedDocument& doc, Lang lang, const Style& style) {
-  bool fr = lang == Lang::Fr;
-  std::string kind(kind_label(doc, lang));
+  std::string kind(kind_label(doc.kind, lang));
   if (doc.syntax != Syntax::Unknown) kind += fmt::format(" {}", name(doc.syntax));
-  std::string_view verdict =
-      doc.valid() ? (fr ? "valide" : "valid") : (fr ? "invalide" : "invalid");
+  std::string_view verdict = verdict_label(doc.valid(), lang);
   out << fmt::format("{}{}{} ({}) : {}{}{}\n", style.paint("\033[1m"), doc.path, style.reset(),
                      kind, style.paint(doc.valid() ? "\033[32m" : "\033[1;31m"), verdict,
                      style.reset());
   for (const auto& f : doc.findings) {
-    std::string place;
-    if (f.where.line != 0) place = fmt::format("{} {}", fr ? "ligne" : "line", f.where.line);
-    if (f.where.column != 0) place += fmt::format(":{}", f.where.column);
+    std::string place = place_label(f.where, lang);
     out << fmt::format("  {}{:<13}{} {:<14} {:<14} {}\n", style.paint(severity_colour(f.severity)),
                        severity_label(f.severity, lang), style.reset(), f.rule, place,
                        f.message.in(lang));

@@ -1,5 +1,6 @@
 #include <nlohmann/json.hpp>
 
+#include "cli/report/document_json.hpp"
 #include "cli/report/report.hpp"
 
 namespace cprokit::cli::report {
@@ -21,20 +22,6 @@ std::string dump_at(const ordered_json& value, std::size_t depth) {
   return out;
 }
 
-ordered_json document_json(const LintedDocument& doc, Lang lang) {
-  ordered_json findings = ordered_json::array();
-  for (const auto& f : doc.findings) {
-    findings.push_back({{"rule", f.rule},
-                        {"severity", name(f.severity)},
-                        {"message", f.message.in(lang)},
-                        {"location", f.where.path},
-                        {"line", f.where.line == 0 ? ordered_json() : ordered_json(f.where.line)},
-                        {"terms", f.terms}});
-  }
-  return {{"path", doc.path},           {"sha256", doc.sha256}, {"kind", name(doc.kind)},
-          {"syntax", name(doc.syntax)}, {"valid", doc.valid()}, {"findings", std::move(findings)}};
-}
-
 // The JSON contract (README, "JSON output"): one object with the tool, the
 // documents and the summary.
 class JsonWriter final : public Writer {
@@ -53,10 +40,8 @@ class JsonWriter final : public Writer {
   }
 
   void end(const Summary& s) override {
-    ordered_json summary = {{"documents", s.documents}, {"valid", s.valid},
-                            {"invalid", s.invalid},     {"fatal", s.fatal},
-                            {"warning", s.warning},     {"info", s.info}};
-    out_ << (first_ ? "]" : "\n  ]") << ",\n  \"summary\": " << dump_at(summary, 2) << "\n}\n";
+    out_ << (first_ ? "]" : "\n  ]") << ",\n  \"summary\": " << dump_at(summary_json(s), 2)
+         << "\n}\n";
   }
 
  private:

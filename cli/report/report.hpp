@@ -54,5 +54,10 @@ std::unique_ptr<Writer> make_writer(std::string_view format, std::ostream& out, 
 
 std::unique_ptr<Writer> make_human_writer(std::ostream& out, bool color);
 std::unique_ptr<Writer> make_json_writer(std::ostream& out);
+std::unique_ptr<Writer> make_jsonl_writer(std::ostream& out);
+std::unique_ptr<Writer> make_sarif_writer(std::ostream& out);
+std::unique_ptr<Writer> make_junit_writer(std::ostream& out);
+std::unique_ptr<Writer> make_svrl_writer(std::ostream& out);
+std::unique_ptr<Writer> make_html_writer(std::ostream& out);
 
 }  // namespace cprokit::cli::report

@@ -25,7 +25,8 @@ void Summary::add(const LintedDocument& doc) {
 }
 
 namespace {
-constexpr std::array<std::string_view, 2> kFormats{"human", "json"};
+constexpr std::array<std::string_view, 7> kFormats{"human", "json", "jsonl", "sarif",
+                                                   "junit", "svrl", "html"};
 }  // namespace
 
 std::span<const std::string_view> format_names() {
@@ -35,6 +36,11 @@ std::span<const std::string_view> format_names() {
 std::unique_ptr<Writer> make_writer(std::string_view format, std::ostream& out, bool color) {
   if (format == "human") return make_human_writer(out, color);
   if (format == "json") return make_json_writer(out);
+  if (format == "jsonl") return make_jsonl_writer(out);
+  if (format == "sarif") return make_sarif_writer(out);
+  if (format == "junit") return make_junit_writer(out);
+  if (format == "svrl") return make_svrl_writer(out);
+  if (format == "html") return make_html_writer(out);
   throw std::invalid_argument("unknown report format: " + std::string(format));
 }
 

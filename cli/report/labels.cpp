@@ -1,0 +1,90 @@
+#include "cli/report/labels.hpp"
+
+#include <map>
+
+#include <fmt/format.h>
+#include <fmt/ranges.h>
+
+namespace cprokit::cli::report {
+namespace {
+
+struct Family {
+  std::string_view fr, en;
+};
+
+const std::map<std::string_view, Family, std::less<>> kFamilies = {
+    {"BR", {"EN 16931 : règles métier", "EN 16931: business rules"}},
+    {"CPRO",
+     {"Chorus Pro : factures et demandes de dépôt", "Chorus Pro: invoices and deposit requests"}},
+    {"ACCT", {"Chorus Pro : comptes du portail", "Chorus Pro: portal accounts"}},
+    {"XML", {"Lecture XML", "XML reading"}},
+    {"XSD", {"Schémas XSD", "XSD schemas"}},
+    {"JSON", {"Lecture JSON", "JSON reading"}},
+    {"DOC", {"Nature du document", "Kind of document"}},
+};
+
+}  // namespace
+
+std::string_view kind_label(DocumentKind kind, Lang lang) {
+  bool fr = lang == Lang::Fr;
+  switch (kind) {
+    case DocumentKind::Invoice:
+      return fr ? "facture" : "invoice";
+    case DocumentKind::CreditNote:
+      return fr ? "avoir" : "credit note";
+    case DocumentKind::Account:
+      return fr ? "compte" : "account";
+    case DocumentKind::DepositRequest:
+      return fr ? "demande de dépôt" : "deposit request";
+    case DocumentKind::Unknown:
+      break;
+  }
+  return fr ? "document non reconnu" : "unrecognised document";
+}
+
+std::string_view severity_label(Severity severity, Lang lang) {
+  bool fr = lang == Lang::Fr;
+  switch (severity) {
+    case Severity::Fatal:
+      return fr ? "fatale" : "fatal";
+    case Severity::Warning:
+      return fr ? "avertissement" : "warning";
+    case Severity::Info:
+      break;
+  }
+  return "info";
+}
+
+std::string_view verdict_label(bool valid, Lang lang) {
+  if (lang == Lang::Fr) return valid ? "valide" : "invalide";
+  return valid ? "valid" : "invalid";
+}
+
+std::string_view family_of(std::string_view rule_id) {
+  return rule_id.substr(0, rule_id.find('-'));
+}
+
+std::string_view family_title(std::string_view family, Lang lang) {
+  auto known = kFamilies.find(family);
+  if (known == kFamilies.end()) return family;
+  return lang == Lang::Fr ? known->second.fr : known->second.en;
+}
+
+std::string place_label(const Location& where, Lang lang) {
+  if (where.line == 0) return {};
+  std::string place = fmt::format("{} {}", lang == Lang::Fr ? "ligne" : "line", where.line);
+  if (where.column != 0) place += fmt::format(":{}", where.column);
+  return place;
+}
+
+std::string finding_text(const Finding& finding, Lang lang) {
+  std::string text = fmt::format("[{}] {}", severity_label(finding.severity, lang), finding.rule);
+  for (const std::string& part : {place_label(finding.where, lang), finding.where.path}) {
+    if (!part.empty()) text += " " + part;
+  }
+  text += fmt::format("{} {}", lang == Lang::Fr ? " :" : ":", finding.message.in(lang));
+  if (!finding.terms.empty()) text += fmt::format(" ({})", fmt::join(finding.terms, ", "));
+  return text;
+}
+
+}  // namespace cprokit::cli::report

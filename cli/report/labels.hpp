@@ -1,0 +1,31 @@
+// Words the reports show people, in French and English: kinds of document,
+// severities, rule families.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include "rules/finding.hpp"
+#include "rules/model/document_type.hpp"
+
+namespace cprokit::cli::report {
+
+std::string_view kind_label(DocumentKind kind, Lang lang);      // "facture", "credit note"…
+std::string_view severity_label(Severity severity, Lang lang);  // "fatale", "warning"…
+std::string_view verdict_label(bool valid, Lang lang);          // "valide", "invalid"
+
+// The family a rule id belongs to: its first part ("BR-CO-10" -> "BR").
+std::string_view family_of(std::string_view rule_id);
+
+// What a family is about ("EN 16931 : règles métier"); the family id itself
+// when it has no title.
+std::string_view family_title(std::string_view family, Lang lang);
+
+// "ligne 42:7" / "line 42:7"; empty when the line is unknown.
+std::string place_label(const Location& where, Lang lang);
+
+// One finding as one line of plain text, for the formats that carry text
+// (JUnit): "[fatale] BR-CO-10 ligne 42:7 /Invoice/… : message (BT-106)".
+std::string finding_text(const Finding& finding, Lang lang);
+
+}  // namespace cprokit::cli::report

@@ -1,0 +1,226 @@
+// The report formats of `cprokit lint` (jsonl, sarif, junit, svrl, html):
+// golden files for a small fixed set of fixtures, and JUnit and SVRL read
+// back and compared with the JSON output of the same run.
+//
+// CPROKIT_UPDATE_GOLDEN=1 rewrites tests/cli/golden/ from the current output
+// (then review the diff); without it any difference fails.
+#include <unistd.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <regex>
+#include <set>
+#include <sstream>
+#include <string>
+#include <tuple>
+#include <vector>
+
+#include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
+#include <pugixml.hpp>
+
+#include "tests/cli/run.hpp"
+
+namespace fs = std::filesystem;
+using cprokit::test::run;
+using cprokit::test::RunResult;
+
+namespace {
+
+const std::vector<std::string> kFormats = {"json", "jsonl", "sarif", "junit", "svrl", "html"};
+
+std::string slurp(const fs::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+void replace_all(std::string& text, const std::string& from, const std::string& to) {
+  if (from.empty()) return;
+  for (std::size_t at = text.find(from); at != std::string::npos;
+       at = text.find(from, at + to.size())) {
+    text.replace(at, from.size(), to);
+  }
+}
+
+// One run with every format, each to its file in a fresh folder.
+struct Reports {
+  RunResult result;
+  std::map<std::string, std::string> text;  // by format
+};
+
+Reports lint_all(const std::vector<std::string>& inputs, const std::string& lang) {
+  fs::path dir = fs::temp_directory_path() / ("cprokit-report-tests-" + std::to_string(::getpid()));
+  fs::remove_all(dir);
+  fs::create_directories(dir);
+  std::vector<std::string> args = {"lint", "--no-xsd", "--lang", lang};
+  for (const auto& format : kFormats) {
+    args.insert(args.end(), {"-f", format, "-o", (dir / ("report." + format)).string()});
+  }
+  args.insert(args.end(), inputs.begin(), inputs.end());
+  Reports reports{run(args), {}};
+  for (const auto& format : kFormats)
+    reports.text[format] = slurp(dir / ("report." + format));
+  fs::remove_all(dir);
+  return reports;
+}
+
+std::vector<std::string> golden_inputs() {
+  std::string dir = CPROKIT_FIXTURES_DIR;
+  return {dir + "/invoices/ubl/invoice-valid.xml", dir + "/invoices/ubl/br-co-10-line-sum.xml",
+          dir + "/invoices/cii/br-co-15-two-vat-totals.xml"};
+}
+
+// The parts that change from one machine or run to the next: the fixtures'
+// absolute folder (also as a file: URI), the date, the version and the
+// catalogue's digest (read from the SARIF report of the same run).
+std::string normalised(std::string text, const std::string& catalogue_digest) {
+  std::string fixtures = CPROKIT_FIXTURES_DIR;
+  replace_all(text, "file://" + fixtures, "@FIXTURES_URI@");
+  replace_all(text, fixtures, "@FIXTURES@");
+  replace_all(text, catalogue_digest, "@CATALOGUE_SHA256@");
+  replace_all(text, std::string("cprokit ") + CPROKIT_VERSION, "cprokit @VERSION@");
+  replace_all(text, std::string("\"") + CPROKIT_VERSION + "\"", "\"@VERSION@\"");
+  static const std::regex kDate(R"(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ)");
+  return std::regex_replace(text, kDate, "@DATE@");
+}
+
+// (rule, severity, location) of every finding of a JSON report.
+using Key = std::tuple<std::string, std::string, std::string>;
+
+std::multiset<Key> json_findings(const std::string& json) {
+  std::multiset<Key> out;
+  const auto report = nlohmann::json::parse(json);  // kept: the loop reads inside it
+  for (const auto& doc : report["documents"]) {
+    for (const auto& f : doc["findings"]) {
+      out.emplace(f["rule"], f["severity"],
+                  doc["path"].get<std::string>() + "#" + f["location"].get<std::string>());
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("report formats: golden files, volatile parts normalised", "[report]") {
+  for (const std::string lang : {"fr", "en"}) {
+    Reports reports = lint_all(golden_inputs(), lang);
+    INFO(reports.result.err);
+    REQUIRE(reports.result.exit_code == 1);  // two of the three invoices have fatal findings
+    auto sarif = nlohmann::json::parse(reports.text["sarif"]);
+    std::string digest = sarif["runs"][0]["properties"]["catalogueSha256"];
+    REQUIRE(digest.size() == 64);
+    const bool update = std::getenv("CPROKIT_UPDATE_GOLDEN") != nullptr;
+    for (const auto& format : kFormats) {
+      fs::path golden = fs::path(CPROKIT_GOLDEN_DIR) / ("report-" + lang + "." + format);
+      std::string actual = normalised(reports.text[format], digest);
+      if (update) {
+        std::ofstream(golden, std::ios::binary) << actual;
+        WARN("rewritten: " << golden.string());
+        continue;
+      }
+      INFO(golden.string() << " (CPROKIT_UPDATE_GOLDEN=1 rewrites it)");
+      REQUIRE(fs::exists(golden));
+      CHECK(actual == slurp(golden));
+    }
+  }
+}
+
+TEST_CASE("report formats: JUnit and SVRL carry the findings of the JSON report", "[report]") {
+  Reports reports = lint_all(golden_inputs(), "en");
+  const auto expected = json_findings(reports.text["json"]);
+  REQUIRE(expected.size() >= 2);
+
+  SECTION("JUnit: a failure per fatal finding, warnings and infos in system-out") {
+    pugi::xml_document xml;
+    REQUIRE(xml.load_string(reports.text["junit"].c_str()));
+    std::multiset<Key> fatal_expected;
+    std::multiset<Key> fatal_found;
+    std::size_t notes_expected = 0;  // warnings and infos
+    std::size_t notes_found = 0;
+    for (const auto& key : expected) {
+      if (std::get<1>(key) == "fatal") {
+        fatal_expected.insert(key);
+      } else {
+        ++notes_expected;
+      }
+    }
+    for (auto suite : xml.child("testsuites").children("testsuite")) {
+      std::string path = suite.attribute("name").value();
+      for (auto tc : suite.children("testcase")) {
+        std::string rule = tc.attribute("name").value();
+        CHECK(std::string(tc.attribute("classname").value()) == rule.substr(0, rule.find('-')));
+        for (auto failure : tc.children("failure")) {
+          // The text names the place: "[fatal] RULE line N PATH: message".
+          std::string text = failure.text().get();
+          std::smatch m;
+          REQUIRE(std::regex_search(
+              text, m, std::regex(R"(^\[fatal\] (\S+)(?: line \d+(?::\d+)?)?( /\S*)?:)")));
+          CHECK(m[1].str() == rule);
+          std::string location = m[2].matched ? m[2].str().substr(1) : "";
+          fatal_found.emplace(rule, failure.attribute("type").value(), path + "#" + location);
+        }
+        std::string out = tc.child("system-out").text().get();
+        for (std::size_t at = out.find('\n'); at != std::string::npos; at = out.find('\n', at + 1))
+          ++notes_found;
+      }
+    }
+    CHECK(fatal_found == fatal_expected);
+    CHECK(notes_found == notes_expected);
+  }
+
+  SECTION("SVRL: a failed-assert per finding, with its flag and location") {
+    pugi::xml_document xml;
+    REQUIRE(xml.load_string(reports.text["svrl"].c_str()));
+    std::multiset<Key> found;
+    const std::map<std::string, std::string> severity = {
+        {"fatal", "fatal"}, {"warning", "warning"}, {"information", "info"}};
+    auto root = xml.child("cprokit:reports");
+    REQUIRE(std::string(root.attribute("xmlns:svrl").value()) == "http://purl.oclc.org/dsdl/svrl");
+    for (auto out : root.children("svrl:schematron-output")) {
+      std::string path = out.attribute("title").value();
+      for (auto assert_ : out.children("svrl:failed-assert")) {
+        std::string location = assert_.attribute("location").value();
+        CHECK(!assert_.child("svrl:text").text().empty());
+        found.emplace(assert_.attribute("id").value(),
+                      severity.at(assert_.attribute("flag").value()),
+                      path + "#" + (location == "/" ? "" : location));
+      }
+    }
+    CHECK(found == expected);
+  }
+}
+
+TEST_CASE("report formats: escaping of hostile paths and streaming of jsonl", "[report]") {
+  fs::path dir = fs::temp_directory_path() / ("cprokit-report-esc-" + std::to_string(::getpid()));
+  fs::create_directories(dir);
+  fs::path odd = dir / "a <b> & \"c\" 'd' é:%.xml";
+  fs::copy_file(std::string(CPROKIT_FIXTURES_DIR) + "/invoices/ubl/br-co-10-line-sum.xml", odd,
+                fs::copy_options::overwrite_existing);
+  Reports reports = lint_all({odd.string()}, "fr");
+  fs::remove_all(dir);
+  for (const std::string format : {"junit", "svrl", "html"}) {
+    INFO(format);
+    CHECK(reports.text[format].find("<b> &") == std::string::npos);
+    CHECK(reports.text[format].find("&lt;b&gt; &amp; &quot;c&quot; &#39;d&#39;") !=
+          std::string::npos);
+  }
+  pugi::xml_document xml;
+  CHECK(xml.load_string(reports.text["junit"].c_str()));
+  CHECK(xml.load_string(reports.text["svrl"].c_str()));
+  auto sarif = nlohmann::json::parse(reports.text["sarif"]);
+  std::string uri = sarif["runs"][0]["artifacts"][0]["location"]["uri"];
+  CHECK(uri.starts_with("file:///"));
+  CHECK(uri.ends_with("/a%20%3Cb%3E%20%26%20%22c%22%20%27d%27%20%C3%A9%3A%25.xml"));
+
+  std::istringstream lines(reports.text["jsonl"]);
+  std::vector<nlohmann::json> objects;
+  for (std::string line; std::getline(lines, line);)
+    objects.push_back(nlohmann::json::parse(line));
+  REQUIRE(objects.size() == 2);
+  CHECK(objects[0]["path"] == odd.string());
+  CHECK(objects[1]["summary"]["documents"] == 1);
+}
