@@ -40,8 +40,8 @@ Exemples / examples:
   cprokit lint factures/                       tout un dossier (.xml, .pdf, .json) / a whole folder
   cat facture.xml | cprokit lint -             l'entrée standard / standard input
   cprokit lint --format json --lang en a.xml   JSON pour les outils / JSON for tools
-  cprokit lint -f human -f json -o r.json d/   à l'écran, et en JSON dans r.json /
-                                               on screen, and as JSON in r.json
+  cprokit lint -f json -o r.json -f human d/   en JSON dans r.json, et à l'écran /
+                                               as JSON in r.json, and on screen
   cprokit lint --fail-on warning factures/     code 1 dès un avertissement / exit 1 on a warning
   cprokit lint --schemas ~/xsd facture.xml     schémas XSD d'un autre dossier / XSD schemas from a folder
   cprokit lint --no-xsd facture.xml            sans validation XSD / without XSD validation
