@@ -89,6 +89,7 @@ Context Linter::context_for(const std::string& path, std::uint64_t size) const {
   }
   context.document_size = size;
   context.invoice_file = options_.invoice_file.get();
+  context.code_lists = options_.code_lists.get();
   return context;
 }
 
@@ -169,6 +170,11 @@ void Linter::lint_xml(LintedDocument& out, std::string_view bytes,
   std::optional<Invoice> invoice = read_invoice(bytes, out);
   if (!invoice) return;
   out.identity = chorus::identity_of(*invoice);
+  if (!options_.code_lists && !options_.code_lists_missing.en.empty() &&
+      profile_.includes(syntax::kCodeListsUnavailable)) {
+    out.findings.push_back(
+        syntax::finding(syntax::kCodeListsUnavailable, {}, options_.code_lists_missing));
+  }
   run_rules(registry_, profile_, *invoice, context_for(out.path, bytes.size()), out.findings);
   *keep = std::move(invoice);
 }

@@ -27,11 +27,11 @@ Registry make_builtin() {
   r.add_profile({"en16931",
                  {"EN 16931 : règles métier de la norme et lecture sûre du document.",
                   "EN 16931: the standard's business rules and safe reading of the document."},
-                 {"BR-", "XML-", "XSD-", "DOC-"}});
+                 {"BR-", "XML-", "XSD-", "LIST-", "DOC-"}});
   r.add_profile({"chorus",
                  {"Chorus Pro : ses propres règles (CPRO-, ACCT-) après celles de l'EN 16931.",
                   "Chorus Pro: its own rules (CPRO-, ACCT-) after those of EN 16931."},
-                 {"CPRO-", "ACCT-", "BR-", "XML-", "XSD-", "JSON-", "DOC-"}});
+                 {"CPRO-", "ACCT-", "BR-", "XML-", "XSD-", "LIST-", "JSON-", "DOC-"}});
   r.add_profile({"syntax",
                  {"Lecture et schéma seulement (XML, XSD, JSON), sans règle métier.",
                   "Reading and schema only (XML, XSD, JSON), no business rule."},

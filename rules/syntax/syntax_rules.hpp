@@ -25,6 +25,8 @@ inline constexpr std::string_view kNotAnInvoice = "DOC-01";
 inline constexpr std::string_view kNotSupportedYet = "DOC-02";
 inline constexpr std::string_view kXsdInvalid = "XSD-01";
 inline constexpr std::string_view kXsdUnavailable = "XSD-02";
+// The code lists of the BR-CL rules were not found: those rules did not run.
+inline constexpr std::string_view kCodeListsUnavailable = "LIST-01";
 
 void register_rules(Registry& registry);
 

@@ -18,6 +18,7 @@
 #include <catch2/catch.hpp>
 
 #include "rules/engine/registry.hpp"
+#include "validators/codelists/code_list_file.hpp"
 #include "validators/pipeline.hpp"
 
 namespace fs = std::filesystem;
@@ -52,7 +53,8 @@ std::vector<std::vector<std::string>> read_tsv(const fs::path& p, bool skip_head
   return rows;
 }
 
-// The official rule ids cprokit implements (those with a check).
+// The official rule ids cprokit implements (those with a check): the BR-CL
+// rules too, checked with the code lists of the official material.
 const std::set<std::string>& implemented() {
   static const std::set<std::string> ids = [] {
     std::set<std::string> out;
@@ -64,12 +66,16 @@ const std::set<std::string>& implemented() {
   return ids;
 }
 
-Linter make_linter(std::shared_ptr<const xsd::SchemaSet> schemas) {
+Linter make_linter(std::shared_ptr<const xsd::SchemaSet> schemas, bool with_code_lists = true) {
   XsdSetup setup;
   setup.schemas = std::move(schemas);
   setup.disabled = !setup.schemas;
   LintOptions options;
   options.profile = "en16931";  // the official material knows nothing of Chorus Pro
+  if (with_code_lists) {
+    options.code_lists = std::make_shared<const en16931::CodeLists>(
+        codelists::load_code_lists(kRoot / "codelists.json"));
+  }
   return Linter(std::move(options), std::move(setup));
 }
 
@@ -234,4 +240,45 @@ TEST_CASE("complete examples: no finding at all, XSD on") {
     ++checked;
   }
   CHECK(checked >= 60);
+}
+
+// Not a judgement, a figure: the files where cprokit fires exactly the
+// official rule set of the reference, every official id counted (the
+// syntax-binding rules cprokit does not implement included), without and with
+// the code lists.
+TEST_CASE("whole fired-set equality over every official id (printed)") {
+  std::map<std::string, std::set<std::string>> reference;  // file -> "RULE:flag"
+  for (const auto& row : read_tsv(kRoot / "mutants/expected.tsv", true)) {
+    std::stringstream ss(row.size() > 2 ? row[2] : "");
+    std::string item;
+    auto& set = reference["mutants/" + row.at(0)];
+    while (std::getline(ss, item, ','))
+      set.insert(item);
+  }
+  for (std::string corpus : {"tests", "examples"}) {
+    for (const auto& entry : fs::recursive_directory_iterator(kRoot / corpus)) {
+      if (entry.path().extension() != ".xml") continue;
+      fs::path rel = fs::relative(entry.path(), kRoot);
+      auto& set = reference[rel.generic_string()];
+      for (const auto& row :
+           read_tsv(kRoot / "reference-output" / fs::path(rel).replace_extension(".tsv"), false)) {
+        if (row.size() >= 2) set.insert(row[0] + ":" + row[1]);
+      }
+    }
+  }
+  for (bool lists : {false, true}) {
+    Linter linter = make_linter(nullptr, lists);
+    int equal = 0;
+    for (const auto& [file, want] : reference) {
+      std::set<std::string> got;
+      for (const auto& f : linter.lint(file, slurp(kRoot / file)).findings) {
+        if (f.rule.starts_with("BR-") || f.rule.starts_with("UBL-") || f.rule.starts_with("CII-"))
+          got.insert(f.rule + ":" + std::string(name(f.severity)));
+      }
+      equal += got == want ? 1 : 0;
+    }
+    std::printf("whole fired set %-19s %4d / %4zu files equal\n",
+                lists ? "with code lists:" : "without code lists:", equal, reference.size());
+    CHECK(equal > 0);
+  }
 }
