@@ -105,7 +105,8 @@ class Parser {
   }
   // nlohmann says where by byte (1-based): its line and column.
   [[noreturn]] void syntax_error(std::string_view text, std::size_t byte) {
-    std::size_t line = 1, column = 1;
+    std::size_t line = 1;
+    std::size_t column = 1;
     for (std::size_t i = 0; i + 1 < byte && i < text.size(); ++i) {
       column = text[i] == '\n' ? 1 : column + 1;
       line += text[i] == '\n' ? 1 : 0;
