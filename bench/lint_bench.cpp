@@ -24,6 +24,7 @@
 #include <fmt/format.h>
 
 #include "bench/corpus.hpp"
+#include "validators/codelists/code_list_file.hpp"
 #include "validators/pipeline.hpp"
 #include "validators/process_memory.hpp"
 #include "validators/xsd/schema_set.hpp"
@@ -371,6 +372,12 @@ Linters make_linters(const std::string& profile, const Schemas& schemas) {
   cprokit::LintOptions lint_options;
   lint_options.profile = profile;
   lint_options.max_bytes = std::size_t{1} << 30;  // the big invoice is far over the 20 MB default
+  // The code lists of the BR-CL rules, found as cprokit lint finds them.
+  if (auto lists = cprokit::codelists::find_code_lists(std::nullopt); lists.found) {
+    lint_options.code_lists = std::make_shared<const cprokit::en16931::CodeLists>(
+        cprokit::codelists::load_code_lists(*lists.found));
+    std::printf("code lists: %s\n", lists.found->c_str());
+  }
   cprokit::XsdSetup no_xsd;
   no_xsd.disabled = true;
   Linters out{Linter(lint_options, no_xsd), nullptr};

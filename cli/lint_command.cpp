@@ -18,6 +18,7 @@
 
 #include "cli/arguments.hpp"
 #include "cli/batch.hpp"
+#include "cli/codelists_option.hpp"
 #include "cli/commands.hpp"
 #include "cli/directory_option.hpp"
 #include "cli/exit_codes.hpp"
@@ -45,6 +46,8 @@ Exemples / examples:
   cprokit lint --fail-on warning factures/     code 1 dès un avertissement / exit 1 on a warning
   cprokit lint --schemas ~/xsd facture.xml     schémas XSD d'un autre dossier / XSD schemas from a folder
   cprokit lint --no-xsd facture.xml            sans validation XSD / without XSD validation
+  cprokit lint --codelists codelists.json f.xml  listes de codes des règles BR-CL /
+                                               code lists of the BR-CL rules
   cprokit lint -d annuaire.json facture.xml    avec l'annuaire des structures Chorus Pro /
                                                with the Chorus Pro structure directory
   cprokit lint --name "Dupont_F-001" a.xml     le nom du document déposé / the deposit name
@@ -85,6 +88,13 @@ the installed data folder, sinon/else the folder set at build time. DIR holds
 ubl-2.1/maindoc/UBL-Invoice-2.1.xsd (OASIS UBL 2.1) and
 cii-d16b-scrdm-subset/uncoupled/CII/uncefact/data/standard/CrossIndustryInvoice_100pD16B.xsd
 (UN/CEFACT CII D16B, from the EN 16931 validation artefacts); see README.
+
+Listes de codes / code lists (BR-CL-*): --codelists FILE, sinon/else
+$CPROKIT_CODELISTS, sinon/else the installed codelists.json, sinon/else the file
+set at build time. FILE is JSON: {"ubl": {"BR-CL-04": {"codes": ["EUR", ...]},
+...}, "cii": {...}}, made from the code lists of the official EN 16931
+validation artefacts v1.3.16; see README. Without it, the BR-CL rules are not
+checked and LIST-01 says so (--no-codelists: silently).
 )";
 
 struct Args {
@@ -100,7 +110,9 @@ struct Args {
   std::optional<std::string> schemas;
   std::optional<std::string> directory;
   std::optional<std::string> with;
+  std::optional<std::string> codelists;
   bool no_xsd = false;
+  bool no_codelists = false;
   bool exact = false;
   std::string max_bytes;  // checked by parse_size: Boost would wrap "-1" to SIZE_MAX
   LintOptions lint;
@@ -145,8 +157,14 @@ po::options_description visible_options(Args& a) {
       "must be the ones entered (CPRO-TOT-05)")(
       "schemas", po::value<std::string>(), "dossier des schémas XSD / folder of the XSD schemas")(
       "no-xsd", po::bool_switch(&a.no_xsd), "sans validation XSD / skip XSD validation")(
-      "max-bytes", po::value(&a.max_bytes)->default_value(std::to_string(a.lint.max_bytes)),
-      "taille maximale d'un fichier, en octets / largest file accepted, in bytes")(
+      "codelists", po::value<std::string>(),
+      "listes de codes des règles BR-CL (JSON, voir README) / code lists of the BR-CL rules "
+      "(JSON, see README)")(
+      "no-codelists", po::bool_switch(&a.no_codelists),
+      "sans règles BR-CL, sans avertissement LIST-01 / skip the BR-CL rules, no LIST-01 "
+      "warning")("max-bytes",
+                 po::value(&a.max_bytes)->default_value(std::to_string(a.lint.max_bytes)),
+                 "taille maximale d'un fichier, en octets / largest file accepted, in bytes")(
       "exact-arithmetic", po::bool_switch(&a.exact),
       "sommes décimales exactes partout, au lieu du calcul des artefacts officiels "
       "(CII : virgule flottante) / exact decimal sums everywhere, instead of the official "
@@ -283,6 +301,7 @@ int lint_command(const std::vector<std::string>& argv) {
     po::variables_map vm;
     if (!parse_arguments(argv, visible, a.inputs, kExamples, vm)) return kExitOk;
     if (vm.count("schemas") != 0) a.schemas = vm["schemas"].as<std::string>();
+    if (vm.count("codelists") != 0) a.codelists = vm["codelists"].as<std::string>();
     if (vm.count("directory") != 0) a.directory = vm["directory"].as<std::string>();
     if (vm.count("with") != 0) a.with = vm["with"].as<std::string>();
     lang = parse_lang(a.lang);
@@ -306,6 +325,7 @@ int lint_command(const std::vector<std::string>& argv) {
     if (a.with) a.lint.invoice_file = load_invoice_file(*a.with, a.lint);
     xsd = setup_xsd(a.no_xsd, a.schemas);
     reports = open_reports(a, color);
+    setup_code_lists(a.no_codelists, a.codelists, a.lint);
   } catch (const std::exception& e) {
     std::cerr << "cprokit lint: " << e.what() << "\n(cprokit lint --help)\n";
     return kExitUsage;

@@ -14,6 +14,7 @@
 #include <boost/program_options.hpp>
 
 #include "cli/arguments.hpp"
+#include "cli/codelists_option.hpp"
 #include "cli/commands.hpp"
 #include "cli/exit_codes.hpp"
 #include "cli/option_file.hpp"
@@ -54,6 +55,8 @@ struct Args {
   std::string data = ".cprokit-mock";
   std::optional<std::string> directory;
   std::optional<std::string> schemas;
+  std::optional<std::string> codelists;
+  bool no_codelists = false;
   std::optional<std::string> admin_token;
   bool no_xsd = false;
   std::int64_t token_lifetime = 3600;
@@ -75,6 +78,9 @@ po::options_description visible_options(Args& a) {
       "des données / directory file to load; without it, the one in the data folder")(
       "schemas", po::value<std::string>(), "dossier des schémas XSD / XSD schemas folder")(
       "no-xsd", po::bool_switch(&a.no_xsd), "ne pas valider par XSD / no XSD validation")(
+      "codelists", po::value<std::string>(),
+      "listes de codes des règles BR-CL (JSON, voir README) / code lists of the BR-CL rules")(
+      "no-codelists", po::bool_switch(&a.no_codelists), "sans règles BR-CL / skip the BR-CL rules")(
       "admin-token", po::value<std::string>(),
       "jeton de l'API /_mock/ (par défaut : tiré au hasard) / admin API token (default: random)")(
       "token-lifetime", po::value(&a.token_lifetime)->default_value(a.token_lifetime),
@@ -149,6 +155,7 @@ int mock_command(const std::vector<std::string>& argv) {
     if (!positionals.empty()) throw po::error("arguments en trop / unexpected arguments");
     if (vm.count("directory") != 0) a.directory = vm["directory"].as<std::string>();
     if (vm.count("schemas") != 0) a.schemas = vm["schemas"].as<std::string>();
+    if (vm.count("codelists") != 0) a.codelists = vm["codelists"].as<std::string>();
     if (vm.count("admin-token") != 0) a.admin_token = vm["admin-token"].as<std::string>();
     check_range("port", a.port, 0, 65535);
     check_range("token-lifetime", a.token_lifetime, 1, 86400);
@@ -156,6 +163,9 @@ int mock_command(const std::vector<std::string>& argv) {
     check_range("lifecycle-delay", a.lifecycle_delay, 0, 3'600'000);
     if (a.directory) directory_text = read_option_file("--directory", *a.directory);
     options.xsd = setup_xsd(a.no_xsd, a.schemas);
+    LintOptions lists;  // the mock's deposit controls say nothing of missing lists
+    setup_code_lists(a.no_codelists, a.codelists, lists);
+    options.code_lists = lists.code_lists;
   } catch (const std::exception& e) {
     std::cerr << "cprokit mock: " << e.what() << "\n(cprokit mock --help)\n";
     return kExitUsage;

@@ -23,12 +23,13 @@ std::string without_secrets(std::string_view file_text) {
 }
 
 std::unique_ptr<Linter> deposit_linter(std::shared_ptr<const chorus::Directory> directory,
-                                       const XsdSetup& xsd) {
+                                       const MockOptions& mock) {
   LintOptions options;
+  options.code_lists = mock.code_lists;
   options.profile = "chorus";
   options.max_bytes = std::size_t{10} * 1024 * 1024;  // Chorus Pro's limit for one file
   options.directory = std::move(directory);
-  return std::make_unique<Linter>(std::move(options), xsd);
+  return std::make_unique<Linter>(std::move(options), mock.xsd);
 }
 
 }  // namespace
@@ -57,7 +58,7 @@ void Mock::serve(std::string_view stored_directory_json) {
   auto catalogue = std::make_shared<Catalogue>();
   catalogue->directory =
       std::make_shared<const chorus::Directory>(directory::parse_directory(stored_directory_json));
-  catalogue->linter = deposit_linter(catalogue->directory, options_.xsd);
+  catalogue->linter = deposit_linter(catalogue->directory, options_);
   std::lock_guard lock(catalogue_mutex_);
   catalogue_ = std::move(catalogue);
 }

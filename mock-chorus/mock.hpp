@@ -25,6 +25,8 @@ struct MockOptions {
   std::size_t max_body = std::size_t{48} * 1024 * 1024;  // a 30 MB lot in base64, and its JSON
   std::string admin_token;                               // X-Mock-Admin for /_mock/…
   XsdSetup xsd;                                          // the XSD layer of the deposit controls
+  // The code lists of the BR-CL rules (--codelists); null: those rules are silent.
+  std::shared_ptr<const en16931::CodeLists> code_lists;
 };
 
 // The directory the mock serves and the linter that controls deposits

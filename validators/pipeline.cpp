@@ -83,6 +83,7 @@ Context Linter::context_for(const std::string& path, std::uint64_t size) const {
   }
   context.document_size = size;
   context.invoice_file = options_.invoice_file.get();
+  context.code_lists = options_.code_lists.get();
   return context;
 }
 
@@ -206,6 +207,11 @@ void Linter::lint_pdf(LintedDocument& out, std::string_view bytes,
 void Linter::check_invoice(LintedDocument& out, Invoice invoice, std::size_t size,
                            std::optional<Invoice>* keep) const {
   out.identity = chorus::identity_of(invoice);
+  if (!options_.code_lists && !options_.code_lists_missing.en.empty() &&
+      profile_.includes(syntax::kCodeListsUnavailable)) {
+    out.findings.push_back(
+        syntax::finding(syntax::kCodeListsUnavailable, {}, options_.code_lists_missing));
+  }
   run_rules(registry_, profile_, invoice, context_for(out.path, size), out.findings);
   *keep = std::move(invoice);
 }

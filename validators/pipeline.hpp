@@ -14,6 +14,7 @@
 
 #include "rules/chorus/directory.hpp"
 #include "rules/chorus/duplicates.hpp"
+#include "rules/en16931/code_lists.hpp"
 #include "rules/engine/context.hpp"
 #include "rules/engine/registry.hpp"
 #include "rules/finding.hpp"
@@ -34,6 +35,11 @@ struct LintOptions {
   std::string deposit_name;
   // The invoice the deposit requests are for (lint --with); null without one.
   std::shared_ptr<const Invoice> invoice_file;
+  // The code lists of the BR-CL rules (lint --codelists); null without them.
+  std::shared_ptr<const en16931::CodeLists> code_lists;
+  // Without code lists: LIST-01's explanation, once per invoice; empty (as
+  // under --no-codelists) says nothing.
+  Message code_lists_missing;
 };
 
 // XSD layer of a run: the schemas, or why there are none.

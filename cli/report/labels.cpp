@@ -18,7 +18,11 @@ const std::map<std::string_view, Family, std::less<>> kFamilies = {
      {"Chorus Pro : factures et demandes de dépôt", "Chorus Pro: invoices and deposit requests"}},
     {"ACCT", {"Chorus Pro : comptes du portail", "Chorus Pro: portal accounts"}},
     {"XML", {"Lecture XML", "XML reading"}},
+    {"UBL", {"EN 16931 : règles de syntaxe UBL", "EN 16931: UBL syntax rules"}},
+    {"CII", {"EN 16931 : règles de syntaxe CII", "EN 16931: CII syntax rules"}},
+    {"LIST", {"Listes de codes EN 16931", "EN 16931 code lists"}},
     {"XSD", {"Schémas XSD", "XSD schemas"}},
+    {"PDF", {"Factur-X (PDF)", "Factur-X (PDF)"}},
     {"JSON", {"Lecture JSON", "JSON reading"}},
     {"DOC", {"Nature du document", "Kind of document"}},
 };

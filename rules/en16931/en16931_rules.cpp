@@ -12,6 +12,7 @@ void register_rules(Registry& registry) {
   register_vat_total_rules(registry);
   register_decimal_rules(registry);
   register_vat_category_rules(registry);
+  register_code_list_rules(registry);
 }
 
 }  // namespace cprokit::en16931

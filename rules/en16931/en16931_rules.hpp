@@ -17,6 +17,7 @@ void register_vat_total_rules(Registry& registry);        // BR-CO-14, -17
 void register_condition_rules(Registry& registry);        // BR-CO-03, -04, -18..-24, -26
 void register_vat_identifier_rules(Registry& registry);   // BR-CO-09
 void register_decimal_rules(Registry& registry);          // BR-DEC-*
+void register_code_list_rules(Registry& registry);        // BR-CL-*
 // The core rules BR-01 … BR-65, in four families (core_rules.hpp).
 void register_core_rules(Registry& registry);
 

@@ -13,6 +13,9 @@ namespace cprokit {
 namespace chorus {
 struct Directory;
 }
+namespace en16931 {
+class CodeLists;
+}
 
 // How sums of amounts are computed where the official artefacts and exact
 // arithmetic disagree (rules/en16931 says which rules are concerned).
@@ -26,6 +29,9 @@ struct Context {
   // The structures known to the run (lint --directory); null without one, and
   // the rules that need it then say less, or nothing.
   const chorus::Directory* directory = nullptr;
+  // The code lists of the BR-CL rules (lint --codelists); null without them,
+  // and those rules then say nothing.
+  const en16931::CodeLists* code_lists = nullptr;
   // The name the document is deposited under: --name, else the file's name;
   // empty for standard input.
   std::string document_name;

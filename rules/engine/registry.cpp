@@ -29,12 +29,12 @@ Registry make_builtin() {
   r.add_profile({"en16931",
                  {"EN 16931 : règles métier de la norme et lecture sûre du document.",
                   "EN 16931: the standard's business rules and safe reading of the document."},
-                 {"BR-", "UBL-", "CII-", "XML-", "XSD-", "DOC-", "PDF-"}});
-  r.add_profile(
-      {"chorus",
-       {"Chorus Pro : ses propres règles (CPRO-, ACCT-) après celles de l'EN 16931.",
-        "Chorus Pro: its own rules (CPRO-, ACCT-) after those of EN 16931."},
-       {"CPRO-", "ACCT-", "BR-", "UBL-", "CII-", "XML-", "XSD-", "JSON-", "DOC-", "PDF-"}});
+                 {"BR-", "UBL-", "CII-", "XML-", "XSD-", "LIST-", "DOC-", "PDF-"}});
+  r.add_profile({"chorus",
+                 {"Chorus Pro : ses propres règles (CPRO-, ACCT-) après celles de l'EN 16931.",
+                  "Chorus Pro: its own rules (CPRO-, ACCT-) after those of EN 16931."},
+                 {"CPRO-", "ACCT-", "BR-", "UBL-", "CII-", "XML-", "XSD-", "LIST-", "JSON-", "DOC-",
+                  "PDF-"}});
   r.add_profile({"syntax",
                  {"Lecture et schéma seulement (XML, XSD, JSON, PDF), sans règle métier.",
                   "Reading and schema only (XML, XSD, JSON, PDF), no business rule."},

@@ -14,6 +14,7 @@
 #include <string_view>
 #include <vector>
 
+#include "rules/model/codes.hpp"
 #include "rules/model/document_type.hpp"
 #include "rules/model/source.hpp"
 #include "rules/model/values.hpp"
@@ -209,6 +210,8 @@ struct Invoice {
   // CII: every line's ram:AdditionalReferencedDocument (BT-128 invoice line
   // object identifier), which BR-52 tests as it tests a supporting document.
   std::vector<DocumentReference> line_referenced_documents;
+  // Every coded value the code-list rules check, where they look for it.
+  CodedValues codes;
 };
 
 // Whether a tax scheme (UBL TaxScheme/ID, CII TypeCode) is VAT, compared as

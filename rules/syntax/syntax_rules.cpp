@@ -111,6 +111,11 @@ void register_rules(Registry& registry) {
                         "DIR ou CPROKIT_SCHEMAS).",
                         "The XSD schemas are available to validate the document (--schemas DIR "
                         "or CPROKIT_SCHEMAS)."));
+  registry.add(describe(kCodeListsUnavailable, Severity::Warning,
+                        "Les listes de codes des règles BR-CL sont disponibles (--codelists "
+                        "FICHIER ou CPROKIT_CODELISTS).",
+                        "The code lists of the BR-CL rules are available (--codelists FILE or "
+                        "CPROKIT_CODELISTS)."));
 }
 
 Finding finding(std::string_view id, Location where, Message message) {

@@ -28,6 +28,8 @@ inline constexpr std::string_view kPdfSeveralInvoices = "PDF-03";
 inline constexpr std::string_view kPdfNotEn16931 = "PDF-04";
 inline constexpr std::string_view kXsdInvalid = "XSD-01";
 inline constexpr std::string_view kXsdUnavailable = "XSD-02";
+// The code lists of the BR-CL rules were not found: those rules did not run.
+inline constexpr std::string_view kCodeListsUnavailable = "LIST-01";
 
 void register_rules(Registry& registry);
 

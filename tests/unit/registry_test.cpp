@@ -48,9 +48,14 @@ const std::vector<std::string> kCoreRules = {
     "BR-31", "BR-32", "BR-33", "BR-36", "BR-37", "BR-38", "BR-41", "BR-42", "BR-43", "BR-44",
     "BR-45", "BR-46", "BR-47", "BR-48", "BR-49", "BR-50", "BR-51", "BR-52", "BR-53", "BR-54",
     "BR-55", "BR-56", "BR-57", "BR-61", "BR-62", "BR-63", "BR-64", "BR-65"};
-const std::vector<std::string> kSyntaxRules = {
-    "XML-01",  "XML-02",  "XML-03", "XML-04", "XML-05", "XML-06", "XML-07", "JSON-01", "JSON-02",
-    "JSON-03", "JSON-04", "DOC-01", "PDF-01", "PDF-02", "PDF-03", "PDF-04", "XSD-01",  "XSD-02"};
+const std::vector<std::string> kSyntaxRules = {"XML-01",  "XML-02", "XML-03",  "XML-04",  "XML-05",
+                                               "XML-06",  "XML-07", "JSON-01", "JSON-02", "JSON-03",
+                                               "JSON-04", "DOC-01", "PDF-01",  "PDF-02",  "PDF-03",
+                                               "PDF-04",  "XSD-01", "XSD-02",  "LIST-01"};
+const std::vector<std::string> kCodeListRules = {
+    "BR-CL-01", "BR-CL-03", "BR-CL-04", "BR-CL-05", "BR-CL-06", "BR-CL-07", "BR-CL-08", "BR-CL-10",
+    "BR-CL-11", "BR-CL-13", "BR-CL-14", "BR-CL-15", "BR-CL-16", "BR-CL-17", "BR-CL-18", "BR-CL-19",
+    "BR-CL-20", "BR-CL-21", "BR-CL-22", "BR-CL-23", "BR-CL-24", "BR-CL-25", "BR-CL-26"};
 const std::vector<std::string> kChorusRules = {
     "CPRO-SIRET-01", "CPRO-SIRET-02", "CPRO-SIRET-03", "CPRO-SIRET-04", "CPRO-VAT-01",
     "CPRO-ENG-01",   "CPRO-ENG-02",   "CPRO-ENG-03",   "CPRO-SVC-01",   "CPRO-SVC-02",
@@ -133,7 +138,7 @@ TEST_CASE("the builtin registry describes every rule", "[registry]") {
   REQUIRE(registry.rules().size() ==
           kTotalsRules.size() + kUncheckedRules.size() + kVatCategoryRules.size() +
               kConditionAndDecimalRules.size() + kCoreRules.size() + kSyntaxRules.size() +
-              kChorusRules.size() + kAccountRules.size() + binding_rules);
+              kChorusRules.size() + kAccountRules.size() + kCodeListRules.size() + binding_rules);
 
   std::set<std::string> seen;
   for (const Rule& rule : registry.rules()) {
@@ -150,6 +155,8 @@ TEST_CASE("the builtin registry describes every rule", "[registry]") {
     CHECK(registry.find(rule.id) == &rule);
   }
   for (const auto& id : kTotalsRules)
+    CHECK(seen.count(id) == 1);
+  for (const auto& id : kCodeListRules)
     CHECK(seen.count(id) == 1);
   for (const auto& id : kUncheckedRules)
     CHECK(seen.count(id) == 1);
@@ -243,7 +250,7 @@ TEST_CASE("the syntax rules are described only", "[registry]") {
     REQUIRE(rule != nullptr);
     CHECK_FALSE(rule->checks.any());
     CHECK(rule->applies_to.kinds().size() == 5);  // any document
-    if (id == "XSD-02" || id == "JSON-03") {
+    if (id == "XSD-02" || id == "JSON-03" || id == "LIST-01") {
       CHECK(rule->severity == Severity::Warning);
     } else {
       CHECK(rule->severity == Severity::Fatal);
@@ -325,8 +332,11 @@ TEST_CASE("the builtin profiles", "[registry]") {
     CHECK_FALSE(en16931->includes(id));
   for (const auto& id : kTotalsRules)
     CHECK(en16931->includes(id));
-  for (const auto& id : kSyntaxRules)
-    CHECK(syntax_only->includes(id));
+  for (const auto& id : kSyntaxRules) {
+    // LIST-01 says the BR-CL rules did not run: the syntax profile runs none.
+    CHECK(syntax_only->includes(id) == (id != "LIST-01"));
+  }
+  CHECK(en16931->includes("LIST-01"));
   for (const auto& id : kTotalsRules)
     CHECK_FALSE(syntax_only->includes(id));
   CHECK_FALSE(syntax_only->includes("BR-CO-10"));

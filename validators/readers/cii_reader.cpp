@@ -6,6 +6,7 @@
 #include <utility>
 #include <vector>
 
+#include "validators/readers/code_walk.hpp"
 #include "validators/readers/namespaces.hpp"
 #include "validators/readers/reader.hpp"
 #include "validators/readers/readers.hpp"
@@ -136,6 +137,7 @@ class CiiReader {
       }
     }
     inv.unreadable_numbers = r_.unreadable_numbers();
+    inv.codes = collect_codes(r_, Syntax::Cii);
     return inv;
   }
 

@@ -3,6 +3,7 @@
 #include <string_view>
 #include <utility>
 
+#include "validators/readers/code_walk.hpp"
 #include "validators/readers/namespaces.hpp"
 #include "validators/readers/reader.hpp"
 #include "validators/readers/readers.hpp"
@@ -113,6 +114,7 @@ class UblReader {
       inv.lines.push_back(invoice_line(line, credit));
     }
     inv.unreadable_numbers = r_.unreadable_numbers();
+    inv.codes = collect_codes(r_, Syntax::Ubl);
     return inv;
   }
 

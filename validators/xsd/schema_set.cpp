@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <array>
-#include <cstdlib>
 #include <limits>
 #include <system_error>
 #include <utility>
@@ -472,28 +471,13 @@ std::unique_ptr<SchemaSet> SchemaSet::load(const fs::path& dir) {
 }
 
 SchemaLookup find_schemas(const std::optional<fs::path>& option_dir) {
-  SchemaLookup lookup;
-  const auto holds_schemas = [&lookup](const fs::path& dir, std::string_view by) {
-    lookup.tried.push_back(dir);
-    std::error_code ec;
-    if (!fs::is_regular_file(dir / kUblInvoiceXsd, ec)) return false;
-    lookup.found = dir;
-    lookup.found_by = by;
-    return true;
-  };
-
-  if (option_dir) {
-    // An explicit folder that is wrong must not silently fall back.
-    if (!holds_schemas(*option_dir, "--schemas")) lookup.found_by = "--schemas";
-    return lookup;
-  }
-  const char* env = std::getenv("CPROKIT_SCHEMAS");
-  if (env != nullptr && *env != '\0' && holds_schemas(env, "CPROKIT_SCHEMAS")) return lookup;
-  constexpr std::string_view kInstalled = CPROKIT_INSTALL_SCHEMAS;
-  if (!kInstalled.empty() && holds_schemas(kInstalled, "installed data")) return lookup;
-  constexpr std::string_view kDefault = CPROKIT_DEFAULT_SCHEMAS;
-  if (!kDefault.empty()) holds_schemas(kDefault, "build default");
-  return lookup;
+  return find_data(
+      option_dir,
+      {"--schemas", "CPROKIT_SCHEMAS", CPROKIT_INSTALL_SCHEMAS, CPROKIT_DEFAULT_SCHEMAS},
+      [](const fs::path& dir) {
+        std::error_code ec;
+        return fs::is_regular_file(dir / kUblInvoiceXsd, ec);
+      });
 }
 
 }  // namespace cprokit::xsd

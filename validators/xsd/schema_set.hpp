@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "rules/model/document_type.hpp"
+#include "validators/data_lookup.hpp"
 
 namespace cprokit::xsd {
 
@@ -61,11 +62,7 @@ class SchemaSet {
 // Where the schemas are looked for, in order: the --schemas option, the
 // CPROKIT_SCHEMAS environment variable, the installed data folder, the
 // build-time default. A candidate counts when its UBL Invoice entry point exists.
-struct SchemaLookup {
-  std::optional<std::filesystem::path> found;
-  std::string found_by;  // "--schemas", "CPROKIT_SCHEMAS", "installed data", "build default"
-  std::vector<std::filesystem::path> tried;
-};
+using SchemaLookup = DataLookup;
 
 SchemaLookup find_schemas(const std::optional<std::filesystem::path>& option_dir);
 

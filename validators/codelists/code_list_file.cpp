@@ -1,0 +1,154 @@
+#include "validators/codelists/code_list_file.hpp"
+
+#include <algorithm>
+#include <cstddef>
+#include <fstream>
+#include <sstream>
+#include <system_error>
+#include <utility>
+#include <vector>
+
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+namespace cprokit::codelists {
+namespace {
+
+using Json = nlohmann::json;
+using en16931::CodeList;
+using en16931::CodeLists;
+
+class Parser {
+ public:
+  explicit Parser(std::string file) : file_(std::move(file)) {}
+
+  CodeLists parse(std::string_view text) {
+    Json root;
+    try {
+      root = Json::parse(text.begin(), text.end());
+    } catch (const Json::parse_error& e) {
+      syntax_error(text, e.byte);
+    }
+    object(root, "");
+    CodeLists out;
+    for (const auto& [key, syntax] : {std::pair{"ubl", Syntax::Ubl}, {"cii", Syntax::Cii}}) {
+      const std::string where = fmt::format("/{}", key);
+      if (!root.contains(key)) {
+        fail("", fmt::format("no \"{}\" object", key), fmt::format("pas d'objet « {} »", key));
+      }
+      const Json& lists = root.at(key);
+      object(lists, where);
+      for (const auto& [id, list] : lists.items())
+        read_list(out, syntax, where + "/" + id, id, list);
+      for (const std::string& name : en16931::required_code_lists(syntax)) {
+        if (out.find(syntax, name) == nullptr) {
+          fail(where, fmt::format("the list {} is missing", name),
+               fmt::format("la liste {} manque", name));
+        }
+      }
+    }
+    for (const auto& [key, value] : root.items()) {
+      if (key != "ubl" && key != "cii") unknown("/" + key);
+    }
+    return out;
+  }
+
+ private:
+  void read_list(CodeLists& out, Syntax syntax, const std::string& where, const std::string& id,
+                 const Json& list) {
+    object(list, where);
+    // UBL BR-CL-01 has a list for each type code element.
+    const bool split = syntax == Syntax::Ubl && id == "BR-CL-01";
+    const std::vector<std::string> names =
+        split ? std::vector<std::string>{"InvoiceTypeCode", "CreditNoteTypeCode"}
+              : std::vector<std::string>{"codes"};
+    const auto required = en16931::required_code_lists(syntax);
+    for (const std::string& name : names) {
+      const std::string list_name = split ? id + "/" + name : id;
+      if (std::find(required.begin(), required.end(), list_name) == required.end()) unknown(where);
+      if (!list.contains(name)) {
+        fail(where, fmt::format("no \"{}\" array", name),
+             fmt::format("pas de tableau « {} »", name));
+      }
+      out.add(syntax, list_name, CodeList(codes(list.at(name), where + "/" + name)));
+    }
+    for (const auto& [key, value] : list.items()) {
+      if (key == "context") {
+        if (!value.is_string()) fail(where + "/context", "not a string", "pas une chaîne");
+      } else if (std::find(names.begin(), names.end(), key) == names.end()) {
+        unknown(where + "/" + key);
+      }
+    }
+  }
+
+  std::vector<std::string> codes(const Json& array, const std::string& where) {
+    if (!array.is_array()) fail(where, "not an array", "pas un tableau");
+    std::vector<std::string> out;
+    for (std::size_t i = 0; i < array.size(); ++i) {
+      const Json& code = array[i];
+      const std::string at = fmt::format("{}/{}", where, i);
+      if (!code.is_string()) fail(at, "a code is not a string", "un code n'est pas une chaîne");
+      const auto& s = code.get_ref<const std::string&>();
+      if (s.empty() || s.find_first_of(" \t\r\n") != std::string::npos) {
+        fail(at, "a code is empty or holds white space", "un code est vide ou contient un blanc");
+      }
+      out.push_back(s);
+    }
+    return out;
+  }
+
+  void object(const Json& value, const std::string& where) {
+    if (!value.is_object()) fail(where, "not a JSON object", "pas un objet JSON");
+  }
+  [[noreturn]] void unknown(const std::string& where) {
+    fail(where, "unknown list or field", "liste ou champ inconnu");
+  }
+  // nlohmann says where by byte (1-based): its line and column.
+  [[noreturn]] void syntax_error(std::string_view text, std::size_t byte) {
+    std::size_t line = 1;
+    std::size_t column = 1;
+    for (std::size_t i = 0; i + 1 < byte && i < text.size(); ++i) {
+      column = text[i] == '\n' ? 1 : column + 1;
+      line += text[i] == '\n' ? 1 : 0;
+    }
+    fail(fmt::format("line {}, column {}", line, column), "not valid JSON", "JSON invalide");
+  }
+  [[noreturn]] void fail(const std::string& where, const std::string& en, const std::string& fr) {
+    throw CodeListError(file_, where, en, fr);
+  }
+
+  std::string file_;
+};
+
+}  // namespace
+
+CodeListError::CodeListError(const std::string& file, const std::string& where,
+                             const std::string& en, const std::string& fr)
+    : std::runtime_error(fmt::format("{}: {}{}", file, where.empty() ? "" : where + ": ", en)),
+      fr_(fmt::format("{} : {}{}", file, where.empty() ? "" : where + " : ", fr)) {}
+
+CodeLists parse_code_lists(std::string_view json_text, const std::string& file) {
+  return Parser(file).parse(json_text);
+}
+
+CodeLists load_code_lists(const std::filesystem::path& file) {
+  std::ifstream in(file, std::ios::binary);
+  std::ostringstream text;
+  if (in) text << in.rdbuf();
+  if (!in || in.bad()) {
+    throw CodeListError(file.string(), "", "cannot be read", "illisible");
+  }
+  return parse_code_lists(text.str(), file.string());
+}
+
+DataLookup find_code_lists(const std::optional<std::filesystem::path>& option_file) {
+  return find_data(
+      option_file,
+      {"--codelists", "CPROKIT_CODELISTS", CPROKIT_INSTALL_CODELISTS, CPROKIT_DEFAULT_CODELISTS},
+      [](const std::filesystem::path& file) {
+        std::error_code ec;
+        return std::filesystem::is_regular_file(file, ec);
+      });
+}
+
+}  // namespace cprokit::codelists

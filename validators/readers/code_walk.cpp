@@ -1,0 +1,264 @@
+#include "validators/readers/code_walk.hpp"
+
+#include <algorithm>
+#include <cstdint>
+#include <cstring>
+#include <optional>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "validators/readers/namespaces.hpp"
+
+namespace cprokit::readers {
+namespace {
+
+using xml::local_name;
+
+// An element met on the walk, with what the CII contexts ask of its ancestors.
+struct Visit {
+  const Element& element;
+  const Visit* parent;  // null for the root
+  std::string_view local;
+  std::string_view uri;
+  // CII: below a ram:SpecifiedTaxRegistration, SpecifiedTradeProduct, ShipToTradeParty.
+  bool in_tax_registration, in_product, in_ship_to;
+  // UBL: below the seller (AccountingSupplierParty) or the payee (PayeeParty).
+  bool in_seller_or_payee;
+};
+
+bool is(const Visit* v, std::string_view uri, std::string_view local) {
+  return v != nullptr && v->local == local && v->uri == uri;
+}
+
+// The boolean an indicator's text casts to, as XPath 2.0 does; nullopt when it
+// is not one (the official tests then match neither allowance nor charge).
+std::optional<bool> indicator_value(const pugi::xml_node& node) {
+  std::string_view s = trimmed_text(node);
+  if (s == "true" || s == "1") return true;
+  if (s == "false" || s == "0") return false;
+  return std::nullopt;
+}
+
+// Whether the allowance or charge `ac` has an indicator of that value. UBL:
+// cbc:ChargeIndicator; CII: ram:ChargeIndicator/udt:Indicator.
+bool indicator_is(const Reader& r, const Element& ac, Syntax syntax, bool charge) {
+  const auto& names = r.names();
+  for (pugi::xml_node c = ac.node.first_child(); c; c = c.next_sibling()) {
+    if (c.type() != pugi::node_element) continue;
+    if (syntax == Syntax::Ubl) {
+      if (names.is(c, ns::kCbc, "ChargeIndicator") && indicator_value(c) == charge) return true;
+      continue;
+    }
+    if (!names.is(c, ns::kRam, "ChargeIndicator")) continue;
+    for (pugi::xml_node i = c.first_child(); i; i = i.next_sibling()) {
+      if (names.is(i, ns::kUdt, "Indicator") && indicator_value(i) == charge) return true;
+    }
+  }
+  return false;
+}
+
+// UBL: whether a document reference has a cbc:DocumentTypeCode of exactly '130'.
+bool is_invoiced_object(const Reader& r, const Element& reference) {
+  for (pugi::xml_node c = reference.node.first_child(); c; c = c.next_sibling()) {
+    if (r.names().is(c, ns::kCbc, "DocumentTypeCode") && std::strcmp(c.text().get(), "130") == 0)
+      return true;
+  }
+  return false;
+}
+
+class CodeWalk {
+ public:
+  CodeWalk(const Reader& r, Syntax syntax) : r_(r), syntax_(syntax) {}
+
+  CodedValues run() {
+    Element root = r_.root();
+    visit(root, nullptr);
+    return std::move(out_);
+  }
+
+ private:
+  void visit(const Element& e, const Visit* parent) {
+    const std::string_view local = local_name(e.node.name());
+    Visit v{e,
+            parent,
+            local,
+            r_.names().uri(e.node),
+            parent != nullptr && parent->in_tax_registration,
+            parent != nullptr && parent->in_product,
+            parent != nullptr && parent->in_ship_to,
+            parent != nullptr && parent->in_seller_or_payee};
+    if (syntax_ == Syntax::Ubl) {
+      match_ubl(v);
+      v.in_seller_or_payee =
+          v.in_seller_or_payee ||
+          (v.uri == ns::kCac && (local == "PayeeParty" || local == "AccountingSupplierParty"));
+    } else {
+      match_cii(v);
+      if (v.uri == ns::kRam) {
+        v.in_tax_registration = v.in_tax_registration || local == "SpecifiedTaxRegistration";
+        v.in_product = v.in_product || local == "SpecifiedTradeProduct";
+        v.in_ship_to = v.in_ship_to || local == "ShipToTradeParty";
+      }
+    }
+    visit_children(v);
+  }
+
+  // Each child with its 1-based position among same-named siblings, spelled
+  // only where the name repeats (as the readers spell their paths).
+  void visit_children(const Visit& v) {
+    std::vector<std::pair<const char*, std::uint32_t>> seen;  // name, count so far
+    for (pugi::xml_node c = v.element.node.first_child(); c; c = c.next_sibling()) {
+      if (c.type() != pugi::node_element) continue;
+      const char* name = c.name();
+      std::uint32_t position = 1;
+      auto same = [name](const auto& s) { return std::strcmp(s.first, name) == 0; };
+      if (!seen.empty() && same(seen.back())) {
+        position = ++seen.back().second;
+      } else if (auto it = std::find_if(seen.begin(), seen.end(), same); it != seen.end()) {
+        position = ++it->second;
+        std::swap(*it, seen.back());  // siblings of one name mostly come together
+      } else {
+        seen.emplace_back(name, 1);
+        if (!c.next_sibling(name)) position = 0;  // the only one: no position
+      }
+      Element child{c, &v.element, position, nullptr, {}};
+      visit(child, &v);
+    }
+  }
+
+  void add(CodeField field, const Visit& v, std::string value) {
+    out_.add(field, {std::move(value), r_.where(v.element)});
+  }
+  void add_attribute(CodeField field, const Visit& v, const char* attribute) {
+    if (pugi::xml_attribute a = v.element.node.attribute(attribute)) add(field, v, a.value());
+  }
+  void add_text(CodeField field, const Visit& v) { add(field, v, v.element.node.text().get()); }
+
+  void match_ubl(const Visit& v) {
+    if (v.uri != ns::kCbc) return;
+    const std::string_view l = v.local;
+    const Visit* up = v.parent;
+    if (l == "InvoiceTypeCode") return add_text(CodeField::DocumentType, v);
+    if (l == "CreditNoteTypeCode") return add_text(CodeField::CreditNoteType, v);
+    if (l == "Amount" || l == "BaseAmount" || l == "PriceAmount" || l == "TaxAmount" ||
+        l == "TaxableAmount" || l == "LineExtensionAmount" || l == "TaxExclusiveAmount" ||
+        l == "TaxInclusiveAmount" || l == "AllowanceTotalAmount" || l == "ChargeTotalAmount" ||
+        l == "PrepaidAmount" || l == "PayableRoundingAmount" || l == "PayableAmount") {
+      // The official context has no [@currencyID]: an amount without one fails.
+      return add(CodeField::AmountCurrency, v, v.element.node.attribute("currencyID").value());
+    }
+    if (l == "DocumentCurrencyCode") return add_text(CodeField::InvoiceCurrency, v);
+    if (l == "TaxCurrencyCode") return add_text(CodeField::VatCurrency, v);
+    if (l == "DescriptionCode" && is(up, ns::kCac, "InvoicePeriod"))
+      return add_text(CodeField::TaxPointDateCode, v);
+    if (l == "ID") return match_ubl_id(v);
+    if (l == "CompanyID" && is(up, ns::kCac, "PartyLegalEntity"))
+      return add_attribute(CodeField::LegalIdScheme, v, "schemeID");
+    if (l == "ItemClassificationCode" && is(up, ns::kCac, "CommodityClassification"))
+      return add_attribute(CodeField::ClassificationList, v, "listID");
+    if (l == "IdentificationCode" && is(up, ns::kCac, "Country"))
+      return add_text(CodeField::Country, v);
+    if (l == "IdentificationCode" && is(up, ns::kCac, "OriginCountry"))
+      return add_text(CodeField::OriginCountry, v);
+    if (l == "PaymentMeansCode" && is(up, ns::kCac, "PaymentMeans"))
+      return add_text(CodeField::PaymentMeans, v);
+    if (l == "AllowanceChargeReasonCode" && is(up, ns::kCac, "AllowanceCharge")) {
+      return reason_code(v);
+    }
+    if (l == "TaxExemptionReasonCode") return add_text(CodeField::ExemptionReason, v);
+    if (l == "InvoicedQuantity" || l == "BaseQuantity" || l == "CreditedQuantity")
+      return add_attribute(CodeField::UnitCode, v, "unitCode");
+    if (l == "EmbeddedDocumentBinaryObject")
+      return add_attribute(CodeField::MimeCode, v, "mimeCode");
+    if (l == "EndpointID") return add_attribute(CodeField::AddressScheme, v, "schemeID");
+  }
+
+  void match_ubl_id(const Visit& v) {
+    const Visit* up = v.parent;
+    if (up == nullptr || up->uri != ns::kCac) return;
+    const std::string_view p = up->local;
+    if (p == "TaxCategory") return add_text(CodeField::AllowanceChargeVat, v);
+    if (p == "ClassifiedTaxCategory") return add_text(CodeField::VatCategory, v);
+    pugi::xml_attribute scheme = v.element.node.attribute("schemeID");
+    if (!scheme) return;
+    if ((p == "AdditionalDocumentReference" || p == "DocumentReference") &&
+        is_invoiced_object(r_, up->element)) {
+      return add(CodeField::ObjectScheme, v, scheme.value());
+    }
+    if (p == "PartyIdentification") {
+      out_.add(CodeField::PartyIdScheme,
+               {scheme.value(), r_.where(v.element),
+                v.in_seller_or_payee ? CodedValue::Sepa::Allowed : CodedValue::Sepa::Refused});
+      return;
+    }
+    if (p == "StandardItemIdentification") return add(CodeField::ItemIdScheme, v, scheme.value());
+    if (p == "DeliveryLocation") return add(CodeField::DeliveryScheme, v, scheme.value());
+  }
+
+  // An allowance's or a charge's reason code, as its indicator says.
+  void reason_code(const Visit& v) {
+    const Element& ac = v.parent->element;
+    if (indicator_is(r_, ac, syntax_, false)) add_text(CodeField::AllowanceReason, v);
+    // Not else: an element with both indicators matches the first context only.
+    else if (indicator_is(r_, ac, syntax_, true))
+      add_text(CodeField::ChargeReason, v);
+  }
+
+  // The CII contexts in the official order: an element goes to the first that matches.
+  void match_cii(const Visit& v) {
+    const std::string_view l = v.local;
+    const Visit* up = v.parent;
+    if (v.uri != ns::kRam) return;
+    if (l == "TypeCode" && is(up, ns::kRsm, "ExchangedDocument"))
+      return add_text(CodeField::DocumentType, v);
+    if (l == "TaxTotalAmount") return add_attribute(CodeField::AmountCurrency, v, "currencyID");
+    if (l == "InvoiceCurrencyCode") return add_text(CodeField::InvoiceCurrency, v);
+    if (l == "TaxCurrencyCode") return add_text(CodeField::VatCurrency, v);
+    if (l == "DueDateTypeCode") return add_text(CodeField::TaxPointDateCode, v);
+    if (l == "ReferenceTypeCode") return add_text(CodeField::ObjectScheme, v);
+    if (l == "SubjectCode") return add_text(CodeField::NoteSubject, v);
+    pugi::xml_attribute scheme = v.element.node.attribute("schemeID");
+    if (l == "GlobalID" && scheme) {
+      if (!v.in_product && !v.in_ship_to) return add(CodeField::PartyIdScheme, v, scheme.value());
+    }
+    if (l == "ID" && scheme && !v.in_tax_registration)
+      return add(CodeField::LegalIdScheme, v, scheme.value());
+    if (l == "ClassCode") return add_attribute(CodeField::ClassificationList, v, "listID");
+    if (l == "CountryID") return add_text(CodeField::Country, v);
+    if (l == "ID" && is(up, ns::kRam, "OriginTradeCountry"))
+      return add_text(CodeField::OriginCountry, v);
+    if (l == "TypeCode" && is(up, ns::kRam, "SpecifiedTradeSettlementPaymentMeans"))
+      return add_text(CodeField::PaymentMeans, v);
+    if (l == "CategoryCode" && is(up, ns::kRam, "CategoryTradeTax"))
+      return add_text(CodeField::AllowanceChargeVat, v);
+    if (l == "CategoryCode" && is(up, ns::kRam, "ApplicableTradeTax"))
+      return add_text(CodeField::VatCategory, v);
+    if (l == "ReasonCode" && is(up, ns::kRam, "SpecifiedTradeAllowanceCharge"))
+      return reason_code(v);
+    if (l == "GlobalID" && scheme && is(up, ns::kRam, "SpecifiedTradeProduct"))
+      return add(CodeField::ItemIdScheme, v, scheme.value());
+    if (l == "ExemptionReasonCode") return add_text(CodeField::ExemptionReason, v);
+    if (l == "BasisQuantity" || l == "BilledQuantity")
+      return add_attribute(CodeField::UnitCode, v, "unitCode");
+    if (l == "AttachmentBinaryObject") return add_attribute(CodeField::MimeCode, v, "mimeCode");
+    if (l == "URIID" && is(up, ns::kRam, "URIUniversalCommunication"))
+      return add_attribute(CodeField::AddressScheme, v, "schemeID");
+    if (l == "GlobalID" && scheme && is(up, ns::kRam, "ShipToTradeParty") &&
+        is(up->parent, ns::kRam, "ApplicableHeaderTradeDelivery")) {
+      return add(CodeField::DeliveryScheme, v, scheme.value());
+    }
+  }
+
+  const Reader& r_;
+  Syntax syntax_;
+  CodedValues out_;
+};
+
+}  // namespace
+
+CodedValues collect_codes(const Reader& reader, Syntax syntax) {
+  return CodeWalk(reader, syntax).run();
+}
+
+}  // namespace cprokit::readers
