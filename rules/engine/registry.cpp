@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cctype>
 #include <stdexcept>
+#include <string>
 
 #include "rules/binding/binding_table.hpp"
 #include "rules/chorus/chorus_rules.hpp"
@@ -17,6 +18,13 @@ bool iequals(std::string_view a, std::string_view b) {
     return std::toupper(static_cast<unsigned char>(x)) ==
            std::toupper(static_cast<unsigned char>(y));
   });
+}
+
+std::string upper(std::string_view id) {
+  std::string out(id);
+  for (char& c : out)
+    c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  return out;
 }
 
 Registry make_builtin() {
@@ -64,7 +72,9 @@ const Registry& Registry::builtin() {
 }
 
 void Registry::add(Rule rule) {
-  if (find(rule.id) != nullptr) throw std::logic_error("rule registered twice: " + rule.id);
+  if (!by_id_.emplace(upper(rule.id), rules_.size()).second) {
+    throw std::logic_error("rule registered twice: " + rule.id);
+  }
   rules_.push_back(std::move(rule));
 }
 
@@ -73,9 +83,8 @@ void Registry::add_profile(Profile profile) {
 }
 
 const Rule* Registry::find(std::string_view id) const {
-  auto it =
-      std::find_if(rules_.begin(), rules_.end(), [&](const Rule& r) { return iequals(r.id, id); });
-  return it == rules_.end() ? nullptr : &*it;
+  auto it = by_id_.find(upper(id));
+  return it == by_id_.end() ? nullptr : &rules_[it->second];
 }
 
 const Profile* Registry::profile(std::string_view name) const {

@@ -4,6 +4,7 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "rules/engine/rule.hpp"
@@ -34,6 +35,9 @@ class Registry {
 
  private:
   std::vector<Rule> rules_;
+  // Upper-cased id -> index in rules_: the binding programs alone look up
+  // over a thousand ids at start-up.
+  std::unordered_map<std::string, std::size_t> by_id_;
   std::vector<Profile> profiles_;
 };
 
