@@ -34,8 +34,9 @@ const std::vector<SpecialCheck>& specials_of(const Program& program) {
 struct Frame {
   pugi::xml_node node;
   ResolvedName name;
-  int context = -1;   // the first context matching this element, or -1
-  int instance = -1;  // its index in Walk::instances_ when it has a context
+  std::string_view local;  // the element's local name, read once
+  int context = -1;        // the first context matching this element, or -1
+  int instance = -1;       // its index in Walk::instances_ when it has a context
 };
 
 struct Instance {
@@ -71,8 +72,7 @@ class Walk {
     if (!step.wildcard) {
       return std::find(step.names.begin(), step.names.end(), frame.name.id) != step.names.end();
     }
-    return (step.ns < 0 || frame.name.ns == step.ns) &&
-           xml::local_name(frame.node.name()).ends_with(step.suffix);
+    return (step.ns < 0 || frame.name.ns == step.ns) && frame.local.ends_with(step.suffix);
   }
 
   // Whether `steps` match the frames ending at stack_[top].
@@ -95,7 +95,7 @@ class Walk {
         }
         return false;
       case Guard::NotPriceAmount:
-        if (xml::local_name(frame.node.name()).ends_with("PriceAmount")) return false;
+        if (frame.local.ends_with("PriceAmount")) return false;
         return std::none_of(stack_.begin(), stack_.end() - 1, [&](const Frame& f) {
           return doc_.is(f.node, "cac:Price") && doc_.has(f.node, "cac:AllowanceCharge");
         });
@@ -152,7 +152,7 @@ class Walk {
   }
 
   void visit(const pugi::xml_node& node) {
-    stack_.push_back({node, doc_.resolve(node)});
+    stack_.push_back({node, doc_.resolve(node), xml::local_name(node.name())});
     const std::size_t top = stack_.size() - 1;
     Frame& frame = stack_[top];
     frame.context = context_of_top();

@@ -56,22 +56,54 @@ bool DocumentView::is(const pugi::xml_node& element, std::string_view canonical)
   return resolve(element).ns == program_.namespace_of_prefix(xml::prefix_of(canonical));
 }
 
+namespace {
+
+// Calls `found` with each element at `path` below `from`, in document order
+// (depth first over the steps gives the order of a step-by-step search), until
+// it returns false; returns false when stopped. No allocation: the special
+// checks ask this of every line.
+template <class Found>
+bool each_at(const DocumentView& doc, const pugi::xml_node& from, std::string_view path,
+             const Found& found) {
+  const std::size_t slash = path.find('/');
+  const std::string_view step = path.substr(0, slash);
+  const std::string_view rest =
+      slash == std::string_view::npos ? std::string_view{} : path.substr(slash + 1);
+  for (pugi::xml_node child = from.first_child(); child; child = child.next_sibling()) {
+    if (!doc.is(child, step)) continue;
+    if (!(rest.empty() ? found(child) : each_at(doc, child, rest, found))) return false;
+  }
+  return true;
+}
+
+}  // namespace
+
 std::vector<pugi::xml_node> DocumentView::all(const pugi::xml_node& from,
                                               std::string_view path) const {
-  std::vector<pugi::xml_node> level{from};
-  while (!path.empty()) {
-    const std::size_t slash = path.find('/');
-    const std::string_view step = path.substr(0, slash);
-    path = slash == std::string_view::npos ? std::string_view{} : path.substr(slash + 1);
-    std::vector<pugi::xml_node> next;
-    for (const pugi::xml_node& node : level) {
-      for (pugi::xml_node child : node.children()) {
-        if (is(child, step)) next.push_back(child);
-      }
-    }
-    level = std::move(next);
-  }
-  return level;
+  std::vector<pugi::xml_node> out;
+  each_at(*this, from, path, [&](const pugi::xml_node& n) {
+    out.push_back(n);
+    return true;
+  });
+  return out;
+}
+
+pugi::xml_node DocumentView::first(const pugi::xml_node& from, std::string_view path) const {
+  pugi::xml_node out;
+  each_at(*this, from, path, [&](const pugi::xml_node& n) {
+    out = n;
+    return false;
+  });
+  return out;
+}
+
+std::size_t DocumentView::count(const pugi::xml_node& from, std::string_view path) const {
+  std::size_t out = 0;
+  each_at(*this, from, path, [&](const pugi::xml_node&) {
+    ++out;
+    return true;
+  });
+  return out;
 }
 
 bool DocumentView::some_bears(std::string_view path, std::string_view attribute) const {
@@ -82,11 +114,6 @@ bool DocumentView::some_bears(std::string_view path, std::string_view attribute)
     });
   }
   return it->second;
-}
-
-pugi::xml_node DocumentView::first(const pugi::xml_node& from, std::string_view path) const {
-  auto found = all(from, path);
-  return found.empty() ? pugi::xml_node{} : found.front();
 }
 
 const std::vector<pugi::xml_node>& DocumentView::recorded(std::string_view canonical) const {

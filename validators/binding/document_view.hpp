@@ -42,9 +42,7 @@ class DocumentView {
   bool has(const pugi::xml_node& from, std::string_view path) const {
     return !first(from, path).empty();
   }
-  std::size_t count(const pugi::xml_node& from, std::string_view path) const {
-    return all(from, path).size();
-  }
+  std::size_t count(const pugi::xml_node& from, std::string_view path) const;
 
   // Every `canonical` element of the document (a name the program records).
   const std::vector<pugi::xml_node>& recorded(std::string_view canonical) const;

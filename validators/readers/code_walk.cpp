@@ -107,24 +107,28 @@ class CodeWalk {
   // Each child with its 1-based position among same-named siblings, spelled
   // only where the name repeats (as the readers spell their paths).
   void visit_children(const Visit& v) {
-    std::vector<std::pair<const char*, std::uint32_t>> seen;  // name, count so far
+    // This element's names so far, on top of seen_ (shared by every level, so
+    // that a walk allocates it once): [base, end) while the children run.
+    const std::size_t base = seen_.size();
     for (pugi::xml_node c = v.element.node.first_child(); c; c = c.next_sibling()) {
       if (c.type() != pugi::node_element) continue;
       const char* name = c.name();
       std::uint32_t position = 1;
       auto same = [name](const auto& s) { return std::strcmp(s.first, name) == 0; };
-      if (!seen.empty() && same(seen.back())) {
-        position = ++seen.back().second;
-      } else if (auto it = std::find_if(seen.begin(), seen.end(), same); it != seen.end()) {
+      const auto level = seen_.begin() + static_cast<std::ptrdiff_t>(base);
+      if (seen_.size() > base && same(seen_.back())) {
+        position = ++seen_.back().second;
+      } else if (auto it = std::find_if(level, seen_.end(), same); it != seen_.end()) {
         position = ++it->second;
-        std::swap(*it, seen.back());  // siblings of one name mostly come together
+        std::swap(*it, seen_.back());  // siblings of one name mostly come together
       } else {
-        seen.emplace_back(name, 1);
+        seen_.emplace_back(name, 1);
         if (!c.next_sibling(name)) position = 0;  // the only one: no position
       }
       Element child{c, &v.element, position, nullptr, {}};
       visit(child, &v);
     }
+    seen_.resize(base);
   }
 
   void add(CodeField field, const Visit& v, std::string value) {
@@ -253,6 +257,7 @@ class CodeWalk {
   const Reader& r_;
   Syntax syntax_;
   CodedValues out_;
+  std::vector<std::pair<const char*, std::uint32_t>> seen_;  // name, count so far
 };
 
 }  // namespace
