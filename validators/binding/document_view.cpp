@@ -51,8 +51,12 @@ ResolvedName DocumentView::resolve(const pugi::xml_node& element) const {
 
 bool DocumentView::is(const pugi::xml_node& element, std::string_view canonical) const {
   if (element.type() != pugi::node_element) return false;
+  // The local name first, from the end: most elements fail there, before
+  // any search for the colon.
   const std::string_view local = xml::local_name(canonical);
-  if (xml::local_name(element.name()) != local) return false;
+  const std::string_view name = element.name();
+  if (!name.ends_with(local)) return false;
+  if (name.size() != local.size() && name.find(':') != name.size() - local.size() - 1) return false;
   return resolve(element).ns == program_.namespace_of_prefix(xml::prefix_of(canonical));
 }
 
