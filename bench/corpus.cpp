@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 #include "rules/chorus/identifiers.hpp"
+#include "validators/xml/escape.hpp"
 
 namespace cprokit::bench {
 namespace {
@@ -50,27 +51,6 @@ std::string money(std::int64_t cents) {
 std::string quantity(std::int64_t hundredths) {
   if (hundredths % 100 == 0) return fmt::format("{}", hundredths / 100);
   return fmt::format("{}.{:02}", hundredths / 100, hundredths % 100);
-}
-
-std::string xml_text(std::string_view s) {
-  std::string out;
-  out.reserve(s.size());
-  for (char c : s) {
-    switch (c) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      default:
-        out += c;
-    }
-  }
-  return out;
 }
 
 struct VatRate {
@@ -189,9 +169,9 @@ std::string french_iban(const std::string& bban) {
 Party make_party(Rng& rng, std::string_view name) {
   Party p;
   p.plain_name = name;
-  p.name = xml_text(name);
-  p.street = xml_text(rng.pick(kStreets));
-  p.city = xml_text(rng.pick(kCities));
+  p.name = xml::xml_escape(name);
+  p.street = xml::xml_escape(rng.pick(kStreets));
+  p.city = xml::xml_escape(rng.pick(kCities));
   p.postcode = fmt::format("{:05}", rng.between(1000, 95999));
   const std::string siren = with_luhn_digit(digits(rng, 8));
   p.siret = with_luhn_digit(siren + digits(rng, 4));
@@ -229,9 +209,9 @@ Invoice make_invoice(std::size_t lines, std::uint64_t seed) {
   inv.number = fmt::format("FA-{}-{:06}", inv.issued.year, seed % 1000000);
   inv.buyer_reference = fmt::format("SERVICE-{:03}", rng.between(1, 250));
   inv.order_reference = "EJ" + digits(rng, 8);
-  inv.note =
-      xml_text(fmt::format("Facture n° {} — livraison conforme au bon de commande.", inv.number));
-  inv.terms = xml_text(rng.pick(kTerms));
+  inv.note = xml::xml_escape(
+      fmt::format("Facture n° {} — livraison conforme au bon de commande.", inv.number));
+  inv.terms = xml::xml_escape(rng.pick(kTerms));
   inv.seller = make_party(rng, rng.pick(kSellers));
   inv.buyer = make_party(rng, rng.pick(kBuyers));
 
@@ -321,7 +301,7 @@ void ubl_line(Out out, std::size_t index, const Line& l) {
 )",
                  fmt::arg("id", index + 1), fmt::arg("unit", unit_code(l.item->unit)),
                  fmt::arg("quantity", quantity(l.quantity)), fmt::arg("net", money(l.net)),
-                 fmt::arg("name", xml_text(l.item->name)),
+                 fmt::arg("name", xml::xml_escape(l.item->name)),
                  fmt::arg("ref", l.item - kItems.data() + 1), fmt::arg("rate", l.item->rate->text),
                  fmt::arg("price", money(l.price)));
 }
@@ -465,7 +445,7 @@ void cii_line(Out out, std::size_t index, const Line& l) {
     </ram:IncludedSupplyChainTradeLineItem>
 )",
                  fmt::arg("id", index + 1), fmt::arg("ref", l.item - kItems.data() + 1),
-                 fmt::arg("name", xml_text(l.item->name)), fmt::arg("price", money(l.price)),
+                 fmt::arg("name", xml::xml_escape(l.item->name)), fmt::arg("price", money(l.price)),
                  fmt::arg("unit", unit_code(l.item->unit)),
                  fmt::arg("quantity", quantity(l.quantity)), fmt::arg("rate", l.item->rate->text),
                  fmt::arg("net", money(l.net)));

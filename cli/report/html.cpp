@@ -7,12 +7,12 @@
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 
-#include "cli/report/escape.hpp"
 #include "cli/report/html_parts.hpp"
 #include "cli/report/labels.hpp"
 #include "cli/report/report.hpp"
 #include "cli/report/rule_lookup.hpp"
 #include "cli/report/spool.hpp"
+#include "validators/xml/escape.hpp"
 
 namespace cprokit::cli::report {
 namespace {
@@ -36,24 +36,24 @@ std::size_t severity_slot(Severity severity) {
 // The rule's text in the catalogue, and where it comes from: what the
 // document must be made to meet.
 std::string how_to_fix(const Rule* rule, std::string_view id, Lang lang) {
-  if (rule == nullptr) return fmt::format("cprokit rules {}", xml_escape(id));
-  return fmt::format("{} <span class=\"meta\">({})</span>", xml_escape(rule->title.in(lang)),
-                     xml_escape(rule->source));
+  if (rule == nullptr) return fmt::format("cprokit rules {}", xml::xml_escape(id));
+  return fmt::format("{} <span class=\"meta\">({})</span>", xml::xml_escape(rule->title.in(lang)),
+                     xml::xml_escape(rule->source));
 }
 
 std::string finding_row(const Finding& f, const Rule* rule, Lang lang) {
-  std::string where = xml_escape(place_label(f.where, lang));
+  std::string where = xml::xml_escape(place_label(f.where, lang));
   if (!f.where.path.empty()) {
-    where +=
-        fmt::format("{}<code>{}</code>", where.empty() ? "" : "<br>", xml_escape(f.where.path));
+    where += fmt::format("{}<code>{}</code>", where.empty() ? "" : "<br>",
+                         xml::xml_escape(f.where.path));
   }
   std::string_view severity = name(f.severity);
   return fmt::format(
       "<tr><td><code>{}</code></td><td><span class=\"sev {}\">{}</span></td><td>{}</td>"
       "<td>{}</td><td>{}</td><td class=\"fix\">{}</td></tr>\n",
-      xml_escape(f.rule), severity, xml_escape(severity_label(f.severity, lang)),
-      xml_escape(fmt::format("{}", fmt::join(f.terms, ", "))), where,
-      xml_escape(f.message.in(lang)), how_to_fix(rule, f.rule, lang));
+      xml::xml_escape(f.rule), severity, xml::xml_escape(severity_label(f.severity, lang)),
+      xml::xml_escape(fmt::format("{}", fmt::join(f.terms, ", "))), where,
+      xml::xml_escape(f.message.in(lang)), how_to_fix(rule, f.rule, lang));
 }
 
 // The report for people: one self-contained HTML file (styles inline, chart
@@ -76,8 +76,9 @@ class HtmlWriter final : public Writer {
     std::string body = fmt::format(
         "<article class=\"doc\" id=\"doc-{}\">\n<h3><span class=\"verdict {}\">{}</span> "
         "<code>{}</code></h3>\n<p class=\"meta\">{} · {} {}</p>\n",
-        count_, doc.valid() ? "ok" : "bad", verdict_label(doc.valid(), lang), xml_escape(doc.path),
-        xml_escape(kind), doc.findings.size(), tr(lang, "constat(s)", "finding(s)"));
+        count_, doc.valid() ? "ok" : "bad", verdict_label(doc.valid(), lang),
+        xml::xml_escape(doc.path), xml::xml_escape(kind), doc.findings.size(),
+        tr(lang, "constat(s)", "finding(s)"));
     if (doc.findings.empty()) {
       body += fmt::format("<p class=\"none\">{}</p>\n", tr(lang, "Aucun constat.", "No finding."));
     } else {
@@ -97,7 +98,7 @@ class HtmlWriter final : public Writer {
     inputs_.write(fmt::format(
         "<tr><td><code>{}</code></td><td class=\"num\">{}</td><td><code class=\"digest\">{}"
         "</code></td></tr>\n",
-        xml_escape(doc.path), doc.size, doc.sha256.empty() ? "—" : doc.sha256));
+        xml::xml_escape(doc.path), doc.size, doc.sha256.empty() ? "—" : doc.sha256));
   }
 
   void end(const Summary& s) override {
@@ -109,8 +110,9 @@ class HtmlWriter final : public Writer {
         "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
         "<title>{}</title>\n<style>{}</style>\n</head>\n<body>\n<header>\n<h1>{}</h1>\n"
         "<p class=\"sub\">cprokit {} · {} {} · {}</p>\n</header>\n<main>\n",
-        tr(lang, "fr", "en"), title, html_style(), title, xml_escape(run_.version),
-        tr(lang, "profil", "profile"), xml_escape(run_.profile), xml_escape(run_.started));
+        tr(lang, "fr", "en"), title, html_style(), title, xml::xml_escape(run_.version),
+        tr(lang, "profil", "profile"), xml::xml_escape(run_.profile),
+        xml::xml_escape(run_.started));
     write_summary(s);
     out_ << fmt::format("<section id=\"documents\">\n<h2>{}</h2>\n",
                         tr(lang, "Documents", "Documents"));
@@ -156,8 +158,8 @@ class HtmlWriter final : public Writer {
         out_ << fmt::format(
             "<tr><td>{} — {}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td "
             "class=\"num\">{}</td></tr>\n",
-            xml_escape(c.family), xml_escape(family_title(c.family, lang)), c.by_severity[0],
-            c.by_severity[1], c.by_severity[2]);
+            xml::xml_escape(c.family), xml::xml_escape(family_title(c.family, lang)),
+            c.by_severity[0], c.by_severity[1], c.by_severity[2]);
       }
       out_ << "</tbody></table>\n";
     }
@@ -167,8 +169,8 @@ class HtmlWriter final : public Writer {
   void write_audit_trail() {
     Lang lang = run_.lang;
     auto row = [](std::string_view key, std::string_view value) {
-      return fmt::format("<tr><th>{}</th><td>{}</td></tr>\n", xml_escape(key),
-                         value.empty() ? "—" : xml_escape(value));
+      return fmt::format("<tr><th>{}</th><td>{}</td></tr>\n", xml::xml_escape(key),
+                         value.empty() ? "—" : xml::xml_escape(value));
     };
     out_ << fmt::format("<section id=\"audit\">\n<h2>{}</h2>\n<table class=\"kv\"><tbody>\n",
                         tr(lang, "Piste d'audit", "Audit trail"));

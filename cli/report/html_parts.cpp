@@ -4,8 +4,8 @@
 
 #include <fmt/format.h>
 
-#include "cli/report/escape.hpp"
 #include "cli/report/labels.hpp"
+#include "validators/xml/escape.hpp"
 
 namespace cprokit::cli::report {
 
@@ -66,7 +66,7 @@ std::string html_bar_chart(std::vector<FamilyCount> families, Lang lang) {
   std::string svg = fmt::format(
       "<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" width=\"{0}\" height=\"{1}\" "
       "viewBox=\"0 0 {0} {1}\" aria-label=\"{2}\"><title>{2}</title>\n",
-      kLabel + kBar + 60, height, xml_escape(title));
+      kLabel + kBar + 60, height, xml::xml_escape(title));
   // Legend: the three severities and their colours.
   constexpr std::array<std::string_view, 3> kColours{"#b71c1c", "#b45f06", "#1f5f9e"};
   constexpr std::array<Severity, 3> kSeverities{Severity::Fatal, Severity::Warning, Severity::Info};
@@ -75,12 +75,13 @@ std::string html_bar_chart(std::vector<FamilyCount> families, Lang lang) {
     svg += fmt::format(
         "<rect x=\"{}\" y=\"6\" width=\"12\" height=\"12\" fill=\"{}\"/><text x=\"{}\" "
         "y=\"16\">{}</text>\n",
-        x, kColours[s], x + 16, xml_escape(severity_label(kSeverities[s], lang)));
+        x, kColours[s], x + 16, xml::xml_escape(severity_label(kSeverities[s], lang)));
   }
   int y = kTop;
   for (const FamilyCount& family : families) {
-    svg += fmt::format("<text x=\"0\" y=\"{}\">{} — {}</text>\n", y + 15, xml_escape(family.family),
-                       xml_escape(family_title(family.family, lang)));
+    svg += fmt::format("<text x=\"0\" y=\"{}\">{} — {}</text>\n", y + 15,
+                       xml::xml_escape(family.family),
+                       xml::xml_escape(family_title(family.family, lang)));
     double x = kLabel;
     for (std::size_t s = 0; s < kSeverities.size(); ++s) {
       double width = static_cast<double>(family.by_severity[s]) * kBar / static_cast<double>(most);
@@ -89,7 +90,7 @@ std::string html_bar_chart(std::vector<FamilyCount> families, Lang lang) {
           "<rect x=\"{:.1f}\" y=\"{}\" width=\"{:.1f}\" height=\"18\" fill=\"{}\"><title>{} "
           "{}</title></rect>\n",
           x, y + 2, width, kColours[s], family.by_severity[s],
-          xml_escape(severity_label(kSeverities[s], lang)));
+          xml::xml_escape(severity_label(kSeverities[s], lang)));
       x += width;
     }
     svg += fmt::format("<text x=\"{:.1f}\" y=\"{}\">{}</text>\n", x + 6, y + 15, family.total());

@@ -6,10 +6,10 @@
 
 #include <fmt/format.h>
 
-#include "cli/report/escape.hpp"
 #include "cli/report/labels.hpp"
 #include "cli/report/report.hpp"
 #include "cli/report/spool.hpp"
+#include "validators/xml/escape.hpp"
 
 namespace cprokit::cli::report {
 namespace {
@@ -61,13 +61,13 @@ struct Counts {
 
 std::string testcase(const Case& c, Lang lang) {
   std::string out = fmt::format(R"(    <testcase classname="{}" name="{}")",
-                                xml_escape(family_of(c.rule)), xml_escape(c.rule));
+                                xml::xml_escape(family_of(c.rule)), xml::xml_escape(c.rule));
   if (c.findings.empty() && !c.skipped()) return out + "/>\n";
   out += ">\n";
   if (c.skipped()) {
     out += fmt::format(
         "      <skipped message=\"{}\"/>\n",
-        xml_escape(
+        xml::xml_escape(
             lang == Lang::Fr
                 ? fmt::format("règle du catalogue que personne ne vérifie (cprokit rules {})",
                               c.rule)
@@ -77,13 +77,14 @@ std::string testcase(const Case& c, Lang lang) {
   for (const Finding* f : c.findings) {
     if (f->severity == Severity::Fatal) {
       out += fmt::format("      <failure message=\"{}\" type=\"{}\">{}</failure>\n",
-                         xml_escape(f->message.in(lang)), name(f->severity),
-                         xml_escape(finding_text(*f, lang)));
+                         xml::xml_escape(f->message.in(lang)), name(f->severity),
+                         xml::xml_escape(finding_text(*f, lang)));
     } else {
       notes += finding_text(*f, lang) + '\n';
     }
   }
-  if (!notes.empty()) out += fmt::format("      <system-out>{}</system-out>\n", xml_escape(notes));
+  if (!notes.empty())
+    out += fmt::format("      <system-out>{}</system-out>\n", xml::xml_escape(notes));
   return out + "    </testcase>\n";
 }
 
@@ -117,8 +118,8 @@ class JunitWriter final : public Writer {
         "      <property name=\"syntax\" value=\"{}\"/>\n"
         "      <property name=\"sha256\" value=\"{}\"/>\n"
         "      <property name=\"verdict\" value=\"{}\"/>\n    </properties>\n{}  </testsuite>\n",
-        xml_escape(doc.path), counts.attributes(), name(doc.kind), name(doc.syntax), doc.sha256,
-        verdict_label(doc.valid(), lang_), cases));
+        xml::xml_escape(doc.path), counts.attributes(), name(doc.kind), name(doc.syntax),
+        doc.sha256, verdict_label(doc.valid(), lang_), cases));
   }
 
   void end(const Summary& /*summary*/) override {

@@ -8,11 +8,11 @@
 #include <nlohmann/json.hpp>
 
 #include "cli/report/document_json.hpp"
-#include "cli/report/escape.hpp"
 #include "cli/report/labels.hpp"
 #include "cli/report/report.hpp"
 #include "cli/report/rule_lookup.hpp"
 #include "cli/report/spool.hpp"
+#include "validators/xml/escape.hpp"
 
 namespace cprokit::cli::report {
 namespace {
@@ -82,7 +82,7 @@ class SarifWriter final : public Writer {
   }
 
   void document(const LintedDocument& doc) override {
-    std::string uri = valid_utf8(uri_reference(doc.path));
+    std::string uri = xml::valid_utf8(xml::uri_reference(doc.path));
     std::size_t artifact = artifacts_++;
     ordered_json entry = {{"location", {{"uri", uri}}},
                           {"length", doc.size},

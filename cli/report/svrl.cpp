@@ -5,9 +5,9 @@
 
 #include <fmt/format.h>
 
-#include "cli/report/escape.hpp"
 #include "cli/report/labels.hpp"
 #include "cli/report/report.hpp"
+#include "validators/xml/escape.hpp"
 
 namespace cprokit::cli::report {
 namespace {
@@ -62,26 +62,26 @@ class SvrlWriter final : public Writer {
                 "<cprokit:reports xmlns:cprokit=\"{}\" "
                 "xmlns:svrl=\"http://purl.oclc.org/dsdl/svrl\" "
                 "version=\"{}\" profile=\"{}\" lang=\"{}\">\n",
-                kOurNamespace, xml_escape(run.version), xml_escape(run.profile),
+                kOurNamespace, xml::xml_escape(run.version), xml::xml_escape(run.profile),
                 run.lang == Lang::Fr ? "fr" : "en");
   }
 
   void document(const LintedDocument& doc) override {
-    std::string path = xml_escape(doc.path);
+    std::string path = xml::xml_escape(doc.path);
     out_ << fmt::format("  <svrl:schematron-output title=\"{}\">\n", path);
     for (std::string_view family : families_of(doc, rules_)) {
       out_ << fmt::format(
           "    <svrl:active-pattern id=\"{}\" name=\"{}\" document=\"{}\"/>\n"
           "    <svrl:fired-rule context=\"/\"/>\n",
-          xml_escape(family), xml_escape(family_title(family, lang_)), path);
+          xml::xml_escape(family), xml::xml_escape(family_title(family, lang_)), path);
       for (const Finding& f : doc.findings) {
         if (family_of(f.rule) != family) continue;
-        std::string id = xml_escape(f.rule);
+        std::string id = xml::xml_escape(f.rule);
         out_ << fmt::format(
             "    <svrl:failed-assert id=\"{}\" flag=\"{}\" location=\"{}\" test=\"{}\">\n"
             "      <svrl:text>{}</svrl:text>\n    </svrl:failed-assert>\n",
-            id, flag(f.severity), xml_escape(f.where.path.empty() ? "/" : f.where.path), id,
-            xml_escape(f.message.in(lang_)));
+            id, flag(f.severity), xml::xml_escape(f.where.path.empty() ? "/" : f.where.path), id,
+            xml::xml_escape(f.message.in(lang_)));
       }
     }
     out_ << "  </svrl:schematron-output>\n";

@@ -31,4 +31,9 @@ struct Utf8Text {
 // UTF-8 input is checked, not copied.
 Utf8Text to_utf8(std::string_view bytes);
 
+// Length of the multi-byte UTF-8 sequence at `i`, 0 when the bytes there are
+// not one (ASCII included; overlong forms, surrogates and code points past
+// U+10FFFF refused, as RFC 3629).
+std::size_t utf8_sequence(std::string_view s, std::size_t i);
+
 }  // namespace cprokit::xml

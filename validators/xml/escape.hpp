@@ -5,7 +5,7 @@
 #include <string>
 #include <string_view>
 
-namespace cprokit::cli::report {
+namespace cprokit::xml {
 
 // `text` as XML or HTML character data or attribute value: & < > " ' as
 // references; bytes that are not UTF-8, and control characters other than
@@ -23,4 +23,4 @@ std::string valid_utf8(std::string_view text);
 // so that no first segment reads as a scheme).
 std::string uri_reference(std::string_view path);
 
-}  // namespace cprokit::cli::report
+}  // namespace cprokit::xml
