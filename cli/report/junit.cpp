@@ -27,13 +27,21 @@ struct Case {
   bool skipped() const { return unchecked && findings.empty(); }
 };
 
-// The testcases of a document: every rule the run applies to its kind, in
-// registry order, then any rule that fired without being one of them.
+// Whether a rule can judge a document of that syntax: the syntax-binding
+// rules are named after theirs (UBL-…, CII-…; a Factur-X PDF carries CII).
+bool for_syntax(const Rule& rule, Syntax syntax) {
+  if (rule.id.starts_with("UBL-")) return syntax == Syntax::Ubl;
+  if (rule.id.starts_with("CII-")) return syntax == Syntax::Cii || syntax == Syntax::FacturX;
+  return true;
+}
+
+// The testcases of a document: every rule the run applies to its kind and
+// syntax, in registry order, then any rule that fired without being one of them.
 std::vector<Case> cases_of(const LintedDocument& doc, const std::vector<const Rule*>& rules) {
   std::vector<Case> cases;
   std::unordered_map<std::string_view, std::size_t> by_rule;
   for (const Rule* rule : rules) {
-    if (!rule->applies_to.contains(doc.kind)) continue;
+    if (!rule->applies_to.contains(doc.kind) || !for_syntax(*rule, doc.syntax)) continue;
     by_rule.emplace(rule->id, cases.size());
     cases.push_back({rule->id, rule->unchecked, {}});
   }
