@@ -1841,3 +1841,15 @@ TEST_CASE("mock --codelists: a file that cannot be used stops it (exit 2), namin
   CHECK(contains(b.err, broken.string()));
   CHECK(contains(b.err, "BR-CL-01"));
 }
+
+TEST_CASE("--codelists refused: a report file named by -o is left as it was",
+          "[codelists][usage]") {
+  fs::path dir = fresh_dir("codelists-report");
+  const fs::path report = dir / "r.json";
+  write_file(report, "previous report\n");
+  const fs::path missing = dir / "nonexistent.json";
+  RunResult r = run({"lint", "-f", "json", "-o", report.string(), "--no-xsd", "--codelists",
+                     missing.string(), samples().valid.string()});
+  CHECK(r.exit_code == 2);
+  CHECK(read_file(report) == "previous report\n");
+}
