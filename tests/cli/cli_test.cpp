@@ -1672,7 +1672,7 @@ std::string ubl_invoice_in(std::string_view unit) {
 
 }  // namespace
 
-TEST_CASE("--codelists FILE: the file's lists decide, whatever the official ones say",
+TEST_CASE("lint --codelists FILE: the file's lists decide, whatever the official ones say",
           "[codelists]") {
   const fs::path lists = write_code_lists("small", small_code_lists().dump(2));
   fs::path dir = fresh_dir("codelists-invoices");
@@ -1706,8 +1706,9 @@ TEST_CASE("--codelists FILE: the file's lists decide, whatever the official ones
   CHECK(code_list_rules_of(first.doc).empty());
 }
 
-TEST_CASE("--codelists: a file that cannot be used stops the run (exit 2), naming it and the place",
-          "[codelists][usage]") {
+TEST_CASE(
+    "lint --codelists: a file that cannot be used stops the run (exit 2), naming it and the place",
+    "[codelists][usage]") {
   const std::string invoice = samples().valid.string();
   const auto refused = [&](const fs::path& lists) {
     RunResult r = run({"lint", "--no-xsd", "--codelists", lists.string(), invoice});
@@ -1745,7 +1746,7 @@ TEST_CASE("--codelists: a file that cannot be used stops the run (exit 2), namin
   }
 }
 
-TEST_CASE("--no-codelists: no BR-CL finding and no LIST-01", "[codelists]") {
+TEST_CASE("lint --no-codelists: no BR-CL finding and no LIST-01", "[codelists]") {
   // A fixture that fires BR-CL-23 (unit PCE): it does with the small lists,
   // not at all under --no-codelists, whatever the environment says.
   const fs::path fixture =
@@ -1842,7 +1843,7 @@ TEST_CASE("mock --codelists: a file that cannot be used stops it (exit 2), namin
   CHECK(contains(b.err, "BR-CL-01"));
 }
 
-TEST_CASE("--codelists refused: a report file named by -o is left as it was",
+TEST_CASE("lint --codelists refused: a report file named by -o is left as it was",
           "[codelists][usage]") {
   fs::path dir = fresh_dir("codelists-report");
   const fs::path report = dir / "r.json";
