@@ -1453,9 +1453,10 @@ TEST_CASE("lint --directory: French by default, says what to fix, UBL and CII", 
     CHECK((contains(r.out, "appartient à la structure 20004065700013") ||
            contains(r.out, "Code service absent")));
   }
-  // --no-xsd: a clone without the schemas would add its XSD-02 warning.
-  Linted cii = lint_json({"--no-xsd", "--directory", kDirectoryFile.string(), "--name",
-                          "Électricité Dauphinoise SAS_FE-2026-0117.xml",
+  // --no-xsd, --no-codelists: a clone without the schemas or the code lists
+  // would add its XSD-02 or LIST-01 warning.
+  Linted cii = lint_json({"--no-xsd", "--no-codelists", "--directory", kDirectoryFile.string(),
+                          "--name", "Électricité Dauphinoise SAS_FE-2026-0117.xml",
                           (kChorusFixtures / "cii-invoice-chorus-ok.xml").string()});
   CHECK(cii.result.exit_code == 0);
   CHECK(cii.doc.at("findings").empty());
@@ -1576,13 +1577,14 @@ TEST_CASE("a file over 10 MB gives CPRO-SIZE-01 (Chorus Pro's limit), not XML-03
   big.insert(big.find("<Invoice"), comment);
   fs::path file = fresh_dir("size") / "Menuiserie Alpine SARL_FA-2026-0042.xml";
   write_file(file, big);
-  Linted l = lint_json({"--no-xsd", file.string()});
+  // --no-codelists: without the code lists (a clone), LIST-01 would be there too.
+  Linted l = lint_json({"--no-xsd", "--no-codelists", file.string()});
   CHECK(rules_of(l.doc) == std::vector<std::string>{"CPRO-SIZE-01"});
   CHECK(l.result.exit_code == 1);
   // Just under the limit, no finding.
   big.erase(big.find("<!--") + 5, 600'000);
   write_file(file, big);
-  CHECK(lint_json({"--no-xsd", file.string()}).doc.at("findings").empty());
+  CHECK(lint_json({"--no-xsd", "--no-codelists", file.string()}).doc.at("findings").empty());
 }
 
 TEST_CASE("the same invoice twice in one run: the second gives CPRO-DUP-01", "[chorus]") {
