@@ -339,8 +339,9 @@ int lint_command(const std::vector<std::string>& argv) {
     if (a.directory) a.lint.directory = load_directory_file(*a.directory);
     if (a.with) a.lint.invoice_file = load_invoice_file(*a.with, a.lint);
     xsd = setup_xsd(a.no_xsd, a.schemas);
-    reports = open_reports(a, color);
+    // Before the reports: a refused --codelists must not truncate an -o file.
     setup_code_lists(a.no_codelists, a.codelists, a.lint);
+    reports = open_reports(a, color);
   } catch (const std::exception& e) {
     std::cerr << "cprokit lint: " << e.what() << "\n(cprokit lint --help)\n";
     return kExitUsage;
