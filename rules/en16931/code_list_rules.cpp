@@ -7,6 +7,7 @@
 // value trimmed of XML white space must be a code (white space inside it
 // fails), except BR-CL-22 (upper-cased first) and BR-CL-24 (compared as
 // written). One finding per value that fails, at its element.
+#include <algorithm>
 #include <array>
 #include <cctype>
 #include <cstddef>
@@ -203,16 +204,52 @@ std::string_view trimmed(std::string_view s) {
   return s.substr(first, s.find_last_not_of(kSpace) - first + 1);
 }
 
+// XPath upper-case() as far as a list of ASCII codes can tell: ASCII
+// letters, and the characters whose upper case is ASCII (dotless i, long s,
+// sharp s and the Latin ligatures, as Java's full case mapping in the
+// reference's Saxon). Any other character stays as it is: its upper case is
+// not ASCII either, so it matches no code of an ASCII list all the same.
+std::string xpath_upper_case(std::string_view s) {
+  static constexpr std::array<std::pair<std::string_view, std::string_view>, 10> kToAscii{{
+      {"\u0131", "I"},   // dotless i
+      {"\u017F", "S"},   // long s
+      {"\u00DF", "SS"},  // sharp s
+      {"\uFB00", "FF"},  // ligatures ff, fi, fl, ffi, ffl, long s t, st
+      {"\uFB01", "FI"},
+      {"\uFB02", "FL"},
+      {"\uFB03", "FFI"},
+      {"\uFB04", "FFL"},
+      {"\uFB05", "ST"},
+      {"\uFB06", "ST"},
+  }};
+  std::string out;
+  out.reserve(s.size());
+  for (std::size_t i = 0; i < s.size();) {
+    const auto byte = static_cast<unsigned char>(s[i]);
+    if (byte < 0x80) {
+      out += static_cast<char>(std::toupper(byte));
+      ++i;
+      continue;
+    }
+    const auto* mapped = std::find_if(kToAscii.begin(), kToAscii.end(), [&](const auto& m) {
+      return s.substr(i).starts_with(m.first);
+    });
+    if (mapped != kToAscii.end()) {
+      out += mapped->second;
+      i += mapped->first.size();
+    } else {
+      out += s[i++];
+    }
+  }
+  return out;
+}
+
 bool accepts(const CodeList& list, const CodedValue& c, Compare compare) {
   switch (compare) {
     case Compare::AsWritten:
       return list.contains(c.value);
-    case Compare::TrimmedUpperCase: {
-      std::string upper(trimmed(c.value));
-      for (char& ch : upper)
-        ch = static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
-      return list.contains(upper);
-    }
+    case Compare::TrimmedUpperCase:
+      return list.contains(xpath_upper_case(trimmed(c.value)));
     case Compare::Trimmed:
       break;
   }
