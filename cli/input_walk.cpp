@@ -5,13 +5,15 @@
 #include <algorithm>
 #include <cctype>
 #include <filesystem>
-#include <limits>
 #include <stdexcept>
 
 namespace cprokit::cli {
 namespace fs = std::filesystem;
 namespace {
 
+constexpr unsigned kOffsetBits = 16;
+constexpr std::size_t kBlockSize = std::size_t{1} << kOffsetBits;
+constexpr std::size_t kMaxBlocks = std::size_t{1} << (32 - kOffsetBits);
 constexpr char kDirectory = 'd';
 constexpr char kFile = 'f';
 
@@ -46,25 +48,34 @@ std::string child(const std::string& dir, std::string_view name) {
 }  // namespace
 
 void DirectoryListing::add(std::string_view name, bool is_directory) {
-  if (names_.size() + name.size() + 2 > std::numeric_limits<std::uint32_t>::max()) {
-    throw std::length_error("directory listing too large");
+  const std::size_t needed = name.size() + 2;
+  if (needed > kBlockSize) throw std::length_error("file name too long");
+  if (blocks_.empty() || blocks_.back().size() + needed > kBlockSize) {
+    if (blocks_.size() == kMaxBlocks) throw std::length_error("directory listing too large");
+    blocks_.emplace_back().reserve(kBlockSize);
   }
-  starts_.push_back(static_cast<std::uint32_t>(names_.size()));
-  names_ += is_directory ? kDirectory : kFile;
-  names_ += name;
-  names_ += '\0';
+  std::string& block = blocks_.back();
+  entries_.push_back(
+      static_cast<std::uint32_t>((blocks_.size() - 1) << kOffsetBits | block.size()));
+  block += is_directory ? kDirectory : kFile;
+  block += name;
+  block += '\0';
+}
+
+const char* DirectoryListing::at(std::uint32_t entry) const {
+  return blocks_[entry >> kOffsetBits].data() + (entry & (kBlockSize - 1));
 }
 
 DirectoryListing::Entry DirectoryListing::operator[](std::size_t i) const {
-  const char* at = names_.data() + starts_[i];
-  return {std::string_view(at + 1), *at == kDirectory};
+  const char* entry = at(entries_[i]);
+  return {std::string_view(entry + 1), *entry == kDirectory};
 }
 
 void DirectoryListing::sort() {
   // Names compare as unsigned bytes, as paths do: since a name holds no
   // '/', sorting each directory gives the order of whole paths.
-  std::sort(starts_.begin(), starts_.end(), [&](std::uint32_t a, std::uint32_t b) {
-    return std::string_view(names_.data() + a + 1) < std::string_view(names_.data() + b + 1);
+  std::sort(entries_.begin(), entries_.end(), [&](std::uint32_t a, std::uint32_t b) {
+    return std::string_view(at(a) + 1) < std::string_view(at(b) + 1);
   });
 }
 

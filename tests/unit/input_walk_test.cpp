@@ -173,3 +173,20 @@ TEST_CASE("walk: a listing keeps names and kinds, sorted as bytes", "[walk]") {
   CHECK_FALSE(listing[2].is_directory);
   CHECK(listing[3].name == "\xc3\xa9");
 }
+
+TEST_CASE("walk: a listing spans blocks without moving its names", "[walk]") {
+  DirectoryListing listing;
+  constexpr int kCount = 5000;  // about 200 KB of names: several blocks
+  for (int i = kCount - 1; i >= 0; --i)
+    listing.add("invoice-with-a-rather-long-name-" + std::to_string(100000 + i) + ".xml", false);
+  const std::string_view first = listing[0].name;  // the last name, added first
+  listing.sort();
+  REQUIRE(listing.size() == kCount);
+  for (int i = 0; i < kCount; ++i) {
+    INFO("entry " << i);
+    REQUIRE(listing[static_cast<std::size_t>(i)].name ==
+            "invoice-with-a-rather-long-name-" + std::to_string(100000 + i) + ".xml");
+  }
+  CHECK(first == listing[kCount - 1].name);
+  CHECK(first.data() == listing[kCount - 1].name.data());
+}
