@@ -2,15 +2,40 @@
 
 #include <condition_variable>
 #include <exception>
+#include <limits>
 #include <mutex>
 #include <stdexcept>
 #include <thread>
+#include <utility>
+#include <vector>
 
 namespace cprokit::cli {
 namespace {
 
-BatchItem lint_one(const InputPath& input, const Linter& linter) {
+// The next item of the walk: an input, or why a folder of it cannot be read.
+struct Pulled {
+  std::optional<InputPath> input;
+  std::string unreadable;
+};
+
+// nullopt at the end of the walk.
+std::optional<Pulled> pull(InputWalk& walk) {
+  try {
+    std::optional<InputPath> input = walk.next();
+    if (!input) return std::nullopt;
+    return Pulled{std::move(input), {}};
+  } catch (const std::runtime_error& e) {
+    return Pulled{std::nullopt, e.what()};
+  }
+}
+
+BatchItem lint_one(Pulled&& pulled, const Linter& linter) {
   BatchItem item;
+  if (!pulled.input) {
+    item.unreadable = std::move(pulled.unreadable);
+    return item;
+  }
+  const InputPath& input = *pulled.input;
   try {
     InputContent content = read_input(input, linter.options().max_bytes);
     item.doc = content.oversized ? linter.refuse_too_large(input.path, content.size,
@@ -27,24 +52,53 @@ BatchItem lint_one(const InputPath& input, const Linter& linter) {
 // that memory does not grow with the run.
 constexpr std::size_t kAheadPerThread = 4;
 
-// The hand-over between the workers and the delivering thread: a ring of
-// slots indexed by input number modulo the window.
+// The hand-over between the walk, the workers and the delivering thread: a
+// ring of slots indexed by item number modulo the window.
 class Window {
  public:
-  Window(std::size_t inputs, std::size_t size) : inputs_(inputs), slots_(size) {}
+  Window(InputWalk& walk, std::size_t size) : walk_(walk), slots_(size) {}
 
-  // The next input to lint, once it fits in the window; nullopt when all are taken.
-  std::optional<std::size_t> take() {
-    std::unique_lock lock(mutex_);
-    room_.wait(lock,
-               [&] { return next_taken_ >= inputs_ || next_taken_ < delivered_ + slots_.size(); });
-    if (next_taken_ >= inputs_) return std::nullopt;
-    return next_taken_++;
+  struct Taken {
+    std::size_t index;
+    Pulled item;
+    std::exception_ptr error;  // the walk failed for another reason (out of memory)
+  };
+
+  // The next item of the walk and its number, once it fits in the window;
+  // nullopt when the walk is over.
+  std::optional<Taken> take() {
+    const std::lock_guard walking(walk_mutex_);  // the walk is sequential
+    std::size_t index = 0;
+    {
+      std::unique_lock lock(mutex_);
+      room_.wait(lock, [&] { return stopped_ || next_taken_ < delivered_ + slots_.size(); });
+      if (stopped_) return std::nullopt;
+      index = next_taken_++;
+    }
+    // Outside `mutex_`: listing a big folder holds up no delivery.
+    Taken taken{index, {}, nullptr};
+    try {
+      std::optional<Pulled> item = pull(walk_);
+      if (item) {
+        taken.item = std::move(*item);
+        return taken;
+      }
+    } catch (...) {
+      taken.error = std::current_exception();
+      return taken;
+    }
+    {
+      const std::lock_guard lock(mutex_);
+      stopped_ = true;
+      items_ = index;
+    }
+    ready_.notify_all();
+    return std::nullopt;
   }
 
   void put(std::size_t index, BatchItem item, std::exception_ptr error) {
     {
-      std::lock_guard lock(mutex_);
+      const std::lock_guard lock(mutex_);
       Slot& slot = slots_[index % slots_.size()];
       slot.item = std::move(item);
       slot.error = std::move(error);
@@ -53,13 +107,15 @@ class Window {
     ready_.notify_all();
   }
 
-  // Waits for input `index` (the next in order), frees its slot.
-  BatchItem get(std::size_t index) {
+  // Waits for item `index` (the next in order) and frees its slot; nullopt
+  // past the last item.
+  std::optional<BatchItem> get(std::size_t index) {
     Slot slot;
     {
       std::unique_lock lock(mutex_);
       Slot& s = slots_[index % slots_.size()];
-      ready_.wait(lock, [&] { return s.ready; });
+      ready_.wait(lock, [&] { return s.ready || index >= items_; });
+      if (!s.ready) return std::nullopt;
       slot = std::move(s);
       s = Slot{};
       ++delivered_;
@@ -69,11 +125,11 @@ class Window {
     return std::move(slot.item);
   }
 
-  // Lets the workers stop taking inputs (the delivering thread failed).
+  // Lets the workers stop taking items (the delivering thread failed).
   void close() {
     {
-      std::lock_guard lock(mutex_);
-      next_taken_ = inputs_;
+      const std::lock_guard lock(mutex_);
+      stopped_ = true;
     }
     room_.notify_all();
   }
@@ -84,43 +140,53 @@ class Window {
     BatchItem item;
     std::exception_ptr error;
   };
-  std::size_t inputs_;
+  InputWalk& walk_;
+  std::mutex walk_mutex_;
   std::vector<Slot> slots_;
   std::size_t next_taken_ = 0;
   std::size_t delivered_ = 0;
+  bool stopped_ = false;  // no more items to take: the walk is over, or close()
+  std::size_t items_ = std::numeric_limits<std::size_t>::max();  // known at the walk's end
   std::mutex mutex_;
   std::condition_variable room_, ready_;
 };
 
 }  // namespace
 
-void lint_batch(const std::vector<InputPath>& inputs, const Linter& linter, unsigned jobs,
+void lint_batch(InputWalk& walk, const Linter& linter, unsigned jobs,
                 const std::function<void(BatchItem&&)>& deliver) {
-  if (jobs <= 1 || inputs.size() <= 1) {
-    for (const auto& input : inputs)
-      deliver(lint_one(input, linter));
+  if (jobs <= 1) {
+    while (auto item = pull(walk))
+      deliver(lint_one(std::move(*item), linter));
     return;
   }
-  Window window(inputs.size(), std::size_t{jobs} * kAheadPerThread);
+  Window window(walk, std::size_t{jobs} * kAheadPerThread);
   std::vector<std::jthread> workers;
   workers.reserve(jobs);
   for (unsigned t = 0; t < jobs; ++t) {
     workers.emplace_back([&] {
-      while (auto index = window.take()) {
+      while (auto taken = window.take()) {
+        if (taken->error) {
+          window.put(taken->index, {}, taken->error);
+          continue;
+        }
         try {
-          window.put(*index, lint_one(inputs[*index], linter), nullptr);
+          window.put(taken->index, lint_one(std::move(taken->item), linter), nullptr);
         } catch (...) {
-          window.put(*index, {}, std::current_exception());
+          window.put(taken->index, {}, std::current_exception());
         }
       }
     });
   }
   try {
-    for (std::size_t i = 0; i < inputs.size(); ++i)
-      deliver(window.get(i));
+    for (std::size_t i = 0;; ++i) {
+      std::optional<BatchItem> item = window.get(i);
+      if (!item) break;
+      deliver(std::move(*item));
+    }
   } catch (...) {
     window.close();
-    throw;  // the workers finish the inputs they hold, then are joined
+    throw;  // the workers finish the items they hold, then are joined
   }
 }
 

@@ -8,24 +8,25 @@
 #include <functional>
 #include <optional>
 #include <string>
-#include <vector>
 
-#include "cli/inputs.hpp"
+#include "cli/input_walk.hpp"
 #include "validators/pipeline.hpp"
 
 namespace cprokit::cli {
 
-// What became of one input: its lint, or why it could not be read.
+// What became of one input: its lint, or why it could not be read (the
+// input, or a folder of the walk).
 struct BatchItem {
   std::optional<LintedDocument> doc;
   std::string unreadable;  // the reason, naming the path, when doc is empty
 };
 
-// Lints `inputs` with `linter` on `jobs` threads (1: on the calling thread
-// only) and calls `deliver` on the calling thread, once per input, in input
-// order. An exception from a worker (out of memory) is rethrown here when
-// its input's turn comes.
-void lint_batch(const std::vector<InputPath>& inputs, const Linter& linter, unsigned jobs,
+// Lints the inputs of `walk`, taken one at a time as threads get free, with
+// `linter` on `jobs` threads (1: on the calling thread only) and calls
+// `deliver` on the calling thread, once per item of the walk, in walk order.
+// An exception from a worker (out of memory) is rethrown here when its
+// input's turn comes.
+void lint_batch(InputWalk& walk, const Linter& linter, unsigned jobs,
                 const std::function<void(BatchItem&&)>& deliver);
 
 }  // namespace cprokit::cli

@@ -1,10 +1,7 @@
 #include "cli/inputs.hpp"
 
-#include <fnmatch.h>
-
 #include <algorithm>
 #include <array>
-#include <cctype>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
@@ -16,90 +13,11 @@ namespace cprokit::cli {
 namespace fs = std::filesystem;
 namespace {
 
-bool invoice_extension(const fs::path& p) {
-  std::string ext = p.extension().string();
-  std::transform(ext.begin(), ext.end(), ext.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return ext == ".xml" || ext == ".pdf" || ext == ".json";
-}
-
-bool hidden(const fs::path& p) {
-  std::string name = p.filename().string();
-  return name.size() > 1 && name[0] == '.';
-}
-
 [[noreturn]] void cannot_read(const std::string& path, const std::string& why) {
   throw std::runtime_error(path + ": " + why);
 }
 
-bool any_match(const std::vector<std::string>& globs, const std::string& path) {
-  return std::any_of(globs.begin(), globs.end(), [&](const std::string& g) {
-    return fnmatch(g.c_str(), path.c_str(), 0) == 0;
-  });
-}
-
-bool kept(const FolderFilter& filter, const fs::path& dir, const fs::path& file) {
-  const std::string below = file.lexically_relative(dir).generic_string();
-  if (!filter.include.empty() && !any_match(filter.include, below)) return false;
-  return !any_match(filter.exclude, below);
-}
-
-// Path order, component by component ("a/b" before "a-b"), as fs::path
-// compares, but on plain strings: a walk keeps every file's name, and an
-// fs::path also holds its parsed components, several times the memory.
-bool path_order(const std::string& a, const std::string& b) {
-  return std::lexicographical_compare(a.begin(), a.end(), b.begin(), b.end(), [](char x, char y) {
-    auto rank = [](char c) { return c == '/' ? 0 : static_cast<unsigned char>(c) + 1; };
-    return rank(x) < rank(y);
-  });
-}
-
-void walk(const fs::path& dir, const FolderFilter& filter, std::vector<InputPath>& out) {
-  std::vector<std::string> files;
-  std::error_code ec;
-  fs::recursive_directory_iterator it(dir, ec);
-  if (ec) cannot_read(dir.string(), ec.message());
-  for (; it != fs::recursive_directory_iterator(); it.increment(ec)) {
-    if (ec) cannot_read(it->path().string(), ec.message());
-    const fs::path& p = it->path();
-    if (hidden(p)) {
-      if (it->is_directory()) it.disable_recursion_pending();
-      continue;
-    }
-    if (it->is_regular_file() && invoice_extension(p) && kept(filter, dir, p)) {
-      files.push_back(p.string());
-    }
-  }
-  if (ec) cannot_read(dir.string(), ec.message());
-  std::sort(files.begin(), files.end(), path_order);
-  out.reserve(out.size() + files.size());
-  for (auto& f : files)
-    out.push_back({std::move(f), false});
-}
-
 }  // namespace
-
-std::vector<InputPath> expand_inputs(const std::vector<std::string>& args,
-                                     const FolderFilter& filter) {
-  std::vector<InputPath> out;
-  for (const auto& arg : args) {
-    if (arg == "-") {
-      bool again = std::any_of(out.begin(), out.end(), [](const auto& i) { return i.is_stdin; });
-      if (again) cannot_read("-", "standard input can be read only once");
-      out.push_back({"-", true});
-      continue;
-    }
-    std::error_code ec;
-    fs::file_status status = fs::status(arg, ec);
-    if (ec || !fs::exists(status)) cannot_read(arg, "no such file or directory");
-    if (fs::is_directory(status)) {
-      walk(arg, filter, out);
-    } else {
-      out.push_back({arg, false});
-    }
-  }
-  return out;
-}
 
 InputContent read_input(const InputPath& input, std::size_t max_bytes) {
   InputContent out;

@@ -1,9 +1,8 @@
-// The documents named on the command line: files, folders (walked) and "-"
-// (standard input).
+// An input of the command line (a file, or "-" for standard input) and how
+// its content is read.
 #pragma once
 
 #include <cstdint>
-#include <functional>
 #include <string>
 #include <vector>
 
@@ -20,14 +19,6 @@ struct FolderFilter {
   std::vector<std::string> include;  // empty: every file with a known extension
   std::vector<std::string> exclude;
 };
-
-// Expands the arguments: a folder gives its files with a known invoice
-// extension (.xml, .pdf, .json, any case; hidden entries skipped) that the
-// filter keeps, sorted, recursively; every other argument is taken as it is,
-// whatever its name. "-" may be given once.
-// Throws std::runtime_error naming the path that does not exist or cannot be read.
-std::vector<InputPath> expand_inputs(const std::vector<std::string>& args,
-                                     const FolderFilter& filter = {});
 
 // The content of one input, or why it cannot be had.
 struct InputContent {

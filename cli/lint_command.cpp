@@ -22,7 +22,7 @@
 #include "cli/commands.hpp"
 #include "cli/directory_option.hpp"
 #include "cli/exit_codes.hpp"
-#include "cli/inputs.hpp"
+#include "cli/input_walk.hpp"
 #include "cli/invoice_option.hpp"
 #include "cli/progress.hpp"
 #include "cli/report/catalogue.hpp"
@@ -308,7 +308,7 @@ int lint_command(const std::vector<std::string>& argv) {
 
   Lang lang = Lang::Fr;
   XsdSetup xsd;
-  std::vector<InputPath> inputs;
+  std::optional<InputWalk> walk;
   std::vector<Report> reports;
   unsigned jobs = 1;
   bool color = false;
@@ -335,7 +335,7 @@ int lint_command(const std::vector<std::string>& argv) {
     }
     jobs = parse_jobs(a.jobs);
     if (a.progress != "auto" && a.progress != "never") throw po::error("--progress: auto | never");
-    inputs = expand_inputs(a.inputs, a.filter);
+    walk.emplace(a.inputs, a.filter);
     if (a.directory) a.lint.directory = load_directory_file(*a.directory);
     if (a.with) a.lint.invoice_file = load_invoice_file(*a.with, a.lint);
     xsd = setup_xsd(a.no_xsd, a.schemas);
@@ -359,8 +359,11 @@ int lint_command(const std::vector<std::string>& argv) {
   bool failed = false;
   bool unreadable = false;
   {
-    Progress progress(inputs.size(), a.progress == "auto" && Progress::wanted(inputs.size()));
-    lint_batch(inputs, linter, jobs, [&](BatchItem&& item) {
+    // Counting costs a second walk: only for a line that is drawn.
+    const bool terminal = a.progress == "auto" && Progress::terminal();
+    const std::size_t total = terminal ? count_inputs(a.inputs, a.filter) : 0;
+    Progress progress(total, terminal && total > 1);
+    lint_batch(*walk, linter, jobs, [&](BatchItem&& item) {
       progress.done_one();
       if (!item.doc) {
         progress.erase();  // the message gets a line of its own

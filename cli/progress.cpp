@@ -35,8 +35,8 @@ void Progress::erase() {
   last_draw_ = {};
 }
 
-bool Progress::wanted(std::size_t total) {
-  return total > 1 && isatty(STDERR_FILENO) != 0;
+bool Progress::terminal() {
+  return isatty(STDERR_FILENO) != 0;
 }
 
 void Progress::done_one() {

@@ -22,8 +22,8 @@ class Progress {
   // done_one() draws it again.
   void erase();
 
-  // Whether a progress line makes sense for `total` inputs on this stderr.
-  static bool wanted(std::size_t total);
+  // Whether standard error is a terminal, where a progress line can be drawn.
+  static bool terminal();
 
  private:
   void draw();

@@ -870,6 +870,27 @@ TEST_CASE("a folder is walked recursively, sorted, hidden entries and other exte
     CHECK(doc.at("syntax") == "UBL");
 }
 
+TEST_CASE("a folder that cannot be read is named, the others are linted, exit 2", "[inputs]") {
+  if (::geteuid() == 0) {
+    WARN("skipped: root reads every folder");
+    return;
+  }
+  fs::path dir = fresh_dir("locked-folder");
+  const std::string invoice = ubl_invoice();
+  for (const char* name : {"a.xml", "locked/b.xml", "z.xml"})
+    write_file(dir / name, invoice);
+  fs::permissions(dir / "locked", fs::perms::none);
+  RunResult r = run({"lint", "--format", "json", "--no-xsd", "--profile", "en16931", "--jobs", "2",
+                     dir.string()});
+  fs::permissions(dir / "locked", fs::perms::owner_all);
+  ordered_json j = parse_json(r);
+  REQUIRE(j.at("documents").size() == 2);
+  CHECK(j.at("documents")[0].at("path") == (dir / "a.xml").string());
+  CHECK(j.at("documents")[1].at("path") == (dir / "z.xml").string());
+  CHECK(contains(r.err, "cprokit lint: " + (dir / "locked").string() + ": "));
+  CHECK(r.exit_code == 2);
+}
+
 TEST_CASE("an empty folder gives no document", "[inputs]") {
   fs::path dir = fresh_dir("empty-folder");
   write_file(dir / "readme.txt", "not an invoice");

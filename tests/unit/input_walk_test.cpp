@@ -1,0 +1,192 @@
+// The walk of the command line's inputs: order, hidden entries, globs,
+// arguments, unreadable folders, and the counting pass of the progress line.
+#include <unistd.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+#include <catch2/catch.hpp>
+
+#include "cli/input_walk.hpp"
+
+namespace fs = std::filesystem;
+using cprokit::cli::count_inputs;
+using cprokit::cli::DirectoryListing;
+using cprokit::cli::FolderFilter;
+using cprokit::cli::InputWalk;
+
+namespace {
+
+// A tree of empty files under a fresh temporary folder, removed at the end.
+class Tree {
+ public:
+  explicit Tree(const std::vector<std::string>& files)
+      : root_(fs::temp_directory_path() / ("cprokit-walk-test-" + std::to_string(::getpid()))) {
+    fs::remove_all(root_);
+    for (const auto& f : files) {
+      fs::create_directories((root_ / f).parent_path());
+      std::ofstream(root_ / f) << "x";
+    }
+  }
+  Tree(const Tree&) = delete;
+  Tree& operator=(const Tree&) = delete;
+  ~Tree() {
+    std::error_code ec;
+    fs::permissions(root_ / "locked", fs::perms::owner_all, ec);
+    fs::remove_all(root_, ec);
+  }
+  std::string root() const { return root_.string(); }
+
+ private:
+  fs::path root_;
+};
+
+// Every path the walk yields, relative to `root`, and the folders it could
+// not read, as "!" + the message.
+std::vector<std::string> walk_all(const std::string& root, const FolderFilter& filter = {}) {
+  InputWalk walk({root}, filter);
+  std::vector<std::string> out;
+  for (;;) {
+    try {
+      auto input = walk.next();
+      if (!input) return out;
+      out.push_back(fs::path(input->path).lexically_relative(root).string());
+    } catch (const std::runtime_error& e) {
+      out.push_back(std::string("!") + e.what());
+    }
+  }
+}
+
+// The order the walk must follow: whole paths compared component by
+// component ('/' before any other byte).
+bool path_order(const std::string& a, const std::string& b) {
+  return std::lexicographical_compare(a.begin(), a.end(), b.begin(), b.end(), [](char x, char y) {
+    auto rank = [](char c) { return c == '/' ? 0 : static_cast<unsigned char>(c) + 1; };
+    return rank(x) < rank(y);
+  });
+}
+
+const std::vector<std::string> kTricky = {
+    "a-b.xml", "a/c.xml",   "a/b/x.xml", "a.xml", "a b.json",      "B.xml",
+    "b.XML",   "A/y.pdf",   "z.txt",     "ab",    "a.json/in.xml", "\xc3\xa9t\xc3\xa9.xml",
+    "a0.xml",  "a/b-c.xml", "a/b.xml"};
+
+}  // namespace
+
+TEST_CASE("walk: each folder in name order gives the order of whole paths", "[walk]") {
+  Tree tree(kTricky);
+  const std::vector<std::string> expected = {"A/y.pdf",
+                                             "B.xml",
+                                             "a/b/x.xml",
+                                             "a/b-c.xml",
+                                             "a/b.xml",
+                                             "a/c.xml",
+                                             "a b.json",
+                                             "a-b.xml",
+                                             "a.json/in.xml",
+                                             "a.xml",
+                                             "a0.xml",
+                                             "b.XML",
+                                             "\xc3\xa9t\xc3\xa9.xml"};
+  const std::vector<std::string> walked = walk_all(tree.root());
+  CHECK(walked == expected);
+  CHECK(std::is_sorted(walked.begin(), walked.end(), path_order));
+}
+
+TEST_CASE("walk: hidden entries are skipped, hidden folders not entered", "[walk]") {
+  Tree tree({".h.xml", ".git/x.xml", "sub/.secret/s.xml", "sub/.s.xml", "sub/t.xml", "u.json"});
+  CHECK(walk_all(tree.root()) == std::vector<std::string>{"sub/t.xml", "u.json"});
+}
+
+TEST_CASE("walk: globs on the path below the folder, '*' crossing '/'", "[walk]") {
+  Tree tree({"2026/a.xml", "2026/draft/b.xml", "2025/c.xml", "d.json"});
+  using V = std::vector<std::string>;
+  CHECK(walk_all(tree.root(), {{"2026/*"}, {}}) == V{"2026/a.xml", "2026/draft/b.xml"});
+  CHECK(walk_all(tree.root(), {{}, {"*draft*"}}) == V{"2025/c.xml", "2026/a.xml", "d.json"});
+  CHECK(walk_all(tree.root(), {{"*.xml"}, {"2025/*"}}) == V{"2026/a.xml", "2026/draft/b.xml"});
+}
+
+TEST_CASE("walk: arguments in order, files as given, '-' once, missing ones named", "[walk]") {
+  Tree tree({"f/a.xml", "notes.txt"});
+  const std::string notes = (fs::path(tree.root()) / "notes.txt").string();
+  InputWalk walk({notes, "-", (fs::path(tree.root()) / "f").string()}, {});
+  auto first = walk.next();
+  REQUIRE(first);
+  CHECK(first->path == notes);
+  auto second = walk.next();
+  REQUIRE(second);
+  CHECK(second->is_stdin);
+  auto third = walk.next();
+  REQUIRE(third);
+  CHECK(fs::path(third->path).filename() == "a.xml");
+  CHECK_FALSE(walk.next());
+
+  CHECK_THROWS_WITH(InputWalk({"-", "-"}, {}), Catch::Contains("standard input"));
+  CHECK_THROWS_WITH(InputWalk({notes, "/no/such/place.xml"}, {}),
+                    Catch::Contains("/no/such/place.xml"));
+}
+
+TEST_CASE("walk: a folder that cannot be read is named in its place, the walk goes on", "[walk]") {
+  if (::geteuid() == 0) {
+    WARN("skipped: root reads every folder");
+    return;
+  }
+  Tree tree({"a.xml", "locked/b.xml", "z.xml"});
+  const fs::path locked = fs::path(tree.root()) / "locked";
+  fs::permissions(locked, fs::perms::none);
+  const std::vector<std::string> walked = walk_all(tree.root());
+  REQUIRE(walked.size() == 3);
+  CHECK(walked[0] == "a.xml");
+  CHECK(walked[1].starts_with("!" + locked.string() + ": "));
+  CHECK(walked[2] == "z.xml");
+  CHECK(count_inputs({tree.root()}, {}) == 3);
+}
+
+TEST_CASE("walk: the counting pass counts what the walk yields", "[walk]") {
+  Tree tree(kTricky);
+  const FolderFilter filter{{}, {"a/*"}};
+  const std::vector<std::string> args = {tree.root(), "-", tree.root()};
+  std::size_t yielded = 0;
+  InputWalk walk(args, filter);
+  while (walk.next())
+    ++yielded;
+  CHECK(yielded == 2 * 9 + 1);
+  CHECK(count_inputs(args, filter) == yielded);
+}
+
+TEST_CASE("walk: a listing keeps names and kinds, sorted as bytes", "[walk]") {
+  DirectoryListing listing;
+  listing.add("b", false);
+  listing.add("\xc3\xa9", false);
+  listing.add("a", true);
+  listing.add("B", false);
+  listing.sort();
+  REQUIRE(listing.size() == 4);
+  CHECK(listing[0].name == "B");
+  CHECK(listing[1].name == "a");
+  CHECK(listing[1].is_directory);
+  CHECK(listing[2].name == "b");
+  CHECK_FALSE(listing[2].is_directory);
+  CHECK(listing[3].name == "\xc3\xa9");
+}
+
+TEST_CASE("walk: a listing spans blocks without moving its names", "[walk]") {
+  DirectoryListing listing;
+  constexpr int kCount = 5000;  // about 200 KB of names: several blocks
+  for (int i = kCount - 1; i >= 0; --i)
+    listing.add("invoice-with-a-rather-long-name-" + std::to_string(100000 + i) + ".xml", false);
+  const std::string_view first = listing[0].name;  // the last name, added first
+  listing.sort();
+  REQUIRE(listing.size() == kCount);
+  for (int i = 0; i < kCount; ++i) {
+    INFO("entry " << i);
+    REQUIRE(listing[static_cast<std::size_t>(i)].name ==
+            "invoice-with-a-rather-long-name-" + std::to_string(100000 + i) + ".xml");
+  }
+  CHECK(first == listing[kCount - 1].name);
+  CHECK(first.data() == listing[kCount - 1].name.data());
+}
