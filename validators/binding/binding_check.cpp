@@ -1,10 +1,10 @@
 #include "validators/binding/binding_check.hpp"
 
 #include <algorithm>
+#include <bit>
 #include <cstdint>
 #include <stdexcept>
 #include <string>
-#include <unordered_map>
 
 #include "validators/binding/document_view.hpp"
 #include "validators/binding/special_checks.hpp"
@@ -44,11 +44,20 @@ struct Instance {
   int context;
 };
 
-// Occurrences of one rule's target below one context instance.
+// One occurrence of a rule's target below a context instance; key: the rule
+// in the high 32 bits, the instance in the low ones.
 struct Hit {
-  std::size_t count = 0;
-  pugi::xml_node first, last;
+  std::uint64_t key;
+  pugi::xml_node where;
 };
+
+std::uint64_t hit_key(int rule, int instance) {
+  return (static_cast<std::uint64_t>(rule) << 32) | static_cast<std::uint32_t>(instance);
+}
+
+bool key_less(const Hit& a, const Hit& b) {
+  return a.key < b.key;
+}
 
 struct Failure {
   int rule;
@@ -125,30 +134,32 @@ class Walk {
     };
     for (int index : program_.contexts_named(frame.name.id))
       consider(index);
-    for (int index : program_.wildcard_contexts())
-      consider(index);
+    const std::vector<int>& wildcards = program_.wildcard_contexts();
+    for (std::uint64_t ends = frame.name.wildcard_ends; ends != 0; ends &= ends - 1) {
+      consider(wildcards[static_cast<std::size_t>(std::countr_zero(ends))]);
+    }
     return best;
   }
 
   // The frame of the context instance a target ending at stack_[top] counts
   // for, or nullptr.
   const Frame* context_frame(const CompiledRule& rule, std::size_t top) const {
-    if (!steps_match(rule.steps, top)) return nullptr;
+    // The context first: one comparison rejects most of the rules ending
+    // with a common name ("cbc:ID"), before their steps are matched.
     const Frame* frame = nullptr;
     if (rule.anywhere) {
       frame = &stack_.front();
     } else if (top >= rule.steps.size()) {
       frame = &stack_[top - rule.steps.size()];
     }
-    return frame != nullptr && frame->context == rule.context ? frame : nullptr;
+    if (frame == nullptr || frame->context != rule.context) return nullptr;
+    return steps_match(rule.steps, top) ? frame : nullptr;
   }
 
+  // Appended, grouped by judge(): a few hundred a document, where a node-based
+  // map cost an allocation each.
   void hit(int rule, const Frame& context, const pugi::xml_node& where) {
-    const auto key =
-        (static_cast<std::uint64_t>(rule) << 32) | static_cast<std::uint32_t>(context.instance);
-    Hit& h = hits_[key];
-    if (h.count++ == 0) h.first = where;
-    h.last = where;
+    hits_.push_back({hit_key(rule, context.instance), where});
   }
 
   void visit(const pugi::xml_node& node) {
@@ -184,29 +195,38 @@ class Walk {
     stack_.pop_back();
   }
 
+  bool has_hit(std::uint64_t key) const {
+    return std::binary_search(hits_.begin(), hits_.end(), Hit{key, {}}, key_less);
+  }
+
   static std::size_t limit(Kind kind) { return kind == Kind::AtMostTwo ? 2 : 1; }
 
   void judge() {
     const auto& specials = specials_of(program_);
-    for (const auto& [key, h] : hits_) {
-      const int rule = static_cast<int>(key >> 32);
-      const int instance = static_cast<int>(key & 0xFFFFFFFFU);
+    // Stable: within a key, the hits stay in document order (first, last).
+    std::stable_sort(hits_.begin(), hits_.end(), key_less);
+    for (auto group = hits_.begin(); group != hits_.end();) {
+      auto end =
+          std::find_if(group, hits_.end(), [&](const Hit& h) { return h.key != group->key; });
+      const auto count = static_cast<std::size_t>(end - group);
+      const int rule = static_cast<int>(group->key >> 32);
+      const int instance = static_cast<int>(group->key & 0xFFFFFFFFU);
       const Kind kind = program_.rules()[static_cast<std::size_t>(rule)].entry->kind;
       if (kind == Kind::Absent) {
-        failures_.push_back({rule, instance, h.first});
+        failures_.push_back({rule, instance, group->where});
       } else if ((kind == Kind::AtMostOne || kind == Kind::AtMostTwo || kind == Kind::ExactlyOne) &&
-                 h.count > limit(kind)) {
-        failures_.push_back({rule, instance, h.last});
+                 count > limit(kind)) {
+        failures_.push_back({rule, instance, (end - 1)->where});
       }
+      group = end;
     }
     for (std::size_t i = 0; i < instances_.size(); ++i) {
       const Instance& instance = instances_[i];
       for (int rule : program_.judged_per_instance(instance.context)) {
         const auto r = static_cast<std::size_t>(rule);
         const Kind kind = program_.rules()[r].entry->kind;
-        const bool fails = kind == Kind::Special
-                               ? !specials[r](doc_, instance.node)
-                               : !hits_.contains((static_cast<std::uint64_t>(rule) << 32) | i);
+        const bool fails = kind == Kind::Special ? !specials[r](doc_, instance.node)
+                                                 : !has_hit(hit_key(rule, static_cast<int>(i)));
         if (fails) failures_.push_back({rule, static_cast<int>(i), instance.node});
       }
     }
@@ -219,7 +239,7 @@ class Walk {
   DocumentView& doc_;
   std::vector<Frame> stack_;
   std::vector<Instance> instances_;
-  std::unordered_map<std::uint64_t, Hit> hits_;
+  std::vector<Hit> hits_;
   std::vector<Failure> failures_;
 };
 

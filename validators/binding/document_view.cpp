@@ -33,8 +33,9 @@ ResolvedName DocumentView::resolve(const pugi::xml_node& element) const {
   }
   ResolvedName out;
   out.ns = program_.namespace_of_uri(names_.uri(element));
+  const std::string_view local = xml::local_name(qualified);
+  out.wildcard_ends = program_.wildcard_ends(out.ns, local);
   if (out.ns >= 0) {
-    const std::string_view local = xml::local_name(qualified);
     const std::string_view prefix = program_.prefix(out.ns);
     if (xml::prefix_of(qualified) == prefix) {
       out.id = program_.element(qualified);

@@ -3,6 +3,7 @@
 // document binds, and the few elements the special checks read anywhere.
 #pragma once
 
+#include <cstdint>
 #include <map>
 #include <optional>
 #include <string>
@@ -19,8 +20,9 @@
 namespace cprokit::binding {
 
 struct ResolvedName {
-  int id = kNoName;  // interned by the program; kNoName when no rule names it
-  int ns = -1;       // index of the official namespace; -1 when none
+  int id = kNoName;                 // interned by the program; kNoName when no rule names it
+  int ns = -1;                      // index of the official namespace; -1 when none
+  std::uint64_t wildcard_ends = 0;  // Program::wildcard_ends() of the name
 };
 
 class DocumentView {

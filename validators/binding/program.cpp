@@ -79,6 +79,8 @@ Program::Program(const Table& table) : table_(table), namespaces_(namespaces_of(
     }
     contexts_.push_back(std::move(compiled));
   }
+  // wildcard_ends() answers in one 64-bit mask.
+  if (wildcard_contexts_.size() > 64) throw std::logic_error("over 64 wildcard contexts");
   judged_per_instance_.resize(contexts_.size());
   const Registry& registry = Registry::builtin();
   for (const Entry& entry : table.entries) {
@@ -171,6 +173,21 @@ int Program::namespace_of_prefix(std::string_view prefix) const {
     if (namespaces_[i].first == prefix) return static_cast<int>(i);
   }
   throw std::logic_error("unknown prefix in a binding table: " + std::string(prefix));
+}
+
+std::uint64_t Program::wildcard_ends(int ns, std::string_view local) const {
+  std::uint64_t out = 0;
+  for (std::size_t i = 0; i < wildcard_contexts_.size(); ++i) {
+    for (const Pattern& pattern :
+         contexts_[static_cast<std::size_t>(wildcard_contexts_[i])].alternatives) {
+      const Step& last = pattern.steps.back();
+      if (last.wildcard && (last.ns < 0 || last.ns == ns) && local.ends_with(last.suffix)) {
+        out |= std::uint64_t{1} << i;
+        break;
+      }
+    }
+  }
+  return out;
 }
 
 const std::vector<int>& Program::contexts_named(int id) const {

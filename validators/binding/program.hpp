@@ -3,6 +3,7 @@
 // indexed by the element or attribute their target ends with.
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -63,6 +64,10 @@ class Program {
   // Contexts whose last step may name element `id` (wildcards apart), in order.
   const std::vector<int>& contexts_named(int id) const;
   const std::vector<int>& wildcard_contexts() const { return wildcard_contexts_; }
+  // Bit i set when some wildcard alternative of wildcard_contexts()[i] may end
+  // at an element of namespace `ns` (-1: none) and local name `local`. Only
+  // those contexts need their whole pattern tried on such an element.
+  std::uint64_t wildcard_ends(int ns, std::string_view local) const;
   const std::vector<int>& rules_ending_at_element(int id) const;
   const std::vector<int>& rules_ending_at_attribute(int id) const;
   // Per context, the rules that must be judged even where their target never
