@@ -6,10 +6,16 @@
 #include <archive_entry.h>
 
 #include <chrono>
+#include <memory>
+#include <string>
 #include <thread>
+#include <vector>
+
+#include <fmt/format.h>
 
 #include "mock-chorus/base64.hpp"
 #include "tests/mock/harness.hpp"
+#include "validators/codelists/code_list_file.hpp"
 
 using cprokit::mock::encode_base64;
 using namespace cprokit::testing;
@@ -167,6 +173,56 @@ TEST_CASE("an invalid invoice is rejected with the rule's message in listeErreur
   CHECK(cr["listeErreurDP"][0]["numeroDP"] == "FA-E2E-0002");
   CHECK(cr["listeErreurDP"][0]["libelleErreurDP"].get<std::string>().find("[CPRO-ENG-01]") !=
         std::string::npos);
+}
+
+namespace {
+
+// A code-list file's text where every list holds only "ZZZ", except the unit
+// codes (BR-CL-23), which hold `units`.
+std::string code_lists_with_units(const std::vector<std::string>& units) {
+  json out;
+  for (const char* syntax : {"ubl", "cii"}) {
+    json& lists = out[syntax] = json::object();
+    for (int n = 1; n <= 26; ++n) {
+      const std::string id = fmt::format("BR-CL-{:02}", n);
+      if (n == 2 || n == 9 || n == 12) continue;  // no such rules
+      if (std::string(syntax) == "ubl" && n == 1) {
+        lists[id] = {{"InvoiceTypeCode", {"ZZZ"}}, {"CreditNoteTypeCode", {"ZZZ"}}};
+      } else {
+        lists[id] = {{"codes", n == 23 ? json(units) : json({"ZZZ"})}};
+      }
+    }
+  }
+  return out.dump();
+}
+
+// Whether some error of the flux report `cr` is rule `id`'s.
+bool rejected_for(const json& cr, const std::string& id) {
+  for (const json& e : cr["listeErreurDP"]) {
+    if (e["libelleErreurDP"].get<std::string>().starts_with("[" + id + "]")) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+TEST_CASE("a deposit is controlled against the code lists the mock was given (--codelists)",
+          "[mock][flux][codelists]") {
+  // The fixture's lines are in H87, HUR and MTR.
+  for (const bool listed : {false, true}) {
+    const std::vector<std::string> units =
+        listed ? std::vector<std::string>{"H87", "HUR", "MTR"} : std::vector<std::string>{"C62"};
+    cprokit::mock::MockOptions options;
+    options.code_lists = std::make_shared<const cprokit::en16931::CodeLists>(
+        cprokit::codelists::parse_code_lists(code_lists_with_units(units), "test lists"));
+    MockHarness h(options);
+    h.start();
+    const json cr = h.wait_for_flux(deposit(h, flux_request(valid_ubl("FA-E2E-CL01"))));
+    INFO(cr.dump(2));
+    CHECK(cr["etatCourantDepotFlux"] == "IN_REJETE");  // the other lists hold only ZZZ
+    CHECK(rejected_for(cr, "BR-CL-23") == !listed);
+    CHECK(rejected_for(cr, "BR-CL-04"));  // EUR is not listed
+  }
 }
 
 TEST_CASE("a flux that is not XML, or not the announced syntax, is not receivable",
