@@ -285,6 +285,17 @@ TEST_CASE("code lists: every error names the file and the place", "[codelists]")
     names_place(refusal(lists_json({{"ubl", "BR-CL-23", R"({"codes": ["C62\t"]})"}})),
                 "/ubl/BR-CL-23/codes/0");
   }
+  SECTION("a key given twice in one object, which JSON readers keep the last of") {
+    const CodeListError list = refusal(lists_json({}, R"("ubl": {}, )"));
+    names_place(list, "/ubl");
+    CHECK_THAT(list.what(), Contains("twice"));
+    CHECK_THAT(list.message_fr(), Contains("deux fois"));
+    names_place(refusal(lists_json({{"ubl", "BR-CL-14", R"({"codes": ["FR"], "codes": ["DE"]})"}})),
+                "/ubl/BR-CL-14/codes");
+    // The same code twice in one list is no key: harmless, accepted.
+    CHECK_NOTHROW(parse_code_lists(lists_json({{"ubl", "BR-CL-14", R"({"codes": ["FR", "FR"]})"}}),
+                                   "lists.json"));
+  }
   SECTION("an unknown list or field, a context that is no string") {
     names_place(refusal(lists_json({}, R"("extra": {}, )")), "/extra");
     names_place(refusal(lists_json({{"ubl", "BR-CL-02", R"({"codes": ["x"]})"}})), "/ubl/BR-CL-02");

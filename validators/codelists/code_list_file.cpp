@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cstddef>
 #include <fstream>
+#include <functional>
+#include <set>
 #include <sstream>
 #include <system_error>
 #include <utility>
@@ -10,6 +12,8 @@
 
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
+
+#include "validators/json/json_tree.hpp"
 
 namespace cprokit::codelists {
 namespace {
@@ -24,8 +28,9 @@ class Parser {
 
   CodeLists parse(std::string_view text) {
     Json root;
+    KeyChecker unique_keys(*this);
     try {
-      root = Json::parse(text.begin(), text.end());
+      root = Json::parse(text.begin(), text.end(), std::ref(unique_keys));
     } catch (const Json::parse_error& e) {
       syntax_error(text, e.byte);
     }
@@ -113,9 +118,60 @@ class Parser {
     }
     fail(fmt::format("line {}, column {}", line, column), "not valid JSON", "JSON invalide");
   }
-  [[noreturn]] void fail(const std::string& where, const std::string& en, const std::string& fr) {
+  [[noreturn]] void fail(const std::string& where, const std::string& en,
+                         const std::string& fr) const {
     throw CodeListError(file_, where, en, fr);
   }
+
+  // Refuses a key given twice in one object while nlohmann parses, which
+  // would otherwise keep the last silently (a list given twice, say).
+  class KeyChecker {
+   public:
+    explicit KeyChecker(const Parser& parser) : parser_(parser) {}
+
+    bool operator()(int /*depth*/, Json::parse_event_t event, Json& parsed) {
+      using Event = Json::parse_event_t;
+      if (event == Event::object_start || event == Event::array_start) {
+        std::string pointer = child_pointer();
+        levels_.push_back({event == Event::object_start, std::move(pointer), {}, {}, 0});
+      } else if (event == Event::object_end || event == Event::array_end) {
+        levels_.pop_back();
+      } else if (event == Event::key) {
+        Level& object = levels_.back();
+        object.last_key = parsed.get<std::string>();
+        if (!object.keys.insert(object.last_key).second) {
+          parser_.fail(
+              object.pointer + "/" + json::pointer_token(object.last_key),
+              fmt::format("\"{}\" is given twice in the same object; keep one", object.last_key),
+              fmt::format("« {} » figure deux fois dans le même objet ; gardez-en un",
+                          object.last_key));
+        }
+      } else if (event == Event::value && !levels_.empty() && !levels_.back().object) {
+        ++levels_.back().next_index;  // an array's element: its index only, no pointer made
+      }
+      return true;
+    }
+
+   private:
+    struct Level {
+      bool object;
+      std::string pointer;
+      std::set<std::string> keys;
+      std::string last_key;
+      std::size_t next_index;
+    };
+
+    // The JSON Pointer of the value starting in the innermost container.
+    std::string child_pointer() {
+      if (levels_.empty()) return "";
+      Level& top = levels_.back();
+      return top.pointer + "/" +
+             (top.object ? json::pointer_token(top.last_key) : std::to_string(top.next_index++));
+    }
+
+    const Parser& parser_;
+    std::vector<Level> levels_;
+  };
 
   std::string file_;
 };
