@@ -2,6 +2,8 @@
 
 #include <sqlite3.h>
 
+#include <system_error>
+
 #include <fmt/format.h>
 
 namespace cprokit {
@@ -92,8 +94,12 @@ SeenInvoices::Statement SeenInvoices::prepare(std::string_view sql) {
 }
 
 void SeenInvoices::fail(std::string_view doing) const {
-  const std::string cause =
+  std::string cause =
       db_ ? sqlite3_errmsg(db_.get()) : sqlite3_errstr(SQLITE_NOMEM);  // no handle: no memory
+  // The system's reason says more than SQLite's "disk I/O error".
+  if (const int error = db_ ? sqlite3_system_errno(db_.get()) : 0; error != 0) {
+    cause += fmt::format(" ({})", std::error_code(error, std::generic_category()).message());
+  }
   throw SeenInvoicesError(fmt::format(
       "vérification des doublons (CPRO-DUP-01) impossible, la base temporaire a échoué ({}) : {} ; "
       "elle s'écrit dans le dossier temporaire (SQLITE_TMPDIR, TMPDIR, sinon /var/tmp) / "

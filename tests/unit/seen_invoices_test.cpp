@@ -131,6 +131,6 @@ TEST_CASE("seen invoices: a temporary file that cannot grow is an error naming t
   } catch (const SeenInvoicesError& e) {
     message = e.what();
   }
-  CHECK_THAT(message, Contains("CPRO-DUP-01") && Contains("disk I/O error") && Contains("TMPDIR") &&
-                          Contains("temporary folder"));
+  CHECK_THAT(message, Contains("CPRO-DUP-01") && Contains("disk I/O error (File too large)") &&
+                          Contains("TMPDIR") && Contains("temporary folder"));
 }
