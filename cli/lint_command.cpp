@@ -82,7 +82,8 @@ Codes de sortie / exit codes:
   1  au moins une erreur fatale (ou un avertissement avec --fail-on warning) /
      at least one fatal finding (or a warning, with --fail-on warning)
   2  usage incorrect ou chemin illisible / usage error or unreadable path
-  3  erreur interne / internal error
+  3  erreur interne ou du système (dossier temporaire plein) /
+     internal or system error (temporary folder full)
 
 Schémas XSD / XSD schemas: --schemas DIR, sinon/else $CPROKIT_SCHEMAS, sinon/else
 the installed data folder, sinon/else the folder set at build time. DIR holds
