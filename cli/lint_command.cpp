@@ -29,6 +29,7 @@
 #include "cli/report/report.hpp"
 #include "cli/xsd_option.hpp"
 #include "validators/pipeline.hpp"
+#include "validators/seen_invoices.hpp"
 #include "validators/sha256.hpp"
 
 namespace cprokit::cli {
@@ -81,7 +82,8 @@ Codes de sortie / exit codes:
   1  au moins une erreur fatale (ou un avertissement avec --fail-on warning) /
      at least one fatal finding (or a warning, with --fail-on warning)
   2  usage incorrect ou chemin illisible / usage error or unreadable path
-  3  erreur interne / internal error
+  3  erreur interne ou du système (dossier temporaire plein) /
+     internal or system error (temporary folder full)
 
 Schémas XSD / XSD schemas: --schemas DIR, sinon/else $CPROKIT_SCHEMAS, sinon/else
 the installed data folder, sinon/else the folder set at build time. DIR holds
@@ -353,7 +355,6 @@ int lint_command(const std::vector<std::string>& argv) {
     r.writer->begin(run_data);
 
   Linter linter(a.lint, std::move(xsd));
-  LintRun run(linter);
   report::Summary summary;
   const bool fail_on_warning = a.fail_on == "warning";
   bool failed = false;
@@ -363,21 +364,30 @@ int lint_command(const std::vector<std::string>& argv) {
     const bool terminal = a.progress == "auto" && Progress::terminal();
     const std::size_t total = terminal ? count_inputs(a.inputs, a.filter) : 0;
     Progress progress(total, terminal && total > 1);
-    lint_batch(*walk, linter, jobs, [&](BatchItem&& item) {
-      progress.done_one();
-      if (!item.doc) {
-        progress.erase();  // the message gets a line of its own
-        std::cerr << "cprokit lint: " << item.unreadable << '\n';
-        unreadable = true;
-        return;
-      }
-      LintedDocument& doc = *item.doc;
-      run.add(doc);
-      summary.add(doc);
-      failed = failed || fails(doc, fail_on_warning);
-      for (auto& r : reports)
-        r.writer->document(doc);
-    });
+    try {
+      LintRun run(linter);
+      lint_batch(*walk, linter, jobs, [&](BatchItem&& item) {
+        progress.done_one();
+        if (!item.doc) {
+          progress.erase();  // the message gets a line of its own
+          std::cerr << "cprokit lint: " << item.unreadable << '\n';
+          unreadable = true;
+          return;
+        }
+        LintedDocument& doc = *item.doc;
+        run.add(doc);
+        summary.add(doc);
+        failed = failed || fails(doc, fail_on_warning);
+        for (auto& r : reports)
+          r.writer->document(doc);
+      });
+    } catch (const SeenInvoicesError& e) {
+      // The rest of the run would miss duplicates: it stops here, its
+      // reports left unfinished (no summary), rather than pass them over.
+      progress.erase();
+      std::cerr << "cprokit lint: " << e.what() << '\n';
+      return kExitInternal;
+    }
   }
   for (std::size_t i = 0; i < reports.size(); ++i) {
     reports[i].writer->end(summary);

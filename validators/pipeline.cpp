@@ -246,8 +246,9 @@ void Linter::lint_json(LintedDocument& out, std::string_view bytes) const {
   }
 }
 
-LintRun::LintRun(const Linter& linter)
-    : linter_(linter), check_duplicates_(linter.profile().includes(chorus::kDuplicateRule)) {}
+LintRun::LintRun(const Linter& linter) : linter_(linter) {
+  if (linter.profile().includes(chorus::kDuplicateRule)) seen_.emplace();
+}
 
 LintedDocument LintRun::lint(std::string path, std::string_view bytes) {
   LintedDocument doc = linter_.lint(std::move(path), bytes);
@@ -256,9 +257,10 @@ LintedDocument LintRun::lint(std::string path, std::string_view bytes) {
 }
 
 void LintRun::add(LintedDocument& doc) {
-  if (check_duplicates_ && doc.identity) {
-    if (auto duplicate = seen_.check(*doc.identity, doc.path)) {
-      doc.findings.push_back(std::move(*duplicate));
+  if (seen_ && doc.identity) {
+    const chorus::InvoiceIdentity& identity = *doc.identity;
+    if (auto first = seen_->first_path(identity.supplier, identity.number, doc.path)) {
+      doc.findings.push_back(chorus::duplicate_finding(identity, *first));
     }
   }
 }

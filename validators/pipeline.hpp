@@ -20,6 +20,7 @@
 #include "rules/finding.hpp"
 #include "rules/model/document_type.hpp"
 #include "rules/model/invoice.hpp"
+#include "validators/seen_invoices.hpp"
 #include "validators/xsd/schema_set.hpp"
 
 namespace cprokit {
@@ -113,6 +114,8 @@ class Linter {
 // see: the same invoice twice (CPRO-DUP-01, when the profile has it).
 class LintRun {
  public:
+  // Throws SeenInvoicesError when the profile checks duplicates and their
+  // store cannot be set up.
   explicit LintRun(const Linter& linter);
 
   LintedDocument lint(std::string path, std::string_view bytes);
@@ -120,13 +123,14 @@ class LintRun {
     return linter_.refuse_too_large(std::move(path), size, std::move(sha256));
   }
   // The run-level checks for a document the Linter already linted (on
-  // another thread, say): call it in input order, as lint() does.
+  // another thread, say): call it in input order, as lint() does. Throws
+  // SeenInvoicesError when the store of seen invoices fails: the run can no
+  // longer tell duplicates and must stop, not go on without the check.
   void add(LintedDocument& doc);
 
  private:
   const Linter& linter_;
-  bool check_duplicates_;
-  chorus::DuplicateInvoices seen_;
+  std::optional<SeenInvoices> seen_;  // empty when the profile has no CPRO-DUP-01
 };
 
 }  // namespace cprokit

@@ -22,20 +22,17 @@ std::optional<InvoiceIdentity> identity_of(const Invoice& invoice) {
   return InvoiceIdentity{supplier, invoice.number->value, invoice.number->source.location()};
 }
 
-std::optional<Finding> DuplicateInvoices::check(const InvoiceIdentity& identity,
-                                                const std::string& path) {
-  auto [first, inserted] = first_path_.try_emplace({identity.supplier, identity.number}, path);
-  if (inserted) return std::nullopt;
+Finding duplicate_finding(const InvoiceIdentity& identity, std::string_view first_path) {
   const Rule* rule = Registry::builtin().find(kDuplicateRule);
   return Finding{
       rule->id,
       rule->severity,
       {fmt::format("Facture n° {} du fournisseur {} déjà vue dans ce lot ({}) : Chorus Pro refuse "
                    "un second dépôt du même numéro pour le même fournisseur (doublon).",
-                   identity.number, identity.supplier, first->second),
+                   identity.number, identity.supplier, first_path),
        fmt::format("Invoice {} of supplier {} already seen in this run ({}): Chorus Pro refuses "
                    "a second deposit of the same number for the same supplier (duplicate).",
-                   identity.number, identity.supplier, first->second)},
+                   identity.number, identity.supplier, first_path)},
       identity.where,
       rule->terms};
 }

@@ -1,13 +1,12 @@
 // CPRO-DUP-01: the same invoice number for the same supplier twice in one run.
-// It looks across documents, so it is no per-document check: the run gives
-// each invoice's identity in input order (validators' LintRun) and the second
-// of two equal invoices is the one reported.
+// It looks across documents, so it is no per-document check: the run
+// (validators' LintRun) remembers each invoice's identity in input order and
+// reports the second of two equal invoices with duplicate_finding().
 #pragma once
 
-#include <map>
 #include <optional>
 #include <string>
-#include <utility>
+#include <string_view>
 
 #include "rules/engine/registry.hpp"
 #include "rules/finding.hpp"
@@ -27,15 +26,9 @@ struct InvoiceIdentity {
 // nullopt when the invoice has no number or no identifiable supplier.
 std::optional<InvoiceIdentity> identity_of(const Invoice& invoice);
 
-class DuplicateInvoices {
- public:
-  // The CPRO-DUP-01 finding when an earlier document of the run, named in the
-  // message, had the same identity; otherwise remembers this one as `path`.
-  std::optional<Finding> check(const InvoiceIdentity& identity, const std::string& path);
-
- private:
-  std::map<std::pair<std::string, std::string>, std::string> first_path_;
-};
+// The CPRO-DUP-01 finding of an invoice whose identity an earlier document of
+// the run, named in the message, already had.
+Finding duplicate_finding(const InvoiceIdentity& identity, std::string_view first_path);
 
 void register_duplicate_rule(Registry& registry);
 
