@@ -5,6 +5,7 @@
 #include <archive.h>
 #include <archive_entry.h>
 
+#include <algorithm>
 #include <chrono>
 #include <memory>
 #include <string>
@@ -198,10 +199,10 @@ std::string code_lists_with_units(const std::vector<std::string>& units) {
 
 // Whether some error of the flux report `cr` is rule `id`'s.
 bool rejected_for(const json& cr, const std::string& id) {
-  for (const json& e : cr["listeErreurDP"]) {
-    if (e["libelleErreurDP"].get<std::string>().starts_with("[" + id + "]")) return true;
-  }
-  return false;
+  const json& errors = cr["listeErreurDP"];
+  return std::any_of(errors.begin(), errors.end(), [&](const json& e) {
+    return e["libelleErreurDP"].get<std::string>().starts_with("[" + id + "]");
+  });
 }
 
 }  // namespace
