@@ -1,6 +1,7 @@
 #include "cli/input_walk.hpp"
 
 #include <fnmatch.h>
+#include <sqlite3.h>
 
 #include <algorithm>
 #include <cctype>
@@ -47,7 +48,85 @@ std::string child(const std::string& dir, std::string_view name) {
 
 }  // namespace
 
+// Prepared statements of the spill database, finalised before it closes.
+class DirectoryListing::Spill {
+ public:
+  Spill() {
+    sqlite3* db = nullptr;
+    // "": private, in its page cache until it outgrows it, then in a file
+    // of the temporary folder (SQLITE_TMPDIR, TMPDIR, /var/tmp) deleted on close.
+    const int opened =
+        sqlite3_open_v2("", &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr);
+    db_ = db;
+    if (opened != SQLITE_OK) fail();
+    // A name holds no NUL and compares as bytes, as BLOB does: the same
+    // order as the in-memory sort. One transaction, never committed.
+    if (sqlite3_exec(db_,
+                     "PRAGMA cache_size = -1024;"
+                     "CREATE TABLE entries (name BLOB PRIMARY KEY, directory INTEGER NOT NULL)"
+                     " WITHOUT ROWID;"
+                     "BEGIN;",
+                     nullptr, nullptr, nullptr) != SQLITE_OK) {
+      fail();
+    }
+    insert_ = prepare("INSERT INTO entries (name, directory) VALUES (?1, ?2)");
+  }
+  Spill(const Spill&) = delete;
+  Spill& operator=(const Spill&) = delete;
+  ~Spill() {
+    sqlite3_finalize(insert_);
+    sqlite3_finalize(select_);
+    sqlite3_close_v2(db_);
+  }
+
+  void add(std::string_view name, bool is_directory) {
+    if (sqlite3_bind_blob64(insert_, 1, name.data(), name.size(), SQLITE_STATIC) != SQLITE_OK ||
+        sqlite3_bind_int(insert_, 2, is_directory ? 1 : 0) != SQLITE_OK) {
+      fail();
+    }
+    const int done = sqlite3_step(insert_);
+    sqlite3_reset(insert_);
+    if (done != SQLITE_DONE) fail();
+  }
+
+  void sort() { select_ = prepare("SELECT name, directory FROM entries ORDER BY name"); }
+
+  std::optional<Entry> next() {
+    if (done_) return std::nullopt;  // a step past the end would start again
+    const int step = sqlite3_step(select_);
+    done_ = step == SQLITE_DONE;
+    if (done_) return std::nullopt;
+    if (step != SQLITE_ROW) fail();
+    const auto* name = static_cast<const char*>(sqlite3_column_blob(select_, 0));
+    const auto size = static_cast<std::size_t>(sqlite3_column_bytes(select_, 0));
+    return Entry{{name, size}, sqlite3_column_int(select_, 1) != 0};
+  }
+
+ private:
+  sqlite3_stmt* prepare(const char* sql) {
+    sqlite3_stmt* statement = nullptr;
+    if (sqlite3_prepare_v2(db_, sql, -1, &statement, nullptr) != SQLITE_OK) fail();
+    return statement;
+  }
+  [[noreturn]] void fail() const {
+    throw std::runtime_error(std::string("cannot sort a large folder in a temporary database: ") +
+                             (db_ != nullptr ? sqlite3_errmsg(db_) : "out of memory"));
+  }
+
+  sqlite3* db_ = nullptr;
+  sqlite3_stmt* insert_ = nullptr;
+  sqlite3_stmt* select_ = nullptr;
+  bool done_ = false;
+};
+
+DirectoryListing::DirectoryListing(std::size_t in_memory) : in_memory_(in_memory) {}
+DirectoryListing::DirectoryListing(DirectoryListing&&) noexcept = default;
+DirectoryListing& DirectoryListing::operator=(DirectoryListing&&) noexcept = default;
+DirectoryListing::~DirectoryListing() = default;
+
 void DirectoryListing::add(std::string_view name, bool is_directory) {
+  ++size_;
+  if (spill_) return spill_->add(name, is_directory);
   const std::size_t needed = name.size() + 2;
   if (needed > kBlockSize) throw std::length_error("file name too long");
   if (blocks_.empty() || blocks_.back().size() + needed > kBlockSize) {
@@ -60,23 +139,37 @@ void DirectoryListing::add(std::string_view name, bool is_directory) {
   block += is_directory ? kDirectory : kFile;
   block += name;
   block += '\0';
+  if (entries_.size() > in_memory_) spill();
+}
+
+void DirectoryListing::spill() {
+  spill_ = std::make_unique<Spill>();
+  for (const std::uint32_t entry : entries_) {
+    const char* at_entry = at(entry);
+    spill_->add(at_entry + 1, *at_entry == kDirectory);
+  }
+  entries_ = {};
+  blocks_ = {};
 }
 
 const char* DirectoryListing::at(std::uint32_t entry) const {
   return blocks_[entry >> kOffsetBits].data() + (entry & (kBlockSize - 1));
 }
 
-DirectoryListing::Entry DirectoryListing::operator[](std::size_t i) const {
-  const char* entry = at(entries_[i]);
-  return {std::string_view(entry + 1), *entry == kDirectory};
-}
-
 void DirectoryListing::sort() {
+  if (spill_) return spill_->sort();
   // Names compare as unsigned bytes, as paths do: since a name holds no
   // '/', sorting each directory gives the order of whole paths.
   std::sort(entries_.begin(), entries_.end(), [&](std::uint32_t a, std::uint32_t b) {
     return std::string_view(at(a) + 1) < std::string_view(at(b) + 1);
   });
+}
+
+std::optional<DirectoryListing::Entry> DirectoryListing::next() {
+  if (spill_) return spill_->next();
+  if (next_ == entries_.size()) return std::nullopt;
+  const char* entry = at(entries_[next_++]);
+  return Entry{std::string_view(entry + 1), *entry == kDirectory};
 }
 
 InputWalk::InputWalk(std::vector<std::string> args, FolderFilter filter)
@@ -101,24 +194,28 @@ bool InputWalk::kept(const std::string& below) const {
 }
 
 void InputWalk::enter(std::string path, std::string below) {
-  Frame frame{std::move(path), std::move(below), {}, 0};
+  Frame frame{std::move(path), std::move(below), DirectoryListing()};
   std::error_code ec;
-  fs::directory_iterator it(frame.path, ec);
-  for (; !ec && it != fs::directory_iterator(); it.increment(ec)) {
-    const std::string name = it->path().filename().string();
-    if (hidden(name)) continue;
-    // As a recursive walk: a link to a directory is not followed, a link to
-    // a file is taken.
-    std::error_code kind_ec;
-    if (it->is_directory(kind_ec) && !it->is_symlink(kind_ec)) {
-      frame.entries.add(name, true);
-    } else if (it->is_regular_file(kind_ec) && invoice_extension(name) &&
-               kept(frame.below + name)) {
-      frame.entries.add(name, false);
+  try {
+    fs::directory_iterator it(frame.path, ec);
+    for (; !ec && it != fs::directory_iterator(); it.increment(ec)) {
+      const std::string name = it->path().filename().string();
+      if (hidden(name)) continue;
+      // As a recursive walk: a link to a directory is not followed, a link to
+      // a file is taken.
+      std::error_code kind_ec;
+      if (it->is_directory(kind_ec) && !it->is_symlink(kind_ec)) {
+        frame.entries.add(name, true);
+      } else if (it->is_regular_file(kind_ec) && invoice_extension(name) &&
+                 kept(frame.below + name)) {
+        frame.entries.add(name, false);
+      }
     }
+    if (!ec) frame.entries.sort();
+  } catch (const std::exception& e) {
+    cannot_read(frame.path, e.what());
   }
   if (ec) cannot_read(frame.path, ec.message());
-  frame.entries.sort();
   stack_.push_back(std::move(frame));
 }
 
@@ -134,11 +231,19 @@ std::optional<InputPath> InputWalk::next() {
       continue;
     }
     Frame& top = stack_.back();
-    if (top.next == top.entries.size()) {
+    std::optional<DirectoryListing::Entry> next;
+    try {
+      next = top.entries.next();
+    } catch (const std::runtime_error& e) {
+      const std::string path = top.path;
+      stack_.pop_back();  // the rest of that folder is lost; the walk goes on after it
+      cannot_read(path, e.what());
+    }
+    if (!next) {
       stack_.pop_back();
       continue;
     }
-    const DirectoryListing::Entry entry = top.entries[top.next++];
+    const DirectoryListing::Entry entry = *next;
     std::string path = child(top.path, entry.name);
     if (!entry.is_directory) return InputPath{std::move(path), false};
     enter(std::move(path), top.below + std::string(entry.name) + '/');

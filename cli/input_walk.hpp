@@ -5,6 +5,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -14,29 +15,49 @@
 
 namespace cprokit::cli {
 
-// One directory's entries worth walking, sorted by name: the names sit end
-// to end in blocks of 64 KiB that never move, so a folder of 100,000 files
-// costs about its names, without the copies of a growing buffer.
+// One directory's entries worth walking, sorted by name, read once in order.
+// Up to `in_memory` entries, the names sit end to end in blocks of 64 KiB
+// that never move. Past that, they go to a private temporary SQLite database
+// that sorts them, in a page cache of 1 MiB: a folder of any size then costs
+// the same memory, and one of a few thousand files no database.
 class DirectoryListing {
  public:
   struct Entry {
-    std::string_view name;
+    std::string_view name;  // valid until the next call of next()
     bool is_directory;
   };
 
-  // Throws std::length_error past 4 GiB of names.
+  static constexpr std::size_t kInMemory = 4096;
+
+  explicit DirectoryListing(std::size_t in_memory = kInMemory);
+  DirectoryListing(DirectoryListing&&) noexcept;
+  DirectoryListing& operator=(DirectoryListing&&) noexcept;
+  ~DirectoryListing();
+
+  // Throws std::length_error for a name over 64 KiB, std::runtime_error
+  // when the temporary database fails.
   void add(std::string_view name, bool is_directory);
+  // Once every entry is added.
   void sort();
-  std::size_t size() const { return entries_.size(); }
-  Entry operator[](std::size_t i) const;
+  // The entries in name order, nullopt after the last. Throws
+  // std::runtime_error when the temporary database fails.
+  std::optional<Entry> next();
+  std::size_t size() const { return size_; }
 
  private:
+  class Spill;  // the temporary database
+
   // Per entry: a kind byte, the name, '\0'; an entry is a block number
   // (high 16 bits) and an offset in it (low 16 bits).
   const char* at(std::uint32_t entry) const;
+  void spill();
 
+  std::size_t in_memory_;
+  std::size_t size_ = 0;
+  std::size_t next_ = 0;
   std::vector<std::string> blocks_;  // each reserved once, never grown past it
   std::vector<std::uint32_t> entries_;
+  std::unique_ptr<Spill> spill_;
 };
 
 // Walks the arguments in order: a folder gives its files with a known
@@ -60,7 +81,6 @@ class InputWalk {
     std::string path;   // as the walk reaches it
     std::string below;  // its path below the folder given, "" or ending in '/'
     DirectoryListing entries;
-    std::size_t next = 0;
   };
 
   void enter(std::string path, std::string below);

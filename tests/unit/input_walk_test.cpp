@@ -158,35 +158,50 @@ TEST_CASE("walk: the counting pass counts what the walk yields", "[walk]") {
   CHECK(count_inputs(args, filter) == yielded);
 }
 
-TEST_CASE("walk: a listing keeps names and kinds, sorted as bytes", "[walk]") {
-  DirectoryListing listing;
-  listing.add("b", false);
-  listing.add("\xc3\xa9", false);
-  listing.add("a", true);
-  listing.add("B", false);
-  listing.sort();
-  REQUIRE(listing.size() == 4);
-  CHECK(listing[0].name == "B");
-  CHECK(listing[1].name == "a");
-  CHECK(listing[1].is_directory);
-  CHECK(listing[2].name == "b");
-  CHECK_FALSE(listing[2].is_directory);
-  CHECK(listing[3].name == "\xc3\xa9");
+namespace {
+
+// The names of a sorted listing, read to the end, directories marked "/".
+std::vector<std::string> read_all(DirectoryListing& listing) {
+  std::vector<std::string> out;
+  while (const auto entry = listing.next())
+    out.push_back(std::string(entry->name) + (entry->is_directory ? "/" : ""));
+  return out;
 }
 
-TEST_CASE("walk: a listing spans blocks without moving its names", "[walk]") {
-  DirectoryListing listing;
-  constexpr int kCount = 5000;  // about 200 KB of names: several blocks
-  for (int i = kCount - 1; i >= 0; --i)
-    listing.add("invoice-with-a-rather-long-name-" + std::to_string(100000 + i) + ".xml", false);
-  const std::string_view first = listing[0].name;  // the last name, added first
-  listing.sort();
-  REQUIRE(listing.size() == kCount);
-  for (int i = 0; i < kCount; ++i) {
-    INFO("entry " << i);
-    REQUIRE(listing[static_cast<std::size_t>(i)].name ==
-            "invoice-with-a-rather-long-name-" + std::to_string(100000 + i) + ".xml");
+}  // namespace
+
+TEST_CASE("walk: a listing keeps names and kinds, sorted as bytes", "[walk]") {
+  // In memory, then past a limit of 2 entries in the temporary database:
+  // the same order and kinds.
+  for (const std::size_t in_memory : {DirectoryListing::kInMemory, std::size_t{2}}) {
+    INFO("in memory: " << in_memory);
+    DirectoryListing listing(in_memory);
+    listing.add("b", false);
+    listing.add("\xc3\xa9", false);
+    listing.add("a", true);
+    listing.add("B", false);
+    listing.add("a-b", false);
+    listing.add("a b", true);
+    listing.sort();
+    CHECK(listing.size() == 6);
+    CHECK(read_all(listing) == std::vector<std::string>{"B", "a/", "a b/", "a-b", "b", "\xc3\xa9"});
+    CHECK_FALSE(listing.next());
   }
-  CHECK(first == listing[kCount - 1].name);
-  CHECK(first.data() == listing[kCount - 1].name.data());
+}
+
+TEST_CASE("walk: a listing spans blocks, or spills, in the same order", "[walk]") {
+  constexpr int kCount = 5000;  // about 200 KB of names: several blocks
+  std::vector<std::string> expected;
+  expected.reserve(kCount);
+  for (int i = 0; i < kCount; ++i)
+    expected.push_back("invoice-with-a-rather-long-name-" + std::to_string(100000 + i) + ".xml");
+  for (const std::size_t in_memory : {std::size_t{kCount}, std::size_t{1000}}) {
+    INFO("in memory: " << in_memory);
+    DirectoryListing listing(in_memory);
+    for (int i = kCount - 1; i >= 0; --i)
+      listing.add(expected[static_cast<std::size_t>(i)], false);
+    listing.sort();
+    CHECK(listing.size() == kCount);
+    CHECK(read_all(listing) == expected);
+  }
 }
