@@ -7,6 +7,7 @@
 #include <cctype>
 #include <filesystem>
 #include <stdexcept>
+#include <system_error>
 
 namespace cprokit::cli {
 namespace fs = std::filesystem;
@@ -108,9 +109,16 @@ class DirectoryListing::Spill {
     if (sqlite3_prepare_v2(db_, sql, -1, &statement, nullptr) != SQLITE_OK) fail();
     return statement;
   }
+  // What a user can act on: SQLite's reason, the system's ("No space left
+  // on device"), and where the file goes.
   [[noreturn]] void fail() const {
-    throw std::runtime_error(std::string("cannot sort a large folder in a temporary database: ") +
-                             (db_ != nullptr ? sqlite3_errmsg(db_) : "out of memory"));
+    std::string cause = db_ != nullptr ? sqlite3_errmsg(db_) : "out of memory";
+    if (const int error = db_ != nullptr ? sqlite3_system_errno(db_) : 0; error != 0) {
+      cause += " (" + std::error_code(error, std::generic_category()).message() + ")";
+    }
+    throw std::runtime_error("cannot sort this large folder in a temporary database: " + cause +
+                             "; it is written in SQLITE_TMPDIR, else TMPDIR, else /var/tmp: "
+                             "free space there or point TMPDIR to another folder");
   }
 
   sqlite3* db_ = nullptr;
