@@ -1,13 +1,16 @@
 #include "cli/input_walk.hpp"
 
 #include <fnmatch.h>
-#include <sqlite3.h>
 
 #include <algorithm>
 #include <cctype>
 #include <filesystem>
 #include <stdexcept>
 #include <system_error>
+
+#include <fmt/format.h>
+
+#include "validators/temporary_database.hpp"
 
 namespace cprokit::cli {
 namespace fs = std::filesystem;
@@ -49,81 +52,67 @@ std::string child(const std::string& dir, std::string_view name) {
 
 }  // namespace
 
-// Prepared statements of the spill database, finalised before it closes.
+// A large folder's entries, sorted by the temporary database.
 class DirectoryListing::Spill {
  public:
-  Spill() {
-    sqlite3* db = nullptr;
-    // "": private, in its page cache until it outgrows it, then in a file
-    // of the temporary folder (SQLITE_TMPDIR, TMPDIR, /var/tmp) deleted on close.
-    const int opened =
-        sqlite3_open_v2("", &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr);
-    db_ = db;
-    if (opened != SQLITE_OK) fail();
-    // A name holds no NUL and compares as bytes, as BLOB does: the same
-    // order as the in-memory sort. One transaction, never committed.
-    if (sqlite3_exec(db_,
-                     "PRAGMA cache_size = -1024;"
-                     "CREATE TABLE entries (name BLOB PRIMARY KEY, directory INTEGER NOT NULL)"
-                     " WITHOUT ROWID;"
-                     "BEGIN;",
-                     nullptr, nullptr, nullptr) != SQLITE_OK) {
-      fail();
-    }
-    insert_ = prepare("INSERT INTO entries (name, directory) VALUES (?1, ?2)");
-  }
-  Spill(const Spill&) = delete;
-  Spill& operator=(const Spill&) = delete;
-  ~Spill() {
-    sqlite3_finalize(insert_);
-    sqlite3_finalize(select_);
-    sqlite3_close_v2(db_);
+  Spill() try
+      : insert_(db_.prepare("insert", "INSERT INTO entries (name, directory) VALUES (?1, ?2)")) {
+  } catch (const TemporaryDatabaseError& e) {
+    cannot_sort(e);
   }
 
   void add(std::string_view name, bool is_directory) {
-    if (sqlite3_bind_blob64(insert_, 1, name.data(), name.size(), SQLITE_STATIC) != SQLITE_OK ||
-        sqlite3_bind_int(insert_, 2, is_directory ? 1 : 0) != SQLITE_OK) {
-      fail();
+    try {
+      insert_.bind_blob(1, name, TemporaryStatement::Bytes::borrowed);  // it outlives the step
+      insert_.bind_int(2, is_directory ? 1 : 0);
+      insert_.step();
+      insert_.reset();
+    } catch (const TemporaryDatabaseError& e) {
+      cannot_sort(e);
     }
-    const int done = sqlite3_step(insert_);
-    sqlite3_reset(insert_);
-    if (done != SQLITE_DONE) fail();
   }
 
-  void sort() { select_ = prepare("SELECT name, directory FROM entries ORDER BY name"); }
+  void sort() {
+    try {
+      select_ = db_.prepare("select", "SELECT name, directory FROM entries ORDER BY name");
+    } catch (const TemporaryDatabaseError& e) {
+      cannot_sort(e);
+    }
+  }
 
   std::optional<Entry> next() {
     if (done_) return std::nullopt;  // a step past the end would start again
-    const int step = sqlite3_step(select_);
-    done_ = step == SQLITE_DONE;
+    try {
+      done_ = !select_->step();
+    } catch (const TemporaryDatabaseError& e) {
+      cannot_sort(e);
+    }
     if (done_) return std::nullopt;
-    if (step != SQLITE_ROW) fail();
-    const auto* name = static_cast<const char*>(sqlite3_column_blob(select_, 0));
-    const auto size = static_cast<std::size_t>(sqlite3_column_bytes(select_, 0));
-    return Entry{{name, size}, sqlite3_column_int(select_, 1) != 0};
+    return Entry{select_->column_blob(0), select_->column_int(1) != 0};
   }
 
  private:
-  sqlite3_stmt* prepare(const char* sql) {
-    sqlite3_stmt* statement = nullptr;
-    if (sqlite3_prepare_v2(db_, sql, -1, &statement, nullptr) != SQLITE_OK) fail();
-    return statement;
-  }
   // What a user can act on: SQLite's reason, the system's ("No space left
-  // on device"), and where the file goes.
-  [[noreturn]] void fail() const {
-    std::string cause = db_ != nullptr ? sqlite3_errmsg(db_) : "out of memory";
-    if (const int error = db_ != nullptr ? sqlite3_system_errno(db_) : 0; error != 0) {
-      cause += " (" + std::error_code(error, std::generic_category()).message() + ")";
-    }
-    throw std::runtime_error("cannot sort this large folder in a temporary database: " + cause +
-                             "; it is written in SQLITE_TMPDIR, else TMPDIR, else /var/tmp: "
-                             "free space there or point TMPDIR to another folder");
+  // on device"), where the file goes and what to do.
+  [[noreturn]] static void cannot_sort(const TemporaryDatabaseError& e) {
+    throw std::runtime_error(fmt::format(
+        "impossible de trier ce grand dossier dans une base temporaire ({}) : {} ; {} : "
+        "libérez-y de la place ou faites pointer TMPDIR vers un autre dossier / "
+        "cannot sort this large folder in a temporary database ({}): {}; {}: "
+        "free space there or point TMPDIR to another folder",
+        e.doing(), e.cause(), kTemporaryFolderFr, e.doing(), e.cause(), kTemporaryFolderEn));
   }
 
-  sqlite3* db_ = nullptr;
-  sqlite3_stmt* insert_ = nullptr;
-  sqlite3_stmt* select_ = nullptr;
+  // A fixed page cache of 1 MiB. A name holds no NUL and compares as bytes,
+  // as BLOB does: the same order as the in-memory sort. One transaction,
+  // never committed: pages reach the file only when the cache is full.
+  // Declared first: the statements are finalised before it closes.
+  TemporaryDatabase db_{
+      "PRAGMA cache_size = -1024;"
+      "CREATE TABLE entries (name BLOB PRIMARY KEY, directory INTEGER NOT NULL) WITHOUT ROWID;"
+      "BEGIN;"};
+  TemporaryStatement insert_;
+  std::optional<TemporaryStatement> select_;
   bool done_ = false;
 };
 

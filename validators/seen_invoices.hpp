@@ -1,10 +1,7 @@
 // The invoices a run has seen, for CPRO-DUP-01: for each (supplier, number),
 // the path of the first document that had it. A batch may hold any number of
 // invoices, so they are not kept in memory: they go to a private temporary
-// SQLite database, which SQLite keeps in a small page cache (2 MiB) and
-// spills to a file of the temporary folder (SQLITE_TMPDIR, else TMPDIR, else
-// /var/tmp, /usr/tmp, /tmp) as it grows. The file is unlinked as soon as it
-// is created: nothing is left behind, even after a crash.
+// database (validators/temporary_database.hpp) with a page cache of 2 MiB.
 #pragma once
 
 #include <memory>
@@ -12,9 +9,6 @@
 #include <stdexcept>
 #include <string>
 #include <string_view>
-
-struct sqlite3;
-struct sqlite3_stmt;
 
 namespace cprokit {
 
@@ -42,21 +36,8 @@ class SeenInvoices {
                                         std::string_view path);
 
  private:
-  struct CloseDatabase {
-    void operator()(sqlite3* db) const;
-  };
-  struct Finalize {
-    void operator()(sqlite3_stmt* statement) const;
-  };
-  using Statement = std::unique_ptr<sqlite3_stmt, Finalize>;
-
-  Statement prepare(std::string_view sql);
-  void bind(sqlite3_stmt* statement, int index, std::string_view bytes);
-  [[noreturn]] void fail(std::string_view doing) const;
-
-  std::unique_ptr<sqlite3, CloseDatabase> db_;
-  Statement insert_;
-  Statement select_;
+  struct Store;  // the database and its statements
+  std::unique_ptr<Store> store_;
 };
 
 }  // namespace cprokit
