@@ -81,7 +81,8 @@ class Walk {
     if (!step.wildcard) {
       return std::find(step.names.begin(), step.names.end(), frame.name.id) != step.names.end();
     }
-    return (step.ns < 0 || frame.name.ns == step.ns) && frame.local.ends_with(step.suffix);
+    return (step.ns < 0 || frame.name.ns == step.ns) &&
+           xml::name_ends_with(frame.local, step.suffix);
   }
 
   // Whether `steps` match the frames ending at stack_[top].

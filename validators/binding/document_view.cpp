@@ -37,7 +37,7 @@ ResolvedName DocumentView::resolve(const pugi::xml_node& element) const {
   out.wildcard_ends = program_.wildcard_ends(out.ns, local);
   if (out.ns >= 0) {
     const std::string_view prefix = program_.prefix(out.ns);
-    if (xml::prefix_of(qualified) == prefix) {
+    if (xml::same_name(xml::prefix_of(qualified), prefix)) {
       out.id = program_.element(qualified);
     } else {
       std::string canonical(prefix);
@@ -52,13 +52,10 @@ ResolvedName DocumentView::resolve(const pugi::xml_node& element) const {
 
 bool DocumentView::is(const pugi::xml_node& element, std::string_view canonical) const {
   if (element.type() != pugi::node_element) return false;
-  // The local name first, from the end: most elements fail there, before
-  // any search for the colon.
-  const std::string_view local = xml::local_name(canonical);
-  const std::string_view name = element.name();
-  if (!name.ends_with(local)) return false;
-  if (name.size() != local.size() && name.find(':') != name.size() - local.size() - 1) return false;
-  return resolve(element).ns == program_.namespace_of_prefix(xml::prefix_of(canonical));
+  // The matcher compares the qualified name the document spells for it, when
+  // the document binds one prefix to the namespace: no lookup per element.
+  const int ns = program_.namespace_of_prefix(xml::prefix_of(canonical));
+  return xml::NameMatcher(names_, program_.uri(ns), xml::local_name(canonical))(element);
 }
 
 namespace {

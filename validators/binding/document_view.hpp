@@ -59,7 +59,7 @@ class DocumentView {
   xml::Names names_;
   bool nested_;
   // By the qualified name the document spells: a few dozen names a document.
-  mutable std::unordered_map<std::string_view, ResolvedName, XmlNameHash> cache_;
+  mutable std::unordered_map<std::string_view, ResolvedName, XmlNameHash, XmlNameEqual> cache_;
   mutable std::map<std::pair<std::string_view, std::string_view>, bool> bears_;
   std::vector<std::vector<pugi::xml_node>> recorded_;
   std::vector<std::vector<pugi::xml_node>> bearers_;

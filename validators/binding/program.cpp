@@ -163,14 +163,14 @@ int Program::attribute(std::string_view name) const {
 
 int Program::namespace_of_uri(std::string_view uri) const {
   for (std::size_t i = 0; i < namespaces_.size(); ++i) {
-    if (namespaces_[i].second == uri) return static_cast<int>(i);
+    if (xml::same_name(namespaces_[i].second, uri)) return static_cast<int>(i);
   }
   return -1;
 }
 
 int Program::namespace_of_prefix(std::string_view prefix) const {
   for (std::size_t i = 0; i < namespaces_.size(); ++i) {
-    if (namespaces_[i].first == prefix) return static_cast<int>(i);
+    if (xml::same_name(namespaces_[i].first, prefix)) return static_cast<int>(i);
   }
   throw std::logic_error("unknown prefix in a binding table: " + std::string(prefix));
 }

@@ -14,6 +14,7 @@
 #include "rules/binding/binding_table.hpp"
 #include "rules/engine/rule.hpp"
 #include "rules/model/document_type.hpp"
+#include "validators/xml/names.hpp"
 
 namespace cprokit::binding {
 
@@ -34,6 +35,11 @@ struct XmlNameHash {
     const std::uint64_t mixed = (head * 0x9E3779B97F4A7C15ULL) ^ (tail + name.size());
     return static_cast<std::size_t>(mixed ^ (mixed >> 29));
   }
+};
+
+// Equality of those keys, inline (validators/xml/names.hpp says why).
+struct XmlNameEqual {
+  bool operator()(std::string_view a, std::string_view b) const { return xml::same_name(a, b); }
 };
 
 // One step of a pattern: one of some names, or any name of a namespace
@@ -76,6 +82,7 @@ class Program {
   int namespace_of_uri(std::string_view uri) const;
   int namespace_of_prefix(std::string_view prefix) const;
   std::string_view prefix(int ns) const { return namespaces_[static_cast<std::size_t>(ns)].first; }
+  std::string_view uri(int ns) const { return namespaces_[static_cast<std::size_t>(ns)].second; }
 
   const Table& table() const { return table_; }
   const std::vector<CompiledContext>& contexts() const { return contexts_; }
@@ -112,8 +119,9 @@ class Program {
 
   const Table& table_;
   std::vector<std::pair<std::string_view, std::string_view>> namespaces_;  // prefix, URI
-  std::unordered_map<std::string_view, int, XmlNameHash> elements_;  // keys view the table's text
-  std::unordered_map<std::string_view, int, XmlNameHash> attributes_;
+  std::unordered_map<std::string_view, int, XmlNameHash, XmlNameEqual>
+      elements_;  // keys view the table's text
+  std::unordered_map<std::string_view, int, XmlNameHash, XmlNameEqual> attributes_;
   std::vector<CompiledContext> contexts_;
   std::vector<CompiledRule> rules_;
   std::vector<std::vector<int>> contexts_by_name_;

@@ -28,7 +28,7 @@ struct Visit {
 };
 
 bool is(const Visit* v, std::string_view uri, std::string_view local) {
-  return v != nullptr && v->local == local && v->uri == uri;
+  return v != nullptr && xml::same_name(v->local, local) && xml::same_name(v->uri, uri);
 }
 
 // The boolean an indicator's text casts to, as XPath 2.0 does; nullopt when it
@@ -91,11 +91,11 @@ class CodeWalk {
     if (syntax_ == Syntax::Ubl) {
       match_ubl(v);
       v.in_seller_or_payee =
-          v.in_seller_or_payee ||
-          (v.uri == ns::kCac && (local == "PayeeParty" || local == "AccountingSupplierParty"));
+          v.in_seller_or_payee || (xml::same_name(v.uri, ns::kCac) &&
+                                   (local == "PayeeParty" || local == "AccountingSupplierParty"));
     } else {
       match_cii(v);
-      if (v.uri == ns::kRam) {
+      if (xml::same_name(v.uri, ns::kRam)) {
         v.in_tax_registration = v.in_tax_registration || local == "SpecifiedTaxRegistration";
         v.in_product = v.in_product || local == "SpecifiedTradeProduct";
         v.in_ship_to = v.in_ship_to || local == "ShipToTradeParty";
@@ -114,7 +114,7 @@ class CodeWalk {
       if (c.type() != pugi::node_element) continue;
       const char* name = c.name();
       std::uint32_t position = 1;
-      auto same = [name](const auto& s) { return std::strcmp(s.first, name) == 0; };
+      auto same = [name](const auto& s) { return xml::same_c_name(s.first, name); };
       const auto level = seen_.begin() + static_cast<std::ptrdiff_t>(base);
       if (seen_.size() > base && same(seen_.back())) {
         position = ++seen_.back().second;
@@ -140,7 +140,7 @@ class CodeWalk {
   void add_text(CodeField field, const Visit& v) { add(field, v, v.element.node.text().get()); }
 
   void match_ubl(const Visit& v) {
-    if (v.uri != ns::kCbc) return;
+    if (!xml::same_name(v.uri, ns::kCbc)) return;
     const std::string_view l = v.local;
     const Visit* up = v.parent;
     if (l == "InvoiceTypeCode") return add_text(CodeField::DocumentType, v);
@@ -180,7 +180,7 @@ class CodeWalk {
 
   void match_ubl_id(const Visit& v) {
     const Visit* up = v.parent;
-    if (up == nullptr || up->uri != ns::kCac) return;
+    if (up == nullptr || !xml::same_name(up->uri, ns::kCac)) return;
     const std::string_view p = up->local;
     if (p == "TaxCategory") return add_text(CodeField::AllowanceChargeVat, v);
     if (p == "ClassifiedTaxCategory") return add_text(CodeField::VatCategory, v);
@@ -213,7 +213,7 @@ class CodeWalk {
   void match_cii(const Visit& v) {
     const std::string_view l = v.local;
     const Visit* up = v.parent;
-    if (v.uri != ns::kRam) return;
+    if (!xml::same_name(v.uri, ns::kRam)) return;
     if (l == "TypeCode" && is(up, ns::kRsm, "ExchangedDocument"))
       return add_text(CodeField::DocumentType, v);
     if (l == "TaxTotalAmount") return add_attribute(CodeField::AmountCurrency, v, "currencyID");

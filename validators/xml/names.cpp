@@ -19,16 +19,6 @@ bool declared_on(const pugi::xml_node& element, std::string_view prefix, std::st
 
 }  // namespace
 
-std::string_view local_name(std::string_view qualified) {
-  std::size_t colon = qualified.find(':');
-  return colon == std::string_view::npos ? qualified : qualified.substr(colon + 1);
-}
-
-std::string_view prefix_of(std::string_view qualified) {
-  std::size_t colon = qualified.find(':');
-  return colon == std::string_view::npos ? std::string_view{} : qualified.substr(0, colon);
-}
-
 Names::Names(const pugi::xml_node& root, bool nested_declarations)
     : nested_declarations_(nested_declarations) {
   for (auto attr : root.attributes()) {
@@ -48,7 +38,7 @@ const std::string_view* Names::sole_prefix(std::string_view uri) const {
   }
   const std::string_view* found = nullptr;
   for (const auto& [p, u] : root_bindings_) {
-    if (u != uri) continue;
+    if (!same_name(u, uri)) continue;
     if (found != nullptr) {
       found = nullptr;
       break;
@@ -67,7 +57,7 @@ NameMatcher::NameMatcher(const Names& names, std::string_view uri, std::string_v
 }
 
 bool NameMatcher::slow_match(const pugi::xml_node& element) const {
-  return local_name(element.name()) == local_ && names_.uri(element) == uri_;
+  return same_name(local_name(element.name()), local_) && same_name(names_.uri(element), uri_);
 }
 
 std::string_view Names::uri(const pugi::xml_node& element) const {
@@ -80,7 +70,7 @@ std::string_view Names::uri(const pugi::xml_node& element) const {
     return {};
   }
   for (const auto& [p, u] : root_bindings_) {
-    if (p == prefix) return u;
+    if (same_name(p, prefix)) return u;
   }
   return {};
 }
