@@ -164,7 +164,9 @@ class Walk {
   }
 
   void visit(const pugi::xml_node& node) {
-    stack_.push_back({node, doc_.resolve(node), xml::local_name(node.name())});
+    const std::string_view qualified = node.name();
+    const ResolvedName name = doc_.resolve(node, qualified);
+    stack_.push_back({node, name, qualified.substr(name.local_at)});
     const std::size_t top = stack_.size() - 1;
     Frame& frame = stack_[top];
     frame.context = context_of_top();

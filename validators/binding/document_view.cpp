@@ -25,8 +25,8 @@ DocumentView::DocumentView(const Program& program, const pugi::xml_node& root,
   cache_.reserve(128);
 }
 
-ResolvedName DocumentView::resolve(const pugi::xml_node& element) const {
-  const std::string_view qualified = element.name();
+ResolvedName DocumentView::resolve(const pugi::xml_node& element,
+                                   std::string_view qualified) const {
   if (!nested_) {
     auto known = cache_.find(qualified);
     if (known != cache_.end()) return known->second;
@@ -34,6 +34,7 @@ ResolvedName DocumentView::resolve(const pugi::xml_node& element) const {
   ResolvedName out;
   out.ns = program_.namespace_of_uri(names_.uri(element));
   const std::string_view local = xml::local_name(qualified);
+  out.local_at = static_cast<std::uint32_t>(qualified.size() - local.size());
   out.wildcard_ends = program_.wildcard_ends(out.ns, local);
   if (out.ns >= 0) {
     const std::string_view prefix = program_.prefix(out.ns);
@@ -50,12 +51,13 @@ ResolvedName DocumentView::resolve(const pugi::xml_node& element) const {
   return out;
 }
 
-bool DocumentView::is(const pugi::xml_node& element, std::string_view canonical) const {
-  if (element.type() != pugi::node_element) return false;
-  // The matcher compares the qualified name the document spells for it, when
-  // the document binds one prefix to the namespace: no lookup per element.
+xml::NameMatcher DocumentView::matcher(std::string_view canonical) const {
   const int ns = program_.namespace_of_prefix(xml::prefix_of(canonical));
-  return xml::NameMatcher(names_, program_.uri(ns), xml::local_name(canonical))(element);
+  return {names_, program_.uri(ns), xml::local_name(canonical)};
+}
+
+bool DocumentView::is(const pugi::xml_node& element, std::string_view canonical) const {
+  return element.type() == pugi::node_element && matcher(canonical)(element);
 }
 
 namespace {
@@ -68,11 +70,11 @@ template <class Found>
 bool each_at(const DocumentView& doc, const pugi::xml_node& from, std::string_view path,
              const Found& found) {
   const std::size_t slash = path.find('/');
-  const std::string_view step = path.substr(0, slash);
+  const xml::NameMatcher wanted = doc.matcher(path.substr(0, slash));
   const std::string_view rest =
       slash == std::string_view::npos ? std::string_view{} : path.substr(slash + 1);
   for (pugi::xml_node child = from.first_child(); child; child = child.next_sibling()) {
-    if (!doc.is(child, step)) continue;
+    if (child.type() != pugi::node_element || !wanted(child)) continue;
     if (!(rest.empty() ? found(child) : each_at(doc, child, rest, found))) return false;
   }
   return true;

@@ -23,6 +23,7 @@ struct ResolvedName {
   int id = kNoName;                 // interned by the program; kNoName when no rule names it
   int ns = -1;                      // index of the official namespace; -1 when none
   std::uint64_t wildcard_ends = 0;  // Program::wildcard_ends() of the name
+  std::uint32_t local_at = 0;       // where the local name starts in the qualified one
 };
 
 class DocumentView {
@@ -31,10 +32,18 @@ class DocumentView {
 
   const Program& program() const { return program_; }
   pugi::xml_node root() const { return root_; }
-  ResolvedName resolve(const pugi::xml_node& element) const;
+  ResolvedName resolve(const pugi::xml_node& element) const {
+    return resolve(element, element.name());
+  }
+  // `qualified`: element.name(), when the caller has it already.
+  ResolvedName resolve(const pugi::xml_node& element, std::string_view qualified) const;
 
   // Whether `element` is `canonical` ("cbc:ID", official prefix).
   bool is(const pugi::xml_node& element, std::string_view canonical) const;
+  // A matcher of `canonical`, to test many elements: it compares the
+  // qualified name the document spells for it when the document binds one
+  // prefix to the namespace, with no lookup per element.
+  xml::NameMatcher matcher(std::string_view canonical) const;
   // The elements at `path` ("cac:Party/cbc:Name") below `from`, in document order.
   std::vector<pugi::xml_node> all(const pugi::xml_node& from, std::string_view path) const;
   pugi::xml_node first(const pugi::xml_node& from, std::string_view path) const;

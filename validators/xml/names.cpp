@@ -60,8 +60,8 @@ bool NameMatcher::slow_match(const pugi::xml_node& element) const {
   return same_name(local_name(element.name()), local_) && same_name(names_.uri(element), uri_);
 }
 
-std::string_view Names::uri(const pugi::xml_node& element) const {
-  std::string_view prefix = prefix_of(element.name());
+std::string_view Names::uri(const pugi::xml_node& element, std::string_view qualified) const {
+  const std::string_view prefix = prefix_of(qualified);
   if (nested_declarations_) {
     std::string_view found;
     for (pugi::xml_node n = element; n.type() == pugi::node_element; n = n.parent()) {

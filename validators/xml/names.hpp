@@ -107,7 +107,9 @@ class Names {
   Names& operator=(const Names&) = delete;
 
   // The namespace URI of an element ("" when its prefix is unbound).
-  std::string_view uri(const pugi::xml_node& element) const;
+  std::string_view uri(const pugi::xml_node& element) const { return uri(element, element.name()); }
+  // `qualified`: element.name(), when the caller has it already.
+  std::string_view uri(const pugi::xml_node& element, std::string_view qualified) const;
 
   // Whether `element` is `local` in namespace `uri`. To test many elements
   // against one name, a NameMatcher avoids resolving the prefix each time.
@@ -125,7 +127,6 @@ class Names {
   bool nested_declarations_;
   // sole_prefix() by the address of the URI's characters: readers and the
   // binding program pass the same constants again and again.
-  // same constants (validators/readers/namespaces.hpp) again and again.
   mutable std::vector<std::pair<const char*, const std::string_view*>> memo_;
 };
 
