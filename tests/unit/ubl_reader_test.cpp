@@ -881,3 +881,55 @@ TEST_CASE("read_ubl on a bare root leaves every term absent", "[readers][ubl]") 
   CHECK(inv.lines.empty());
   CHECK(inv.notes.empty());
 }
+
+namespace {
+
+std::vector<std::string> paths_of(const Invoice& invoice, CodeField field) {
+  std::vector<std::string> out;
+  for (const CodedValue& value : invoice.codes[field])
+    out.push_back(value.source.path());
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("read_ubl spells coded values' paths as the reader does", "[readers][ubl][codes]") {
+  using Paths = std::vector<std::string>;
+
+  SECTION("a position only where the name repeats among siblings") {
+    const Invoice inv = read(kInvoice).invoice;
+    CHECK(paths_of(inv, CodeField::UnitCode) ==
+          Paths{"/Invoice/cac:InvoiceLine[1]/cbc:InvoicedQuantity",
+                "/Invoice/cac:InvoiceLine[2]/cbc:InvoicedQuantity"});
+    CHECK(paths_of(inv, CodeField::PaymentMeans) ==
+          Paths{"/Invoice/cac:PaymentMeans[1]/cbc:PaymentMeansCode",
+                "/Invoice/cac:PaymentMeans[2]/cbc:PaymentMeansCode"});
+    CHECK(paths_of(inv, CodeField::InvoiceCurrency) == Paths{"/Invoice/cbc:DocumentCurrencyCode"});
+  }
+
+  SECTION("siblings of one name apart from each other") {
+    const Invoice inv =
+        read(R"xml(<Invoice xmlns="urn:oasis:names:specification:ubl:schema:xsd:Invoice-2"
+    xmlns:cac="urn:oasis:names:specification:ubl:schema:xsd:CommonAggregateComponents-2"
+    xmlns:cbc="urn:oasis:names:specification:ubl:schema:xsd:CommonBasicComponents-2">
+  <cac:PaymentMeans><cbc:PaymentMeansCode>30</cbc:PaymentMeansCode></cac:PaymentMeans>
+  <cac:AllowanceCharge><cbc:ChargeIndicator>false</cbc:ChargeIndicator>
+    <cbc:AllowanceChargeReasonCode>95</cbc:AllowanceChargeReasonCode></cac:AllowanceCharge>
+  <cac:PaymentMeans><cbc:PaymentMeansCode>49</cbc:PaymentMeansCode></cac:PaymentMeans>
+  <cac:AllowanceCharge><cbc:ChargeIndicator>true</cbc:ChargeIndicator>
+    <cbc:AllowanceChargeReasonCode>AA</cbc:AllowanceChargeReasonCode></cac:AllowanceCharge>
+  <cac:PaymentMeans><cbc:PaymentMeansCode>58</cbc:PaymentMeansCode></cac:PaymentMeans>
+  <cbc:DocumentCurrencyCode>EUR</cbc:DocumentCurrencyCode>
+</Invoice>)xml")
+            .invoice;
+    CHECK(paths_of(inv, CodeField::PaymentMeans) ==
+          Paths{"/Invoice/cac:PaymentMeans[1]/cbc:PaymentMeansCode",
+                "/Invoice/cac:PaymentMeans[2]/cbc:PaymentMeansCode",
+                "/Invoice/cac:PaymentMeans[3]/cbc:PaymentMeansCode"});
+    CHECK(paths_of(inv, CodeField::AllowanceReason) ==
+          Paths{"/Invoice/cac:AllowanceCharge[1]/cbc:AllowanceChargeReasonCode"});
+    CHECK(paths_of(inv, CodeField::ChargeReason) ==
+          Paths{"/Invoice/cac:AllowanceCharge[2]/cbc:AllowanceChargeReasonCode"});
+    CHECK(paths_of(inv, CodeField::InvoiceCurrency) == Paths{"/Invoice/cbc:DocumentCurrencyCode"});
+  }
+}

@@ -67,6 +67,14 @@ bool is_invoiced_object(const Reader& r, const Element& reference) {
   return false;
 }
 
+// How many children of an element bear a name, and how many of them the
+// walk has met so far.
+struct SiblingName {
+  const char* name;
+  std::uint32_t total;
+  std::uint32_t seen;
+};
+
 class CodeWalk {
  public:
   CodeWalk(const Reader& r, Syntax syntax) : r_(r), syntax_(syntax) {}
@@ -79,11 +87,12 @@ class CodeWalk {
 
  private:
   void visit(const Element& e, const Visit* parent) {
-    const std::string_view local = local_name(e.node.name());
+    const std::string_view qualified = e.node.name();
+    const std::string_view local = local_name(qualified);
     Visit v{e,
             parent,
             local,
-            r_.names().uri(e.node),
+            r_.names().uri(e.node, qualified),
             parent != nullptr && parent->in_tax_registration,
             parent != nullptr && parent->in_product,
             parent != nullptr && parent->in_ship_to,
@@ -105,30 +114,41 @@ class CodeWalk {
   }
 
   // Each child with its 1-based position among same-named siblings, spelled
-  // only where the name repeats (as the readers spell their paths).
+  // only where the name repeats (as the readers spell their paths). The
+  // children are counted by name first: one pass, where asking each name
+  // whether a later sibling repeats it rescanned a 100,000-line invoice's
+  // lines for every header element.
   void visit_children(const Visit& v) {
-    // This element's names so far, on top of seen_ (shared by every level, so
+    // This element's names, on top of siblings_ (shared by every level, so
     // that a walk allocates it once): [base, end) while the children run.
-    const std::size_t base = seen_.size();
-    for (pugi::xml_node c = v.element.node.first_child(); c; c = c.next_sibling()) {
-      if (c.type() != pugi::node_element) continue;
-      const char* name = c.name();
-      std::uint32_t position = 1;
-      auto same = [name](const auto& s) { return xml::same_c_name(s.first, name); };
-      const auto level = seen_.begin() + static_cast<std::ptrdiff_t>(base);
-      if (seen_.size() > base && same(seen_.back())) {
-        position = ++seen_.back().second;
-      } else if (auto it = std::find_if(level, seen_.end(), same); it != seen_.end()) {
-        position = ++it->second;
-        std::swap(*it, seen_.back());  // siblings of one name mostly come together
-      } else {
-        seen_.emplace_back(name, 1);
-        if (!c.next_sibling(name)) position = 0;  // the only one: no position
-      }
-      Element child{c, &v.element, position, nullptr, {}};
-      visit(child, &v);
+    const std::size_t base = siblings_.size();
+    const pugi::xml_node parent = v.element.node;
+    for (pugi::xml_node c = parent.first_child(); c; c = c.next_sibling()) {
+      if (c.type() == pugi::node_element) ++sibling_name(base, c.name()).total;
     }
-    seen_.resize(base);
+    for (pugi::xml_node c = parent.first_child(); c; c = c.next_sibling()) {
+      if (c.type() != pugi::node_element) continue;
+      SiblingName& name = sibling_name(base, c.name());
+      ++name.seen;
+      Element child{c, &v.element, name.total == 1 ? 0 : name.seen, nullptr, {}};
+      visit(child, &v);  // may reallocate siblings_: `name` is not used after
+    }
+    siblings_.resize(base);
+  }
+
+  // The entry of `name` in siblings_[base, end), added when missing, moved to
+  // the back: siblings of one name mostly come together.
+  SiblingName& sibling_name(std::size_t base, const char* name) {
+    if (siblings_.size() > base && xml::same_c_name(siblings_.back().name, name)) {
+      return siblings_.back();
+    }
+    const auto level = siblings_.begin() + static_cast<std::ptrdiff_t>(base);
+    const auto it = std::find_if(level, siblings_.end(), [name](const SiblingName& s) {
+      return xml::same_c_name(s.name, name);
+    });
+    if (it == siblings_.end()) return siblings_.emplace_back(SiblingName{name, 0, 0});
+    std::swap(*it, siblings_.back());
+    return siblings_.back();
   }
 
   void add(CodeField field, const Visit& v, std::string value) {
@@ -257,7 +277,7 @@ class CodeWalk {
   const Reader& r_;
   Syntax syntax_;
   CodedValues out_;
-  std::vector<std::pair<const char*, std::uint32_t>> seen_;  // name, count so far
+  std::vector<SiblingName> siblings_;
 };
 
 }  // namespace
