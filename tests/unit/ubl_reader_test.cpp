@@ -932,4 +932,31 @@ TEST_CASE("read_ubl spells coded values' paths as the reader does", "[readers][u
           Paths{"/Invoice/cac:AllowanceCharge[2]/cbc:AllowanceChargeReasonCode"});
     CHECK(paths_of(inv, CodeField::InvoiceCurrency) == Paths{"/Invoice/cbc:DocumentCurrencyCode"});
   }
+
+  SECTION("a long list of siblings, counted by name rather than rescanned") {
+    std::string text = R"xml(<Invoice xmlns="urn:oasis:names:specification:ubl:schema:xsd:Invoice-2"
+    xmlns:cac="urn:oasis:names:specification:ubl:schema:xsd:CommonAggregateComponents-2"
+    xmlns:cbc="urn:oasis:names:specification:ubl:schema:xsd:CommonBasicComponents-2">
+  <cbc:DocumentCurrencyCode>EUR</cbc:DocumentCurrencyCode>
+  <cac:PaymentMeans><cbc:PaymentMeansCode>30</cbc:PaymentMeansCode></cac:PaymentMeans>
+)xml";
+    for (int i = 0; i < 1000; ++i) {
+      text +=
+          "<cac:InvoiceLine><cbc:InvoicedQuantity unitCode=\"C62\">1</cbc:InvoicedQuantity>"
+          "</cac:InvoiceLine>\n";
+    }
+    text +=
+        "<cac:PaymentMeans><cbc:PaymentMeansCode>49</cbc:PaymentMeansCode></cac:PaymentMeans>\n"
+        "<cbc:TaxCurrencyCode>USD</cbc:TaxCurrencyCode>\n</Invoice>\n";
+    const Invoice inv = read(text).invoice;
+    const Paths units = paths_of(inv, CodeField::UnitCode);
+    REQUIRE(units.size() == 1000);
+    CHECK(units.front() == "/Invoice/cac:InvoiceLine[1]/cbc:InvoicedQuantity");
+    CHECK(units.back() == "/Invoice/cac:InvoiceLine[1000]/cbc:InvoicedQuantity");
+    CHECK(paths_of(inv, CodeField::InvoiceCurrency) == Paths{"/Invoice/cbc:DocumentCurrencyCode"});
+    CHECK(paths_of(inv, CodeField::PaymentMeans) ==
+          Paths{"/Invoice/cac:PaymentMeans[1]/cbc:PaymentMeansCode",
+                "/Invoice/cac:PaymentMeans[2]/cbc:PaymentMeansCode"});
+    CHECK(paths_of(inv, CodeField::VatCurrency) == Paths{"/Invoice/cbc:TaxCurrencyCode"});
+  }
 }
