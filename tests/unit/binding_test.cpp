@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "rules/engine/registry.hpp"
+#include "validators/binding/document_view.hpp"
 #include "validators/xml/safe_xml.hpp"
 
 using namespace cprokit;
@@ -94,4 +95,60 @@ TEST_CASE("binding: names are matched by namespace, whatever the document's pref
       R"(xmlns:z="urn:other">)"
       "<z:Signature/></i:Invoice>";
   CHECK_FALSE(fired(wrong_namespace, Syntax::Ubl).contains("UBL-CR-137"));
+}
+
+TEST_CASE("binding: names resolved on one document are reused only under the same bindings") {
+  const std::string cac =
+      R"(<i:Invoice xmlns:i="urn:oasis:names:specification:ubl:schema:xsd:Invoice-2" )"
+      R"(xmlns:z="urn:oasis:names:specification:ubl:schema:xsd:CommonAggregateComponents-2">)"
+      "<z:Signature/></i:Invoice>";
+  const std::string other =
+      R"(<i:Invoice xmlns:i="urn:oasis:names:specification:ubl:schema:xsd:Invoice-2" )"
+      R"(xmlns:z="urn:other"><z:Signature/></i:Invoice>)";
+  // The same qualified name, z:Signature, in turn under both bindings.
+  for (int round = 0; round < 2; ++round) {
+    CHECK_FALSE(fired(other, Syntax::Ubl).contains("UBL-CR-137"));
+    CHECK(fired(cac, Syntax::Ubl).count("UBL-CR-137") == 1);
+  }
+}
+
+TEST_CASE("binding: two views on one thread each resolve under their own bindings") {
+  const binding::Program& program = binding::program_for(Syntax::Ubl);
+  std::vector<Finding> findings;
+  auto cac = xml::load(
+      R"(<i:Invoice xmlns:i="urn:oasis:names:specification:ubl:schema:xsd:Invoice-2" )"
+      R"(xmlns:z="urn:oasis:names:specification:ubl:schema:xsd:CommonAggregateComponents-2">)"
+      "<z:Signature/></i:Invoice>",
+      {1U << 20U, 200}, findings);
+  auto other =
+      xml::load(R"(<i:Invoice xmlns:i="urn:oasis:names:specification:ubl:schema:xsd:Invoice-2" )"
+                R"(xmlns:z="urn:other"><z:Signature/></i:Invoice>)",
+                {1U << 20U, 200}, findings);
+  REQUIRE(cac);
+  REQUIRE(other);
+  const pugi::xml_node cac_root = cac->doc.document_element();
+  const pugi::xml_node other_root = other->doc.document_element();
+  const binding::DocumentView first(program, cac_root, false);
+  CHECK(first.resolve(cac_root.first_child()).id != binding::kNoName);
+  // The second view takes the thread's names over for its bindings; the
+  // first must not read them, nor the second the first's.
+  const binding::DocumentView second(program, other_root, false);
+  CHECK(second.resolve(other_root.first_child()).id == binding::kNoName);
+  CHECK(second.resolve(other_root.first_child()).ns == -1);
+  CHECK(first.resolve(cac_root.first_child()).id != binding::kNoName);
+  CHECK(first.resolve(cac_root.first_child()).ns ==
+        program.namespace_of_uri(
+            "urn:oasis:names:specification:ubl:schema:xsd:CommonAggregateComponents-2"));
+}
+
+TEST_CASE("binding: a document of many or long names resolves them all") {
+  // Past 4,096 names the thread's table starts afresh; names over 256 bytes
+  // are resolved but not kept. The rule on the last element still fires.
+  std::string xml = kUblOpen;
+  for (int i = 0; i < 5000; ++i)
+    xml += "<b:N" + std::to_string(i) + "/>";
+  xml += "<b:" + std::string(300, 'L') + "/><b:" + std::string(300, 'L') + "/>";
+  xml += "<a:Signature/></Invoice>";
+  CHECK(fired(xml, Syntax::Ubl).count("UBL-CR-137") == 1);
+  CHECK(fired(xml, Syntax::Ubl).count("UBL-CR-137") == 1);
 }

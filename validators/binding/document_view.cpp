@@ -22,14 +22,19 @@ DocumentView::DocumentView(const Program& program, const pugi::xml_node& root,
       nested_(nested_declarations),
       recorded_(program.element_count()),
       bearers_(program.attribute_count()) {
-  cache_.reserve(128);
+  if (!nested_) {
+    resolved_ = &ResolvedNames::for_document(program, names_.root_bindings());
+    generation_ = resolved_->generation();
+  }
 }
 
 ResolvedName DocumentView::resolve(const pugi::xml_node& element,
                                    std::string_view qualified) const {
-  if (!nested_) {
-    auto known = cache_.find(qualified);
-    if (known != cache_.end()) return known->second;
+  ResolvedNames* resolved =
+      resolved_ != nullptr && resolved_->generation() == generation_ ? resolved_ : nullptr;
+  const std::size_t hash = resolved != nullptr ? XmlNameHash{}(qualified) : 0;
+  if (resolved != nullptr) {
+    if (const ResolvedName* known = resolved->find(qualified, hash)) return *known;
   }
   ResolvedName out;
   out.ns = program_.namespace_of_uri(names_.uri(element));
@@ -47,7 +52,7 @@ ResolvedName DocumentView::resolve(const pugi::xml_node& element,
       out.id = program_.element(canonical);
     }
   }
-  if (!nested_) cache_.emplace(qualified, out);
+  if (resolved != nullptr) resolved->add(qualified, hash, out);
   return out;
 }
 

@@ -8,23 +8,16 @@
 #include <optional>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <utility>
 #include <vector>
 
 #include <pugixml.hpp>
 
 #include "validators/binding/program.hpp"
+#include "validators/binding/resolved_names.hpp"
 #include "validators/xml/names.hpp"
 
 namespace cprokit::binding {
-
-struct ResolvedName {
-  int id = kNoName;                 // interned by the program; kNoName when no rule names it
-  int ns = -1;                      // index of the official namespace; -1 when none
-  std::uint64_t wildcard_ends = 0;  // Program::wildcard_ends() of the name
-  std::uint32_t local_at = 0;       // where the local name starts in the qualified one
-};
 
 class DocumentView {
  public:
@@ -67,8 +60,11 @@ class DocumentView {
   pugi::xml_node root_;
   xml::Names names_;
   bool nested_;
-  // By the qualified name the document spells: a few dozen names a document.
-  mutable std::unordered_map<std::string_view, ResolvedName, XmlNameHash, XmlNameEqual> cache_;
+  // Names resolved by the qualified name the document spells, shared with the
+  // thread's earlier documents; null when declarations below the root may
+  // bind a prefix anew (then a name resolves per element).
+  ResolvedNames* resolved_ = nullptr;
+  std::uint64_t generation_ = 0;  // of resolved_ when this view took it
   mutable std::map<std::pair<std::string_view, std::string_view>, bool> bears_;
   std::vector<std::vector<pugi::xml_node>> recorded_;
   std::vector<std::vector<pugi::xml_node>> bearers_;

@@ -106,6 +106,11 @@ class Names {
   Names(const Names&) = delete;  // memo_ points into root_bindings_
   Names& operator=(const Names&) = delete;
 
+  // The namespace declarations of the root: (prefix, URI), "" for the default.
+  const std::vector<std::pair<std::string_view, std::string_view>>& root_bindings() const {
+    return root_bindings_;
+  }
+
   // The namespace URI of an element ("" when its prefix is unbound).
   std::string_view uri(const pugi::xml_node& element) const { return uri(element, element.name()); }
   // `qualified`: element.name(), when the caller has it already.

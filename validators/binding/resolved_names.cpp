@@ -1,0 +1,79 @@
+#include "validators/binding/resolved_names.hpp"
+
+#include "validators/xml/names.hpp"
+
+namespace cprokit::binding {
+namespace {
+
+constexpr std::size_t kFirstSlots = 256;
+// A hostile batch (every document its own names) must not grow the table
+// without end: past this many names it starts afresh.
+constexpr std::size_t kMostNames = 4096;
+
+}  // namespace
+
+ResolvedNames& ResolvedNames::for_document(const Program& program, const Bindings& bindings) {
+  thread_local ResolvedNames table;
+  if (!table.holds(program, bindings)) table.reset(program, bindings);
+  return table;
+}
+
+bool ResolvedNames::holds(const Program& program, const Bindings& bindings) const {
+  if (program_ != &program || bindings_.size() != bindings.size()) return false;
+  for (std::size_t i = 0; i < bindings.size(); ++i) {
+    if (!xml::same_name(bindings_[i].first, bindings[i].first) ||
+        !xml::same_name(bindings_[i].second, bindings[i].second)) {
+      return false;
+    }
+  }
+  return true;
+}
+
+void ResolvedNames::reset(const Program& program, const Bindings& bindings) {
+  program_ = &program;
+  bindings_.assign(bindings.begin(), bindings.end());
+  ++generation_;
+  clear();
+}
+
+void ResolvedNames::clear() {
+  slots_.assign(kFirstSlots, Slot{});
+  text_.clear();
+  count_ = 0;
+}
+
+const ResolvedName* ResolvedNames::find(std::string_view qualified, std::size_t hash) const {
+  const std::size_t mask = slots_.size() - 1;
+  for (std::size_t i = hash & mask;; i = (i + 1) & mask) {
+    const Slot& slot = slots_[i];
+    if (!slot.used) return nullptr;
+    if (slot.hash == hash && xml::same_name(text_of(slot), qualified)) return &slot.name;
+  }
+}
+
+void ResolvedNames::add(std::string_view qualified, std::size_t hash, const ResolvedName& name) {
+  if (qualified.size() > kLongestName) return;
+  if (count_ == kMostNames) clear();
+  if (2 * (count_ + 1) > slots_.size()) {
+    std::vector<Slot> old(2 * slots_.size());
+    old.swap(slots_);
+    const std::size_t mask = slots_.size() - 1;
+    for (const Slot& slot : old) {
+      if (!slot.used) continue;
+      std::size_t i = slot.hash & mask;
+      while (slots_[i].used)
+        i = (i + 1) & mask;
+      slots_[i] = slot;
+    }
+  }
+  const std::size_t mask = slots_.size() - 1;
+  std::size_t i = hash & mask;
+  while (slots_[i].used)
+    i = (i + 1) & mask;
+  slots_[i] = {hash, static_cast<std::uint32_t>(text_.size()),
+               static_cast<std::uint32_t>(qualified.size()), true, name};
+  text_ += qualified;
+  ++count_;
+}
+
+}  // namespace cprokit::binding
