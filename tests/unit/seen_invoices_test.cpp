@@ -3,17 +3,18 @@
 #include "validators/seen_invoices.hpp"
 
 #include <sqlite3.h>
-#include <sys/resource.h>
 
-#include <csignal>
 #include <optional>
 #include <string>
 
 #include <catch2/catch.hpp>
 
+#include "tests/unit/file_size_limit.hpp"
+
 using Catch::Matchers::Contains;
 using cprokit::SeenInvoices;
 using cprokit::SeenInvoicesError;
+using cprokit::test::FileSizeLimit;
 
 TEST_CASE("seen invoices: new, then seen with the first path", "[duplicates]") {
   SeenInvoices seen;
@@ -89,33 +90,6 @@ TEST_CASE("seen invoices: far more invoices than the cache holds, memory stays b
   // About 20 MB of rows; SQLite holds its 2 MiB page cache and little more.
   CHECK(sqlite3_memory_highwater(0) < sqlite3_int64{4} * 1024 * 1024);
 }
-
-namespace {
-
-// Files may grow no bigger than `bytes` while it lives: writes beyond fail
-// with EFBIG instead of raising SIGXFSZ.
-class FileSizeLimit {
- public:
-  explicit FileSizeLimit(rlim_t bytes) {
-    REQUIRE(::getrlimit(RLIMIT_FSIZE, &old_) == 0);
-    old_handler_ = std::signal(SIGXFSZ, SIG_IGN);
-    rlimit limit = old_;
-    limit.rlim_cur = bytes;
-    REQUIRE(::setrlimit(RLIMIT_FSIZE, &limit) == 0);
-  }
-  FileSizeLimit(const FileSizeLimit&) = delete;
-  FileSizeLimit& operator=(const FileSizeLimit&) = delete;
-  ~FileSizeLimit() {
-    ::setrlimit(RLIMIT_FSIZE, &old_);
-    std::signal(SIGXFSZ, old_handler_);
-  }
-
- private:
-  rlimit old_{};
-  void (*old_handler_)(int) = nullptr;
-};
-
-}  // namespace
 
 TEST_CASE("seen invoices: a temporary file that cannot grow is an error naming the cause",
           "[duplicates]") {

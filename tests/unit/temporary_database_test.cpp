@@ -3,9 +3,6 @@
 // its temporary file cannot grow.
 #include "validators/temporary_database.hpp"
 
-#include <sys/resource.h>
-
-#include <csignal>
 #include <stdexcept>
 #include <string>
 #include <string_view>
@@ -13,11 +10,13 @@
 #include <catch2/catch.hpp>
 
 #include "cli/input_walk.hpp"
+#include "tests/unit/file_size_limit.hpp"
 
 using Catch::Matchers::Contains;
 using cprokit::TemporaryDatabase;
 using cprokit::TemporaryDatabaseError;
 using cprokit::TemporaryStatement;
+using cprokit::test::FileSizeLimit;
 
 namespace {
 
@@ -88,33 +87,6 @@ TEST_CASE("temporary database: a failed step names its statement and leaves it r
   CHECK_FALSE(insert.step());
   CHECK(db.changes() == 1);
 }
-
-namespace {
-
-// Files may grow no bigger than `bytes` while it lives: writes beyond fail
-// with EFBIG instead of raising SIGXFSZ.
-class FileSizeLimit {
- public:
-  explicit FileSizeLimit(rlim_t bytes) {
-    REQUIRE(::getrlimit(RLIMIT_FSIZE, &old_) == 0);
-    old_handler_ = std::signal(SIGXFSZ, SIG_IGN);
-    rlimit limit = old_;
-    limit.rlim_cur = bytes;
-    REQUIRE(::setrlimit(RLIMIT_FSIZE, &limit) == 0);
-  }
-  FileSizeLimit(const FileSizeLimit&) = delete;
-  FileSizeLimit& operator=(const FileSizeLimit&) = delete;
-  ~FileSizeLimit() {
-    ::setrlimit(RLIMIT_FSIZE, &old_);
-    std::signal(SIGXFSZ, old_handler_);
-  }
-
- private:
-  rlimit old_{};
-  void (*old_handler_)(int) = nullptr;
-};
-
-}  // namespace
 
 TEST_CASE("temporary database: a folder listing that cannot grow says why and what to do",
           "[temporary-database]") {
