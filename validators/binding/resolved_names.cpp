@@ -10,6 +10,16 @@ constexpr std::size_t kFirstSlots = 256;
 // without end: past this many names it starts afresh.
 constexpr std::size_t kMostNames = 4096;
 
+// Puts `slot` in the first free place from its hash on (the table has one).
+template <class Slot>
+void place(std::vector<Slot>& slots, const Slot& slot) {
+  const std::size_t mask = slots.size() - 1;
+  std::size_t i = slot.hash & mask;
+  while (slots[i].used)
+    i = (i + 1) & mask;
+  slots[i] = slot;
+}
+
 }  // namespace
 
 ResolvedNames& ResolvedNames::for_document(const Program& program, const Bindings& bindings) {
@@ -57,21 +67,12 @@ void ResolvedNames::add(std::string_view qualified, std::size_t hash, const Reso
   if (2 * (count_ + 1) > slots_.size()) {
     std::vector<Slot> old(2 * slots_.size());
     old.swap(slots_);
-    const std::size_t mask = slots_.size() - 1;
     for (const Slot& slot : old) {
-      if (!slot.used) continue;
-      std::size_t i = slot.hash & mask;
-      while (slots_[i].used)
-        i = (i + 1) & mask;
-      slots_[i] = slot;
+      if (slot.used) place(slots_, slot);
     }
   }
-  const std::size_t mask = slots_.size() - 1;
-  std::size_t i = hash & mask;
-  while (slots_[i].used)
-    i = (i + 1) & mask;
-  slots_[i] = {hash, static_cast<std::uint32_t>(text_.size()),
-               static_cast<std::uint32_t>(qualified.size()), true, name};
+  place(slots_, Slot{hash, static_cast<std::uint32_t>(text_.size()),
+                     static_cast<std::uint32_t>(qualified.size()), true, name});
   text_ += qualified;
   ++count_;
 }

@@ -195,8 +195,9 @@ class CodeWalk {
     }
     for (pugi::xml_node c = parent.first_child(); c; c = c.next_sibling()) {
       if (c.type() != pugi::node_element) continue;
-      SiblingName* name = find_sibling_name(base, c.name());
-      if (name == nullptr) name = &siblings_.emplace_back(SiblingName{c.name(), 0, 0});
+      const char* qualified = c.name();
+      SiblingName* name = find_sibling_name(base, qualified);
+      if (name == nullptr) name = &siblings_.emplace_back(SiblingName{qualified, 0, 0});
       ++name->total;
     }
   }
