@@ -78,12 +78,12 @@ bool is_invoiced_object(const Reader& r, const Element& reference) {
   return false;
 }
 
-// How many children of an element bear a name, and how many of them the
-// walk has met so far.
-struct SiblingName {
-  const char* name;
-  std::uint32_t total;
-  std::uint32_t seen;
+// A child element met on the walk, with its name read once and its 1-based
+// position among same-named siblings (0 where the name does not repeat).
+struct Child {
+  pugi::xml_node node;
+  std::string_view name;
+  std::uint32_t position;
 };
 
 class CodeWalk {
@@ -92,13 +92,13 @@ class CodeWalk {
 
   CodedValues run() {
     Element root = r_.root();
-    visit(root, nullptr);
+    visit(root, root.node.name(), nullptr);
     return std::move(out_);
   }
 
  private:
-  void visit(const Element& e, const Visit* parent) {
-    const std::string_view qualified = e.node.name();
+  // `qualified`: e.node.name().
+  void visit(const Element& e, std::string_view qualified, const Visit* parent) {
     const std::string_view local = local_name(qualified);
     Visit v{e,
             parent,
@@ -134,87 +134,59 @@ class CodeWalk {
   }
 
   // Each child with its 1-based position among same-named siblings, spelled
-  // only where the name repeats (as the readers spell their paths). Whether a
-  // name met for the first time repeats is found by scanning the later
-  // siblings, which is cheapest for the few children of most elements. On a
-  // long list (a 100,000-line invoice's header names, each scanning all the
-  // lines) the scans stop after kScanBudget siblings and every child of the
-  // element is counted by name instead, in one pass.
+  // only where the name repeats (as the readers spell their paths).
   void visit_children(const Visit& v) {
-    // This element's names, on top of siblings_ (shared by every level, so
-    // that a walk allocates it once): [base, end) while the children run.
-    const std::size_t base = siblings_.size();
-    const pugi::xml_node parent = v.element.node;
-    std::size_t budget = kScanBudget;
-    for (pugi::xml_node c = parent.first_child(); c; c = c.next_sibling()) {
-      if (c.type() != pugi::node_element) continue;
-      const char* qualified = c.name();
-      SiblingName* name = find_sibling_name(base, qualified);
-      if (name == nullptr) {
-        // total: 1 when no later sibling repeats the name, 2 when one does.
-        name = &siblings_.emplace_back(SiblingName{qualified, 1, 0});
-        switch (repeats_after(c, qualified, budget)) {
-          case Repeats::No:
-            break;
-          case Repeats::Yes:
-            name->total = 2;
-            break;
-          case Repeats::OverBudget:
-            count_children(base, parent);  // every later name is then found
-            name = find_sibling_name(base, qualified);
-            break;
+    // This element's children, on top of children_ (shared by every level,
+    // so that a walk allocates it once): [base, end) while they are visited.
+    const std::size_t base = children_.size();
+    for (pugi::xml_node c = v.element.node.first_child(); c; c = c.next_sibling()) {
+      if (c.type() == pugi::node_element) children_.push_back({c, c.name(), 0});
+    }
+    const std::size_t end = children_.size();
+    number_children(base, end);
+    for (std::size_t i = base; i < end; ++i) {
+      const Child c = children_[i];  // a copy: deeper levels may reallocate children_
+      Element child(c.node, &v.element, c.position);
+      visit(child, c.name, &v);
+    }
+    children_.resize(base);
+  }
+
+  // Sets the positions of children_[base, end). Most elements have a few
+  // children, whose names are told apart by their lengths; a long list (the
+  // invoice lines) is sorted by name instead of compared pair by pair.
+  void number_children(std::size_t base, std::size_t end) {
+    if (end - base <= kFewChildren) {
+      for (std::size_t i = base; i < end; ++i) {
+        if (children_[i].position != 0) continue;  // numbered with an earlier one
+        std::uint32_t position = 1;
+        for (std::size_t j = i + 1; j < end; ++j) {
+          if (xml::same_name(children_[j].name, children_[i].name))
+            children_[j].position = ++position;
         }
+        if (position > 1) children_[i].position = 1;
       }
-      ++name->seen;
-      Element child{c, &v.element, name->total == 1 ? 0 : name->seen, nullptr, {}};
-      visit(child, &v);  // may reallocate siblings_: `name` is not used after
+      return;
     }
-    siblings_.resize(base);
-  }
-
-  enum class Repeats : unsigned char { No, Yes, OverBudget };
-
-  // Whether a later sibling of `element` bears `qualified`; each sibling
-  // scanned is taken from `budget`.
-  static Repeats repeats_after(const pugi::xml_node& element, const char* qualified,
-                               std::size_t& budget) {
-    for (pugi::xml_node s = element.next_sibling(); s; s = s.next_sibling()) {
-      if (budget == 0) return Repeats::OverBudget;
-      --budget;
-      if (xml::same_c_name(s.name(), qualified)) return Repeats::Yes;
-    }
-    return Repeats::No;
-  }
-
-  // Every name among the element children of `parent`, with its total, in
-  // siblings_[base, end); the counts seen so far are kept.
-  void count_children(std::size_t base, const pugi::xml_node& parent) {
-    for (auto it = siblings_.begin() + static_cast<std::ptrdiff_t>(base); it != siblings_.end();
-         ++it) {
-      it->total = 0;
-    }
-    for (pugi::xml_node c = parent.first_child(); c; c = c.next_sibling()) {
-      if (c.type() != pugi::node_element) continue;
-      const char* qualified = c.name();
-      SiblingName* name = find_sibling_name(base, qualified);
-      if (name == nullptr) name = &siblings_.emplace_back(SiblingName{qualified, 0, 0});
-      ++name->total;
-    }
-  }
-
-  // The entry of `qualified` in siblings_[base, end), moved to the back
-  // (siblings of one name mostly come together), or nullptr.
-  SiblingName* find_sibling_name(std::size_t base, const char* qualified) {
-    if (siblings_.size() > base && xml::same_c_name(siblings_.back().name, qualified)) {
-      return &siblings_.back();
-    }
-    const auto level = siblings_.begin() + static_cast<std::ptrdiff_t>(base);
-    const auto it = std::find_if(level, siblings_.end(), [qualified](const SiblingName& s) {
-      return xml::same_c_name(s.name, qualified);
+    order_.resize(end - base);
+    for (std::size_t i = 0; i < order_.size(); ++i)
+      order_[i] = base + i;
+    // Stable: within a name, the children keep their document order.
+    std::stable_sort(order_.begin(), order_.end(), [this](std::size_t a, std::size_t b) {
+      return children_[a].name < children_[b].name;
     });
-    if (it == siblings_.end()) return nullptr;
-    std::swap(*it, siblings_.back());
-    return &siblings_.back();
+    for (std::size_t run = 0; run < order_.size();) {
+      std::size_t next = run + 1;
+      while (next < order_.size() &&
+             xml::same_name(children_[order_[next]].name, children_[order_[run]].name)) {
+        ++next;
+      }
+      if (next - run > 1) {
+        for (std::size_t k = run; k < next; ++k)
+          children_[order_[k]].position = static_cast<std::uint32_t>(k - run + 1);
+      }
+      run = next;
+    }
   }
 
   void add(CodeField field, const Visit& v, std::string value) {
@@ -308,7 +280,9 @@ class CodeWalk {
     if (l == "DueDateTypeCode") return add_text(CodeField::TaxPointDateCode, v);
     if (l == "ReferenceTypeCode") return add_text(CodeField::ObjectScheme, v);
     if (l == "SubjectCode") return add_text(CodeField::NoteSubject, v);
-    pugi::xml_attribute scheme = v.element.node.attribute("schemeID");
+    // Only identifiers' schemes are read: most elements have no attribute to look for.
+    const pugi::xml_attribute scheme =
+        l == "GlobalID" || l == "ID" ? v.element.node.attribute("schemeID") : pugi::xml_attribute();
     if (l == "GlobalID" && scheme) {
       if (!v.in_product && !v.in_ship_to) return add(CodeField::PartyIdScheme, v, scheme.value());
     }
@@ -343,15 +317,15 @@ class CodeWalk {
   const Reader& r_;
   Syntax syntax_;
   CodedValues out_;
-  std::vector<SiblingName> siblings_;
+  std::vector<Child> children_;
+  std::vector<std::size_t> order_;  // number_children()'s sort of a long list
   // ns_of() by the address of a URI's characters: the elements of one
   // prefix all view the same declaration, so each of a document's few URIs
   // is compared once. Bounded: a document declaring a namespace on every
   // element gets no memo beyond the first ones.
   static constexpr std::size_t kKnownUris = 16;
-  // Siblings an element's first-met names may scan before its children are
-  // counted by name instead.
-  static constexpr std::size_t kScanBudget = 256;
+  // Children numbered pair by pair; more are sorted by name.
+  static constexpr std::size_t kFewChildren = 32;
   std::vector<std::pair<const char*, Ns>> known_uris_;
 };
 
