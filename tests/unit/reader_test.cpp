@@ -1,6 +1,6 @@
-// Reader lookups on an element with many children, where the children are
-// grouped by name after the first long walk: the answers must be the same as
-// walking every child, in document order.
+// Reader lookups: on an element with many children, grouped by name after the
+// first long walk, and on elements with few, listed on the first lookup. The
+// answers must be the same as walking every child, in document order.
 #include "validators/readers/reader.hpp"
 
 #include <catch2/catch.hpp>
@@ -145,4 +145,49 @@ TEST_CASE("Reader matches unprefixed names in the default namespace", "[readers]
   CHECK(r.text_of(r.child(root, kUri, "Amounx")).value == "3");
   CHECK(r.text_of(r.child(root, kUri, "Amount")).value == "1");
   CHECK_FALSE(r.child(root, kUri, "t:Amount"));
+}
+
+TEST_CASE("Reader lists an element's children once, skipping what is not an element", "[readers]") {
+  // Mixed content: the text around the children is kept as nodes of its own.
+  Loaded doc(R"(<t:r xmlns:t="urn:test"><t:p>text <t:a>1</t:a> more )"
+             R"(<t:b>2</t:b> and <t:a>3</t:a> end</t:p></t:r>)");
+  const Reader& r = doc.reader;
+  Element root = r.root();
+  Element p = r.child(root, kUri, "p");
+  REQUIRE(p);
+
+  CHECK(r.text_of(r.child(p, kUri, "b")).value == "2");
+  CHECK(p.listed.size == 3);  // the four texts left out
+  CHECK(texts(r, r.children(p, kUri, "a")) ==
+        std::vector<std::string>{"1@/t:r/t:p/t:a[1]", "3@/t:r/t:p/t:a[2]"});
+  CHECK_FALSE(r.child(p, kUri, "c"));
+}
+
+TEST_CASE("Reader lists children anew once its listings have started afresh", "[readers]") {
+  // 3,000 items of 3 children each: far more children than the listings
+  // keep, so the first item's listing is dropped while the others are read.
+  std::string body;
+  for (int i = 1; i <= 3000; ++i) {
+    const std::string n = std::to_string(i);
+    body += "<t:item>" + element("t:a", "a" + n) + element("t:b", "b" + n) +
+            element("t:b", "c" + n) + "</t:item>";
+  }
+  Loaded doc(R"(<t:r xmlns:t="urn:test">)" + body + "</t:r>");
+  const Reader& r = doc.reader;
+  Element root = r.root();
+  std::vector<Element> items = r.children(root, kUri, "item");
+  REQUIRE(items.size() == 3000);
+
+  CHECK(r.text_of(r.child(items[0], kUri, "a")).value == "a1");
+  const std::uint32_t first_generation = items[0].listed.generation;
+  for (const Element& item : items) {
+    REQUIRE(r.children(item, kUri, "b").size() == 2);
+  }
+  CHECK(items[0].listed.generation == first_generation);  // not listed again yet
+
+  // Its listing is gone: the lookup lists the children again and still answers right.
+  CHECK(texts(r, r.children(items[0], kUri, "b")) ==
+        std::vector<std::string>{"b1@/t:r/t:item[1]/t:b[1]", "c1@/t:r/t:item[1]/t:b[2]"});
+  CHECK(items[0].listed.generation != first_generation);
+  CHECK(r.text_of(r.child(items[2999], kUri, "a")).value == "a3000");
 }

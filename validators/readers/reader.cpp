@@ -25,8 +25,13 @@ Reader::Reader(const xml::LoadedXml& xml, std::vector<Finding>& findings)
 namespace {
 
 // Beyond this many siblings walked in one lookup, the parent's children are
-// grouped by name once and later lookups use the groups.
+// grouped by name once and later lookups use the groups. Up to it, they are
+// listed with their names on the first lookup: an element is looked up for
+// several children, and each lookup then compares names already read.
 constexpr int kManyChildren = 64;
+constexpr auto kMostListed = static_cast<std::uint32_t>(kManyChildren);
+// The children listed before the listings start afresh (about 100 KB).
+constexpr std::size_t kListingCapacity = 4096;
 
 // The first and last child named as `is_wanted` asks, from the parent's
 // groups; nullopt when they cannot say (two spellings of the name match).
@@ -46,19 +51,46 @@ std::optional<Element::Group> group(const Element& parent, const xml::NameMatche
 }  // namespace
 
 Element Reader::root() const {
-  return {xml_.doc.document_element(), nullptr, 0, nullptr, {}};
+  return {xml_.doc.document_element(), nullptr, 0};
+}
+
+std::span<const Reader::ListedChild> Reader::listed_children(const Element& parent) const {
+  Element::Listed& listed = parent.listed;
+  if (listed.generation != listing_generation_) {
+    if (listed_.size() + kMostListed > kListingCapacity) {
+      listed_.clear();
+      ++listing_generation_;
+    }
+    listed = {static_cast<std::uint32_t>(listed_.size()), 0, listing_generation_};
+    for (pugi::xml_node c = parent.node.first_child(); c; c = c.next_sibling()) {
+      if (c.type() != pugi::node_element) continue;
+      if (listed.size == kMostListed) {
+        listed_.resize(listed.begin);
+        listed.size = 0;
+        break;
+      }
+      listed_.push_back({c, c.name()});
+      ++listed.size;
+    }
+  }
+  return {listed_.data() + listed.begin, listed.size};
 }
 
 Element Reader::child(const Element& parent, std::string_view uri, std::string_view local) const {
   xml::NameMatcher is_wanted(names_, uri, local);
   if (!parent.groups.empty()) {
-    if (auto g = group(parent, is_wanted)) return {g->first, &parent, 0, nullptr, {}};
+    if (auto g = group(parent, is_wanted)) return {g->first, &parent, 0};
+  }
+  const std::span<const ListedChild> listed = listed_children(parent);
+  if (!listed.empty()) {
+    for (const ListedChild& c : listed) {
+      if (is_wanted(c.node, c.name)) return {c.node, &parent, 0};
+    }
+    return {};
   }
   int walked = 0;
   for (pugi::xml_node c = parent.node.first_child(); c; c = c.next_sibling()) {
-    if (is_wanted(c) && c.type() == pugi::node_element) {
-      return {c, &parent, 0, nullptr, {}};
-    }
+    if (is_wanted(c) && c.type() == pugi::node_element) return {c, &parent, 0};
     if (++walked == kManyChildren && parent.groups.empty()) group_children(parent);
   }
   return {};
@@ -68,6 +100,16 @@ std::vector<Element> Reader::children(const Element& parent, std::string_view ur
                                       std::string_view local) const {
   std::vector<Element> out;
   xml::NameMatcher is_wanted(names_, uri, local);
+  if (parent.groups.empty()) {
+    const std::span<const ListedChild> listed = listed_children(parent);
+    if (!listed.empty()) {
+      for (const ListedChild& c : listed) {
+        if (is_wanted(c.node, c.name))
+          out.emplace_back(c.node, &parent, static_cast<std::uint32_t>(out.size() + 1));
+      }
+      return out;
+    }
+  }
   pugi::xml_node from = parent.node.first_child();
   pugi::xml_node last;  // null: up to the last child
   if (!parent.groups.empty()) {
@@ -79,7 +121,7 @@ std::vector<Element> Reader::children(const Element& parent, std::string_view ur
   int walked = 0;
   for (pugi::xml_node c = from; c; c = c.next_sibling()) {
     if (is_wanted(c) && c.type() == pugi::node_element) {
-      out.push_back({c, &parent, static_cast<std::uint32_t>(out.size() + 1), nullptr, {}});
+      out.emplace_back(c, &parent, static_cast<std::uint32_t>(out.size() + 1));
     }
     if (c == last) break;
     if (++walked == kManyChildren && parent.groups.empty()) group_children(parent);

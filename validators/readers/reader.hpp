@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <memory>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -29,12 +30,24 @@ struct Element {
   struct Group {
     pugi::xml_node first, last;
   };
+  // Where the Reader listed the children of an element that has few, with
+  // their names: [begin, begin + size) of its list of generation `generation`.
+  struct Listed {
+    std::uint32_t begin = 0;
+    std::uint32_t size = 0;
+    std::uint32_t generation = 0;  // 0: not listed
+  };
+
+  Element() = default;
+  Element(pugi::xml_node n, const Element* up, std::uint32_t pos)
+      : node(n), parent(up), position(pos) {}
 
   pugi::xml_node node;
   const Element* parent = nullptr;         // null for the root; outlives this element
   std::uint32_t position = 0;              // 1-based among its same-named siblings; 0: not counted
   mutable const PathStep* step = nullptr;  // made on first need (Reader::step_of)
   mutable std::vector<Group> groups;       // made once a lookup has walked past many
+  mutable Listed listed;                   // made on the first lookup (Reader::listed_children)
 
   explicit operator bool() const { return static_cast<bool>(node); }
 };
@@ -79,8 +92,17 @@ class Reader {
   std::shared_ptr<const SourcePaths> paths() const { return paths_; }
 
  private:
+  // A child element and its qualified name, read once per parent.
+  struct ListedChild {
+    pugi::xml_node node;
+    std::string_view name;
+  };
+
   const PathStep* step_of(const Element& e) const;
   void group_children(const Element& parent) const;
+  // The element children of `parent`, listed on the first lookup; empty
+  // (nothing listed) past kManyChildren, where the groups serve instead.
+  std::span<const ListedChild> listed_children(const Element& parent) const;
   std::optional<Decimal> decimal_of(const Element& e) const;
 
   const xml::LoadedXml& xml_;
@@ -88,6 +110,11 @@ class Reader {
   xml::Names names_;
   std::vector<Finding>& findings_;
   mutable std::vector<SourceRef> unreadable_;
+  // Every listing made since the last reset: bounded, so that a 100,000-line
+  // invoice does not keep one per element read. A reset starts a new
+  // generation, and the elements listed before list their children again.
+  mutable std::vector<ListedChild> listed_;
+  mutable std::uint32_t listing_generation_ = 1;
 };
 
 // Element text with XML whitespace trimmed at both ends.

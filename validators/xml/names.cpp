@@ -69,8 +69,15 @@ std::string_view Names::uri(const pugi::xml_node& element, std::string_view qual
     }
     return {};
   }
-  for (const auto& [p, u] : root_bindings_) {
-    if (same_name(p, prefix)) return u;
+  // Elements of one prefix come in runs: the previous answer's binding first.
+  if (last_binding_ < root_bindings_.size() &&
+      same_name(root_bindings_[last_binding_].first, prefix)) {
+    return root_bindings_[last_binding_].second;
+  }
+  for (std::size_t i = 0; i < root_bindings_.size(); ++i) {
+    if (!same_name(root_bindings_[i].first, prefix)) continue;
+    last_binding_ = i;
+    return root_bindings_[i].second;
   }
   return {};
 }

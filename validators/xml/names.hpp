@@ -79,10 +79,14 @@ class NameMatcher {
   // Inline: readers call it for every sibling they scan.
   bool operator()(const pugi::xml_node& element) const {
     if (prefix_ == nullptr) return slow_match(element);
+    return (*this)(element, element.name());
+  }
+  // `name`: element.name(), when the caller has it already.
+  bool operator()(const pugi::xml_node& element, std::string_view name) const {
+    if (prefix_ == nullptr) return slow_match(element);
     // "prefix:local" or "local". Sibling names often share a long start
     // ("SpecifiedLineTradeAgreement", "SpecifiedLineTradeDelivery"): the
-    // lengths, measured by a vectorised strlen, tell most of them apart first.
-    std::string_view name = element.name();
+    // lengths tell most of them apart first.
     if (name.size() != qualified_size_) return false;
     return name_ends_with(name, local_) &&
            (prefix_->empty() || (name_starts_with(name, *prefix_) && name[prefix_->size()] == ':'));
@@ -133,6 +137,7 @@ class Names {
   // sole_prefix() by the address of the URI's characters: readers and the
   // binding program pass the same constants again and again.
   mutable std::vector<std::pair<const char*, const std::string_view*>> memo_;
+  mutable std::size_t last_binding_ = 0;  // index in root_bindings_ of uri()'s last answer
 };
 
 }  // namespace cprokit::xml
