@@ -67,7 +67,11 @@ struct Failure {
 
 class Walk {
  public:
-  Walk(const Program& program, DocumentView& doc) : program_(program), doc_(doc) {}
+  Walk(const Program& program, DocumentView& doc)
+      : program_(program),
+        doc_(doc),
+        price_(program.element("cac:Price")),
+        tax_total_amount_(program.element("ram:TaxTotalAmount")) {}
 
   void run(const pugi::xml_node& root) {
     visit(root);
@@ -107,14 +111,20 @@ class Walk {
       case Guard::NotPriceAmount:
         if (frame.local.ends_with("PriceAmount")) return false;
         return std::none_of(stack_.begin(), stack_.end() - 1, [&](const Frame& f) {
-          return doc_.is(f.node, "cac:Price") && doc_.has(f.node, "cac:AllowanceCharge");
+          return is(f, price_, "cac:Price") && doc_.has(f.node, "cac:AllowanceCharge");
         });
       case Guard::NotTaxTotalAmount:
-        return !doc_.is(frame.node, "ram:TaxTotalAmount");
+        return !is(frame, tax_total_amount_, "ram:TaxTotalAmount");
       case Guard::Format102:
         return std::string_view(frame.node.attribute("format").value()) == "102";
     }
     return false;
+  }
+
+  // Whether `frame` is the element `canonical`, interned as `id`: its
+  // resolved name says so without a lookup.
+  bool is(const Frame& frame, int id, std::string_view canonical) const {
+    return id != kNoName ? frame.name.id == id : doc_.is(frame.node, canonical);
   }
 
   // The first context matching the element on top of the stack, or -1.
@@ -244,6 +254,8 @@ class Walk {
 
   const Program& program_;
   DocumentView& doc_;
+  const int price_;  // the ids of the names the guards test
+  const int tax_total_amount_;
   std::vector<Frame> stack_;
   std::vector<Instance> instances_;
   std::vector<Hit> hits_;
