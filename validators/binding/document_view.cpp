@@ -57,8 +57,14 @@ ResolvedName DocumentView::resolve(const pugi::xml_node& element,
 }
 
 xml::NameMatcher DocumentView::matcher(std::string_view canonical) const {
-  const int ns = program_.namespace_of_prefix(xml::prefix_of(canonical));
-  return {names_, program_.uri(ns), xml::local_name(canonical)};
+  const std::size_t colon = xml::colon_of(canonical);
+  const std::string_view prefix = canonical.substr(0, colon);
+  // The checks ask names of one namespace in runs: the previous prefix first.
+  if (last_ns_ < 0 || !xml::same_name(prefix, last_prefix_)) {
+    last_prefix_ = prefix;
+    last_ns_ = program_.namespace_of_prefix(prefix);
+  }
+  return {names_, program_.uri(last_ns_), canonical.substr(colon + 1)};
 }
 
 bool DocumentView::is(const pugi::xml_node& element, std::string_view canonical) const {

@@ -64,7 +64,9 @@ class DocumentView {
   // thread's earlier documents; null when declarations below the root may
   // bind a prefix anew (then a name resolves per element).
   ResolvedNames* resolved_ = nullptr;
-  std::uint64_t generation_ = 0;  // of resolved_ when this view took it
+  std::uint64_t generation_ = 0;          // of resolved_ when this view took it
+  mutable std::string_view last_prefix_;  // matcher()'s last prefix and its namespace
+  mutable int last_ns_ = -1;
   mutable std::map<std::pair<std::string_view, std::string_view>, bool> bears_;
   std::vector<std::vector<pugi::xml_node>> recorded_;
   std::vector<std::vector<pugi::xml_node>> bearers_;

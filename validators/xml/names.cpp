@@ -33,8 +33,14 @@ Names::Names(const pugi::xml_node& root, bool nested_declarations)
 
 const std::string_view* Names::sole_prefix(std::string_view uri) const {
   if (nested_declarations_) return nullptr;
-  for (const auto& [key, prefix] : memo_) {
-    if (key == uri.data()) return prefix;
+  // Lookups come in runs of one namespace: the previous answer first.
+  if (last_memo_ < memo_.size() && memo_[last_memo_].first == uri.data()) {
+    return memo_[last_memo_].second;
+  }
+  for (std::size_t i = 0; i < memo_.size(); ++i) {
+    if (memo_[i].first != uri.data()) continue;
+    last_memo_ = i;
+    return memo_[i].second;
   }
   const std::string_view* found = nullptr;
   for (const auto& [p, u] : root_bindings_) {

@@ -137,6 +137,7 @@ class Names {
   // sole_prefix() by the address of the URI's characters: readers and the
   // binding program pass the same constants again and again.
   mutable std::vector<std::pair<const char*, const std::string_view*>> memo_;
+  mutable std::size_t last_memo_ = 0;     // index in memo_ of sole_prefix()'s last answer
   mutable std::size_t last_binding_ = 0;  // index in root_bindings_ of uri()'s last answer
 };
 
