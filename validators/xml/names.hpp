@@ -43,14 +43,6 @@ inline bool name_starts_with(std::string_view name, std::string_view start) {
   return name.size() >= start.size() && same_bytes(name.data(), start.data(), start.size());
 }
 
-// Two names as pugixml gives them, NUL-terminated.
-inline bool same_c_name(const char* a, const char* b) {
-  for (; *a == *b; ++a, ++b) {
-    if (*a == '\0') return true;
-  }
-  return false;
-}
-
 // The position of the prefix's colon in a qualified name, or npos.
 inline std::size_t colon_of(std::string_view qualified) {
   for (std::size_t i = 0; i < qualified.size(); ++i) {
