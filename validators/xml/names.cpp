@@ -31,12 +31,7 @@ Names::Names(const pugi::xml_node& root, bool nested_declarations)
   }
 }
 
-const std::string_view* Names::sole_prefix(std::string_view uri) const {
-  if (nested_declarations_) return nullptr;
-  // Lookups come in runs of one namespace: the previous answer first.
-  if (last_memo_ < memo_.size() && memo_[last_memo_].first == uri.data()) {
-    return memo_[last_memo_].second;
-  }
+const std::string_view* Names::look_up_sole_prefix(std::string_view uri) const {
   for (std::size_t i = 0; i < memo_.size(); ++i) {
     if (memo_[i].first != uri.data()) continue;
     last_memo_ = i;
@@ -53,13 +48,6 @@ const std::string_view* Names::sole_prefix(std::string_view uri) const {
   }
   memo_.emplace_back(uri.data(), found);
   return found;
-}
-
-NameMatcher::NameMatcher(const Names& names, std::string_view uri, std::string_view local)
-    : names_(names), uri_(uri), local_(local), prefix_(names.sole_prefix(uri)) {
-  if (prefix_ != nullptr) {
-    qualified_size_ = prefix_->empty() ? local.size() : prefix_->size() + 1 + local.size();
-  }
 }
 
 bool NameMatcher::slow_match(const pugi::xml_node& element) const {

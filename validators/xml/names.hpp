@@ -120,9 +120,18 @@ class Names {
 
  private:
   friend class NameMatcher;
-  // The one prefix bound to `uri` on the root, or nullopt when there is none
+  // The one prefix bound to `uri` on the root, or null when there is none
   // or several, or when declarations below the root make it unreliable.
-  const std::string_view* sole_prefix(std::string_view uri) const;
+  // Inline: a lint builds about a thousand matchers, and lookups come in
+  // runs of one namespace, so the previous answer is tried first.
+  const std::string_view* sole_prefix(std::string_view uri) const {
+    if (nested_declarations_) return nullptr;
+    if (last_memo_ < memo_.size() && memo_[last_memo_].first == uri.data()) {
+      return memo_[last_memo_].second;
+    }
+    return look_up_sole_prefix(uri);
+  }
+  const std::string_view* look_up_sole_prefix(std::string_view uri) const;
 
   std::vector<std::pair<std::string_view, std::string_view>> root_bindings_;  // prefix, URI
   bool nested_declarations_;
@@ -132,5 +141,12 @@ class Names {
   mutable std::size_t last_memo_ = 0;     // index in memo_ of sole_prefix()'s last answer
   mutable std::size_t last_binding_ = 0;  // index in root_bindings_ of uri()'s last answer
 };
+
+inline NameMatcher::NameMatcher(const Names& names, std::string_view uri, std::string_view local)
+    : names_(names), uri_(uri), local_(local), prefix_(names.sole_prefix(uri)) {
+  if (prefix_ != nullptr) {
+    qualified_size_ = prefix_->empty() ? local.size() : prefix_->size() + 1 + local.size();
+  }
+}
 
 }  // namespace cprokit::xml
