@@ -5,7 +5,7 @@
 set -euo pipefail
 
 packages=(
-  build-essential cmake ninja-build pkg-config
+  build-essential cmake ninja-build pkg-config ccache
   libboost-program-options-dev libpugixml-dev libxerces-c-dev
   nlohmann-json3-dev libfmt-dev libssl-dev catch2
   libcpp-httplib-dev libsqlite3-dev libsodium-dev libarchive-dev
