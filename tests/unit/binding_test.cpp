@@ -10,6 +10,7 @@
 
 #include "rules/engine/registry.hpp"
 #include "validators/binding/document_view.hpp"
+#include "validators/xml/names.hpp"
 #include "validators/xml/safe_xml.hpp"
 
 using namespace cprokit;
@@ -151,4 +152,65 @@ TEST_CASE("binding: a document of many or long names resolves them all") {
   xml += "<a:Signature/></Invoice>";
   CHECK(fired(xml, Syntax::Ubl).count("UBL-CR-137") == 1);
   CHECK(fired(xml, Syntax::Ubl).count("UBL-CR-137") == 1);
+}
+
+namespace {
+
+// Each call builds its name in a string of its own, gone when it returns, as
+// the special checks build "party/ID" paths: the next call's string reuses
+// the same bytes. Not inlined, so that both calls use the same stack slot.
+[[gnu::noinline]] bool matches_built(const binding::DocumentView& view,
+                                     const pugi::xml_node& element, const char* canonical) {
+  const std::string built(canonical);
+  return view.matcher(built)(element);
+}
+
+[[gnu::noinline]] bool is_built(const xml::Names& names, const pugi::xml_node& element,
+                                const char* uri, const char* local) {
+  const std::string built(uri);
+  return names.is(element, built, local);
+}
+
+}  // namespace
+
+TEST_CASE("binding: a matcher built from a caller's temporary name keeps no view of it") {
+  const binding::Program& program = binding::program_for(Syntax::Ubl);
+  std::vector<Finding> findings;
+  auto loaded = xml::load(std::string(kUblOpen) + "<a:Party/><b:Note/></Invoice>", {1U << 20U, 200},
+                          findings);
+  REQUIRE(loaded);
+  const pugi::xml_node root = loaded->doc.document_element();
+  const binding::DocumentView view(program, root, false);
+  const pugi::xml_node party = root.first_child();
+  const pugi::xml_node note = party.next_sibling();
+  // Same length prefixes, other namespaces: a remembered view of the first
+  // string would read the second's bytes and keep the first's namespace.
+  CHECK(matches_built(view, party, "cac:Party"));
+  CHECK(matches_built(view, note, "cbc:Note"));
+  CHECK_FALSE(matches_built(view, note, "cac:Note"));
+  CHECK(matches_built(view, note, "cbc:Note"));
+}
+
+TEST_CASE("binding: a namespace URI given in a temporary string is matched by its text") {
+  // Two URIs of one length: the allocator hands the second string the bytes
+  // the first one freed, so a memo by address alone would answer the first
+  // URI's prefix for the second.
+  const char* first = "urn:example:first-namespace:of-forty-chars";
+  const char* second = "urn:example:other-namespace:of-forty-chars";
+  std::vector<Finding> findings;
+  auto loaded = xml::load(std::string("<r xmlns:f=\"") + first + "\" xmlns:o=\"" + second +
+                              "\"><f:Party/><o:Note/></r>",
+                          {1U << 20U, 200}, findings);
+  REQUIRE(loaded);
+  const pugi::xml_node root = loaded->doc.document_element();
+  const xml::Names names(root, false);
+  const pugi::xml_node party = root.first_child();
+  const pugi::xml_node note = party.next_sibling();
+  // (Nothing allocates between the calls.)
+  const bool party_in_first = is_built(names, party, first, "Party");
+  const bool note_in_second = is_built(names, note, second, "Note");
+  const bool note_in_first = is_built(names, note, first, "Note");
+  CHECK(party_in_first);
+  CHECK(note_in_second);
+  CHECK_FALSE(note_in_first);
 }

@@ -61,7 +61,7 @@ xml::NameMatcher DocumentView::matcher(std::string_view canonical) const {
   const std::string_view prefix = canonical.substr(0, colon);
   // The checks ask names of one namespace in runs: the previous prefix first.
   if (last_ns_ < 0 || !xml::same_name(prefix, last_prefix_)) {
-    last_prefix_ = prefix;
+    last_prefix_.assign(prefix);
     last_ns_ = program_.namespace_of_prefix(prefix);
   }
   return {names_, program_.uri(last_ns_), canonical.substr(colon + 1)};
@@ -122,13 +122,14 @@ std::size_t DocumentView::count(const pugi::xml_node& from, std::string_view pat
 }
 
 bool DocumentView::some_bears(std::string_view path, std::string_view attribute) const {
-  auto [it, added] = bears_.try_emplace({path, attribute}, false);
-  if (added) {
-    it->second = std::ranges::any_of(all(root_, path), [&](const pugi::xml_node& node) {
-      return !node.attribute(std::string(attribute).c_str()).empty();
-    });
+  for (const Bears& known : bears_) {
+    if (known.path == path && known.attribute == attribute) return known.any;
   }
-  return it->second;
+  Bears& added = bears_.emplace_back(Bears{std::string(path), std::string(attribute), false});
+  added.any = std::ranges::any_of(all(root_, path), [&](const pugi::xml_node& node) {
+    return !node.attribute(added.attribute.c_str()).empty();
+  });
+  return added.any;
 }
 
 const std::vector<pugi::xml_node>& DocumentView::recorded(std::string_view canonical) const {

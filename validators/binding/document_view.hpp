@@ -4,7 +4,6 @@
 #pragma once
 
 #include <cstdint>
-#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -64,10 +63,18 @@ class DocumentView {
   // thread's earlier documents; null when declarations below the root may
   // bind a prefix anew (then a name resolves per element).
   ResolvedNames* resolved_ = nullptr;
-  std::uint64_t generation_ = 0;          // of resolved_ when this view took it
-  mutable std::string_view last_prefix_;  // matcher()'s last prefix and its namespace
+  std::uint64_t generation_ = 0;  // of resolved_ when this view took it
+  // matcher()'s last prefix and its namespace. The prefix is a copy: callers
+  // may pass a path they built, gone by the next call.
+  mutable std::string last_prefix_;
   mutable int last_ns_ = -1;
-  mutable std::map<std::pair<std::string_view, std::string_view>, bool> bears_;
+  // some_bears()'s answers, keyed by copies of the path and attribute asked.
+  struct Bears {
+    std::string path;
+    std::string attribute;
+    bool any = false;
+  };
+  mutable std::vector<Bears> bears_;
   std::vector<std::vector<pugi::xml_node>> recorded_;
   std::vector<std::vector<pugi::xml_node>> bearers_;
 };

@@ -126,18 +126,33 @@ class Names {
   // runs of one namespace, so the previous answer is tried first.
   const std::string_view* sole_prefix(std::string_view uri) const {
     if (nested_declarations_) return nullptr;
-    if (last_memo_ < memo_.size() && memo_[last_memo_].first == uri.data()) {
-      return memo_[last_memo_].second;
+    if (last_memo_ < memo_.size() && memo_[last_memo_].holds(uri)) {
+      return memo_[last_memo_].prefix();
     }
     return look_up_sole_prefix(uri);
   }
   const std::string_view* look_up_sole_prefix(std::string_view uri) const;
 
-  std::vector<std::pair<std::string_view, std::string_view>> root_bindings_;  // prefix, URI
+  using Binding = std::pair<std::string_view, std::string_view>;  // prefix, URI
+  // sole_prefix()'s answer for the URI whose characters were at `key`.
+  // Readers and the binding program pass the same constants again and
+  // again, so the address finds it; the answer is checked against the URI
+  // itself, since a caller's temporary string may later reuse an address.
+  // A stale "none" only costs the slow path, never a wrong match.
+  struct Memo {
+    const char* key;
+    const Binding* binding;  // null: no sole prefix
+    bool holds(std::string_view uri) const {
+      return key == uri.data() && (binding == nullptr || same_name(binding->second, uri));
+    }
+    const std::string_view* prefix() const {
+      return binding != nullptr ? &binding->first : nullptr;
+    }
+  };
+
+  std::vector<Binding> root_bindings_;
   bool nested_declarations_;
-  // sole_prefix() by the address of the URI's characters: readers and the
-  // binding program pass the same constants again and again.
-  mutable std::vector<std::pair<const char*, const std::string_view*>> memo_;
+  mutable std::vector<Memo> memo_;
   mutable std::size_t last_memo_ = 0;     // index in memo_ of sole_prefix()'s last answer
   mutable std::size_t last_binding_ = 0;  // index in root_bindings_ of uri()'s last answer
 };
