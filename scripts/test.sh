@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
-# Install what is missing, build with warnings as errors, run the whole test
-# suite (unit, fixtures, CLI, mock, conformance when ../shared is present,
-# format), then the static analysis (clang-tidy, every source). .ci/run calls
-# exactly this.
+# The README's test command: install what is missing, build with warnings as
+# errors, run the whole test suite (unit, fixtures, CLI, mock, conformance
+# when ../shared is present, format) and print ctest's summary. .ci/run calls
+# exactly this, then the slower gates (scripts/gates.sh).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -10,6 +10,3 @@ bash scripts/setup.sh
 cmake --preset release -DCPROKIT_WERROR=ON >/dev/null
 cmake --build --preset release
 ctest --preset release -j "$(nproc)"
-start=$(date +%s)
-bash scripts/tidy.sh build/release
-echo "tidy: $(( $(date +%s) - start )) s"
