@@ -1,3 +1,4 @@
+#include <algorithm>
 #include <iostream>
 #include <vector>
 
@@ -8,6 +9,7 @@
 #include "cli/commands.hpp"
 #include "cli/exit_codes.hpp"
 #include "cli/report/catalogue.hpp"
+#include "cli/report/labels.hpp"
 #include "rules/engine/registry.hpp"
 
 namespace cprokit::cli {
@@ -23,6 +25,12 @@ Exemples / examples:
   cprokit rules --lang en xml-01   en anglais (l'identifiant ignore la casse) / in English (any case)
   cprokit rules --format json      le catalogue pour les machines / the catalogue for machines
   cprokit rules --format markdown  le catalogue en tableaux (docs/rules.md) / as tables
+  cprokit rules --format summary   le catalogue en bref, par série / in short, by series
+  cprokit rules -f table --family CPRO --lang en   un tableau par famille / one family's table
+
+Codes de sortie / exit codes:
+  0  liste ou explication écrite / list or explanation written
+  2  option invalide, règle ou profil inconnu / bad option, unknown rule or profile
 )";
 
 std::string kinds_of(const Rule& rule, Lang lang) {
@@ -71,6 +79,7 @@ int rules_command(const std::vector<std::string>& argv) {
   std::string format = "text";
   bool list_profiles = false;
   std::vector<std::string> ids;
+  std::vector<std::string> families;
   po::options_description visible("cprokit rules [options] [ID]\n\nOptions");
   visible.add_options()("help,h", "cette aide / this help")(
       "lang,l", po::value(&lang_name)->default_value(lang_name), "fr | en")(
@@ -78,9 +87,14 @@ int rules_command(const std::vector<std::string>& argv) {
       "seulement les règles de ce profil / only this profile's rules")(
       "profiles", po::bool_switch(&list_profiles), "liste les profils / lists the profiles")(
       "format,f", po::value(&format)->default_value(format),
-      "text | json | markdown : json et markdown donnent tout le catalogue (id, sévérité, "
-      "documents, termes, source, texte FR et EN) / json and markdown give the whole "
-      "catalogue (id, severity, documents, terms, source, FR and EN text)");
+      "text | json | markdown | summary | table : json et markdown donnent tout le catalogue "
+      "(id, sévérité, documents, termes, source, texte FR et EN), summary un tableau des séries "
+      "d'identifiants et de leurs effectifs, table un tableau id, sévérité, règle dans la langue "
+      "choisie / json and markdown give the whole catalogue (id, severity, documents, terms, "
+      "source, FR and EN text), summary a table of the id series and their counts, table an id, "
+      "severity, rule table in the chosen language")(
+      "family", po::value(&families),
+      "seulement cette famille (CPRO, ACCT, BR…), répétable / only this family, repeatable");
 
   const Registry& registry = Registry::builtin();
   Lang lang = Lang::Fr;
@@ -94,10 +108,11 @@ int rules_command(const std::vector<std::string>& argv) {
       throw po::error(fmt::format("--profile: « {} » inconnu / unknown", profile_name));
     }
     if (ids.size() > 1) throw po::error("une seule règle à la fois / one rule at a time");
-    if (format != "text" && format != "json" && format != "markdown") {
+    if (format != "text" && format != "json" && format != "markdown" && format != "summary" &&
+        format != "table") {
       throw po::error(fmt::format(
-          "--format : « {} » inconnu, attendu text, json ou markdown / unknown, expected text, "
-          "json or markdown",
+          "--format : « {} » inconnu, attendu text, json, markdown, summary ou table / unknown, "
+          "expected text, json, markdown, summary or table",
           format));
     }
   } catch (const std::exception& e) {
@@ -127,14 +142,22 @@ int rules_command(const std::vector<std::string>& argv) {
     }
     selected.push_back(rule);
   } else {
+    const auto wanted = [&](const Rule& rule) {
+      return families.empty() || std::ranges::find(families, report::family_of(rule.id)) !=
+                                     families.end();
+    };
     for (const auto& rule : registry.rules()) {
-      if (profile->includes(rule.id)) selected.push_back(&rule);
+      if (profile->includes(rule.id) && wanted(rule)) selected.push_back(&rule);
     }
   }
   if (format == "json") {
     report::write_catalogue_json(std::cout, selected, CPROKIT_VERSION, profile->name);
   } else if (format == "markdown") {
     report::write_catalogue_markdown(std::cout, selected, profile->name);
+  } else if (format == "summary") {
+    report::write_catalogue_summary(std::cout, selected, lang);
+  } else if (format == "table") {
+    report::write_catalogue_table(std::cout, selected, lang);
   } else {
     for (const Rule* rule : selected) {
       std::cout << fmt::format("{:<10} {:<8} {}\n", rule->id, name(rule->severity),

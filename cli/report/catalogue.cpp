@@ -46,6 +46,46 @@ std::string joined(const std::vector<std::string>& items) {
   return out;
 }
 
+// An id less its number: "BR-CO-10" -> "BR-CO", "XML-01" -> "XML".
+std::string_view series_of(std::string_view id) {
+  const std::size_t dash = id.rfind('-');
+  if (dash == std::string_view::npos) return id;
+  const std::string_view number = id.substr(dash + 1);
+  const bool numbered = !number.empty() && std::ranges::all_of(number, [](char c) {
+    return c >= '0' && c <= '9';
+  });
+  return numbered ? id.substr(0, dash) : id;
+}
+
+// The number that ends an id of a series ("BR-CO-10" -> 10).
+int number_of(std::string_view id) {
+  int n = 0;
+  for (char c : id.substr(series_of(id).size())) {
+    if (c >= '0' && c <= '9') n = n * 10 + (c - '0');
+  }
+  return n;
+}
+
+// A count with a thousands separator, as the README writes them (1,339).
+std::string counted(std::size_t n, Lang lang) {
+  std::string digits = std::to_string(n);
+  const std::string_view separator = lang == Lang::Fr ? "\u202f" : ",";
+  std::string out;
+  for (std::size_t i = 0; i < digits.size(); ++i) {
+    if (i != 0 && (digits.size() - i) % 3 == 0) out += separator;
+    out += digits[i];
+  }
+  return out;
+}
+
+struct Series {
+  std::string_view family;
+  std::string_view name;
+  const Rule* first = nullptr;  // the lowest and highest numbers of the series
+  const Rule* last = nullptr;
+  std::size_t fatal = 0, warning = 0, info = 0, unchecked = 0;
+};
+
 }  // namespace
 
 void write_catalogue_json(std::ostream& out, std::span<const Rule* const> rules,
@@ -96,6 +136,59 @@ void write_catalogue_markdown(std::ostream& out, std::span<const Rule* const> ru
                          joined(kinds_of(*r)), joined(r->terms), cell(r->title.fr),
                          cell(r->title.en), cell(r->source));
     }
+  }
+}
+
+void write_catalogue_summary(std::ostream& out, std::span<const Rule* const> rules, Lang lang) {
+  const bool fr = lang == Lang::Fr;
+  // Series in the order the registry first names them, kept with their family.
+  std::vector<Series> series;
+  for (const Rule* r : rules) {
+    const std::string_view name = series_of(r->id);
+    auto it = std::ranges::find(series, name, &Series::name);
+    if (it == series.end()) it = series.insert(series.end(), {family_of(r->id), name, r, r});
+    if (number_of(r->id) < number_of(it->first->id)) it->first = r;
+    if (number_of(r->id) > number_of(it->last->id)) it->last = r;
+    if (r->unchecked) {
+      ++it->unchecked;
+    } else if (r->severity == Severity::Fatal) {
+      ++it->fatal;
+    } else if (r->severity == Severity::Warning) {
+      ++it->warning;
+    } else {
+      ++it->info;
+    }
+  }
+  std::vector<std::string_view> families;
+  for (const Series& s : series) {
+    if (std::ranges::find(families, s.family) == families.end()) families.push_back(s.family);
+  }
+  std::ranges::stable_sort(series, {}, [&](const Series& s) {
+    return std::ranges::find(families, s.family) - families.begin();
+  });
+  out << (fr ? "| famille | identifiants | règles | fatales | avertissements | infos | non "
+               "contrôlées |\n"
+             : "| family | ids | rules | fatal | warning | info | unchecked |\n");
+  out << "|---|---|--:|--:|--:|--:|--:|\n";
+  std::string_view family;
+  for (const Series& s : series) {
+    const std::size_t total = s.fatal + s.warning + s.info + s.unchecked;
+    const std::string ids = s.first == s.last ? fmt::format("`{}`", s.first->id)
+                                              : fmt::format("`{}` … `{}`", s.first->id,
+                                                            s.last->id);
+    out << fmt::format("| {} | {} | {} | {} | {} | {} | {} |\n",
+                       s.family == family ? std::string_view{} : family_title(s.family, lang),
+                       ids, counted(total, lang), s.fatal, s.warning, s.info, s.unchecked);
+    family = s.family;
+  }
+  out << "\n" << counted(rules.size(), lang) << (fr ? " règles en tout.\n" : " rules in all.\n");
+}
+
+void write_catalogue_table(std::ostream& out, std::span<const Rule* const> rules, Lang lang) {
+  out << (lang == Lang::Fr ? "| id | sévérité | règle |\n" : "| id | severity | rule |\n");
+  out << "|---|---|---|\n";
+  for (const Rule* r : rules) {
+    out << fmt::format("| `{}` | {} | {} |\n", r->id, name(r->severity), cell(r->title.in(lang)));
   }
 }
 

@@ -1,6 +1,7 @@
 // The rule catalogue for machines and for the docs: `cprokit rules --format
-// json|markdown`. docs/rules.md is the markdown of every rule, and a test
-// keeps it in step with the registry.
+// json|markdown|summary|table`. docs/rules.md is the markdown of every rule,
+// the README's rule tables are summary and table outputs, and tests keep both
+// in step with the registry.
 #pragma once
 
 #include <ostream>
@@ -19,5 +20,13 @@ void write_catalogue_json(std::ostream& out, std::span<const Rule* const> rules,
 // The same as markdown tables, one section per id family (BR, CPRO, XML…).
 void write_catalogue_markdown(std::ostream& out, std::span<const Rule* const> rules,
                               std::string_view profile);
+
+// The catalogue in short, in one language: one row per series of ids (an id
+// less its number: BR-CO, UBL-CR, CPRO-ENG…) with its first and last id and
+// its rules by severity, grouped by family; then the total.
+void write_catalogue_summary(std::ostream& out, std::span<const Rule* const> rules, Lang lang);
+
+// One table of the rules, in one language: id, severity, what the rule requires.
+void write_catalogue_table(std::ostream& out, std::span<const Rule* const> rules, Lang lang);
 
 }  // namespace cprokit::cli::report

@@ -9,6 +9,7 @@
 #include <cerrno>
 #include <filesystem>
 #include <fstream>
+#include <iterator>
 #include <map>
 #include <regex>
 #include <set>
@@ -1386,6 +1387,35 @@ TEST_CASE("docs/rules.md is what cprokit rules --format markdown prints", "[rule
   INFO("docs/rules.md is out of date: run scripts/update-docs.sh");
   CHECK(doc.str() == r.out);
   CHECK(contains(r.out, "| `BR-CO-10` | fatal |"));
+}
+
+TEST_CASE("rules --format summary counts every rule, by series", "[rules]") {
+  const RunResult all = run({"rules", "--format", "json"});
+  REQUIRE(all.exit_code == 0);
+  const std::size_t rules = nlohmann::json::parse(all.out).at("rules").size();
+  const RunResult summary = run({"rules", "--format", "summary", "--lang", "en"});
+  REQUIRE(summary.exit_code == 0);
+  // Each row's count column, added up, is the catalogue's size.
+  std::size_t counted = 0;
+  std::istringstream rows(summary.out);
+  std::string row;
+  while (std::getline(rows, row)) {
+    std::vector<std::string> cells;
+    std::istringstream split(row);
+    for (std::string cell; std::getline(split, cell, '|');)
+      cells.push_back(cell);
+    if (cells.size() < 4 || !contains(cells[2], "`")) continue;
+    std::string digits;
+    for (char c : cells[3])
+      if (c >= '0' && c <= '9') digits += c;
+    counted += std::stoul(digits);
+  }
+  CHECK(counted == rules);
+  CHECK(contains(summary.out, "| `BR-CO-03` … `BR-CO-26` |"));
+  const RunResult cpro = run({"rules", "-f", "table", "--family", "CPRO", "--lang", "en"});
+  REQUIRE(cpro.exit_code == 0);
+  CHECK(contains(cpro.out, "| `CPRO-ENG-03` | fatal |"));
+  CHECK_FALSE(contains(cpro.out, "ACCT-"));
 }
 
 TEST_CASE("rules: an unknown rule or profile is a usage error", "[rules]") {
