@@ -7,6 +7,7 @@
 #include <string>
 #include <string_view>
 
+#include "rules/chorus/chorus_rules.hpp"
 #include "rules/chorus/identifiers.hpp"
 
 using namespace cprokit;
@@ -282,6 +283,20 @@ TEST_CASE("unknown identifier: what it looks like and why it is none of them", "
   check_names(unknown_identifier_problem("ABC"), "ABC contient « A », qui n'est pas un chiffre",
               "ABC contains \"A\", which is not a digit");
   check_names(unknown_identifier_problem(""), "Valeur vide", "Empty value");
+}
+
+TEST_CASE("explained: the explanation's first word in lower case, a value kept as it is",
+          "[identifiers]") {
+  const Message siren = problem(siret_problem("20004065700014"));
+  REQUIRE(siren.fr.starts_with("Le SIRET"));
+  CHECK(explained("SIRET invalide : ", "Invalid SIRET: ", siren)
+            .fr.starts_with("SIRET invalide : le SIRET"));
+  // A message that starts with the value: the value is not touched.
+  const Message vat = problem(fr_vat_problem("FR1X19812345676"));
+  REQUIRE(vat.fr.starts_with("FR1X"));
+  const Message m = explained("TVA : ", "VAT: ", vat);
+  CHECK(m.fr.starts_with("TVA : FR1X19812345676"));
+  CHECK(m.en.starts_with("VAT: FR1X19812345676"));
 }
 
 TEST_CASE("iban_valid: shape and check digits (ISO 13616, modulo 97)", "[identifiers]") {
