@@ -1,10 +1,24 @@
 #include "rules/chorus/chorus_rules.hpp"
 
+#include <cctype>
+#include <cstddef>
 #include <utility>
 
 #include "rules/chorus/duplicates.hpp"
 
 namespace cprokit::chorus {
+
+Message explained(std::string_view fr, std::string_view en, const Message& problem) {
+  std::string fr_problem = problem.fr;
+  const auto at = [&](std::size_t i) { return static_cast<unsigned char>(fr_problem[i]); };
+  // "Le SIREN…" and "L'IBAN…" start with a word; "FR1X…" or "FR76 3000…"
+  // with the value, whose case is kept.
+  if (fr_problem.size() > 1 && std::isupper(at(0)) &&
+      (std::islower(at(1)) || fr_problem[1] == '\'')) {
+    fr_problem[0] = static_cast<char>(std::tolower(at(0)));
+  }
+  return {std::string(fr) + fr_problem, std::string(en) + problem.en};
+}
 
 Rule chorus_rule(std::string id, Severity severity, Message title, std::vector<std::string> terms,
                  InvoiceCheck check) {

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "rules/engine/registry.hpp"
@@ -18,6 +19,11 @@ void register_routing_rules(Registry& registry);   // engagement and service cod
 void register_document_rules(Registry& registry);  // name, number, payment, size
 void register_deposit_rules(Registry& registry);   // deposit requests: fields and amounts
 void register_account_rules(Registry& registry);   // account forms
+
+// "SIRET de l'acheteur invalide : " + the explanation (identifiers.hpp), its
+// first word in lower case as French wants after a colon; a value the
+// explanation starts with keeps its case.
+Message explained(std::string_view fr, std::string_view en, const Message& problem);
 
 // A Chorus Pro rule on invoices and credit notes.
 Rule chorus_rule(std::string id, Severity severity, Message title, std::vector<std::string> terms,

@@ -3,8 +3,11 @@
 #include <algorithm>
 #include <array>
 #include <cctype>
+#include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
+#include <vector>
 
 #include <fmt/format.h>
 
@@ -112,6 +115,58 @@ bool is_credit_transfer(const PaymentMeans& means) {
          std::ranges::find(kCreditTransferCodes, means.code->value) != kCreditTransferCodes.end();
 }
 
+// A credit transfer's accounts (BT-84): Chorus Pro accepts only an IBAN
+// (API.md §6), and one valid IBAN is enough. A valid IBAN written for reading
+// — ISO 13616-1's paper format, groups of four separated by spaces, perhaps
+// after "IBAN", or in lower case — is the right account in the wrong
+// presentation: ISO 13616-1 keeps the electronic format (capitals and digits,
+// no space) for electronic exchange, but EN 16931 sets no format for BT-84
+// (the official EN 16931 examples print their IBANs in groups of four and
+// pass its validation) and nothing published says Chorus Pro refuses it. So
+// it is a warning that gives the electronic form; any other account is fatal.
+void check_transfer_accounts(const PaymentMeans& means, Reporter& report) {
+  const std::string& code = means.code->value;
+  if (means.payee_accounts.empty()) {
+    report.fire(means.source,
+                {fmt::format("Virement (code {}) sans IBAN (BT-84) : Chorus Pro n'accepte que "
+                             "l'IBAN pour un virement ; donnez celui du compte à créditer.",
+                             code),
+                 fmt::format("Credit transfer (code {}) without an IBAN (BT-84): Chorus Pro "
+                             "accepts only an IBAN for a credit transfer; give the one of the "
+                             "account to credit.",
+                             code)});
+    return;
+  }
+  std::vector<std::pair<const Identifier*, IbanProblem>> problems;
+  for (const Identifier& account : means.payee_accounts) {
+    std::optional<IbanProblem> problem = iban_problem(account.value);
+    if (!problem) return;
+    problems.emplace_back(&account, std::move(*problem));
+  }
+  // An IBAN that only needs writing in the electronic format still pays:
+  // the other accounts of the same means are not fatal then.
+  const bool payable =
+      std::ranges::any_of(problems, [](const auto& p) { return p.second.presentation; });
+  for (const auto& [account, problem] : problems) {
+    if (problem.presentation) {
+      report.fire_as(Severity::Warning, account->source.location(),
+                     explained(fmt::format("Virement (code {}), IBAN (BT-84) : ", code),
+                               fmt::format("Credit transfer (code {}), IBAN (BT-84): ", code),
+                               problem.message));
+    } else if (!payable) {
+      report.fire(account->source,
+                  explained(fmt::format("Virement (code {}) sans IBAN valide (BT-84), le seul "
+                                        "compte que Chorus Pro accepte pour un virement : ",
+                                        code),
+                            fmt::format("Credit transfer (code {}) without a valid IBAN "
+                                        "(BT-84), the only account Chorus Pro accepts for a "
+                                        "credit transfer: ",
+                                        code),
+                            problem.message));
+    }
+  }
+}
+
 void check_payment_means(const Invoice& inv, const Context&, Reporter& report) {
   if (inv.kind == DocumentKind::CreditNote) return;  // a credit note carries no payment mode
   if (inv.payment_means.empty()) {
@@ -123,22 +178,7 @@ void check_payment_means(const Invoice& inv, const Context&, Reporter& report) {
     return;
   }
   for (const PaymentMeans& means : inv.payment_means) {
-    if (!is_credit_transfer(means)) continue;
-    const bool has_iban = std::ranges::any_of(
-        means.payee_accounts, [](const Identifier& a) { return iban_valid(a.value); });
-    if (has_iban) continue;
-    std::string found;
-    for (const Identifier& account : means.payee_accounts)
-      found += (found.empty() ? "" : ", ") + account.value;
-    report.fire(means.source,
-                {fmt::format("Virement (code {}) sans IBAN valide (BT-84{}) : Chorus Pro n'accepte "
-                             "que l'IBAN pour un virement (pour un compte français : FR, deux "
-                             "chiffres de contrôle justes et 23 caractères).",
-                             means.code->value, found.empty() ? "" : " : « " + found + " »"),
-                 fmt::format("Credit transfer (code {}) without a valid IBAN (BT-84{}): Chorus "
-                             "Pro accepts only an IBAN for a credit transfer (for a French "
-                             "account: FR, two correct check digits and 23 characters).",
-                             means.code->value, found.empty() ? "" : ": \"" + found + "\"")});
+    if (is_credit_transfer(means)) check_transfer_accounts(means, report);
   }
 }
 
@@ -166,10 +206,13 @@ void register_document_rules(Registry& registry) {
        "+ - _ /.",
        "The invoice number (BT-1) is present, at most 35 characters among A-Z a-z 0-9 + - _ /."},
       {"BT-1"}, check_invoice_number));
-  registry.add(chorus_rule("CPRO-PAY-01", Severity::Fatal,
-                           {"La facture donne un moyen de paiement ; un virement donne un IBAN.",
-                            "The invoice gives a payment means; a credit transfer gives an IBAN."},
-                           {"BT-81", "BT-84"}, check_payment_means));
+  registry.add(chorus_rule(
+      "CPRO-PAY-01", Severity::Fatal,
+      {"La facture donne un moyen de paiement ; un virement donne un IBAN valide (écrit avec "
+       "des espaces ou en minuscules : avertissement).",
+       "The invoice gives a payment means; a credit transfer gives a valid IBAN (written with "
+       "spaces or in lower case: a warning)."},
+      {"BT-81", "BT-84"}, check_payment_means));
   registry.add(chorus_rule("CPRO-SIZE-01", Severity::Fatal,
                            {"Le fichier fait au plus 10 Mo.", "The file is at most 10 MB."}, {},
                            check_size));

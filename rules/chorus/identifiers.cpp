@@ -4,6 +4,7 @@
 #include <array>
 #include <cstddef>
 #include <numeric>
+#include <span>
 
 #include <fmt/format.h>
 
@@ -17,6 +18,11 @@ constexpr std::size_t kVatKeyDigits = 2;
 constexpr std::size_t kVatDigits = kVatKeyDigits + kSirenDigits;  // after "FR"
 constexpr std::string_view kLaPosteSiren = "356000000";
 constexpr std::string_view kLaPosteHeadOffice = "35600000000048";
+constexpr std::size_t kIbanMinLength = 15;
+constexpr std::size_t kIbanMaxLength = 34;
+constexpr std::size_t kIbanHeadLength = 4;  // country code and check digits
+// ISO 13616-1's paper format may put this in front of the IBAN.
+constexpr std::string_view kIbanPaperPrefix = "IBAN";
 
 // An identifier made of a fixed number of digits.
 struct DigitsKind {
@@ -29,12 +35,14 @@ constexpr DigitsKind kSiret{"SIRET", kSiretDigits};
 // What people type between groups of digits: space, no-break space (U+00A0)
 // and narrow no-break space (U+202F) in UTF-8, and dot.
 constexpr std::array<std::string_view, 4> kSeparators = {" ", "\xC2\xA0", "\xE2\x80\xAF", "."};
+// The spaces among them: those of an IBAN's paper format.
+constexpr std::span<const std::string_view> kSpaces = std::span(kSeparators).first<3>();
 
-// The length of the separator `text` starts with, 0 when it starts with none.
-std::size_t separator_length(std::string_view text) {
-  const auto* found =
-      std::ranges::find_if(kSeparators, [text](std::string_view s) { return text.starts_with(s); });
-  return found == kSeparators.end() ? 0 : found->size();
+// The length of the string of `strings` that `text` starts with, 0 when none.
+std::size_t prefix_length(std::string_view text, std::span<const std::string_view> strings) {
+  const auto found =
+      std::ranges::find_if(strings, [text](std::string_view s) { return text.starts_with(s); });
+  return found == strings.end() ? 0 : found->size();
 }
 
 bool is_digit(char c) {
@@ -58,18 +66,30 @@ bool is_utf8_continuation(char c) {
   return (static_cast<unsigned char>(c) & 0xC0U) == 0x80U;
 }
 
-bool is_ascii_letter(char c) {
-  return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
+bool is_upper(char c) {
+  return c >= 'A' && c <= 'Z';
 }
 
-// The first character of `value` that is not a digit (there must be one),
+bool is_lower(char c) {
+  return c >= 'a' && c <= 'z';
+}
+
+bool is_ascii_letter(char c) {
+  return is_upper(c) || is_lower(c);
+}
+
+// The first character of `value` that `keep` refuses (there must be one),
 // with all its bytes when it is a multi-byte UTF-8 character.
-std::string_view first_non_digit(std::string_view value) {
-  auto start = static_cast<std::size_t>(std::ranges::find_if_not(value, is_digit) - value.begin());
+std::string_view first_refused(std::string_view value, bool (*keep)(char)) {
+  auto start = static_cast<std::size_t>(std::ranges::find_if_not(value, keep) - value.begin());
   std::size_t end = start + 1;
   while (end < value.size() && is_utf8_continuation(value[end]))
     ++end;
   return value.substr(start, end - start);
+}
+
+std::string_view first_non_digit(std::string_view value) {
+  return first_refused(value, is_digit);
 }
 
 // The last digit that makes `payload` followed by it pass Luhn.
@@ -189,13 +209,177 @@ bool looks_like_foreign_vat(std::string_view value) {
          is_digit(value[2]);
 }
 
+// ---------------------------------------------------------------------------
+// IBAN.
+
+struct IbanCountry {
+  std::string_view code;
+  std::size_t length;
+};
+
+// How long the IBANs of each country of SWIFT's IBAN registry (the
+// registration authority of ISO 13616) are. A country missing here is held to
+// 15..34 characters only: the registry grows, and an IBAN must not be refused
+// for being newer than this table.
+constexpr auto kIbanLengths = std::to_array<IbanCountry>({
+    {"AD", 24}, {"AE", 23}, {"AL", 28}, {"AT", 20}, {"AZ", 28}, {"BA", 20}, {"BE", 16}, {"BG", 22},
+    {"BH", 22}, {"BI", 27}, {"BR", 29}, {"BY", 28}, {"CH", 21}, {"CR", 22}, {"CY", 28}, {"CZ", 24},
+    {"DE", 22}, {"DJ", 27}, {"DK", 18}, {"DO", 28}, {"EE", 20}, {"EG", 29}, {"ES", 24}, {"FI", 18},
+    {"FK", 18}, {"FO", 18}, {"FR", 27}, {"GB", 22}, {"GE", 22}, {"GI", 23}, {"GL", 18}, {"GR", 27},
+    {"GT", 28}, {"HN", 28}, {"HR", 21}, {"HU", 28}, {"IE", 22}, {"IL", 23}, {"IQ", 23}, {"IS", 26},
+    {"IT", 27}, {"JO", 30}, {"KW", 30}, {"KZ", 20}, {"LB", 28}, {"LC", 32}, {"LI", 21}, {"LT", 20},
+    {"LU", 20}, {"LV", 21}, {"LY", 25}, {"MC", 27}, {"MD", 24}, {"ME", 22}, {"MK", 19}, {"MN", 20},
+    {"MR", 27}, {"MT", 31}, {"MU", 30}, {"NI", 28}, {"NL", 18}, {"NO", 15}, {"OM", 23}, {"PK", 24},
+    {"PL", 28}, {"PS", 29}, {"PT", 25}, {"QA", 29}, {"RO", 24}, {"RS", 22}, {"RU", 33}, {"SA", 24},
+    {"SC", 31}, {"SD", 18}, {"SE", 24}, {"SI", 19}, {"SK", 24}, {"SM", 27}, {"SO", 23}, {"ST", 25},
+    {"SV", 28}, {"TL", 23}, {"TN", 24}, {"TR", 26}, {"UA", 29}, {"VA", 22}, {"VG", 24}, {"XK", 20},
+    {"YE", 30},
+});
+
+// The length of the IBANs of `country`, when the table knows it.
+std::optional<std::size_t> iban_length(std::string_view country) {
+  const auto* found = std::ranges::find(kIbanLengths, country, &IbanCountry::code);
+  if (found == kIbanLengths.end()) return std::nullopt;
+  return found->length;
+}
+
+bool is_iban_character(char c) {
+  return is_upper(c) || is_digit(c);
+}
+
+// Two capital letters, then two digits.
+bool has_iban_head(std::string_view iban) {
+  return iban.size() >= kIbanHeadLength && is_upper(iban[0]) && is_upper(iban[1]) &&
+         is_digit(iban[2]) && is_digit(iban[3]);
+}
+
+// `text` (capital letters and digits) read as a number after `remainder`,
+// letters as 10 (A) to 35 (Z), modulo 97: ISO 7064 MOD 97-10, as ISO 13616
+// applies it.
+unsigned mod97(std::string_view text, unsigned remainder = 0) {
+  for (char c : text) {
+    remainder = is_digit(c) ? (remainder * 10 + digit_value(c)) % 97
+                            : (remainder * 100 + static_cast<unsigned>(c - 'A' + 10)) % 97;
+  }
+  return remainder;
+}
+
+// The check digits the rest of `iban` gives: 98 minus the remainder of its
+// account part, its country code and "00".
+std::string iban_check_digits(std::string_view iban) {
+  const unsigned rest = mod97("00", mod97(iban.substr(0, 2), mod97(iban.substr(kIbanHeadLength))));
+  return fmt::format("{:02}", 98 - rest);
+}
+
+// A value brought to the electronic format of ISO 13616-1 — spaces removed, a
+// leading "IBAN" dropped, letters in capitals — and what that changed.
+struct ElectronicForm {
+  std::string iban;
+  bool had_spaces = false;
+  bool had_prefix = false;
+  bool had_lower_case = false;
+};
+
+char to_upper(char c) {
+  return is_lower(c) ? static_cast<char>(c - 'a' + 'A') : c;
+}
+
+ElectronicForm electronic_form(std::string_view value) {
+  ElectronicForm out;
+  while (!value.empty()) {
+    if (const std::size_t space = prefix_length(value, kSpaces); space > 0) {
+      out.had_spaces = true;
+      value.remove_prefix(space);
+    } else {
+      out.iban += value.front();
+      value.remove_prefix(1);
+    }
+  }
+  // No IBAN starts with "IBAN": its third and fourth characters are digits.
+  if (out.iban.size() > kIbanPaperPrefix.size() &&
+      std::ranges::equal(kIbanPaperPrefix,
+                         std::string_view(out.iban).substr(0, kIbanPaperPrefix.size()),
+                         [](char prefix, char c) { return prefix == to_upper(c); })) {
+    out.iban.erase(0, kIbanPaperPrefix.size());
+    out.had_prefix = true;
+  }
+  out.had_lower_case = std::ranges::any_of(out.iban, is_lower);
+  std::ranges::transform(out.iban, out.iban.begin(), to_upper);
+  return out;
+}
+
+Message iban_made_of() {
+  return {
+      "un IBAN se compose du code pays (2 lettres), de 2 chiffres de contrôle puis du numéro "
+      "de compte, en lettres et chiffres",
+      "an IBAN is made of the country code (2 letters), 2 check digits, then the account "
+      "number, in letters and digits"};
+}
+
+Message iban_no_head(std::string_view value) {
+  return {fmt::format("{} ne commence pas comme un IBAN, par le code pays (2 lettres) puis 2 "
+                      "chiffres de contrôle",
+                      value),
+          fmt::format("{} does not start as an IBAN does, with the country code (2 letters) "
+                      "then 2 check digits",
+                      value)};
+}
+
+Message iban_wrong_length(std::string_view value, std::size_t found, std::string_view country,
+                          std::size_t expected) {
+  const std::size_t gap = found > expected ? found - expected : expected - found;
+  return {fmt::format("{} compte {} lettres et chiffres : un IBAN {} en a {} ({})", value, found,
+                      country, expected,
+                      found > expected ? fmt::format("{} de trop", gap)
+                                       : fmt::format("il en manque {}", gap)),
+          fmt::format("{} has {} letters and digits: an IBAN of {} has {} ({} {})", value, found,
+                      country, expected, gap, found > expected ? "too many" : "missing")};
+}
+
+Message iban_out_of_bounds(std::string_view value, std::size_t found) {
+  return {fmt::format("{} compte {} lettres et chiffres : un IBAN en a de {} à {}", value, found,
+                      kIbanMinLength, kIbanMaxLength),
+          fmt::format("{} has {} letters and digits: an IBAN has {} to {}", value, found,
+                      kIbanMinLength, kIbanMaxLength)};
+}
+
+Message iban_wrong_check_digits(std::string_view value, std::string_view found,
+                                std::string_view expected) {
+  return {fmt::format("Les chiffres de contrôle de {} sont {}, or le reste de l'IBAN donne {} : "
+                      "un caractère est faux ou deux sont inversés",
+                      value, found, expected),
+          fmt::format("The check digits of {} are {}, but the rest of the IBAN gives {}: a "
+                      "character is wrong or two are swapped",
+                      value, found, expected)};
+}
+
+// A valid IBAN written for reading: says how, and gives the electronic form.
+Message iban_presentation(std::string_view value, const ElectronicForm& form) {
+  std::string how_fr;
+  std::string how_en;
+  const auto add = [&](bool changed, std::string_view fr, std::string_view en) {
+    if (!changed) return;
+    how_fr += fmt::format("{}{}", how_fr.empty() ? "" : ", ", fr);
+    how_en += fmt::format("{}{}", how_en.empty() ? "" : ", ", en);
+  };
+  add(form.had_spaces, "avec des espaces (format papier)", "with spaces (paper format)");
+  add(form.had_prefix, "précédé de « IBAN »", "preceded by \"IBAN\"");
+  add(form.had_lower_case, "en minuscules", "in lower case");
+  return {fmt::format("{} est un IBAN valide écrit {} : une facture électronique le donne au "
+                      "format électronique d'ISO 13616, {}",
+                      value, how_fr, form.iban),
+          fmt::format("{} is a valid IBAN written {}: an electronic invoice gives it in ISO "
+                      "13616's electronic format, {}",
+                      value, how_en, form.iban)};
+}
+
 }  // namespace
 
 std::string without_separators(std::string_view value) {
   std::string out;
   out.reserve(value.size());
   while (!value.empty()) {
-    std::size_t separator = separator_length(value);
+    std::size_t separator = prefix_length(value, kSeparators);
     if (separator == 0) {
       out += value.front();
       value.remove_prefix(1);
@@ -207,22 +391,42 @@ std::string without_separators(std::string_view value) {
 }
 
 bool iban_valid(std::string_view iban) {
-  if (iban.size() < 15 || iban.size() > 34) return false;
-  auto upper = [](char c) { return c >= 'A' && c <= 'Z'; };
-  auto digit = [](char c) { return c >= '0' && c <= '9'; };
-  if (!upper(iban[0]) || !upper(iban[1]) || !digit(iban[2]) || !digit(iban[3])) return false;
-  unsigned remainder = 0;
-  for (std::size_t i = 0; i < iban.size(); ++i) {
-    const char c = iban[(i + 4) % iban.size()];  // the first four characters last
-    if (digit(c)) {
-      remainder = (remainder * 10 + static_cast<unsigned>(c - '0')) % 97;
-    } else if (upper(c)) {
-      remainder = (remainder * 100 + static_cast<unsigned>(c - 'A' + 10)) % 97;
-    } else {
-      return false;
-    }
+  if (iban.size() < kIbanMinLength || iban.size() > kIbanMaxLength || !has_iban_head(iban) ||
+      !std::ranges::all_of(iban, is_iban_character)) {
+    return false;
   }
-  return remainder == 1;
+  const auto length = iban_length(iban.substr(0, 2));
+  if (length && iban.size() != *length) return false;
+  // The first four characters moved to the end.
+  return mod97(iban.substr(0, kIbanHeadLength), mod97(iban.substr(kIbanHeadLength))) == 1;
+}
+
+std::optional<IbanProblem> iban_problem(std::string_view value) {
+  if (iban_valid(value)) return std::nullopt;
+  const ElectronicForm form = electronic_form(value);
+  const std::string_view iban = form.iban;
+  if (iban.empty()) return IbanProblem{empty_value(iban_made_of())};
+  if (!std::ranges::all_of(iban, is_iban_character)) {
+    const std::string_view character = first_refused(iban, is_iban_character);
+    const Message made_of = iban_made_of();
+    return IbanProblem{
+        {fmt::format("{} contient « {} », ni lettre ni chiffre : {}", value, character, made_of.fr),
+         fmt::format("{} contains \"{}\", neither a letter nor a digit: {}", value, character,
+                     made_of.en)}};
+  }
+  if (!has_iban_head(iban)) return IbanProblem{iban_no_head(value)};
+  const std::string_view country = iban.substr(0, 2);
+  if (const auto length = iban_length(country)) {
+    if (iban.size() != *length) {
+      return IbanProblem{iban_wrong_length(value, iban.size(), country, *length)};
+    }
+  } else if (iban.size() < kIbanMinLength || iban.size() > kIbanMaxLength) {
+    return IbanProblem{iban_out_of_bounds(value, iban.size())};
+  }
+  if (const std::string expected = iban_check_digits(iban); expected != iban.substr(2, 2)) {
+    return IbanProblem{iban_wrong_check_digits(value, iban.substr(2, 2), expected)};
+  }
+  return IbanProblem{iban_presentation(value, form), true};
 }
 
 bool luhn_valid(std::string_view digits) {

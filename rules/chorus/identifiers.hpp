@@ -1,6 +1,7 @@
 // French business identifiers: SIREN (9 digits), SIRET (14 digits: SIREN +
-// NIC) and the French VAT number (FR + 2-digit key + SIREN). Pure functions,
-// shared by the Chorus Pro rules, the account-data rules and `cprokit id`.
+// NIC) and the French VAT number (FR + 2-digit key + SIREN), and the IBAN.
+// Pure functions, shared by the Chorus Pro rules, the account-data rules and
+// `cprokit id`.
 #pragma once
 
 #include <optional>
@@ -18,11 +19,26 @@ std::string without_separators(std::string_view value);
 // Luhn checksum over a string of ASCII digits (false on anything else).
 bool luhn_valid(std::string_view digits);
 
-// An IBAN (ISO 13616), without separators: two capital letters, two check
-// digits, 11 to 30 capital letters or digits, and the whole gives 1 modulo 97
-// once its first four characters are moved to the end and letters read as
-// 10 (A) to 35 (Z).
+// An IBAN in ISO 13616-1's electronic format: two capital letters (the
+// country), two check digits, then capital letters or digits, 15 to 34 in
+// all (exactly as many as the country's IBANs have, for a country of SWIFT's
+// IBAN registry); the whole gives 1 modulo 97 once its first four characters
+// are moved to the end and letters read as 10 (A) to 35 (Z).
 bool iban_valid(std::string_view iban);
+
+// What is wrong with `value` as an IBAN, or nullopt when iban_valid(value).
+// `presentation` is true when the value is a valid IBAN once written in the
+// electronic format (ISO 13616-1's paper format has spaces between groups of
+// four and may start with "IBAN"; lower-case letters are read as capitals):
+// the message then gives that form. Otherwise the message says which part is
+// wrong: a character that is no letter or digit, the country code and check
+// digits, the length for the country, or the check digits (and the ones the
+// rest of the IBAN gives).
+struct IbanProblem {
+  Message message;
+  bool presentation = false;
+};
+std::optional<IbanProblem> iban_problem(std::string_view value);
 
 // nullopt when `value` (separators already removed) is a valid SIREN / SIRET /
 // French VAT number; otherwise what is wrong, in French and English, naming

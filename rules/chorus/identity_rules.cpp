@@ -1,6 +1,5 @@
 // CPRO-SIRET-01..04 and CPRO-VAT-01: the identifiers Chorus Pro routes and
 // matches invoices by.
-#include <cctype>
 #include <string>
 #include <string_view>
 
@@ -15,16 +14,6 @@
 
 namespace cprokit::chorus {
 namespace {
-
-// "SIRET de l'acheteur invalide : " + the explanation, its first letter made
-// lower case as French wants after a colon (the explanations start a sentence).
-Message explained(std::string_view fr, std::string_view en, const Message& problem) {
-  std::string fr_problem = problem.fr;
-  if (!fr_problem.empty() && std::isupper(static_cast<unsigned char>(fr_problem[0]))) {
-    fr_problem[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(fr_problem[0])));
-  }
-  return {std::string(fr) + fr_problem, std::string(en) + problem.en};
-}
 
 void check_buyer_siret_present(const Routing& r, const Context& /*ctx*/, Reporter& report) {
   if (r.buyer_siret) return;

@@ -35,6 +35,13 @@ const Structure* by_siret(const Context& context, std::string_view siret) {
                                                         : nullptr;
 }
 
+const Structure* owner_of_engagement(const Context& context, const Structure* buyer,
+                                     const Text* engagement) {
+  if (context.directory == nullptr || engagement == nullptr) return nullptr;
+  if (buyer != nullptr && buyer->has_engagement(engagement->value)) return buyer;
+  return context.directory->owner_of_engagement(engagement->value);
+}
+
 }  // namespace
 
 const Text* filled(const std::optional<Text>& text) {
@@ -56,6 +63,7 @@ Routing routing_of(const Invoice& invoice, const Context& context) {
       r.supplier = by_siret(context, seller->value);
     }
   }
+  r.engagement_owner = owner_of_engagement(context, r.buyer_structure, r.engagement);
   r.names = &kInvoiceNames;
   return r;
 }
@@ -81,6 +89,7 @@ Routing routing_of(const DepositRequest& request, const Context& context) {
     });
     if (it != all.end()) r.supplier = &*it;
   }
+  r.engagement_owner = owner_of_engagement(context, r.buyer_structure, r.engagement);
   r.names = &kDepositRequestNames;
   return r;
 }

@@ -49,6 +49,10 @@ struct Routing {
   // The buyer's structure in the directory (by SIRET), or null: no
   // directory, no buyer SIRET, or a SIRET the directory does not know.
   const Structure* buyer_structure = nullptr;
+  // The structure the directory lists the engagement number under — the
+  // buyer's when it holds it, else the first that does — or null: no
+  // directory, no number, or a number no structure holds.
+  const Structure* engagement_owner = nullptr;
 };
 
 Routing routing_of(const Invoice& invoice, const Context& context);

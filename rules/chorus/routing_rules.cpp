@@ -81,8 +81,12 @@ bool follows_format(std::string_view number, const Structure* buyer) {
          std::regex_match(number.begin(), number.end(), *buyer->format_numero_engagement_regex);
 }
 
+// A number the directory lists is a real engagement: when it belongs to
+// another structure, the buyer SIRET is what is wrong, and CPRO-ENG-03 names
+// the right one. Its shape and the buyer's format are for numbers the
+// directory does not know (a number it lists is held to none of them).
 void check_engagement_form(const Routing& r, const Context& /*ctx*/, Reporter& report) {
-  if (r.engagement == nullptr) return;
+  if (r.engagement == nullptr || r.engagement_owner != nullptr) return;
   const Text& ej = *r.engagement;
   const FieldNames& field = r.names->engagement_short;
   if (!well_formed(ej.value)) {
@@ -110,16 +114,16 @@ void check_engagement_form(const Routing& r, const Context& /*ctx*/, Reporter& r
   }
 }
 
-void check_engagement_known(const Routing& r, const Context& ctx, Reporter& report) {
+// Whenever the directory lists the number under another structure, that
+// structure and its SIRET are named, whatever the buyer's format says.
+void check_engagement_known(const Routing& r, const Context& /*ctx*/, Reporter& report) {
   const Structure* buyer = r.buyer_structure;
-  if (buyer == nullptr || r.engagement == nullptr) return;
+  const Structure* owner = r.engagement_owner;
+  if (buyer == nullptr || r.engagement == nullptr || owner == buyer) return;
   const Text& ej = *r.engagement;
-  // A number CPRO-ENG-02 refuses is not looked up: one finding says enough.
-  if (!well_formed(ej.value) || !follows_format(ej.value, buyer)) return;
-  if (buyer->has_engagement(ej.value)) return;
   const FieldNames& field = r.names->engagement_short;
   const FieldNames& siret = r.names->buyer_siret_short;
-  if (const Structure* owner = ctx.directory->owner_of_engagement(ej.value)) {
+  if (owner != nullptr) {
     report.fire(ej.source,
                 {fmt::format("L'engagement « {} » ({}) appartient à la structure {} ({}), pas "
                              "à {} ({}) : le SIRET de l'acheteur ({}) doit être celui du "
@@ -131,13 +135,17 @@ void check_engagement_known(const Routing& r, const Context& ctx, Reporter& repo
                              "order's budget, {}.",
                              ej.value, field.en, owner->identifiant, owner->libelle,
                              buyer->identifiant, buyer->libelle, siret.en, owner->identifiant)});
-  } else if (!buyer->engagements.empty()) {
-    report.fire(ej.source,
-                {fmt::format("L'engagement « {} » ({}) est inconnu de la structure {} ({}).",
-                             ej.value, field.fr, buyer->identifiant, buyer->libelle),
-                 fmt::format("Engagement \"{}\" ({}) is unknown to structure {} ({}).", ej.value,
-                             field.en, buyer->identifiant, buyer->libelle)});
+    return;
   }
+  // An unknown number CPRO-ENG-02 refuses is not reported again.
+  if (buyer->engagements.empty() || !well_formed(ej.value) || !follows_format(ej.value, buyer)) {
+    return;
+  }
+  report.fire(ej.source,
+              {fmt::format("L'engagement « {} » ({}) est inconnu de la structure {} ({}).",
+                           ej.value, field.fr, buyer->identifiant, buyer->libelle),
+               fmt::format("Engagement \"{}\" ({}) is unknown to structure {} ({}).", ej.value,
+                           field.en, buyer->identifiant, buyer->libelle)});
 }
 
 void check_service_present(const Routing& r, const Context& /*ctx*/, Reporter& report) {
@@ -196,10 +204,10 @@ void register_routing_rules(Registry& registry) {
       {"BT-13"}, routing_checks<check_engagement_present>(), kRoutedDocuments));
   registry.add(chorus_rule(
       "CPRO-ENG-02", Severity::Fatal,
-      {"Le numéro d'engagement est complet : au plus 50 caractères, lettres et chiffres, au "
-       "format de l'acheteur s'il en a un.",
-       "The engagement number is complete: at most 50 characters, letters and digits, in the "
-       "buyer's format when it has one."},
+      {"Un numéro d'engagement que l'annuaire ne connaît pas est complet : au plus 50 "
+       "caractères, lettres et chiffres, au format de l'acheteur s'il en a un.",
+       "An engagement number the directory does not know is complete: at most 50 characters, "
+       "letters and digits, in the buyer's format when it has one."},
       {"BT-13"}, routing_checks<check_engagement_form>(), kRoutedDocuments));
   registry.add(chorus_rule(
       "CPRO-ENG-03", Severity::Fatal,

@@ -1620,6 +1620,28 @@ TEST_CASE("lint --name: the deposit name must carry the supplier and the number"
   }
 }
 
+TEST_CASE("CPRO-PAY-01: an IBAN printed with spaces is a warning giving its electronic form",
+          "[chorus]") {
+  const std::string spaced = (kChorusFixtures / "pay-01-iban-spaces.xml").string();
+  Linted fr = lint_json({spaced});
+  const ordered_json warning = finding_of(fr.doc, "CPRO-PAY-01");
+  CHECK(warning.at("severity") == "warning");
+  const std::string message = warning.at("message");
+  CHECK(contains(message, "(BT-84) : FR76 3000 4004 5100 0102 3456 779 est un IBAN valide"));
+  CHECK(contains(message, "espaces"));
+  CHECK(contains(message, "FR7630004004510001023456779"));
+  CHECK(fr.result.exit_code == 0);
+  Linted en = lint_json({"--lang", "en", spaced});
+  CHECK(contains(finding_of(en.doc, "CPRO-PAY-01").at("message").get<std::string>(),
+                 "electronic format"));
+
+  // A wrong digit stays fatal, and says which check digits the rest of the IBAN gives.
+  Linted wrong = lint_json({(kChorusFixtures / "pay-01-iban-checksum.xml").string()});
+  const ordered_json fatal = finding_of(wrong.doc, "CPRO-PAY-01");
+  CHECK(fatal.at("severity") == "fatal");
+  CHECK(contains(fatal.at("message").get<std::string>(), "le reste de l'IBAN donne 06"));
+}
+
 TEST_CASE("a file over 10 MB gives CPRO-SIZE-01 (Chorus Pro's limit), not XML-03", "[chorus]") {
   std::string big = read_file(kChorusFixtures / "invoice-chorus-ok.xml");
   std::string comment = "<!-- ";

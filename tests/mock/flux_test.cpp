@@ -207,6 +207,29 @@ bool rejected_for(const json& cr, const std::string& id) {
 
 }  // namespace
 
+TEST_CASE("an engagement of another budget is rejected naming that budget, not its format",
+          "[mock][flux]") {
+  MockHarness h;
+  h.start();
+  // The shipped invoice to the main budget, with the transport budget's engagement: the number
+  // is right (it is outside the main budget's format), the buyer SIRET is not.
+  std::string file = valid_ubl("FA-E2E-ENG3");
+  const std::string order = "<cbc:ID>BC2026-000123</cbc:ID>";
+  const auto at = file.find(order);
+  REQUIRE(at != std::string::npos);
+  file.replace(at, order.size(), "<cbc:ID>TR-2026-0007</cbc:ID>");
+
+  const json cr = h.wait_for_flux(deposit(h, flux_request(file)));
+  INFO(cr.dump(2));
+  CHECK(cr["etatCourantDepotFlux"] == "IN_REJETE");
+  REQUIRE(rejected_for(cr, "CPRO-ENG-03"));
+  CHECK_FALSE(rejected_for(cr, "CPRO-ENG-02"));
+  const json& errors = cr["listeErreurDP"];
+  CHECK(std::any_of(errors.begin(), errors.end(), [](const json& e) {
+    return e["libelleErreurDP"].get<std::string>().find("20004065700054") != std::string::npos;
+  }));
+}
+
 TEST_CASE("a deposit is controlled against the code lists the mock was given (--codelists)",
           "[mock][flux][codelists]") {
   // The fixture's lines are in H87, HUR and MTR.

@@ -193,6 +193,20 @@ TEST_CASE("soumettre refuses what the deposit-request rules refuse", "[mock][pdf
             .status == 403);
 }
 
+TEST_CASE("soumettre names the budget an engagement belongs to, not the buyer's format",
+          "[mock][pdf]") {
+  MockHarness h;
+  h.start();
+  const std::string senepi = MockHarness::account_header(kSenepiLogin, kSenepiPassword);
+  // The transport budget's engagement, addressed to the main budget.
+  const json request = json::parse(fixture_text("deposits/eng-03-other-budget-format.json"));
+  const Answer a = h.post("/cpro/factures/v1/soumettre", request.dump(), h.token(), senepi);
+  check_refused(a, 400, "[CPRO-ENG-03]");
+  const std::string libelle = a.body.value("libelle", "");
+  CHECK(libelle.find("20004065700054") != std::string::npos);
+  CHECK(libelle.find("[CPRO-ENG-02]") == std::string::npos);
+}
+
 TEST_CASE("reference lists and the health check answer", "[mock][requests]") {
   MockHarness h;
   h.start();

@@ -3,10 +3,12 @@
 // python3 calculation) and written down as a literal.
 #include <catch2/catch.hpp>
 
+#include <array>
 #include <optional>
 #include <string>
 #include <string_view>
 
+#include "rules/chorus/chorus_rules.hpp"
 #include "rules/chorus/identifiers.hpp"
 
 using namespace cprokit;
@@ -284,6 +286,20 @@ TEST_CASE("unknown identifier: what it looks like and why it is none of them", "
   check_names(unknown_identifier_problem(""), "Valeur vide", "Empty value");
 }
 
+TEST_CASE("explained: the explanation's first word in lower case, a value kept as it is",
+          "[identifiers]") {
+  const Message siren = problem(siret_problem("20004065700014"));
+  REQUIRE(siren.fr.starts_with("Le SIRET"));
+  CHECK(explained("SIRET invalide : ", "Invalid SIRET: ", siren)
+            .fr.starts_with("SIRET invalide : le SIRET"));
+  // A message that starts with the value: the value is not touched.
+  const Message vat = problem(fr_vat_problem("FR1X19812345676"));
+  REQUIRE(vat.fr.starts_with("FR1X"));
+  const Message m = explained("TVA : ", "VAT: ", vat);
+  CHECK(m.fr.starts_with("TVA : FR1X19812345676"));
+  CHECK(m.en.starts_with("VAT: FR1X19812345676"));
+}
+
 TEST_CASE("iban_valid: shape and check digits (ISO 13616, modulo 97)", "[identifiers]") {
   // Valid IBANs of the fixtures; their check digits were verified apart (python, mod 97).
   CHECK(iban_valid("FR7630004004510001023456779"));
@@ -297,4 +313,91 @@ TEST_CASE("iban_valid: shape and check digits (ISO 13616, modulo 97)", "[identif
   CHECK_FALSE(iban_valid("FR76 3000 4004 5100 0102 3456 779"));  // separators left in
   CHECK_FALSE(iban_valid("FR76300"));                            // too short
   CHECK_FALSE(iban_valid(""));
+}
+
+TEST_CASE("iban_valid: the length of the country's IBANs", "[identifiers]") {
+  // Modulo 97 holds on both (computed apart), but NL IBANs have 18 characters.
+  CHECK(iban_valid("NL91ABNA0417164300"));
+  CHECK_FALSE(iban_valid("NL58ABNA041716430"));
+  // A country the table does not list is held to 15..34 characters only.
+  CHECK(iban_valid("AO680006000000000000000000"));
+}
+
+namespace {
+
+// The problem iban_problem finds, which must exist, in both languages.
+IbanProblem iban_problem_of(std::string_view value) {
+  std::optional<IbanProblem> found = iban_problem(value);
+  INFO(value);
+  REQUIRE(found.has_value());
+  CHECK_FALSE(found->message.fr.empty());
+  CHECK_FALSE(found->message.en.empty());
+  return *found;
+}
+
+}  // namespace
+
+TEST_CASE("iban_problem: a valid IBAN written for reading gives its electronic form",
+          "[identifiers]") {
+  CHECK_FALSE(iban_problem("FR7630004004510001023456779"));
+  struct PaperCase {
+    std::string_view value;
+    std::string_view electronic;
+    std::string_view fr;  // how the value is written, as the message says it
+    std::string_view en;
+  };
+  constexpr std::string_view kFrench = "FR7630004004510001023456779";
+  const std::array<PaperCase, 4> cases{{
+      {"FR76 3000 4004 5100 0102 3456 779", kFrench, "avec des espaces", "with spaces"},
+      {"NL91\xC2\xA0"
+       "ABNA\xC2\xA0"
+       "0417\xE2\x80\xAF"
+       "1643\xC2\xA0"
+       "00",
+       "NL91ABNA0417164300", "avec des espaces", "with spaces"},  // no-break spaces
+      {"fr7630004004510001023456779", kFrench, "en minuscules", "in lower case"},
+      {"IBAN FR76 3000 4004 5100 0102 3456 779", kFrench, "précédé de « IBAN »",
+       "preceded by \"IBAN\""},
+  }};
+  for (const PaperCase& c : cases) {
+    const IbanProblem p = iban_problem_of(c.value);
+    CHECK(p.presentation);
+    check_names(p.message, c.fr, c.en);
+    check_names(p.message, "format électronique", "electronic format");
+    check_names(p.message, c.electronic, c.electronic);
+  }
+}
+
+TEST_CASE("iban_problem: says which part of an invalid IBAN is wrong", "[identifiers]") {
+  IbanProblem p = iban_problem_of("FR7630004004510001023456778");
+  CHECK_FALSE(p.presentation);
+  check_names(p.message,
+              "Les chiffres de contrôle de FR7630004004510001023456778 sont 76, or le "
+              "reste de l'IBAN donne 06",
+              "The check digits of FR7630004004510001023456778 are 76, but the rest of the IBAN "
+              "gives 06");
+  // The paper format does not hide a wrong digit.
+  p = iban_problem_of("FR76 3000 4004 5100 0102 3456 778");
+  CHECK_FALSE(p.presentation);
+  check_names(p.message, "donne 06", "gives 06");
+
+  p = iban_problem_of("NL91 ABNA 0417 1643 0");
+  CHECK_FALSE(p.presentation);
+  check_names(p.message, "compte 17 lettres et chiffres : un IBAN NL en a 18 (il en manque 1)",
+              "has 17 letters and digits: an IBAN of NL has 18 (1 missing)");
+  check_names(iban_problem_of("FR763000400451000102345677900").message, "(2 de trop)",
+              "(2 too many)");
+  check_names(iban_problem_of("ZZ12 3456").message, "un IBAN en a de 15 à 34",
+              "an IBAN has 15 to 34");
+
+  p = iban_problem_of("30004004510001023456779");  // a French RIB, not an IBAN
+  CHECK_FALSE(p.presentation);
+  check_names(p.message, "ne commence pas comme un IBAN", "does not start as an IBAN does");
+  check_names(iban_problem_of("FR76-3000-4004-5100-0102-3456-779").message,
+              "contient « - », ni lettre ni chiffre",
+              "contains \"-\", neither a letter nor a digit");
+  check_names(iban_problem_of("FR76 3000 4004 5100 0102 3456 77é").message, "contient « é »",
+              "contains \"é\"");
+  check_names(iban_problem_of("").message, "Valeur vide", "Empty value");
+  check_names(iban_problem_of("   ").message, "Valeur vide", "Empty value");
 }
