@@ -68,8 +68,9 @@ a format without -o goes to standard output):
   sarif  SARIF 2.1.0, pour GitHub code scanning et les éditeurs / for GitHub code
          scanning and editors: cprokit lint -f sarif -o cprokit.sarif factures/
   junit  JUnit XML pour la CI (GitLab, Jenkins) : une suite par document, un cas par
-         règle, un échec par erreur fatale / for CI: a suite per document, a case
-         per rule, a failure per fatal finding: -f junit -o junit.xml
+         règle déclenchée, en échec comme le code de sortie (--fail-on) / for CI: a
+         suite per document, a case per rule that fired, failed as the exit code
+         says (--fail-on): -f junit -o junit.xml
   svrl   le rapport Schematron ISO (SVRL), un svrl:schematron-output par document /
          ISO Schematron's report language, one svrl:schematron-output per document
   html   un rapport autonome pour les auditeurs (synthèse, constats et comment les
@@ -260,6 +261,7 @@ report::RunInfo run_info(const Args& a, const XsdSetup& xsd, Lang lang) {
   run.profile = a.lint.profile;
   run.started = utc_now();
   run.lang = lang;
+  run.fail_on = a.fail_on == "warning" ? Severity::Warning : Severity::Fatal;
   const Registry& registry = Registry::builtin();
   const Profile* profile = registry.profile(a.lint.profile);
   std::vector<const Rule*> catalogue_rules;
@@ -294,12 +296,6 @@ report::RunInfo run_info(const Args& a, const XsdSetup& xsd, Lang lang) {
       {"fail-on", a.fail_on},
   };
   return run;
-}
-
-bool fails(const LintedDocument& doc, bool on_warning) {
-  if (!doc.valid()) return true;
-  return on_warning && std::any_of(doc.findings.begin(), doc.findings.end(),
-                                   [](const auto& f) { return f.severity == Severity::Warning; });
 }
 
 }  // namespace
@@ -356,7 +352,6 @@ int lint_command(const std::vector<std::string>& argv) {
 
   Linter linter(a.lint, std::move(xsd));
   report::Summary summary;
-  const bool fail_on_warning = a.fail_on == "warning";
   bool failed = false;
   bool unreadable = false;
   {
@@ -377,7 +372,10 @@ int lint_command(const std::vector<std::string>& argv) {
         LintedDocument& doc = *item.doc;
         run.add(doc);
         summary.add(doc);
-        failed = failed || fails(doc, fail_on_warning);
+        failed =
+            failed || std::any_of(doc.findings.begin(), doc.findings.end(), [&](const Finding& f) {
+              return report::fails_run(f, run_data.fail_on);
+            });
         for (auto& r : reports)
           r.writer->document(doc);
       });

@@ -18,6 +18,13 @@
 
 namespace cprokit::cli::report {
 
+// Whether a finding fails the run (exit code 1, a red JUnit testcase):
+// fatal ones always, warnings too under --fail-on warning (fail_on ==
+// Severity::Warning), infos never.
+inline bool fails_run(const Finding& finding, Severity fail_on) {
+  return finding.severity != Severity::Info && finding.severity <= fail_on;
+}
+
 struct Summary {
   std::size_t documents = 0, valid = 0, invalid = 0;
   std::size_t fatal = 0, warning = 0, info = 0;
@@ -34,7 +41,8 @@ struct RunInfo {
   std::string catalogue_digest;  // SHA-256 of `cprokit rules --format json`
   std::vector<std::pair<std::string, std::string>> options;  // as given, for the record
   Lang lang = Lang::Fr;
-  std::vector<const Rule*> rules;  // the rules the run applies, in registry order
+  Severity fail_on = Severity::Fatal;  // --fail-on
+  std::vector<const Rule*> rules;      // the rules the run applies, in registry order
 };
 
 class Writer {
