@@ -11,6 +11,7 @@
 #include <sstream>
 #include <stdexcept>
 #include <thread>
+#include <utility>
 
 #include <fmt/chrono.h>
 #include <fmt/format.h>
@@ -28,6 +29,7 @@
 #include "cli/report/catalogue.hpp"
 #include "cli/report/report.hpp"
 #include "cli/xsd_option.hpp"
+#include "validators/data_digest.hpp"
 #include "validators/pipeline.hpp"
 #include "validators/seen_invoices.hpp"
 #include "validators/sha256.hpp"
@@ -255,8 +257,10 @@ std::string utc_now() {
                      std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now()));
 }
 
-report::RunInfo run_info(const Args& a, const XsdSetup& xsd, Lang lang) {
+report::RunInfo run_info(const Args& a, const XsdSetup& xsd, report::References references,
+                         Lang lang) {
   report::RunInfo run;
+  run.references = std::move(references);
   run.version = CPROKIT_VERSION;
   run.profile = a.lint.profile;
   run.started = utc_now();
@@ -306,6 +310,7 @@ int lint_command(const std::vector<std::string>& argv) {
 
   Lang lang = Lang::Fr;
   XsdSetup xsd;
+  report::References references;
   std::optional<InputWalk> walk;
   std::vector<Report> reports;
   unsigned jobs = 1;
@@ -334,11 +339,16 @@ int lint_command(const std::vector<std::string>& argv) {
     jobs = parse_jobs(a.jobs);
     if (a.progress != "auto" && a.progress != "never") throw po::error("--progress: auto | never");
     walk.emplace(a.inputs, a.filter);
-    if (a.directory) a.lint.directory = load_directory_file(*a.directory);
+    if (a.directory) {
+      DirectoryFile file = load_directory_file(*a.directory);
+      a.lint.directory = std::move(file.directory);
+      references.directory = std::move(file.digest);
+    }
     if (a.with) a.lint.invoice_file = load_invoice_file(*a.with, a.lint);
     xsd = setup_xsd(a.no_xsd, a.schemas);
+    if (xsd.schemas) references.xsd = folder_digest(xsd.schemas->folder(), ".xsd");
     // Before the reports: a refused --codelists must not truncate an -o file.
-    setup_code_lists(a.no_codelists, a.codelists, a.lint);
+    references.codelists = setup_code_lists(a.no_codelists, a.codelists, a.lint);
     reports = open_reports(a, color);
   } catch (const std::exception& e) {
     std::cerr << "cprokit lint: " << e.what() << "\n(cprokit lint --help)\n";
@@ -346,7 +356,7 @@ int lint_command(const std::vector<std::string>& argv) {
   }
   a.lint.context.arithmetic = a.exact ? Arithmetic::Exact : Arithmetic::Reference;
 
-  const report::RunInfo run_data = run_info(a, xsd, lang);
+  const report::RunInfo run_data = run_info(a, xsd, std::move(references), lang);
   for (auto& r : reports)
     r.writer->begin(run_data);
 

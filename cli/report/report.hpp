@@ -5,6 +5,7 @@
 
 #include <cstddef>
 #include <memory>
+#include <optional>
 #include <ostream>
 #include <span>
 #include <string>
@@ -14,6 +15,7 @@
 
 #include "rules/engine/rule.hpp"
 #include "rules/finding.hpp"
+#include "validators/data_digest.hpp"
 #include "validators/pipeline.hpp"
 
 namespace cprokit::cli::report {
@@ -32,6 +34,13 @@ struct Summary {
   void add(const LintedDocument& doc);
 };
 
+// The reference data the run judged with; nullopt: not used.
+struct References {
+  std::optional<DataDigest> directory;  // --directory
+  std::optional<DataDigest> codelists;  // the code lists of the BR-CL rules
+  std::optional<DataDigest> xsd;        // the XSD set: folder_digest(folder, ".xsd")
+};
+
 // What a report says about the run itself (the audit trail of the HTML
 // report, the tool section of SARIF).
 struct RunInfo {
@@ -40,6 +49,7 @@ struct RunInfo {
   std::string started;           // ISO 8601, UTC
   std::string catalogue_digest;  // SHA-256 of `cprokit rules --format json`
   std::vector<std::pair<std::string, std::string>> options;  // as given, for the record
+  References references;
   Lang lang = Lang::Fr;
   Severity fail_on = Severity::Fatal;  // --fail-on
   std::vector<const Rule*> rules;      // the rules the run applies, in registry order

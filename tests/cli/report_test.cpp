@@ -22,11 +22,14 @@
 #include <nlohmann/json.hpp>
 #include <pugixml.hpp>
 
+#include "tests/cli/code_lists_sample.hpp"
 #include "tests/cli/run.hpp"
 
 namespace fs = std::filesystem;
 using cprokit::test::run;
+using cprokit::test::run_program;
 using cprokit::test::RunResult;
+using cprokit::test::small_code_lists;
 
 namespace {
 
@@ -53,12 +56,15 @@ struct Reports {
   std::map<std::string, std::string> text;  // by format
 };
 
-Reports lint_all(const std::vector<std::string>& inputs, const std::string& lang) {
+// Without the XSD and the code lists by default: a clone without ../shared
+// has neither.
+Reports lint_all(const std::vector<std::string>& inputs, const std::string& lang,
+                 const std::vector<std::string>& options = {"--no-xsd", "--no-codelists"}) {
   fs::path dir = fs::temp_directory_path() / ("cprokit-report-tests-" + std::to_string(::getpid()));
   fs::remove_all(dir);
   fs::create_directories(dir);
-  // Without the XSD and the code lists: a clone without ../shared has neither.
-  std::vector<std::string> args = {"lint", "--no-xsd", "--no-codelists", "--lang", lang};
+  std::vector<std::string> args = {"lint", "--lang", lang};
+  args.insert(args.end(), options.begin(), options.end());
   for (const auto& format : kFormats) {
     args.insert(args.end(), {"-f", format, "-o", (dir / ("report." + format)).string()});
   }
@@ -293,6 +299,123 @@ TEST_CASE("report formats: JUnit is red exactly when the exit code is 1, as --fa
   CHECK(green.exit_code == 0);
   CHECK(red.exit_code == 1);
   CHECK(red.out.find(R"(type="warning")") != std::string::npos);
+}
+
+namespace {
+
+void write_file(const fs::path& path, const std::string& text) {
+  fs::create_directories(path.parent_path());
+  std::ofstream(path, std::ios::binary) << text;
+}
+
+// A schema that takes any content under the root element `root` of `ns`.
+std::string open_schema(const std::string& ns, const std::string& root) {
+  return R"(<?xml version="1.0" encoding="UTF-8"?>
+<xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema" targetNamespace=")" +
+         ns + R"(" elementFormDefault="qualified">
+  <xs:element name=")" +
+         root + R"(">
+    <xs:complexType>
+      <xs:sequence><xs:any processContents="skip" minOccurs="0" maxOccurs="unbounded"/></xs:sequence>
+      <xs:anyAttribute processContents="skip"/>
+    </xs:complexType>
+  </xs:element>
+</xs:schema>
+)";
+}
+
+// The first word of a program's output: a digest from sha256sum.
+std::string digest_from(const RunResult& r) {
+  INFO(r.err);
+  REQUIRE(r.exit_code == 0);
+  return r.out.substr(0, r.out.find_first_of(" \n"));
+}
+
+}  // namespace
+
+TEST_CASE("report formats: the reference data pinned by SHA-256 in JSON, JSONL, SARIF and HTML",
+          "[report][references]") {
+  // A code-list file and a small XSD set of our own: the project ships neither.
+  const fs::path dir =
+      fs::temp_directory_path() / ("cprokit-report-refs-" + std::to_string(::getpid()));
+  fs::remove_all(dir);
+  const fs::path lists = dir / "codelists.json";
+  write_file(lists, small_code_lists().dump(2));
+  const fs::path xsd = dir / "xsd";
+  write_file(xsd / "ubl-2.1/maindoc/UBL-Invoice-2.1.xsd",
+             open_schema("urn:oasis:names:specification:ubl:schema:xsd:Invoice-2", "Invoice"));
+  write_file(
+      xsd / "ubl-2.1/maindoc/UBL-CreditNote-2.1.xsd",
+      open_schema("urn:oasis:names:specification:ubl:schema:xsd:CreditNote-2", "CreditNote"));
+  write_file(xsd /
+                 "cii-d16b-scrdm-subset/uncoupled/CII/uncefact/data/standard/"
+                 "CrossIndustryInvoice_100pD16B.xsd",
+             open_schema("urn:un:unece:uncefact:data:standard:CrossIndustryInvoice:100",
+                         "CrossIndustryInvoice"));
+  write_file(xsd / "ubl-2.1/common/Unused.xsd", open_schema("urn:unused", "Unused"));
+  write_file(xsd / "README.txt", "not a schema: outside the digest\n");
+  const std::string directory = std::string(CPROKIT_FIXTURES_DIR) + "/directory/matheysine.json";
+
+  // What an auditor computes with coreutils: sha256sum, and README's command
+  // for the XSD set.
+  const std::string directory_sha = digest_from(run_program("/usr/bin/sha256sum", {directory}));
+  const std::string lists_sha = digest_from(run_program("/usr/bin/sha256sum", {lists.string()}));
+  const std::string xsd_sha = digest_from(run_program(
+      "/bin/sh", {"-c",
+                  "cd \"$1\" && find . -type f -name '*.xsd' -printf '%P\\0' | LC_ALL=C sort -z | "
+                  "xargs -0 sha256sum | sha256sum",
+                  "sh", xsd.string()}));
+
+  for (const std::string lang : {"fr", "en"}) {
+    Reports reports = lint_all(
+        {std::string(CPROKIT_FIXTURES_DIR) + "/invoices/ubl/invoice-valid.xml"}, lang,
+        {"--directory", directory, "--codelists", lists.string(), "--schemas", xsd.string()});
+    INFO(reports.result.err);
+    REQUIRE(reports.result.exited());
+    REQUIRE(reports.result.exit_code <= 1);  // the directory and lists may judge it
+
+    const auto json = nlohmann::json::parse(reports.text["json"]);
+    const nlohmann::json expected = {
+        {"directory", {{"path", directory}, {"sha256", directory_sha}}},
+        {"codelists", {{"path", lists.string()}, {"sha256", lists_sha}}},
+        {"xsd", {{"path", xsd.string()}, {"sha256", xsd_sha}, {"files", 4}}}};
+    CHECK(json["tool"]["references"] == expected);
+    CHECK(json["tool"]["name"] == "cprokit");
+
+    std::string jsonl = reports.text["jsonl"];
+    jsonl.pop_back();  // the last line's end
+    const auto summary_line = nlohmann::json::parse(jsonl.substr(jsonl.rfind('\n') + 1));
+    CHECK(summary_line["tool"] == json["tool"]);
+    CHECK(summary_line["summary"]["documents"] == 1);
+
+    const auto sarif = nlohmann::json::parse(reports.text["sarif"]);
+    CHECK(sarif["runs"][0]["properties"]["references"] == expected);
+
+    const std::string& html = reports.text["html"];
+    for (const std::string& digest : {directory_sha, lists_sha, xsd_sha})
+      CHECK(html.find("<code class=\"digest\">" + digest + "</code>") != std::string::npos);
+    CHECK(html.find("<code>" + xsd.string() + "</code>") != std::string::npos);
+  }
+  fs::remove_all(dir);
+}
+
+TEST_CASE("report formats: the HTML audit trail names the options in the report's language",
+          "[report][references]") {
+  for (const std::string lang : {"fr", "en"}) {
+    Reports reports = lint_all(golden_inputs(), lang);
+    const std::string& html = reports.text["html"];
+    const auto sarif = nlohmann::json::parse(reports.text["sarif"]);
+    const auto& options = sarif["runs"][0]["invocations"][0]["properties"]["options"];
+    REQUIRE(options.size() >= 5);
+    for (const auto& [key, value] : options.items()) {
+      INFO(lang << ": " << key);
+      CHECK(html.find("<tr><th>" + key + "</th>") == std::string::npos);  // a label, not the key
+    }
+    const bool fr = lang == "fr";
+    CHECK(html.find(fr ? "<th>Validation XSD" : "<th>XSD validation") != std::string::npos);
+    CHECK(html.find(fr ? "désactivée (--no-xsd)" : "off (--no-xsd)") != std::string::npos);
+    CHECK(html.find(fr ? "<h3>Données de référence" : "<h3>Reference data") != std::string::npos);
+  }
 }
 
 TEST_CASE("report formats: escaping of hostile paths and streaming of jsonl", "[report]") {
