@@ -1,5 +1,6 @@
 #include "cli/batch.hpp"
 
+#include <chrono>
 #include <condition_variable>
 #include <exception>
 #include <limits>
@@ -37,10 +38,12 @@ BatchItem lint_one(Pulled&& pulled, const Linter& linter) {
   }
   const InputPath& input = *pulled.input;
   try {
+    const auto start = std::chrono::steady_clock::now();
     InputContent content = read_input(input, linter.options().max_bytes);
     item.doc = content.oversized ? linter.refuse_too_large(input.path, content.size,
                                                            std::move(content.sha256_if_oversized))
                                  : linter.lint(input.path, content.bytes);
+    item.doc->lint_time = std::chrono::steady_clock::now() - start;
   } catch (const std::runtime_error& e) {
     item.unreadable = e.what();
   }

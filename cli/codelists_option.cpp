@@ -10,17 +10,19 @@
 
 namespace cprokit::cli {
 
-void setup_code_lists(bool no_code_lists, const std::optional<std::string>& file,
-                      LintOptions& options) {
-  if (no_code_lists) return;
+std::optional<DataDigest> setup_code_lists(bool no_code_lists,
+                                           const std::optional<std::string>& file,
+                                           LintOptions& options) {
+  if (no_code_lists) return std::nullopt;
   std::optional<std::filesystem::path> option;
   if (file) option = *file;
   const DataLookup lookup = codelists::find_code_lists(option);
   if (lookup.found) {
     try {
-      options.code_lists =
-          std::make_shared<const en16931::CodeLists>(codelists::load_code_lists(*lookup.found));
-      return;
+      DataDigest digest{lookup.found->string(), {}};
+      options.code_lists = std::make_shared<const en16931::CodeLists>(
+          codelists::load_code_lists(*lookup.found, &digest.sha256));
+      return digest;
     } catch (const codelists::CodeListError& e) {
       if (option) throw std::invalid_argument(fmt::format("--codelists {}", e.what()));
       options.code_lists_missing = {
@@ -30,7 +32,7 @@ void setup_code_lists(bool no_code_lists, const std::optional<std::string>& file
           fmt::format("BR-CL rules not checked: the code list file found through {} cannot be "
                       "used: {}",
                       lookup.found_by, e.what())};
-      return;
+      return std::nullopt;
     }
   }
   if (option) {
@@ -52,6 +54,7 @@ void setup_code_lists(bool no_code_lists, const std::optional<std::string>& file
                   "use --codelists FILE or CPROKIT_CODELISTS; see README. --no-codelists "
                   "silences this warning.",
                   tried)};
+  return std::nullopt;
 }
 
 }  // namespace cprokit::cli

@@ -5,15 +5,18 @@
 #include <optional>
 #include <string>
 
+#include "validators/data_digest.hpp"
 #include "validators/pipeline.hpp"
 
 namespace cprokit::cli {
 
 // Sets options.code_lists from the file found (--codelists, CPROKIT_CODELISTS,
 // the installed and build-time files), else options.code_lists_missing to
-// LIST-01's explanation (left empty under --no-codelists). Throws
+// LIST-01's explanation (left empty under --no-codelists), and returns the
+// file used with the digest of its bytes (nullopt: none). Throws
 // std::invalid_argument when --codelists names a file that cannot be used.
-void setup_code_lists(bool no_code_lists, const std::optional<std::string>& file,
-                      LintOptions& options);
+std::optional<DataDigest> setup_code_lists(bool no_code_lists,
+                                           const std::optional<std::string>& file,
+                                           LintOptions& options);
 
 }  // namespace cprokit::cli

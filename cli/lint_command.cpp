@@ -11,6 +11,7 @@
 #include <sstream>
 #include <stdexcept>
 #include <thread>
+#include <utility>
 
 #include <fmt/chrono.h>
 #include <fmt/format.h>
@@ -28,6 +29,7 @@
 #include "cli/report/catalogue.hpp"
 #include "cli/report/report.hpp"
 #include "cli/xsd_option.hpp"
+#include "validators/data_digest.hpp"
 #include "validators/pipeline.hpp"
 #include "validators/seen_invoices.hpp"
 #include "validators/sha256.hpp"
@@ -68,8 +70,9 @@ a format without -o goes to standard output):
   sarif  SARIF 2.1.0, pour GitHub code scanning et les éditeurs / for GitHub code
          scanning and editors: cprokit lint -f sarif -o cprokit.sarif factures/
   junit  JUnit XML pour la CI (GitLab, Jenkins) : une suite par document, un cas par
-         règle, un échec par erreur fatale / for CI: a suite per document, a case
-         per rule, a failure per fatal finding: -f junit -o junit.xml
+         règle déclenchée, en échec comme le code de sortie (--fail-on) / for CI: a
+         suite per document, a case per rule that fired, failed as the exit code
+         says (--fail-on): -f junit -o junit.xml
   svrl   le rapport Schematron ISO (SVRL), un svrl:schematron-output par document /
          ISO Schematron's report language, one svrl:schematron-output per document
   html   un rapport autonome pour les auditeurs (synthèse, constats et comment les
@@ -254,12 +257,15 @@ std::string utc_now() {
                      std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now()));
 }
 
-report::RunInfo run_info(const Args& a, const XsdSetup& xsd, Lang lang) {
+report::RunInfo run_info(const Args& a, const XsdSetup& xsd, report::References references,
+                         Lang lang) {
   report::RunInfo run;
+  run.references = std::move(references);
   run.version = CPROKIT_VERSION;
   run.profile = a.lint.profile;
   run.started = utc_now();
   run.lang = lang;
+  run.fail_on = a.fail_on == "warning" ? Severity::Warning : Severity::Fatal;
   const Registry& registry = Registry::builtin();
   const Profile* profile = registry.profile(a.lint.profile);
   std::vector<const Rule*> catalogue_rules;
@@ -296,12 +302,6 @@ report::RunInfo run_info(const Args& a, const XsdSetup& xsd, Lang lang) {
   return run;
 }
 
-bool fails(const LintedDocument& doc, bool on_warning) {
-  if (!doc.valid()) return true;
-  return on_warning && std::any_of(doc.findings.begin(), doc.findings.end(),
-                                   [](const auto& f) { return f.severity == Severity::Warning; });
-}
-
 }  // namespace
 
 int lint_command(const std::vector<std::string>& argv) {
@@ -310,6 +310,7 @@ int lint_command(const std::vector<std::string>& argv) {
 
   Lang lang = Lang::Fr;
   XsdSetup xsd;
+  report::References references;
   std::optional<InputWalk> walk;
   std::vector<Report> reports;
   unsigned jobs = 1;
@@ -338,11 +339,16 @@ int lint_command(const std::vector<std::string>& argv) {
     jobs = parse_jobs(a.jobs);
     if (a.progress != "auto" && a.progress != "never") throw po::error("--progress: auto | never");
     walk.emplace(a.inputs, a.filter);
-    if (a.directory) a.lint.directory = load_directory_file(*a.directory);
+    if (a.directory) {
+      DirectoryFile file = load_directory_file(*a.directory);
+      a.lint.directory = std::move(file.directory);
+      references.directory = std::move(file.digest);
+    }
     if (a.with) a.lint.invoice_file = load_invoice_file(*a.with, a.lint);
     xsd = setup_xsd(a.no_xsd, a.schemas);
+    if (xsd.schemas) references.xsd = folder_digest(xsd.schemas->folder(), ".xsd");
     // Before the reports: a refused --codelists must not truncate an -o file.
-    setup_code_lists(a.no_codelists, a.codelists, a.lint);
+    references.codelists = setup_code_lists(a.no_codelists, a.codelists, a.lint);
     reports = open_reports(a, color);
   } catch (const std::exception& e) {
     std::cerr << "cprokit lint: " << e.what() << "\n(cprokit lint --help)\n";
@@ -350,13 +356,12 @@ int lint_command(const std::vector<std::string>& argv) {
   }
   a.lint.context.arithmetic = a.exact ? Arithmetic::Exact : Arithmetic::Reference;
 
-  const report::RunInfo run_data = run_info(a, xsd, lang);
+  const report::RunInfo run_data = run_info(a, xsd, std::move(references), lang);
   for (auto& r : reports)
     r.writer->begin(run_data);
 
   Linter linter(a.lint, std::move(xsd));
   report::Summary summary;
-  const bool fail_on_warning = a.fail_on == "warning";
   bool failed = false;
   bool unreadable = false;
   {
@@ -377,7 +382,10 @@ int lint_command(const std::vector<std::string>& argv) {
         LintedDocument& doc = *item.doc;
         run.add(doc);
         summary.add(doc);
-        failed = failed || fails(doc, fail_on_warning);
+        failed =
+            failed || std::any_of(doc.findings.begin(), doc.findings.end(), [&](const Finding& f) {
+              return report::fails_run(f, run_data.fail_on);
+            });
         for (auto& r : reports)
           r.writer->document(doc);
       });

@@ -4,6 +4,7 @@
 // rules -> findings.
 #pragma once
 
+#include <chrono>
 #include <cstddef>
 #include <cstdint>
 #include <memory>
@@ -62,6 +63,9 @@ struct LintedDocument {
   // Supplier and number of an invoice or credit note, for the checks a run
   // makes across documents (LintRun); nullopt when not read.
   std::optional<chorus::InvoiceIdentity> identity;
+  // The time spent reading and linting it, when its caller measured it (the
+  // lint command's batch, for the JUnit report); zero otherwise.
+  std::chrono::nanoseconds lint_time{};
 
   bool valid() const { return !has_fatal(findings); }
 };

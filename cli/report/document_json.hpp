@@ -1,6 +1,6 @@
-// The JSON of one linted document and of a run's summary, as the JSON
-// contract spells them (README, "JSON output"): shared by the json and
-// jsonl formats.
+// The JSON of one linted document, of a run's summary and of the tool that
+// made it, as the JSON contract spells them (README, "JSON output"): shared
+// by the json and jsonl formats (and the references by SARIF).
 #pragma once
 
 #include <string>
@@ -13,6 +13,11 @@ namespace cprokit::cli::report {
 
 nlohmann::ordered_json document_json(const LintedDocument& doc, Lang lang);
 nlohmann::ordered_json summary_json(const Summary& summary);
+// {"name", "version", "references"}.
+nlohmann::ordered_json tool_json(const RunInfo& run);
+// {"directory", "codelists", "xsd"}: each {"path", "sha256"} ("files" too for
+// the XSD set), or null when the run did not use it.
+nlohmann::ordered_json references_json(const References& references);
 
 // `value` on one line; invalid UTF-8 (a file name may hold any byte) is
 // replaced rather than thrown.

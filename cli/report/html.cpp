@@ -182,13 +182,41 @@ class HtmlWriter final : public Writer {
          << row(tr(lang, "Règles appliquées", "Rules applied"), std::to_string(run_.rules.size()))
          << row(tr(lang, "Langue", "Language"), tr(lang, "français", "English"));
     for (const auto& [key, value] : run_.options)
-      out_ << row(key, value);
+      out_ << row(option_label(key, lang), option_value_label(key, value, lang));
+    out_ << "</tbody></table>\n";
+    write_references();
     out_ << fmt::format(
-        "</tbody></table>\n<h3>{}</h3>\n<table><thead><tr><th>{}</th><th>{}</th><th>SHA-256</th>"
+        "<h3>{}</h3>\n<table><thead><tr><th>{}</th><th>{}</th><th>SHA-256</th>"
         "</tr></thead><tbody>\n",
         tr(lang, "Entrées", "Inputs"), tr(lang, "Chemin", "Path"), tr(lang, "Octets", "Bytes"));
     inputs_.copy_to(out_);
     out_ << "</tbody></table>\n</section>\n";
+  }
+
+  // The data the documents were judged with, each with its SHA-256 (of the
+  // XSD set: README, "Report formats"), so that an auditor can prove it.
+  void write_references() {
+    Lang lang = run_.lang;
+    out_ << fmt::format(
+        "<h3>{}</h3>\n<table><thead><tr><th>{}</th><th>{}</th><th>{}</th><th>SHA-256</th></tr>"
+        "</thead><tbody>\n",
+        tr(lang, "Données de référence", "Reference data"), tr(lang, "Données", "Data"),
+        tr(lang, "Chemin", "Path"), tr(lang, "Fichiers", "Files"));
+    auto row = [&](std::string_view what, const std::optional<DataDigest>& digest) {
+      if (!digest) {
+        out_ << fmt::format("<tr><th>{}</th><td colspan=\"3\">—</td></tr>\n", what);
+        return;
+      }
+      out_ << fmt::format(
+          "<tr><th>{}</th><td><code>{}</code></td><td class=\"num\">{}</td><td><code "
+          "class=\"digest\">{}</code></td></tr>\n",
+          what, xml::xml_escape(digest->path), digest->files, digest->sha256);
+    };
+    const References& refs = run_.references;
+    row(tr(lang, "Annuaire des structures", "Structure directory"), refs.directory);
+    row(tr(lang, "Listes de codes (BR-CL)", "Code lists (BR-CL)"), refs.codelists);
+    row(tr(lang, "Schémas XSD", "XSD schemas"), refs.xsd);
+    out_ << "</tbody></table>\n";
   }
 
   std::ostream& out_;

@@ -30,8 +30,7 @@ class JsonWriter final : public Writer {
 
   void begin(const RunInfo& run) override {
     lang_ = run.lang;
-    ordered_json tool = {{"name", "cprokit"}, {"version", run.version}};
-    out_ << "{\n  \"tool\": " << dump_at(tool, 2) << ",\n  \"documents\": [";
+    out_ << "{\n  \"tool\": " << dump_at(tool_json(run), 2) << ",\n  \"documents\": [";
   }
 
   void document(const LintedDocument& doc) override {

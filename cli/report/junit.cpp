@@ -1,7 +1,7 @@
 #include <algorithm>
+#include <chrono>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 #include <fmt/format.h>
@@ -14,112 +14,114 @@
 namespace cprokit::cli::report {
 namespace {
 
-// One testcase: a rule, and what it found in the document.
+// One testcase: a rule that fired on the document, and all it found there.
 struct Case {
   std::string_view rule;
-  bool unchecked = false;
   std::vector<const Finding*> findings;
 
-  bool failed() const {
+  bool fails(Severity fail_on) const {
     return std::any_of(findings.begin(), findings.end(),
-                       [](const Finding* f) { return f->severity == Severity::Fatal; });
+                       [&](const Finding* f) { return fails_run(*f, fail_on); });
   }
-  bool skipped() const { return unchecked && findings.empty(); }
 };
 
-// Whether a rule can judge a document of that syntax: the syntax-binding
-// rules are named after theirs (UBL-…, CII-…; a Factur-X PDF carries CII).
-bool for_syntax(const Rule& rule, Syntax syntax) {
-  if (rule.id.starts_with("UBL-")) return syntax == Syntax::Ubl;
-  if (rule.id.starts_with("CII-")) return syntax == Syntax::Cii || syntax == Syntax::FacturX;
-  return true;
-}
-
-// The testcases of a document: every rule the run applies to its kind and
-// syntax, in registry order, then any rule that fired without being one of them.
-std::vector<Case> cases_of(const LintedDocument& doc, const std::vector<const Rule*>& rules) {
+// The rules that fired on a document, in the order they first fired. A
+// document has few: the lookup is a scan.
+std::vector<Case> cases_of(const LintedDocument& doc) {
   std::vector<Case> cases;
-  std::unordered_map<std::string_view, std::size_t> by_rule;
-  for (const Rule* rule : rules) {
-    if (!rule->applies_to.contains(doc.kind) || !for_syntax(*rule, doc.syntax)) continue;
-    by_rule.emplace(rule->id, cases.size());
-    cases.push_back({rule->id, rule->unchecked, {}});
-  }
   for (const Finding& f : doc.findings) {
-    auto [it, added] = by_rule.emplace(f.rule, cases.size());
-    if (added) cases.push_back({f.rule, false, {}});
-    cases[it->second].findings.push_back(&f);
+    auto it =
+        std::find_if(cases.begin(), cases.end(), [&](const Case& c) { return c.rule == f.rule; });
+    if (it == cases.end()) it = cases.insert(cases.end(), {f.rule, {}});
+    it->findings.push_back(&f);
   }
   return cases;
 }
 
-struct Counts {
-  std::size_t tests = 0, failures = 0, skipped = 0;
+// JUnit times are decimal seconds.
+std::string seconds(std::chrono::nanoseconds time) {
+  return fmt::format("{:.6f}", std::chrono::duration<double>(time).count());
+}
 
-  void add(const Counts& other) {
-    tests += other.tests;
-    failures += other.failures;
-    skipped += other.skipped;
-  }
+struct Counts {
+  std::size_t tests = 0, failures = 0;
+  std::chrono::nanoseconds time{};
+
   std::string attributes() const {
-    return fmt::format(R"(tests="{}" failures="{}" errors="0" skipped="{}")", tests, failures,
-                       skipped);
+    return fmt::format(R"(tests="{}" failures="{}" errors="0" skipped="0" time="{}")", tests,
+                       failures, seconds(time));
   }
 };
 
-std::string testcase(const Case& c, Lang lang) {
-  std::string out = fmt::format(R"(    <testcase classname="{}" name="{}")",
-                                xml::xml_escape(family_of(c.rule)), xml::xml_escape(c.rule));
-  if (c.findings.empty() && !c.skipped()) return out + "/>\n";
-  out += ">\n";
-  if (c.skipped()) {
-    out += fmt::format(
-        "      <skipped message=\"{}\"/>\n",
-        xml::xml_escape(
-            lang == Lang::Fr
-                ? fmt::format("règle du catalogue que personne ne vérifie (cprokit rules {})",
-                              c.rule)
-                : fmt::format("catalogue rule checked by no one (cprokit rules {})", c.rule)));
-  }
-  std::string notes;  // the warnings and infos, one a line
+// The findings of a case that fail the run (--fail-on) make its <failure>,
+// one line each, typed by the worst of them; the others are its
+// <system-out>, one line each. `time` is the case's share of its document's.
+std::string testcase(const Case& c, const std::string& path, std::chrono::nanoseconds time,
+                     const RunInfo& run) {
+  std::string out = fmt::format(R"(    <testcase classname="{}" name="{}" file="{}" time="{}")",
+                                xml::xml_escape(family_of(c.rule)), xml::xml_escape(c.rule),
+                                xml::xml_escape(path), seconds(time));
+  std::vector<const Finding*> failing;
+  std::string failure_text;
+  std::string notes;
   for (const Finding* f : c.findings) {
-    if (f->severity == Severity::Fatal) {
-      out += fmt::format("      <failure message=\"{}\" type=\"{}\">{}</failure>\n",
-                         xml::xml_escape(f->message.in(lang)), name(f->severity),
-                         xml::xml_escape(finding_text(*f, lang)));
+    if (fails_run(*f, run.fail_on)) {
+      failing.push_back(f);
+      failure_text += finding_text(*f, run.lang) + '\n';
     } else {
-      notes += finding_text(*f, lang) + '\n';
+      notes += finding_text(*f, run.lang) + '\n';
     }
+  }
+  out += ">\n";
+  if (!failing.empty()) {
+    const Finding* worst = *std::min_element(
+        failing.begin(), failing.end(),
+        [](const Finding* a, const Finding* b) { return a->severity < b->severity; });
+    std::string message = failing.front()->message.in(run.lang);
+    if (failing.size() > 1) message += fmt::format(" (+{})", failing.size() - 1);
+    out +=
+        fmt::format("      <failure message=\"{}\" type=\"{}\">{}</failure>\n",
+                    xml::xml_escape(message), name(worst->severity), xml::xml_escape(failure_text));
   }
   if (!notes.empty())
     out += fmt::format("      <system-out>{}</system-out>\n", xml::xml_escape(notes));
   return out + "    </testcase>\n";
 }
 
-// JUnit XML as GitLab, Jenkins and GitHub's reporters read it: a testsuite
-// per document (named by its path), a testcase per rule applied to its kind
-// (classname: the rule's family), a failure per fatal finding, warnings and
-// infos in system-out, rules checked by no one skipped. The totals of
-// <testsuites> are known at the end: the suites wait in a spool.
+// JUnit XML as linters write it for GitLab, Jenkins and GitHub's reporters:
+// a testsuite per document (named by its path), a testcase per rule that
+// fired on it (classname: the rule's family) holding all its findings there,
+// red when one of them fails the run as --fail-on says (so a reader's red
+// and green are cprokit's exit code), and one passing testcase for a
+// document without finding. A run applies hundreds of rules to a document:
+// listing those that did not fire made reports too large for CI servers.
+// The totals of <testsuites> are known at the end: the suites wait in a spool.
 class JunitWriter final : public Writer {
  public:
   explicit JunitWriter(std::ostream& out) : out_(out) {}
 
-  void begin(const RunInfo& run) override {
-    lang_ = run.lang;
-    rules_ = run.rules;
-  }
+  void begin(const RunInfo& run) override { run_ = run; }
 
   void document(const LintedDocument& doc) override {
-    Counts counts;
-    std::string cases;
-    for (const Case& c : cases_of(doc, rules_)) {
-      ++counts.tests;
-      if (c.failed()) ++counts.failures;
-      if (c.skipped()) ++counts.skipped;
-      cases += testcase(c, lang_);
+    const std::vector<Case> cases = cases_of(doc);
+    Counts counts{std::max<std::size_t>(cases.size(), 1), 0, doc.lint_time};
+    // The rules ran together: each case gets an equal share of the
+    // document's time, so that the cases add up to the suite.
+    const std::chrono::nanoseconds share = doc.lint_time / counts.tests;
+    std::string body;
+    for (const Case& c : cases) {
+      body += testcase(c, doc.path, share, run_);
+      if (c.fails(run_.fail_on)) ++counts.failures;
     }
-    total_.add(counts);
+    if (cases.empty()) {
+      body +=
+          fmt::format("    <testcase classname=\"cprokit\" name=\"{}\" file=\"{}\" time=\"{}\"/>\n",
+                      run_.lang == Lang::Fr ? "aucun constat" : "no finding",
+                      xml::xml_escape(doc.path), seconds(share));
+    }
+    total_.tests += counts.tests;
+    total_.failures += counts.failures;
+    total_.time += counts.time;
     spool_.write(fmt::format(
         "  <testsuite name=\"{}\" {}>\n    <properties>\n"
         "      <property name=\"kind\" value=\"{}\"/>\n"
@@ -127,7 +129,7 @@ class JunitWriter final : public Writer {
         "      <property name=\"sha256\" value=\"{}\"/>\n"
         "      <property name=\"verdict\" value=\"{}\"/>\n    </properties>\n{}  </testsuite>\n",
         xml::xml_escape(doc.path), counts.attributes(), name(doc.kind), name(doc.syntax),
-        doc.sha256, verdict_label(doc.valid(), lang_), cases));
+        doc.sha256, doc.valid() ? "valid" : "invalid", body));
   }
 
   void end(const Summary& /*summary*/) override {
@@ -139,8 +141,7 @@ class JunitWriter final : public Writer {
 
  private:
   std::ostream& out_;
-  Lang lang_ = Lang::Fr;
-  std::vector<const Rule*> rules_;
+  RunInfo run_;
   Spool spool_;
   Counts total_;
 };

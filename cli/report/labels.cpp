@@ -1,5 +1,6 @@
 #include "cli/report/labels.hpp"
 
+#include <array>
 #include <map>
 
 #include <fmt/format.h>
@@ -27,7 +28,57 @@ const std::map<std::string_view, Family, std::less<>> kFamilies = {
     {"DOC", {"Nature du document", "Kind of document"}},
 };
 
+// The keys of RunInfo::options (lint_command.cpp), in words.
+const std::map<std::string_view, Family, std::less<>> kOptions = {
+    {"profile", {"Profil (--profile)", "Profile (--profile)"}},
+    {"xsd", {"Validation XSD (--schemas, --no-xsd)", "XSD validation (--schemas, --no-xsd)"}},
+    {"codelists",
+     {"Listes de codes BR-CL (--codelists, --no-codelists)",
+      "BR-CL code lists (--codelists, --no-codelists)"}},
+    {"arithmetic", {"Arithmétique (--exact-arithmetic)", "Arithmetic (--exact-arithmetic)"}},
+    {"directory", {"Annuaire des structures (--directory)", "Structure directory (--directory)"}},
+    {"with",
+     {"Facture des demandes de dépôt (--with)", "Invoice of the deposit requests (--with)"}},
+    {"name", {"Nom de dépôt (--name)", "Deposit name (--name)"}},
+    {"max-bytes",
+     {"Taille maximale en octets (--max-bytes)", "Largest file in bytes (--max-bytes)"}},
+    {"fail-on", {"Code de sortie 1 à partir de (--fail-on)", "Exit code 1 from (--fail-on)"}},
+};
+
+struct OptionValue {
+  std::string_view key, value;
+  Family words;
+};
+
+// The values of those options that are words rather than data (as
+// lint_command.cpp writes them).
+constexpr std::array<OptionValue, 10> kOptionValues{{
+    {"xsd", "on", {"activée", "on"}},
+    {"xsd", "off (--no-xsd)", {"désactivée (--no-xsd)", "off (--no-xsd)"}},
+    {"xsd", "schemas not found", {"schémas introuvables", "schemas not found"}},
+    {"codelists", "on", {"activées", "on"}},
+    {"codelists", "off (--no-codelists)", {"désactivées (--no-codelists)", "off (--no-codelists)"}},
+    {"codelists", "not found", {"introuvables", "not found"}},
+    {"arithmetic", "exact", {"exacte", "exact"}},
+    {"arithmetic", "reference", {"celle des artefacts officiels", "the official artefacts'"}},
+    {"fail-on", "fatal", {"fatale", "fatal"}},
+    {"fail-on", "warning", {"avertissement", "warning"}},
+}};
+
 }  // namespace
+
+std::string_view option_label(std::string_view key, Lang lang) {
+  auto known = kOptions.find(key);
+  if (known == kOptions.end()) return key;
+  return lang == Lang::Fr ? known->second.fr : known->second.en;
+}
+
+std::string_view option_value_label(std::string_view key, std::string_view value, Lang lang) {
+  for (const OptionValue& v : kOptionValues) {
+    if (v.key == key && v.value == value) return lang == Lang::Fr ? v.words.fr : v.words.en;
+  }
+  return value;
+}
 
 std::string_view kind_label(DocumentKind kind, Lang lang) {
   bool fr = lang == Lang::Fr;

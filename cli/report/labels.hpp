@@ -21,6 +21,14 @@ std::string_view family_of(std::string_view rule_id);
 // when it has no title.
 std::string_view family_title(std::string_view family, Lang lang);
 
+// An option of the run as the HTML audit trail names it ("Validation XSD
+// (--schemas, --no-xsd)"), from its key in RunInfo::options ("xsd"); the key
+// itself when unknown.
+std::string_view option_label(std::string_view key, Lang lang);
+// A value of that option in words ("activée" for the xsd key's "on"); the
+// value itself when it is data (a path, a number, a profile).
+std::string_view option_value_label(std::string_view key, std::string_view value, Lang lang);
+
 // "ligne 42:7" / "line 42:7"; empty when the line is unknown.
 std::string place_label(const Location& where, Lang lang);
 

@@ -5,6 +5,7 @@
 
 #include <cstddef>
 #include <memory>
+#include <optional>
 #include <ostream>
 #include <span>
 #include <string>
@@ -14,15 +15,30 @@
 
 #include "rules/engine/rule.hpp"
 #include "rules/finding.hpp"
+#include "validators/data_digest.hpp"
 #include "validators/pipeline.hpp"
 
 namespace cprokit::cli::report {
+
+// Whether a finding fails the run (exit code 1, a red JUnit testcase):
+// fatal ones always, warnings too under --fail-on warning (fail_on ==
+// Severity::Warning), infos never.
+inline bool fails_run(const Finding& finding, Severity fail_on) {
+  return finding.severity != Severity::Info && finding.severity <= fail_on;
+}
 
 struct Summary {
   std::size_t documents = 0, valid = 0, invalid = 0;
   std::size_t fatal = 0, warning = 0, info = 0;
 
   void add(const LintedDocument& doc);
+};
+
+// The reference data the run judged with; nullopt: not used.
+struct References {
+  std::optional<DataDigest> directory;  // --directory
+  std::optional<DataDigest> codelists;  // the code lists of the BR-CL rules
+  std::optional<DataDigest> xsd;        // the XSD set: folder_digest(folder, ".xsd")
 };
 
 // What a report says about the run itself (the audit trail of the HTML
@@ -33,8 +49,10 @@ struct RunInfo {
   std::string started;           // ISO 8601, UTC
   std::string catalogue_digest;  // SHA-256 of `cprokit rules --format json`
   std::vector<std::pair<std::string, std::string>> options;  // as given, for the record
+  References references;
   Lang lang = Lang::Fr;
-  std::vector<const Rule*> rules;  // the rules the run applies, in registry order
+  Severity fail_on = Severity::Fatal;  // --fail-on
+  std::vector<const Rule*> rules;      // the rules the run applies, in registry order
 };
 
 class Writer {

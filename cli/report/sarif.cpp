@@ -115,6 +115,7 @@ class SarifWriter final : public Writer {
                                {"properties", {{"options", std::move(options)}}}};
     ordered_json properties = {{"profile", run_.profile},
                                {"catalogueSha256", run_.catalogue_digest},
+                               {"references", references_json(run_.references)},
                                {"summary", summary_json(s)}};
     out_ << (artifacts_ == 0 ? "]" : "\n      ]") << ",\n      \"tool\": " << compact(tool)
          << ",\n      \"invocations\": [" << compact(invocation)

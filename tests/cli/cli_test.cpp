@@ -21,6 +21,7 @@
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
+#include "tests/cli/code_lists_sample.hpp"
 #include "tests/cli/run.hpp"
 #include "tests/fixtures/expectations.hpp"
 
@@ -29,6 +30,7 @@ using cprokit::test::kUnset;
 using cprokit::test::run;
 using cprokit::test::run_program;
 using cprokit::test::RunResult;
+using cprokit::test::small_code_lists;
 namespace testing = cprokit::testing;
 using nlohmann::ordered_json;
 
@@ -281,11 +283,23 @@ ordered_json check_contract(const RunResult& r) {
 
   const auto& tool = j.at("tool");
   REQUIRE(tool.is_object());
-  REQUIRE(keys_of(tool) == std::vector<std::string>{"name", "version"});
+  REQUIRE(keys_of(tool) == std::vector<std::string>{"name", "version", "references"});
   CHECK(tool.at("name") == "cprokit");
   CHECK(tool.at("version") == CPROKIT_VERSION);
 
   const std::regex hex64("^[0-9a-f]{64}$");
+  const auto& references = tool.at("references");
+  REQUIRE(keys_of(references) == std::vector<std::string>{"directory", "codelists", "xsd"});
+  for (const auto& [what, data] : references.items()) {
+    INFO(what);
+    if (data.is_null()) continue;
+    std::vector<std::string> keys = {"path", "sha256"};
+    if (what == "xsd") keys.emplace_back("files");
+    REQUIRE(keys_of(data) == keys);
+    CHECK(data.at("path").is_string());
+    CHECK(std::regex_match(data.at("sha256").get<std::string>(), hex64));
+    if (what == "xsd") CHECK(data.at("files").is_number_unsigned());
+  }
   const std::set<std::string> kinds = {"invoice", "credit-note", "account", "deposit-request",
                                        "unknown"};
   const std::set<std::string> syntaxes = {"UBL",       "CII",          "FACTURX",
@@ -1697,33 +1711,6 @@ TEST_CASE("the same invoice twice in one run: the second gives CPRO-DUP-01", "[c
 // official lists (../shared), which the project does not ship.
 
 namespace {
-
-// A code-list file in the format of README "Code lists": every list the
-// rules need, a few codes each: those of ubl_invoice(), plus a few more.
-ordered_json small_code_lists() {
-  const std::vector<std::pair<std::string, std::vector<std::string>>> lists = {
-      {"BR-CL-01", {"380", "381"}},  {"BR-CL-03", {"EUR"}},     {"BR-CL-04", {"EUR"}},
-      {"BR-CL-05", {"EUR"}},         {"BR-CL-06", {"3", "5"}},  {"BR-CL-07", {"AAA"}},
-      {"BR-CL-08", {"AAI"}},         {"BR-CL-10", {"0009"}},    {"BR-CL-11", {"0009"}},
-      {"BR-CL-13", {"STI"}},         {"BR-CL-14", {"FR"}},      {"BR-CL-15", {"FR"}},
-      {"BR-CL-16", {"30", "58"}},    {"BR-CL-17", {"S", "AE"}}, {"BR-CL-18", {"S", "AE"}},
-      {"BR-CL-19", {"95"}},          {"BR-CL-20", {"ABK"}},     {"BR-CL-21", {"0160"}},
-      {"BR-CL-22", {"VATEX-EU-AE"}}, {"BR-CL-23", {"C62"}},     {"BR-CL-24", {"application/pdf"}},
-      {"BR-CL-25", {"0009"}},        {"BR-CL-26", {"0088"}},
-  };
-  ordered_json out;
-  for (const char* syntax : {"ubl", "cii"}) {
-    ordered_json& by_id = out[syntax] = ordered_json::object();
-    for (const auto& [id, codes] : lists) {
-      if (std::string_view(syntax) == "ubl" && id == "BR-CL-01") {
-        by_id[id] = {{"InvoiceTypeCode", {"380"}}, {"CreditNoteTypeCode", {"381"}}};
-      } else {
-        by_id[id] = {{"context", "written for the tests"}, {"codes", codes}};
-      }
-    }
-  }
-  return out;
-}
 
 fs::path write_code_lists(const std::string& name, const std::string& text) {
   fs::path file = fresh_dir("codelists-" + name) / "codelists.json";

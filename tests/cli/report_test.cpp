@@ -6,6 +6,7 @@
 // (then review the diff); without it any difference fails.
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -21,11 +22,14 @@
 #include <nlohmann/json.hpp>
 #include <pugixml.hpp>
 
+#include "tests/cli/code_lists_sample.hpp"
 #include "tests/cli/run.hpp"
 
 namespace fs = std::filesystem;
 using cprokit::test::run;
+using cprokit::test::run_program;
 using cprokit::test::RunResult;
+using cprokit::test::small_code_lists;
 
 namespace {
 
@@ -52,12 +56,15 @@ struct Reports {
   std::map<std::string, std::string> text;  // by format
 };
 
-Reports lint_all(const std::vector<std::string>& inputs, const std::string& lang) {
+// Without the XSD and the code lists by default: a clone without ../shared
+// has neither.
+Reports lint_all(const std::vector<std::string>& inputs, const std::string& lang,
+                 const std::vector<std::string>& options = {"--no-xsd", "--no-codelists"}) {
   fs::path dir = fs::temp_directory_path() / ("cprokit-report-tests-" + std::to_string(::getpid()));
   fs::remove_all(dir);
   fs::create_directories(dir);
-  // Without the XSD and the code lists: a clone without ../shared has neither.
-  std::vector<std::string> args = {"lint", "--no-xsd", "--no-codelists", "--lang", lang};
+  std::vector<std::string> args = {"lint", "--lang", lang};
+  args.insert(args.end(), options.begin(), options.end());
   for (const auto& format : kFormats) {
     args.insert(args.end(), {"-f", format, "-o", (dir / ("report." + format)).string()});
   }
@@ -72,12 +79,13 @@ Reports lint_all(const std::vector<std::string>& inputs, const std::string& lang
 std::vector<std::string> golden_inputs() {
   std::string dir = CPROKIT_FIXTURES_DIR;
   return {dir + "/invoices/ubl/invoice-valid.xml", dir + "/invoices/ubl/br-co-10-line-sum.xml",
-          dir + "/invoices/cii/br-co-15-two-vat-totals.xml"};
+          dir + "/invoices/cii/br-co-15-two-vat-totals.xml", dir + "/accounts/account-ok.json"};
 }
 
 // The parts that change from one machine or run to the next: the fixtures'
-// absolute folder (also as a file: URI), the date, the version and the
-// catalogue's digest (read from the SARIF report of the same run).
+// absolute folder (also as a file: URI), the date, the version, the
+// catalogue's digest (read from the SARIF report of the same run) and the
+// times JUnit gives.
 std::string normalised(std::string text, const std::string& catalogue_digest) {
   std::string fixtures = CPROKIT_FIXTURES_DIR;
   replace_all(text, "file://" + fixtures, "@FIXTURES_URI@");
@@ -86,7 +94,8 @@ std::string normalised(std::string text, const std::string& catalogue_digest) {
   replace_all(text, std::string("cprokit ") + CPROKIT_VERSION, "cprokit @VERSION@");
   replace_all(text, std::string("\"") + CPROKIT_VERSION + "\"", "\"@VERSION@\"");
   static const std::regex kDate(R"(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ)");
-  return std::regex_replace(text, kDate, "@DATE@");
+  static const std::regex kTime(R"( time="\d+\.\d+")");
+  return std::regex_replace(std::regex_replace(text, kDate, "@DATE@"), kTime, R"( time="@TIME@")");
 }
 
 // (rule, severity, location) of every finding of a JSON report.
@@ -110,7 +119,7 @@ TEST_CASE("report formats: golden files, volatile parts normalised", "[report]")
   for (const std::string lang : {"fr", "en"}) {
     Reports reports = lint_all(golden_inputs(), lang);
     INFO(reports.result.err);
-    REQUIRE(reports.result.exit_code == 1);  // two of the three invoices have fatal findings
+    REQUIRE(reports.result.exit_code == 1);  // two of the four documents have fatal findings
     auto sarif = nlohmann::json::parse(reports.text["sarif"]);
     std::string digest = sarif["runs"][0]["properties"]["catalogueSha256"];
     REQUIRE(digest.size() == 64);
@@ -135,7 +144,7 @@ TEST_CASE("report formats: JUnit and SVRL carry the findings of the JSON report"
   const auto expected = json_findings(reports.text["json"]);
   REQUIRE(expected.size() >= 2);
 
-  SECTION("JUnit: a failure per fatal finding, warnings and infos in system-out") {
+  SECTION("JUnit: each fatal finding a line of its rule's failure, the others in system-out") {
     pugi::xml_document xml;
     REQUIRE(xml.load_string(reports.text["junit"].c_str()));
     std::multiset<Key> fatal_expected;
@@ -153,16 +162,21 @@ TEST_CASE("report formats: JUnit and SVRL carry the findings of the JSON report"
       std::string path = suite.attribute("name").value();
       for (auto tc : suite.children("testcase")) {
         std::string rule = tc.attribute("name").value();
+        if (tc.attribute("classname").value() == std::string("cprokit")) continue;  // no finding
         CHECK(std::string(tc.attribute("classname").value()) == rule.substr(0, rule.find('-')));
+        CHECK(tc.attribute("file").value() == path);
         for (auto failure : tc.children("failure")) {
-          // The text names the place: "[fatal] RULE line N PATH: message".
-          std::string text = failure.text().get();
-          std::smatch m;
-          REQUIRE(std::regex_search(
-              text, m, std::regex(R"(^\[fatal\] (\S+)(?: line \d+(?::\d+)?)?( /\S*)?:)")));
-          CHECK(m[1].str() == rule);
-          std::string location = m[2].matched ? m[2].str().substr(1) : "";
-          fatal_found.emplace(rule, failure.attribute("type").value(), path + "#" + location);
+          CHECK(failure.attribute("type").value() == std::string("fatal"));
+          // One line a finding: "[fatal] RULE line N PATH: message".
+          std::istringstream lines(failure.text().get());
+          for (std::string text; std::getline(lines, text);) {
+            std::smatch m;
+            REQUIRE(std::regex_search(
+                text, m, std::regex(R"(^\[fatal\] (\S+)(?: line \d+(?::\d+)?)?( /\S*)?:)")));
+            CHECK(m[1].str() == rule);
+            std::string location = m[2].matched ? m[2].str().substr(1) : "";
+            fatal_found.emplace(rule, "fatal", path + "#" + location);
+          }
         }
         std::string out = tc.child("system-out").text().get();
         for (std::size_t at = out.find('\n'); at != std::string::npos; at = out.find('\n', at + 1))
@@ -192,6 +206,215 @@ TEST_CASE("report formats: JUnit and SVRL carry the findings of the JSON report"
       }
     }
     CHECK(found == expected);
+  }
+}
+
+// The JUnit report of a run, read back.
+pugi::xml_node junit_root(pugi::xml_document& xml, const std::string& text) {
+  REQUIRE(xml.load_string(text.c_str()));
+  return xml.child("testsuites");
+}
+
+TEST_CASE("report formats: JUnit has a testcase per rule fired on a document, one for none",
+          "[report][junit]") {
+  // Accounts without finding, invoices with one finding, several of one rule, several rules.
+  const std::string fixtures = CPROKIT_FIXTURES_DIR;
+  Reports reports = lint_all(
+      {fixtures + "/accounts", fixtures + "/invoices/ubl", fixtures + "/invoices/cii"}, "fr");
+  REQUIRE(reports.result.exited());
+  // From the JSON report of the same run: the testcases each document must have.
+  std::map<std::string, std::size_t> expected_cases;
+  std::map<std::string, std::string> expected_verdict;
+  std::size_t without_finding = 0;
+  std::size_t repeated_rule = 0;  // documents where a rule fired more than once
+  const auto json = nlohmann::json::parse(reports.text["json"]);  // kept: the loop reads inside it
+  for (const auto& doc : json["documents"]) {
+    std::set<std::string> fired;
+    for (const auto& f : doc["findings"])
+      fired.insert(f["rule"].get<std::string>());
+    if (fired.empty()) ++without_finding;
+    if (fired.size() < doc["findings"].size()) ++repeated_rule;
+    const std::string path = doc["path"];
+    expected_cases[path] = std::max<std::size_t>(fired.size(), 1);
+    expected_verdict[path] = doc["valid"].get<bool>() ? "valid" : "invalid";
+  }
+  REQUIRE(without_finding > 0);
+  REQUIRE(repeated_rule > 0);
+
+  pugi::xml_document xml;
+  auto root = junit_root(xml, reports.text["junit"]);
+  std::size_t total = 0;
+  std::size_t untimed = 0;  // suites and testcases without a time in seconds
+  std::map<std::string, std::size_t> cases;
+  std::map<std::string, std::string> verdict;
+  for (auto suite : root.children("testsuite")) {
+    const std::string path = suite.attribute("name").value();
+    for (auto tc : suite.children("testcase")) {
+      ++cases[path];
+      untimed += tc.attribute("time").as_double(-1) < 0 ? 1 : 0;
+    }
+    CHECK(suite.attribute("tests").as_ullong() == cases[path]);
+    untimed += suite.attribute("time").as_double(-1) < 0 ? 1 : 0;
+    total += cases[path];
+    verdict[path] = suite.child("properties")
+                        .find_child_by_attribute("property", "name", "verdict")
+                        .attribute("value")
+                        .value();
+  }
+  CHECK(cases == expected_cases);
+  CHECK(verdict == expected_verdict);  // machine values, whatever --lang
+  CHECK(root.attribute("tests").as_ullong() == total);
+  CHECK(root.attribute("time").as_double(-1) >= 0);
+  CHECK(untimed == 0);
+}
+
+TEST_CASE("report formats: JUnit is red exactly when the exit code is 1, as --fail-on says",
+          "[report][junit]") {
+  const std::string fixtures = CPROKIT_FIXTURES_DIR;
+  const std::vector<std::string> inputs = {
+      fixtures + "/accounts/account-ok.json",             // no finding
+      fixtures + "/invoices/ubl/invoice-valid.xml",       // a warning
+      fixtures + "/invoices/ubl/br-co-10-line-sum.xml"};  // fatal findings
+  for (const std::string fail_on : {"fatal", "warning"}) {
+    for (const auto& input : inputs) {
+      RunResult r =
+          run({"lint", "--no-xsd", "--no-codelists", "--fail-on", fail_on, "-f", "junit", input});
+      INFO(fail_on << " " << input << "\n" << r.err);
+      REQUIRE((r.exit_code == 0 || r.exit_code == 1));
+      pugi::xml_document xml;
+      auto root = junit_root(xml, r.out);
+      std::size_t failures = 0;
+      for (auto suite : root.children("testsuite")) {
+        for (auto tc : suite.children("testcase"))
+          failures += tc.child("failure") ? 1 : 0;
+      }
+      CHECK(root.attribute("failures").as_ullong() == failures);
+      CHECK((failures > 0) == (r.exit_code == 1));
+    }
+  }
+  // Both outcomes are seen: a warning is green by default, red under --fail-on warning.
+  RunResult green = run({"lint", "--no-xsd", "--no-codelists", "-f", "junit", inputs[1]});
+  RunResult red =
+      run({"lint", "--no-xsd", "--no-codelists", "--fail-on", "warning", "-f", "junit", inputs[1]});
+  CHECK(green.exit_code == 0);
+  CHECK(red.exit_code == 1);
+  CHECK(red.out.find(R"(type="warning")") != std::string::npos);
+}
+
+namespace {
+
+void write_file(const fs::path& path, const std::string& text) {
+  fs::create_directories(path.parent_path());
+  std::ofstream(path, std::ios::binary) << text;
+}
+
+// A schema that takes any content under the root element `root` of `ns`.
+std::string open_schema(const std::string& ns, const std::string& root) {
+  return R"(<?xml version="1.0" encoding="UTF-8"?>
+<xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema" targetNamespace=")" +
+         ns + R"(" elementFormDefault="qualified">
+  <xs:element name=")" +
+         root + R"(">
+    <xs:complexType>
+      <xs:sequence><xs:any processContents="skip" minOccurs="0" maxOccurs="unbounded"/></xs:sequence>
+      <xs:anyAttribute processContents="skip"/>
+    </xs:complexType>
+  </xs:element>
+</xs:schema>
+)";
+}
+
+// The first word of a program's output: a digest from sha256sum.
+std::string digest_from(const RunResult& r) {
+  INFO(r.err);
+  REQUIRE(r.exit_code == 0);
+  return r.out.substr(0, r.out.find_first_of(" \n"));
+}
+
+}  // namespace
+
+TEST_CASE("report formats: the reference data pinned by SHA-256 in JSON, JSONL, SARIF and HTML",
+          "[report][references]") {
+  // A code-list file and a small XSD set of our own: the project ships neither.
+  const fs::path dir =
+      fs::temp_directory_path() / ("cprokit-report-refs-" + std::to_string(::getpid()));
+  fs::remove_all(dir);
+  const fs::path lists = dir / "codelists.json";
+  write_file(lists, small_code_lists().dump(2));
+  const fs::path xsd = dir / "xsd";
+  write_file(xsd / "ubl-2.1/maindoc/UBL-Invoice-2.1.xsd",
+             open_schema("urn:oasis:names:specification:ubl:schema:xsd:Invoice-2", "Invoice"));
+  write_file(
+      xsd / "ubl-2.1/maindoc/UBL-CreditNote-2.1.xsd",
+      open_schema("urn:oasis:names:specification:ubl:schema:xsd:CreditNote-2", "CreditNote"));
+  write_file(xsd /
+                 "cii-d16b-scrdm-subset/uncoupled/CII/uncefact/data/standard/"
+                 "CrossIndustryInvoice_100pD16B.xsd",
+             open_schema("urn:un:unece:uncefact:data:standard:CrossIndustryInvoice:100",
+                         "CrossIndustryInvoice"));
+  write_file(xsd / "ubl-2.1/common/Unused.xsd", open_schema("urn:unused", "Unused"));
+  write_file(xsd / "README.txt", "not a schema: outside the digest\n");
+  const std::string directory = std::string(CPROKIT_FIXTURES_DIR) + "/directory/matheysine.json";
+
+  // What an auditor computes with coreutils: sha256sum, and README's command
+  // for the XSD set.
+  const std::string directory_sha = digest_from(run_program("/usr/bin/sha256sum", {directory}));
+  const std::string lists_sha = digest_from(run_program("/usr/bin/sha256sum", {lists.string()}));
+  const std::string xsd_sha = digest_from(run_program(
+      "/bin/sh", {"-c",
+                  "cd \"$1\" && find . -type f -name '*.xsd' -printf '%P\\0' | LC_ALL=C sort -z | "
+                  "xargs -0 sha256sum | sha256sum",
+                  "sh", xsd.string()}));
+
+  for (const std::string lang : {"fr", "en"}) {
+    Reports reports = lint_all(
+        {std::string(CPROKIT_FIXTURES_DIR) + "/invoices/ubl/invoice-valid.xml"}, lang,
+        {"--directory", directory, "--codelists", lists.string(), "--schemas", xsd.string()});
+    INFO(reports.result.err);
+    REQUIRE(reports.result.exited());
+    REQUIRE(reports.result.exit_code <= 1);  // the directory and lists may judge it
+
+    const auto json = nlohmann::json::parse(reports.text["json"]);
+    const nlohmann::json expected = {
+        {"directory", {{"path", directory}, {"sha256", directory_sha}}},
+        {"codelists", {{"path", lists.string()}, {"sha256", lists_sha}}},
+        {"xsd", {{"path", xsd.string()}, {"sha256", xsd_sha}, {"files", 4}}}};
+    CHECK(json["tool"]["references"] == expected);
+    CHECK(json["tool"]["name"] == "cprokit");
+
+    std::string jsonl = reports.text["jsonl"];
+    jsonl.pop_back();  // the last line's end
+    const auto summary_line = nlohmann::json::parse(jsonl.substr(jsonl.rfind('\n') + 1));
+    CHECK(summary_line["tool"] == json["tool"]);
+    CHECK(summary_line["summary"]["documents"] == 1);
+
+    const auto sarif = nlohmann::json::parse(reports.text["sarif"]);
+    CHECK(sarif["runs"][0]["properties"]["references"] == expected);
+
+    const std::string& html = reports.text["html"];
+    for (const std::string& digest : {directory_sha, lists_sha, xsd_sha})
+      CHECK(html.find("<code class=\"digest\">" + digest + "</code>") != std::string::npos);
+    CHECK(html.find("<code>" + xsd.string() + "</code>") != std::string::npos);
+  }
+  fs::remove_all(dir);
+}
+
+TEST_CASE("report formats: the HTML audit trail names the options in the report's language",
+          "[report][references]") {
+  for (const std::string lang : {"fr", "en"}) {
+    Reports reports = lint_all(golden_inputs(), lang);
+    const std::string& html = reports.text["html"];
+    const auto sarif = nlohmann::json::parse(reports.text["sarif"]);
+    const auto& options = sarif["runs"][0]["invocations"][0]["properties"]["options"];
+    REQUIRE(options.size() >= 5);
+    for (const auto& [key, value] : options.items()) {
+      INFO(lang << ": " << key);
+      CHECK(html.find("<tr><th>" + key + "</th>") == std::string::npos);  // a label, not the key
+    }
+    const bool fr = lang == "fr";
+    CHECK(html.find(fr ? "<th>Validation XSD" : "<th>XSD validation") != std::string::npos);
+    CHECK(html.find(fr ? "désactivée (--no-xsd)" : "off (--no-xsd)") != std::string::npos);
+    CHECK(html.find(fr ? "<h3>Données de référence" : "<h3>Reference data") != std::string::npos);
   }
 }
 

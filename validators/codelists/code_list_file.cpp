@@ -14,6 +14,7 @@
 #include <nlohmann/json.hpp>
 
 #include "validators/json/json_tree.hpp"
+#include "validators/sha256.hpp"
 
 namespace cprokit::codelists {
 namespace {
@@ -187,14 +188,15 @@ CodeLists parse_code_lists(std::string_view json_text, const std::string& file) 
   return Parser(file).parse(json_text);
 }
 
-CodeLists load_code_lists(const std::filesystem::path& file) {
+CodeLists load_code_lists(const std::filesystem::path& file, std::string* sha256) {
   std::ifstream in(file, std::ios::binary);
   std::ostringstream text;
   if (in) text << in.rdbuf();
   if (!in || in.bad()) {
     throw CodeListError(file.string(), "", "cannot be read", "illisible");
   }
-  return parse_code_lists(text.str(), file.string());
+  if (sha256 != nullptr) *sha256 = sha256_hex(text.view());
+  return parse_code_lists(text.view(), file.string());
 }
 
 DataLookup find_code_lists(const std::optional<std::filesystem::path>& option_file) {

@@ -32,8 +32,10 @@ class CodeListError : public std::runtime_error {
 
 // Parses the text of a code list file; `file` names it in errors.
 en16931::CodeLists parse_code_lists(std::string_view json_text, const std::string& file);
-// Reads and parses the file. Throws CodeListError.
-en16931::CodeLists load_code_lists(const std::filesystem::path& file);
+// Reads and parses the file; when `sha256` is given, it receives the SHA-256
+// of the bytes parsed. Throws CodeListError.
+en16931::CodeLists load_code_lists(const std::filesystem::path& file,
+                                   std::string* sha256 = nullptr);
 
 // Where the code lists are looked for, in order: --codelists FILE, the
 // CPROKIT_CODELISTS environment variable, the installed data file, the
