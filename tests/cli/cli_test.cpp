@@ -1065,23 +1065,15 @@ Hostile check_hostile(const std::vector<std::string>& args, std::string_view rul
     CHECK_FALSE(contains(r.out, "root:"));
     CHECK_FALSE(contains(r.err, "root:"));
   }
-  // Time. The input's own cost (--no-xsd) must stay under 1 s: in CPU time,
-  // which a loaded machine barely changes, and in wall time, the best of up to
-  // three runs (a busy machine can stall any one run). Loading the XSD
-  // grammars is a fixed start-up cost (about 0.4 s CPU in a debug build, more
-  // under sanitizers): the default run gets a wider CPU bound.
-  const auto& timed = out.without_xsd.result;
-  INFO("--no-xsd: " << timed.seconds() << " s wall, " << timed.cpu_seconds() << " s CPU; "
-                    << "defaults: " << out.with_defaults.result.seconds() << " s wall, "
-                    << out.with_defaults.result.cpu_seconds() << " s CPU");
-  CHECK(timed.cpu_seconds() < 1.0);
-  double best_wall = timed.seconds();
-  for (int retry = 0; retry < 2 && best_wall >= 1.0; ++retry) {
-    std::vector<std::string> again = {"lint", "--format", "json", "--no-xsd"};
-    again.insert(again.end(), args.begin(), args.end());
-    best_wall = std::min(best_wall, run(again, stdin_data).seconds());
-  }
-  CHECK(best_wall < 1.0);
+  // Cost. Speed is measured by the benchmarks, not here: this bounds the CPU
+  // an input may take, so that an expansion or a quadratic path shows (a
+  // hang is caught by the run helper's watchdog). CPU time barely changes on
+  // a loaded machine, unlike wall time. Loading the XSD grammars is a fixed
+  // start-up cost (about 0.4 s CPU in a debug build, more under the
+  // sanitizers): the default run gets a wider bound.
+  INFO("--no-xsd: " << out.without_xsd.result.cpu_seconds()
+                    << " s CPU; defaults: " << out.with_defaults.result.cpu_seconds() << " s CPU");
+  CHECK(out.without_xsd.result.cpu_seconds() < 1.0);
   CHECK(out.with_defaults.result.cpu_seconds() < 3.0);
   return out;
 }

@@ -27,8 +27,10 @@ struct RunResult {
 // child's environment (a NUL byte can be in no environment value).
 inline const std::string kUnset(1, '\0');
 
-// The longest a child may run; past it, it is killed and run() throws.
-inline constexpr std::chrono::seconds kRunTimeout{20};
+// The longest a child may run; past it, it is killed and run() throws. A
+// guard against hangs, wide enough for the sanitizer build on a loaded
+// machine (a lint of every fixture takes seconds there).
+inline constexpr std::chrono::seconds kRunTimeout{60};
 
 // Path of the cprokit binary under test.
 const std::string& cprokit_binary();

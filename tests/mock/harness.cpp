@@ -67,7 +67,9 @@ void MockHarness::stop() {
 
 std::unique_ptr<httplib::Client> MockHarness::client() {
   auto c = std::make_unique<httplib::Client>("127.0.0.1", port_);
-  c->set_read_timeout(10, 0);
+  // A guard against a hung server, not a speed check: a 14 MB body takes
+  // seconds to parse in the sanitizer build on a loaded machine.
+  c->set_read_timeout(120, 0);
   return c;
 }
 
