@@ -21,6 +21,7 @@
 #include "cli/xsd_option.hpp"
 #include "mock-chorus/auth/secret_hash.hpp"
 #include "mock-chorus/base64.hpp"
+#include "mock-chorus/listen.hpp"
 #include "mock-chorus/mock.hpp"
 #include "mock-chorus/server.hpp"
 #include "validators/directory/directory_file.hpp"
@@ -47,6 +48,12 @@ The mock speaks the Chorus Pro API. Get a token, then send both headers on
 every call. Deposits are controlled by the rules of `cprokit lint --profile
 chorus` with the mock's directory. The admin API needs the X-Mock-Admin header
 with the token printed at start. See README.
+
+Codes de sortie / exit codes:
+  0  arrêté par Ctrl-C ou SIGTERM / stopped by Ctrl-C or SIGTERM
+  2  usage incorrect, fichier illisible, port déjà utilisé (un seul mock par port) ou
+     adresse --bind qui n'est pas de cette machine / usage error, unreadable file,
+     port in use (one mock per port) or a --bind address not of this machine
 )";
 
 struct Args {
@@ -208,8 +215,8 @@ int mock_command(const std::vector<std::string>& argv) {
   int port = 0;
   try {
     port = server.bind(a.bind, a.port);
-  } catch (const std::exception& e) {
-    std::cerr << "cprokit mock: " << e.what() << '\n';
+  } catch (const mock::ListenError& e) {
+    std::cerr << fmt::format("cprokit mock: {}\n  {}\n", e.message_fr(), e.what());
     return kExitUsage;
   }
   print_banner(std::cout, *m, fmt::format("http://{}:{}", a.bind, port), loaded);

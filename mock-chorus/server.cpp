@@ -6,13 +6,13 @@
 #include <sys/socket.h>
 
 #include <iostream>
-#include <stdexcept>
 
 #include <fmt/format.h>
 
 #include "mock-chorus/api/admin.hpp"
 #include "mock-chorus/api/routes.hpp"
 #include "mock-chorus/flux/worker.hpp"
+#include "mock-chorus/listen.hpp"
 
 namespace cprokit::mock {
 namespace {
@@ -81,6 +81,7 @@ MockServer::MockServer(Mock& mock)
   // httplib writes headers and body in two sends: without this, each answer
   // waits for the client's delayed ACK (about 40 ms).
   http_->set_tcp_nodelay(true);
+  http_->set_socket_options(set_listen_options);  // not httplib's: no SO_REUSEPORT
   http_->set_payload_max_length(mock.options().max_body);
   http_->set_error_handler([](const httplib::Request& req, httplib::Response& res) {
     if (res.body.empty()) send(res, http_error(res.status, req.path));
@@ -170,10 +171,7 @@ void MockServer::add_routes() {
 int MockServer::bind(const std::string& host, int port) {
   const int bound =
       port == 0 ? http_->bind_to_any_port(host) : (http_->bind_to_port(host, port) ? port : -1);
-  if (bound < 0) {
-    throw std::runtime_error(
-        fmt::format("cannot listen on {}:{} (port taken, or no such address)", host, port));
-  }
+  if (bound < 0) throw listen_error(host, port);
   widen_backlog(bound);
   return bound;
 }

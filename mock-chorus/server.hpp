@@ -23,7 +23,8 @@ class MockServer {
   ~MockServer();
 
   // Binds `host`:`port` (0: any free port) and returns the port; throws
-  // std::runtime_error when it cannot.
+  // ListenError (listen.hpp), saying why, when it cannot: a port in use is
+  // refused, never shared.
   int bind(const std::string& host, int port);
   // Serves until stop(), with the worker running.
   void run();

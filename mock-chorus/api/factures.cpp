@@ -96,7 +96,7 @@ Json list_entry(const InvoiceRecord& r) {
 }
 
 Reply rechercher_fournisseur(const Call& call) {
-  const Fields& f = call.fields;
+  const Criteria f(call.fields);
   InvoiceQuery q;
   q.id_fournisseur = call.account.id_structure;
   q.numero_flux_depot = f.text("numeroFluxDepot");
@@ -109,11 +109,11 @@ Reply rechercher_fournisseur(const Call& call) {
   q.date_depot_au = f.text("periodeDateDepotAu");
   q.date_facture_du = f.text("periodeDateFactureDu");
   q.date_facture_au = f.text("periodeDateFactureAu");
-  const Fields paging = f.object("rechercheFactureParFournisseur");
+  const Criteria paging = f.object("rechercheFactureParFournisseur");
   const Page page = page_of(paging, 50, 1000);
   q.page = page.number;
   q.per_page = page.size;
-  q.descending = paging.text("triSens").value_or("") == "Descendant";
+  q.descending = paging.text("triSens") == "Descendant";
   // Another structure's invoices are never shown: asking for them finds none.
   if (auto id = f.integer("idFournisseur"); id && *id != call.account.id_structure) {
     return ok({{"listeFactures", Json::array()}, {"parametresRetour", parametres_retour(page, 0)}});

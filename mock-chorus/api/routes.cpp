@@ -7,7 +7,7 @@
 
 namespace cprokit::mock {
 
-Page page_of(const Fields& parametres, std::int64_t default_size, std::int64_t max_size) {
+Page page_of(const Criteria& parametres, std::int64_t default_size, std::int64_t max_size) {
   Page page;
   page.number = std::max<std::int64_t>(1, parametres.integer("pageResultatDemandee").value_or(1));
   page.size = std::clamp<std::int64_t>(

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "mock-chorus/api/body.hpp"
+#include "mock-chorus/api/criteria.hpp"
 #include "mock-chorus/api/reply.hpp"
 #include "mock-chorus/mock.hpp"
 
@@ -35,12 +36,13 @@ std::vector<Route> transverses_routes();
 std::vector<Route> factures_routes();
 
 // Pagination shared by the search operations: the request's page and size
-// (within 1..max), and the answer's parametresRetour.
+// (within 1..max; 0 or absent: the first page, the default size), and the
+// answer's parametresRetour.
 struct Page {
   std::int64_t number = 1;
   std::int64_t size = 100;
 };
-Page page_of(const Fields& parametres, std::int64_t default_size, std::int64_t max_size);
+Page page_of(const Criteria& parametres, std::int64_t default_size, std::int64_t max_size);
 Json parametres_retour(const Page& page, std::int64_t total);
 
 // "YYYY-MM-DDTHH:MM:SS.mmm+00:00" and "YYYY-MM-DD" for a stored time.

@@ -39,14 +39,15 @@ bool contains_folded(std::string_view haystack, std::string_view needle) {
 
 Reply rechercher(const Call& call) {
   const auto catalogue = call.mock.catalogue();
-  const Fields criteria = call.fields.object("structure");
+  const Criteria request(call.fields);
+  const Criteria criteria = request.object("structure");
   const auto identifiant = criteria.text("identifiantStructure");
   const auto type_identifiant = criteria.text("typeIdentifiantStructure");
   const auto raison_sociale = criteria.text("raisonSocialeStructure");
   const auto type_structure = criteria.text("typeStructure");
   const auto statut = criteria.text("statutStructure");
-  const bool only_public = call.fields.flag("restreindreStructuresPrivees").value_or(false);
-  const Page page = page_of(call.fields.object("parametres"), 100, 1000);
+  const bool only_public = request.narrows("restreindreStructuresPrivees");
+  const Page page = page_of(request.object("parametres"), 100, 1000);
 
   std::vector<const chorus::Structure*> hits;
   for (const auto& s : catalogue->directory->structures) {
@@ -124,7 +125,7 @@ Reply rechercher_services(const Call& call) {
   const auto catalogue = call.mock.catalogue();
   const auto& s = structure_named(*catalogue, call.fields, "idStructure");
   const Page page =
-      page_of(call.fields.object("parametresRechercherServicesStructure"), 100, 10000);
+      page_of(Criteria(call.fields).object("parametresRechercherServicesStructure"), 100, 10000);
   Json liste = Json::array();
   const auto first = static_cast<std::size_t>((page.number - 1) * page.size);
   for (std::size_t i = first;

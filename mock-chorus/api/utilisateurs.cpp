@@ -27,8 +27,9 @@ Reply rattachements(const Call& call) {
 
 Reply rechercher_engagements(const Call& call) {
   const auto catalogue = call.mock.catalogue();
-  const auto id = call.fields.integer("structureReceptriceEngagementJuridique");
-  const auto numero = call.fields.text("numeroEngagementJuridique");
+  const Criteria criteria(call.fields);
+  const auto id = criteria.integer("structureReceptriceEngagementJuridique");
+  const auto numero = criteria.text("numeroEngagementJuridique");
   Json liste = Json::array();
   for (const auto& s : catalogue->directory->structures) {
     if (id && s.id_structure_cpp != *id) continue;

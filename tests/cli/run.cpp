@@ -338,6 +338,53 @@ RunResult run_program(const std::string& program, const std::vector<std::string>
   }
 }
 
+Background::Background(const std::string& program, const std::vector<std::string>& args) {
+  std::vector<std::string> argv_strings{program};
+  argv_strings.insert(argv_strings.end(), args.begin(), args.end());
+  std::vector<char*> argv = c_strings(argv_strings);
+  std::vector<std::string> env_strings = child_environment({});
+  std::vector<char*> envp = c_strings(env_strings);
+  Fd null(::open("/dev/null", O_RDWR | O_CLOEXEC));
+  if (!null.open()) fail_errno("/dev/null");
+  Pipe exec_error = make_pipe();
+  pid_ = ::fork();
+  if (pid_ < 0) fail_errno("fork");
+  if (pid_ == 0) {
+    exec_child(program.c_str(), argv.data(), envp.data(), null.get(), null.get(), null.get(),
+               exec_error.write.get());
+  }
+  exec_error.write.close();
+  int exec_errno = 0;
+  ssize_t got = 0;
+  do {
+    got = ::read(exec_error.read.get(), &exec_errno, sizeof exec_errno);
+  } while (got < 0 && errno == EINTR);
+  if (got > 0) {
+    kill_and_reap(pid_);
+    throw std::system_error(exec_errno, std::generic_category(),
+                            "cannot run " + describe(program, args));
+  }
+}
+
+Background::~Background() {
+  ::kill(pid_, SIGTERM);
+  const auto deadline = Clock::now() + std::chrono::seconds(10);
+  int status = 0;
+  while (::waitpid(pid_, &status, WNOHANG) == 0) {
+    if (Clock::now() >= deadline) {
+      kill_and_reap(pid_);
+      return;
+    }
+    std::this_thread::sleep_for(std::chrono::milliseconds(5));
+  }
+}
+
+bool Background::running() const {
+  siginfo_t info{};
+  return ::waitid(P_PID, static_cast<id_t>(pid_), &info, WEXITED | WNOHANG | WNOWAIT) == 0 &&
+         info.si_pid == 0;
+}
+
 RunResult run(const std::vector<std::string>& args, const std::string& stdin_data,
               const std::map<std::string, std::string>& env) {
   return run_program(cprokit_binary(), args, stdin_data, env);

@@ -1,6 +1,7 @@
 // Runs the cprokit binary (or any program) as a child process, without a
 // shell: arguments passed as they are, stdin fed, stdout and stderr captured
-// separately, exit status and wall time measured, a 20 s watchdog.
+// separately, exit status and wall time measured, a 20 s watchdog. Or
+// starts one in the background (Background).
 #pragma once
 
 #include <chrono>
@@ -48,5 +49,22 @@ RunResult run_program(const std::string& program, const std::vector<std::string>
 // run_program() on the cprokit binary.
 RunResult run(const std::vector<std::string>& args, const std::string& stdin_data = {},
               const std::map<std::string, std::string>& env = {});
+
+// A child left running while the test goes on (a server), its output
+// discarded; stopped by SIGTERM, then SIGKILL after 10 s, and reaped when it
+// goes out of scope.
+class Background {
+ public:
+  Background(const std::string& program, const std::vector<std::string>& args);
+  Background(const Background&) = delete;
+  Background& operator=(const Background&) = delete;
+  ~Background();
+
+  // Whether the child has not ended yet.
+  bool running() const;
+
+ private:
+  int pid_ = -1;
+};
 
 }  // namespace cprokit::test

@@ -46,8 +46,9 @@ MockHarness::~MockHarness() {
 void MockHarness::start(bool load_directory) {
   mock_.emplace(options_, [this] { return mock::wall_clock() + skew_.load(); });
   if (load_directory) mock_->load_directory(fixture_text("directory/matheysine.json"));
-  server_ = std::make_unique<mock::MockServer>(*mock_);
-  port_ = server_->bind("127.0.0.1", 0);
+  auto server = std::make_unique<mock::MockServer>(*mock_);
+  port_ = server->bind("127.0.0.1", port_);
+  server_ = std::move(server);
   thread_ = std::thread([this] { server_->run(); });
   // Wait until it answers.
   for (int i = 0; i < 200; ++i) {

@@ -44,8 +44,9 @@ class MockHarness {
   explicit MockHarness(mock::MockOptions options = {});
   ~MockHarness();
 
-  // Starts the mock (loading the shipped directory unless told not to) or,
-  // after stop(), restarts it on the same data folder.
+  // Starts the mock on a free port (loading the shipped directory unless
+  // told not to) or, after stop(), restarts it on the same data folder and
+  // the same port, as a real restart does.
   void start(bool load_directory = true);
   void stop();
 
@@ -69,6 +70,7 @@ class MockHarness {
   json wait_for_flux(const std::string& numero, const std::string& cpro_account = "");
 
   mock::Mock& mock() { return *mock_; }
+  int port() const { return port_; }
   const std::filesystem::path& data_dir() const { return dir_; }
 
  private:

@@ -1,0 +1,122 @@
+// `cprokit mock` seen from outside: one mock per port. A second mock on a
+// port in use, or a --bind address that is not this machine's, exits 2 at
+// once with a message saying so, in French and in English.
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <filesystem>
+#include <string>
+#include <thread>
+
+#include <catch2/catch.hpp>
+
+#include "tests/cli/run.hpp"
+
+namespace fs = std::filesystem;
+using cprokit::test::Background;
+using cprokit::test::cprokit_binary;
+using cprokit::test::run;
+using cprokit::test::RunResult;
+
+namespace {
+
+// A data folder of its own for each mock, removed at the end.
+class DataDir {
+ public:
+  explicit DataDir(const std::string& name)
+      : path_(fs::temp_directory_path() /
+              ("cprokit-mock-cli-" + std::to_string(::getpid()) + "-" + name)) {
+    fs::remove_all(path_);
+    fs::create_directories(path_);
+  }
+  DataDir(const DataDir&) = delete;
+  DataDir& operator=(const DataDir&) = delete;
+  ~DataDir() {
+    std::error_code ignored;
+    fs::remove_all(path_, ignored);
+  }
+  std::string str() const { return path_.string(); }
+
+ private:
+  fs::path path_;
+};
+
+sockaddr_in loopback(int port) {
+  sockaddr_in a{};
+  a.sin_family = AF_INET;
+  a.sin_port = htons(static_cast<std::uint16_t>(port));
+  a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  return a;
+}
+
+// A port free on 127.0.0.1 now (the kernel's choice for port 0).
+int free_port() {
+  const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+  REQUIRE(fd >= 0);
+  sockaddr_in a = loopback(0);
+  socklen_t size = sizeof a;
+  REQUIRE(::bind(fd, reinterpret_cast<sockaddr*>(&a), sizeof a) == 0);
+  REQUIRE(::getsockname(fd, reinterpret_cast<sockaddr*>(&a), &size) == 0);
+  ::close(fd);
+  return ntohs(a.sin_port);
+}
+
+bool accepts(int port) {
+  const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+  const sockaddr_in a = loopback(port);
+  const bool ok = ::connect(fd, reinterpret_cast<const sockaddr*>(&a), sizeof a) == 0;
+  ::close(fd);
+  return ok;
+}
+
+bool contains(const std::string& text, const std::string& needle) {
+  return text.find(needle) != std::string::npos;
+}
+
+}  // namespace
+
+TEST_CASE("mock: a second mock on a port in use exits 2 at once, the first runs on",
+          "[mock-cli][usage]") {
+  const DataDir first_data("first");
+  const DataDir second_data("second");
+  const std::string port = std::to_string(free_port());
+  const Background first(cprokit_binary(),
+                         {"mock", "--port", port, "--data", first_data.str(), "--no-xsd"});
+  bool up = false;
+  for (int i = 0; i < 1000 && !up && first.running(); ++i) {
+    up = accepts(std::stoi(port));
+    if (!up) std::this_thread::sleep_for(std::chrono::milliseconds(10));
+  }
+  REQUIRE(up);
+
+  const RunResult second = run({"mock", "--port", port, "--data", second_data.str(), "--no-xsd"});
+  INFO(second.err);
+  CHECK(second.exit_code == 2);
+  CHECK(second.seconds() < 5);
+  CHECK(contains(second.err, "le port " + port + " est déjà utilisé (un autre cprokit mock ?)"));
+  CHECK(contains(second.err, "port " + port + " is in use (another cprokit mock?)"));
+  CHECK(first.running());
+  CHECK(accepts(std::stoi(port)));
+}
+
+TEST_CASE("mock --bind: an address that is not this machine's exits 2 at once",
+          "[mock-cli][usage]") {
+  const DataDir data("bind");
+  // 192.0.2.0/24 is TEST-NET-1 (RFC 5737): never a local address.
+  const RunResult r =
+      run({"mock", "--port", "0", "--bind", "192.0.2.1", "--data", data.str(), "--no-xsd"});
+  INFO(r.err);
+  CHECK(r.exit_code == 2);
+  CHECK(contains(r.err, "l'adresse 192.0.2.1 n'est pas une adresse de cette machine"));
+  CHECK(contains(r.err, "address 192.0.2.1 is not an address of this machine"));
+}
+
+TEST_CASE("mock --help lists its exit codes", "[mock-cli][usage]") {
+  const RunResult r = run({"mock", "--help"});
+  CHECK(r.exit_code == 0);
+  CHECK(contains(r.out, "Codes de sortie / exit codes:"));
+  CHECK(contains(r.out, "port in use"));
+}
