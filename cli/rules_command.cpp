@@ -143,8 +143,8 @@ int rules_command(const std::vector<std::string>& argv) {
     selected.push_back(rule);
   } else {
     const auto wanted = [&](const Rule& rule) {
-      return families.empty() || std::ranges::find(families, report::family_of(rule.id)) !=
-                                     families.end();
+      return families.empty() ||
+             std::ranges::find(families, report::family_of(rule.id)) != families.end();
     };
     for (const auto& rule : registry.rules()) {
       if (profile->includes(rule.id) && wanted(rule)) selected.push_back(&rule);

@@ -51,9 +51,8 @@ std::string_view series_of(std::string_view id) {
   const std::size_t dash = id.rfind('-');
   if (dash == std::string_view::npos) return id;
   const std::string_view number = id.substr(dash + 1);
-  const bool numbered = !number.empty() && std::ranges::all_of(number, [](char c) {
-    return c >= '0' && c <= '9';
-  });
+  const bool numbered =
+      !number.empty() && std::ranges::all_of(number, [](char c) { return c >= '0' && c <= '9'; });
   return numbered ? id.substr(0, dash) : id;
 }
 
@@ -174,11 +173,10 @@ void write_catalogue_summary(std::ostream& out, std::span<const Rule* const> rul
   for (const Series& s : series) {
     const std::size_t total = s.fatal + s.warning + s.info + s.unchecked;
     const std::string ids = s.first == s.last ? fmt::format("`{}`", s.first->id)
-                                              : fmt::format("`{}` … `{}`", s.first->id,
-                                                            s.last->id);
+                                              : fmt::format("`{}` … `{}`", s.first->id, s.last->id);
     out << fmt::format("| {} | {} | {} | {} | {} | {} | {} |\n",
-                       s.family == family ? std::string_view{} : family_title(s.family, lang),
-                       ids, counted(total, lang), s.fatal, s.warning, s.info, s.unchecked);
+                       s.family == family ? std::string_view{} : family_title(s.family, lang), ids,
+                       counted(total, lang), s.fatal, s.warning, s.info, s.unchecked);
     family = s.family;
   }
   out << "\n" << counted(rules.size(), lang) << (fr ? " règles en tout.\n" : " rules in all.\n");
