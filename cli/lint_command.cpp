@@ -346,7 +346,10 @@ int lint_command(const std::vector<std::string>& argv) {
     }
     if (a.with) a.lint.invoice_file = load_invoice_file(*a.with, a.lint);
     xsd = setup_xsd(a.no_xsd, a.schemas);
-    if (xsd.schemas) references.xsd = folder_digest(xsd.schemas->folder(), ".xsd");
+    // Reading every schema file to hash the set: only for a report that shows it.
+    if (xsd.schemas && std::ranges::any_of(a.formats, report::records_references)) {
+      references.xsd = folder_digest(xsd.schemas->folder(), ".xsd");
+    }
     // Before the reports: a refused --codelists must not truncate an -o file.
     references.codelists = setup_code_lists(a.no_codelists, a.codelists, a.lint);
     reports = open_reports(a, color);

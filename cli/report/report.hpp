@@ -65,6 +65,9 @@ class Writer {
 
 // The formats `lint --format` takes, in the order --help lists them.
 std::span<const std::string_view> format_names();
+// Whether a report of `format` prints the run's References (the audit
+// trail): the XSD set is hashed only for those.
+bool records_references(std::string_view format);
 
 // A writer of `format` (one of format_names()) to `out`. `color` matters to
 // the human format only.

@@ -33,6 +33,10 @@ std::span<const std::string_view> format_names() {
   return kFormats;
 }
 
+bool records_references(std::string_view format) {
+  return format == "json" || format == "jsonl" || format == "sarif" || format == "html";
+}
+
 std::unique_ptr<Writer> make_writer(std::string_view format, std::ostream& out, bool color) {
   if (format == "human") return make_human_writer(out, color);
   if (format == "json") return make_json_writer(out);
