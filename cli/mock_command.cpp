@@ -19,6 +19,7 @@
 #include "cli/exit_codes.hpp"
 #include "cli/option_file.hpp"
 #include "cli/xsd_option.hpp"
+#include "mock-chorus/api/admin.hpp"
 #include "mock-chorus/auth/secret_hash.hpp"
 #include "mock-chorus/base64.hpp"
 #include "mock-chorus/listen.hpp"
@@ -41,7 +42,6 @@ POST /api/oauth/token (client_credentials), puis chaque appel avec
 « Authorization: Bearer <jeton> » et « cpro-account: base64(login:motdepasse) ».
 Les dépôts (deposer/flux, soumettre) sont contrôlés par les règles de
 « cprokit lint --profile chorus » avec l'annuaire du mock. L'API d'administration
-(/_mock/reset, /_mock/directory, /_mock/factures/ID/statut, /_mock/flux/NUMERO)
 demande l'en-tête X-Mock-Admin avec le jeton affiché au démarrage. Voir README.
 
 The mock speaks the Chorus Pro API. Get a token, then send both headers on
@@ -49,12 +49,27 @@ every call. Deposits are controlled by the rules of `cprokit lint --profile
 chorus` with the mock's directory. The admin API needs the X-Mock-Admin header
 with the token printed at start. See README.
 
+API d'administration / admin API:
+)";
+
+constexpr std::string_view kExitCodes = R"(
 Codes de sortie / exit codes:
   0  arrêté par Ctrl-C ou SIGTERM / stopped by Ctrl-C or SIGTERM
   2  usage incorrect, fichier illisible, port déjà utilisé (un seul mock par port) ou
      adresse --bind qui n'est pas de cette machine / usage error, unreadable file,
      port in use (one mock per port) or a --bind address not of this machine
 )";
+
+// The examples and explanations, the admin routes as the mock serves them
+// (listed from its route table, so the help cannot miss one), the exit codes.
+std::string help_epilogue() {
+  std::string out(kExamples);
+  for (const auto& route : mock::admin_routes()) {
+    out += fmt::format("  {:<5}{}\n", route.method, route.shown);
+  }
+  out += kExitCodes;
+  return out;
+}
 
 struct Args {
   int port = 8080;
@@ -158,7 +173,7 @@ int mock_command(const std::vector<std::string>& argv) {
   try {
     po::variables_map vm;
     std::vector<std::string> positionals;
-    if (!parse_arguments(argv, visible, positionals, kExamples, vm)) return kExitOk;
+    if (!parse_arguments(argv, visible, positionals, help_epilogue(), vm)) return kExitOk;
     if (!positionals.empty()) throw po::error("arguments en trop / unexpected arguments");
     if (vm.count("directory") != 0) a.directory = vm["directory"].as<std::string>();
     if (vm.count("schemas") != 0) a.schemas = vm["schemas"].as<std::string>();

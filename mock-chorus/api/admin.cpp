@@ -105,11 +105,11 @@ Reply mails(Mock& mock, const AdminCall&) {
 }  // namespace
 
 std::vector<AdminRoute> admin_routes() {
-  return {{"POST", R"(/_mock/reset)", reset},
-          {"POST", R"(/_mock/directory)", load_directory},
-          {"POST", R"(/_mock/factures/(\d+)/statut)", move_invoice},
-          {"GET", R"(/_mock/flux/(CPP\d{22}))", inspect_flux},
-          {"GET", R"(/_mock/mails)", mails}};
+  return {{"POST", R"(/_mock/reset)", "/_mock/reset", reset},
+          {"POST", R"(/_mock/directory)", "/_mock/directory", load_directory},
+          {"POST", R"(/_mock/factures/(\d+)/statut)", "/_mock/factures/ID/statut", move_invoice},
+          {"GET", R"(/_mock/flux/(CPP\d{22}))", "/_mock/flux/NUMERO", inspect_flux},
+          {"GET", R"(/_mock/mails)", "/_mock/mails", mails}};
 }
 
 }  // namespace cprokit::mock

@@ -16,6 +16,7 @@ struct AdminCall {
 struct AdminRoute {
   std::string method;
   std::string pattern;  // a regular expression, with at most one capture
+  std::string shown;    // the path as help texts write it ("/_mock/flux/NUMERO")
   Reply (*handler)(Mock& mock, const AdminCall& call);
 };
 

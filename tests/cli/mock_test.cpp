@@ -114,9 +114,14 @@ TEST_CASE("mock --bind: an address that is not this machine's exits 2 at once",
   CHECK(contains(r.err, "address 192.0.2.1 is not an address of this machine"));
 }
 
-TEST_CASE("mock --help lists its exit codes", "[mock-cli][usage]") {
+TEST_CASE("mock --help lists its exit codes and every admin route", "[mock-cli][usage]") {
   const RunResult r = run({"mock", "--help"});
   CHECK(r.exit_code == 0);
   CHECK(contains(r.out, "Codes de sortie / exit codes:"));
   CHECK(contains(r.out, "port in use"));
+  for (const char* route :
+       {"POST /_mock/reset", "POST /_mock/directory", "POST /_mock/factures/ID/statut",
+        "GET  /_mock/flux/NUMERO", "GET  /_mock/mails"}) {
+    CHECK(contains(r.out, route));
+  }
 }
