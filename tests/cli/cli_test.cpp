@@ -1395,6 +1395,60 @@ TEST_CASE("docs/rules.md is what cprokit rules --format markdown prints", "[rule
   CHECK(contains(r.out, "| `BR-CO-10` | fatal |"));
 }
 
+TEST_CASE("the README's generated blocks are what cprokit prints", "[rules]") {
+  std::ifstream in(CPROKIT_README, std::ios::binary);
+  REQUIRE(in);
+  const std::string begin = "<!-- generated: cprokit ";
+  const std::string end = "<!-- end generated -->";
+  std::string line;
+  std::vector<std::string> args;
+  std::string block;
+  bool inside = false;
+  int blocks = 0;
+  std::string written;  // the README less its generated blocks
+  while (std::getline(in, line)) {
+    if (line.starts_with(begin) && line.ends_with(" -->")) {
+      REQUIRE_FALSE(inside);
+      std::istringstream words(line.substr(begin.size(), line.size() - begin.size() - 4));
+      args.assign(std::istream_iterator<std::string>(words), {});
+      block.clear();
+      inside = true;
+    } else if (line == end) {
+      REQUIRE(inside);
+      const RunResult r = run(args);
+      REQUIRE(r.exit_code == 0);
+      std::string command = "cprokit";
+      for (const auto& a : args)
+        command += " " + a;
+      INFO("README.md block `" << command << "` is out of date: run scripts/update-docs.sh");
+      CHECK(block == r.out);
+      inside = false;
+      ++blocks;
+    } else if (inside) {
+      block += line + "\n";
+    } else {
+      written += line + "\n";
+    }
+  }
+  CHECK_FALSE(inside);
+  // The rule summary and the tables of cprokit's own families at least.
+  CHECK(blocks >= 3);
+  // Outside those blocks, each of cprokit's own Chorus Pro rules has its
+  // note saying how it decides: a new rule cannot be left out again.
+  const RunResult catalogue = run({"rules", "--format", "json"});
+  REQUIRE(catalogue.exit_code == 0);
+  const nlohmann::json rules = nlohmann::json::parse(catalogue.out).at("rules");
+  int own = 0;
+  for (const auto& rule : rules) {
+    const auto id = rule.at("id").get<std::string>();
+    if (!id.starts_with("CPRO-") && !id.starts_with("ACCT-")) continue;
+    ++own;
+    INFO(id << " has no note in README.md (outside the generated tables)");
+    CHECK(contains(written, "`" + id + "`"));
+  }
+  CHECK(own > 30);
+}
+
 TEST_CASE("rules --format summary counts every rule, by series", "[rules]") {
   const RunResult all = run({"rules", "--format", "json"});
   REQUIRE(all.exit_code == 0);
