@@ -136,6 +136,17 @@ void put_on(int fd, int target) {
   ::_exit(127);
 }
 
+// Waits for the child's exec: 0 when it succeeded (exec_child's pipe closed
+// with nothing written), else the errno it failed with.
+int exec_result(const Fd& exec_error) {
+  int exec_errno = 0;
+  ssize_t got = 0;
+  do {
+    got = ::read(exec_error.get(), &exec_errno, sizeof exec_errno);
+  } while (got < 0 && errno == EINTR);
+  return got > 0 ? exec_errno : 0;
+}
+
 // SIGPIPE ignored in this process while it feeds a child that may exit
 // without reading its input (the write then fails with EPIPE instead).
 class IgnoreSigpipe {
@@ -240,13 +251,7 @@ RunResult run_once(const std::string& program, const std::vector<std::string>& a
   err.write.close();
   exec_error.write.close();
 
-  // Closed on a successful exec; holds errno when exec failed.
-  int exec_errno = 0;
-  ssize_t got = 0;
-  do {
-    got = ::read(exec_error.read.get(), &exec_errno, sizeof exec_errno);
-  } while (got < 0 && errno == EINTR);
-  if (got > 0) {
+  if (const int exec_errno = exec_result(exec_error.read)) {
     int status = 0;
     while (::waitpid(pid, &status, 0) < 0 && errno == EINTR) {
     }
@@ -354,12 +359,7 @@ Background::Background(const std::string& program, const std::vector<std::string
                exec_error.write.get());
   }
   exec_error.write.close();
-  int exec_errno = 0;
-  ssize_t got = 0;
-  do {
-    got = ::read(exec_error.read.get(), &exec_errno, sizeof exec_errno);
-  } while (got < 0 && errno == EINTR);
-  if (got > 0) {
+  if (const int exec_errno = exec_result(exec_error.read)) {
     kill_and_reap(pid_);
     throw std::system_error(exec_errno, std::generic_category(),
                             "cannot run " + describe(program, args));
