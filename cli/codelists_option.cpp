@@ -1,10 +1,13 @@
 #include "cli/codelists_option.hpp"
 
+#include <cerrno>
 #include <filesystem>
 #include <memory>
-#include <stdexcept>
+#include <system_error>
 
 #include <fmt/format.h>
+
+#include "cli/user_error.hpp"
 
 #include "validators/codelists/code_list_file.hpp"
 
@@ -22,7 +25,10 @@ void setup_code_lists(bool no_code_lists, const std::optional<std::string>& file
           std::make_shared<const en16931::CodeLists>(codelists::load_code_lists(*lookup.found));
       return;
     } catch (const codelists::CodeListError& e) {
-      if (option) throw std::invalid_argument(fmt::format("--codelists {}", e.what()));
+      if (option) {
+        throw UserError({fmt::format("--codelists {}", e.message_fr()),
+                         fmt::format("--codelists {}", e.what())});
+      }
       options.code_lists_missing = {
           fmt::format("Règles BR-CL non vérifiées : la liste de codes trouvée via {} est "
                       "inutilisable : {}",
@@ -34,8 +40,9 @@ void setup_code_lists(bool no_code_lists, const std::optional<std::string>& file
     }
   }
   if (option) {
-    throw std::invalid_argument(
-        fmt::format("--codelists {}: fichier introuvable / no such file", *file));
+    std::error_code ec;
+    const bool directory = std::filesystem::is_directory(*option, ec);
+    throw path_error("--codelists " + *file, ec ? ec.value() : (directory ? EISDIR : ENOENT));
   }
   std::string tried;
   for (const auto& p : lookup.tried)

@@ -1,11 +1,8 @@
 #include "cli/directory_option.hpp"
 
-#include <stdexcept>
-
 #include <fmt/format.h>
 
 #include "cli/option_file.hpp"
-#include "validators/directory/directory_file.hpp"
 
 namespace cprokit::cli {
 
@@ -14,9 +11,13 @@ std::shared_ptr<const chorus::Directory> load_directory_file(const std::string& 
   try {
     return std::make_shared<const chorus::Directory>(directory::parse_directory(text));
   } catch (const directory::DirectoryError& e) {
-    throw std::runtime_error(fmt::format("--directory {} : {} : {}\n  {}: {}", path, e.where(),
-                                         e.message_fr(), path, e.what()));
+    throw directory_error(path, e);
   }
+}
+
+UserError directory_error(const std::string& path, const directory::DirectoryError& e) {
+  return UserError({fmt::format("--directory {} : {}", path, e.message_fr()),
+                    fmt::format("--directory {}: {}", path, e.what())});
 }
 
 }  // namespace cprokit::cli

@@ -4,12 +4,17 @@
 #include <memory>
 #include <string>
 
+#include "cli/user_error.hpp"
 #include "rules/chorus/directory.hpp"
+#include "validators/directory/directory_file.hpp"
 
 namespace cprokit::cli {
 
-// Throws std::runtime_error naming the file, the place in it and what is
-// wrong, in French and English.
+// Throws UserError (cli/user_error.hpp) naming the file, the place in it
+// and what is wrong.
 std::shared_ptr<const chorus::Directory> load_directory_file(const std::string& path);
+
+// What is wrong with the directory file `path`, the place included.
+UserError directory_error(const std::string& path, const directory::DirectoryError& e);
 
 }  // namespace cprokit::cli

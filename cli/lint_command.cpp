@@ -1,6 +1,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <cerrno>
 #include <charconv>
 #include <chrono>
 #include <cstdlib>
@@ -27,6 +28,8 @@
 #include "cli/progress.hpp"
 #include "cli/report/catalogue.hpp"
 #include "cli/report/report.hpp"
+#include "cli/usage_error.hpp"
+#include "cli/user_error.hpp"
 #include "cli/xsd_option.hpp"
 #include "validators/pipeline.hpp"
 #include "validators/seen_invoices.hpp"
@@ -180,9 +183,8 @@ std::size_t parse_size(const std::string& text) {
   std::size_t value = 0;
   auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
   if (ec != std::errc() || end != text.data() + text.size() || value == 0) {
-    throw po::error(fmt::format(
-        "--max-bytes: « {} » n'est pas un nombre d'octets positif / is not a positive byte count",
-        text));
+    throw UserError({fmt::format("--max-bytes : « {} » n'est pas un nombre d'octets positif", text),
+                     fmt::format("--max-bytes: \"{}\" is not a positive byte count", text)});
   }
   return value;
 }
@@ -192,18 +194,28 @@ unsigned parse_jobs(const std::string& text) {
   unsigned value = 0;
   auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
   if (ec != std::errc() || end != text.data() + text.size() || value == 0 || value > 256) {
-    throw po::error(fmt::format(
-        "--jobs: « {} » n'est pas un nombre de fils de 1 à 256 / is not a thread count from 1 "
-        "to 256",
-        text));
+    throw UserError({fmt::format("--jobs : « {} » n'est pas un nombre de fils de 1 à 256", text),
+                     fmt::format("--jobs: \"{}\" is not a thread count from 1 to 256", text)});
   }
   return value;
+}
+
+// A report file that cannot be written: `error_number` is errno, 0 when the
+// system did not say why.
+UserError cannot_write(const std::string& path, int error_number) {
+  const Message cause = error_number != 0
+                            ? system_cause(error_number)
+                            : Message{"écriture impossible ou incomplète", "could not be written"};
+  return path_error("-o " + path, cause);
 }
 
 bool use_color(const std::string& mode) {
   if (mode == "always") return true;
   if (mode == "never") return false;
-  if (mode != "auto") throw po::error("--color: auto | always | never");
+  if (mode != "auto") {
+    throw UserError({fmt::format("--color : « {} » inconnu, attendu auto, always ou never", mode),
+                     fmt::format("--color: unknown \"{}\", expected auto, always or never", mode)});
+  }
   return isatty(STDOUT_FILENO) != 0 && std::getenv("NO_COLOR") == nullptr;
 }
 
@@ -219,28 +231,26 @@ std::vector<Report> open_reports(const Args& a, bool color) {
   std::vector<std::string> formats =
       a.formats.empty() ? std::vector<std::string>{"human"} : a.formats;
   if (a.outputs.size() > formats.size()) {
-    throw po::error(fmt::format("{} -o pour {} --format : un -o de trop / one -o too many",
-                                a.outputs.size(), formats.size()));
+    throw UserError(
+        {fmt::format("{} -o pour {} --format : un -o de trop", a.outputs.size(), formats.size()),
+         fmt::format("{} -o for {} --format: one -o too many", a.outputs.size(), formats.size())});
   }
   if (formats.size() - a.outputs.size() > 1) {
-    throw po::error(
-        "un seul format peut aller sur la sortie standard : donnez un -o aux autres / only one "
-        "format may go to standard output: give the others an -o");
+    throw UserError({"un seul format peut aller sur la sortie standard : donnez un -o aux autres",
+                     "only one format may go to standard output: give the others an -o"});
   }
   const auto known = report::format_names();
   std::vector<Report> reports;
   for (std::size_t i = 0; i < formats.size(); ++i) {
     if (std::find(known.begin(), known.end(), formats[i]) == known.end()) {
-      throw po::error(
-          fmt::format("--format: « {} » inconnu / unknown (cprokit lint --help)", formats[i]));
+      throw UserError({fmt::format("--format : « {} » inconnu (voir Formats)", formats[i]),
+                       fmt::format("--format: unknown \"{}\" (see Formats)", formats[i])});
     }
     Report r;
     if (i < a.outputs.size()) {
+      errno = 0;
       r.file = std::make_unique<std::ofstream>(a.outputs[i], std::ios::binary | std::ios::trunc);
-      if (!*r.file) {
-        throw std::runtime_error(
-            fmt::format("-o {} : impossible d'écrire / cannot write", a.outputs[i]));
-      }
+      if (!*r.file) throw cannot_write(a.outputs[i], errno);
     }
     std::ostream& out = r.file ? static_cast<std::ostream&>(*r.file) : std::cout;
     r.writer = report::make_writer(formats[i], out, color && !r.file);
@@ -308,7 +318,7 @@ int lint_command(const std::vector<std::string>& argv) {
   Args a;
   po::options_description visible = visible_options(a);
 
-  Lang lang = Lang::Fr;
+  Lang lang = requested_lang(argv);
   XsdSetup xsd;
   std::optional<InputWalk> walk;
   std::vector<Report> reports;
@@ -325,18 +335,25 @@ int lint_command(const std::vector<std::string>& argv) {
     a.lint.max_bytes = parse_size(a.max_bytes);
     color = use_color(a.color);
     if (a.fail_on != "fatal" && a.fail_on != "warning") {
-      throw po::error(
-          fmt::format("--fail-on: « {} » inconnu / unknown (fatal | warning)", a.fail_on));
+      throw UserError(
+          {fmt::format("--fail-on : « {} » inconnu, attendu fatal ou warning", a.fail_on),
+           fmt::format("--fail-on: unknown \"{}\", expected fatal or warning", a.fail_on)});
     }
     if (Registry::builtin().profile(a.lint.profile) == nullptr) {
-      throw po::error(fmt::format("--profile: « {} » inconnu / unknown (cprokit rules --profiles)",
-                                  a.lint.profile));
+      throw UserError(
+          {fmt::format("--profile : « {} » inconnu (cprokit rules --profiles)", a.lint.profile),
+           fmt::format("--profile: unknown \"{}\" (cprokit rules --profiles)", a.lint.profile)});
     }
     if (a.inputs.empty()) {
-      throw po::error("aucun fichier à vérifier / no file to check (FICHIER|DOSSIER|-)");
+      throw UserError({"aucun fichier à vérifier : donnez un FICHIER, un DOSSIER ou -",
+                       "no file to check: give a FILE, a FOLDER or -"});
     }
     jobs = parse_jobs(a.jobs);
-    if (a.progress != "auto" && a.progress != "never") throw po::error("--progress: auto | never");
+    if (a.progress != "auto" && a.progress != "never") {
+      throw UserError(
+          {fmt::format("--progress : « {} » inconnu, attendu auto ou never", a.progress),
+           fmt::format("--progress: unknown \"{}\", expected auto or never", a.progress)});
+    }
     walk.emplace(a.inputs, a.filter);
     if (a.directory) a.lint.directory = load_directory_file(*a.directory);
     if (a.with) a.lint.invoice_file = load_invoice_file(*a.with, a.lint);
@@ -345,8 +362,7 @@ int lint_command(const std::vector<std::string>& argv) {
     setup_code_lists(a.no_codelists, a.codelists, a.lint);
     reports = open_reports(a, color);
   } catch (const std::exception& e) {
-    std::cerr << "cprokit lint: " << e.what() << "\n(cprokit lint --help)\n";
-    return kExitUsage;
+    return refuse_usage("lint", e, lang);
   }
   a.lint.context.arithmetic = a.exact ? Arithmetic::Exact : Arithmetic::Reference;
 
@@ -391,9 +407,9 @@ int lint_command(const std::vector<std::string>& argv) {
   }
   for (std::size_t i = 0; i < reports.size(); ++i) {
     reports[i].writer->end(summary);
+    errno = 0;
     if (reports[i].file && !reports[i].file->flush()) {
-      std::cerr << fmt::format("cprokit lint: -o {} : écriture incomplète / write failed\n",
-                               a.outputs[i]);
+      std::cerr << "cprokit lint: " << cannot_write(a.outputs[i], errno).message().in(lang) << '\n';
       unreadable = true;
     }
   }

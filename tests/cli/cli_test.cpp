@@ -525,6 +525,72 @@ TEST_CASE("lint usage errors: exit 2, message on stderr, nothing on stdout", "[u
   }
 }
 
+TEST_CASE("usage errors in French by default, in English with --lang en, every subcommand",
+          "[usage]") {
+  const std::string file = samples().valid.string();
+  const std::string missing = (Scratch::get().root() / "absent.json").string();
+  const std::string data = fresh_dir("usage-mock-data").string();
+  struct Case {
+    std::vector<std::string> args;  // the subcommand first; --lang goes right after it
+    std::string fr;
+    std::string en;
+  };
+  const std::vector<Case> cases = {
+      {{"lint", "--bogus", file}, "option inconnue : --bogus", "unknown option: --bogus"},
+      {{"lint", file, "--format"}, "--format attend une valeur", "--format needs a value"},
+      {{"lint", "--no-xsd=yes", file},
+       "--no-xsd ne prend pas de valeur",
+       "--no-xsd takes no value"},
+      {{"lint", "--jobs", "0", file},
+       "--jobs : « 0 » n'est pas un nombre de fils",
+       "--jobs: \"0\" is not a thread count"},
+      {{"lint", "--directory", missing, file},
+       "--directory " + missing + " : introuvable",
+       "--directory " + missing + ": not found"},
+      {{"lint", "--with", missing, file},
+       "--with " + missing + " : introuvable",
+       "--with " + missing + ": not found"},
+      {{"lint", "--codelists", missing, file},
+       "--codelists " + missing + " : introuvable",
+       "--codelists " + missing + ": not found"},
+      {{"lint", "-f", "json", "-o", "/nonexistent-cprokit-dir/r.json", file},
+       "-o /nonexistent-cprokit-dir/r.json : introuvable",
+       "-o /nonexistent-cprokit-dir/r.json: not found"},
+      {{"rules", "--bogus"}, "option inconnue : --bogus", "unknown option: --bogus"},
+      {{"rules", "NO-SUCH-RULE"},
+       "règle inconnue « NO-SUCH-RULE »",
+       "unknown rule \"NO-SUCH-RULE\""},
+      {{"id", "--format"}, "--format attend une valeur", "--format needs a value"},
+      {{"mock", "--bogus"}, "option inconnue : --bogus", "unknown option: --bogus"},
+      {{"mock", "--data", data, "--port", "many"},
+       "--port : valeur incorrecte",
+       "--port: invalid value"},
+      {{"mock", "--data", data, "--directory", missing},
+       "--directory " + missing + " : introuvable",
+       "--directory " + missing + ": not found"},
+  };
+  for (const auto& c : cases) {
+    std::string shown;
+    for (const auto& a : c.args)
+      shown += a + " ";
+    INFO("cprokit " << shown);
+    RunResult fr = run(c.args);
+    INFO("stderr:\n" << fr.err);
+    CHECK(fr.exit_code == 2);
+    CHECK(contains(fr.err, "cprokit " + c.args[0] + ": " + c.fr + ""));
+    CHECK_FALSE(contains(fr.err, c.en));
+    for (const std::vector<std::string>& lang :
+         {std::vector<std::string>{"--lang", "en"}, {"--lang=en"}, {"-len"}}) {
+      std::vector<std::string> args = c.args;
+      args.insert(args.begin() + 1, lang.begin(), lang.end());
+      RunResult en = run(args);
+      INFO("--lang en: stderr:\n" << en.err);
+      CHECK(en.exit_code == 2);
+      CHECK(contains(en.err, "cprokit " + c.args[0] + ": " + c.en));
+    }
+  }
+}
+
 // ===========================================================================
 // The JSON contract.
 
