@@ -84,7 +84,9 @@ Codes de sortie / exit codes:
   0  rien qui atteigne --fail-on / nothing at the --fail-on level
   1  au moins une erreur fatale (ou un avertissement avec --fail-on warning) /
      at least one fatal finding (or a warning, with --fail-on warning)
-  2  usage incorrect ou chemin illisible / usage error or unreadable path
+  2  usage incorrect, chemin illisible (les autres sont vérifiés) ou rapport
+     impossible à écrire / usage error, a path that cannot be read (the others
+     are checked) or a report that cannot be written
   3  erreur interne ou du système (dossier temporaire plein) /
      internal or system error (temporary folder full)
 
@@ -374,7 +376,7 @@ int lint_command(const std::vector<std::string>& argv) {
   report::Summary summary;
   const bool fail_on_warning = a.fail_on == "warning";
   bool failed = false;
-  bool unreadable = false;
+  std::size_t unreadable = 0;
   {
     // Counting costs a second walk: only for a line that is drawn.
     const bool terminal = a.progress == "auto" && Progress::terminal();
@@ -386,8 +388,8 @@ int lint_command(const std::vector<std::string>& argv) {
         progress.done_one();
         if (!item.doc) {
           progress.erase();  // the message gets a line of its own
-          std::cerr << "cprokit lint: " << item.unreadable << '\n';
-          unreadable = true;
+          std::cerr << "cprokit lint: " << item.unreadable.in(lang) << '\n';
+          ++unreadable;
           return;
         }
         LintedDocument& doc = *item.doc;
@@ -405,15 +407,16 @@ int lint_command(const std::vector<std::string>& argv) {
       return kExitInternal;
     }
   }
+  bool unwritten = false;
   for (std::size_t i = 0; i < reports.size(); ++i) {
     reports[i].writer->end(summary);
     errno = 0;
     if (reports[i].file && !reports[i].file->flush()) {
       std::cerr << "cprokit lint: " << cannot_write(a.outputs[i], errno).message().in(lang) << '\n';
-      unreadable = true;
+      unwritten = true;
     }
   }
-  if (unreadable) return kExitUsage;
+  if (unreadable > 0 || unwritten) return kExitUsage;
   return failed ? kExitFatal : kExitOk;
 }
 

@@ -24,6 +24,7 @@
 #include "tests/fixtures/expectations.hpp"
 
 namespace fs = std::filesystem;
+using cprokit::test::cprokit_binary;
 using cprokit::test::kUnset;
 using cprokit::test::run;
 using cprokit::test::run_program;
@@ -490,13 +491,10 @@ TEST_CASE("lint usage errors: exit 2, message on stderr, nothing on stdout", "[u
     std::vector<std::string> args;
     std::string in_message;
   };
-  const fs::path missing = Scratch::get().root() / "no-such-invoice.xml";
   const std::vector<Case> cases = {
       {{"lint", "--bogus-option", file}, "--bogus-option"},
       {{"lint"}, "lint"},
       {{"lint", "--format", "json"}, "lint"},
-      {{"lint", missing.string()}, missing.string()},
-      {{"lint", file, missing.string()}, missing.string()},
       {{"lint", "--format", "xml", file}, "xml"},
       {{"lint", "--lang", "de", file}, "de"},
       {{"lint", "--profile", "nope", file}, "nope"},
@@ -953,8 +951,68 @@ TEST_CASE("a folder that cannot be read is named, the others are linted, exit 2"
   REQUIRE(j.at("documents").size() == 2);
   CHECK(j.at("documents")[0].at("path") == (dir / "a.xml").string());
   CHECK(j.at("documents")[1].at("path") == (dir / "z.xml").string());
-  CHECK(contains(r.err, "cprokit lint: " + (dir / "locked").string() + ": "));
+  CHECK(contains(r.err, "cprokit lint: " + (dir / "locked").string() + " : accès refusé"));
   CHECK(r.exit_code == 2);
+}
+
+TEST_CASE("paths that cannot be read are named with the cause, the others linted, exit 2",
+          "[inputs]") {
+  // Causes that hold even for root: a missing file, a symbolic link loop, a
+  // path through a file.
+  const fs::path dir = fresh_dir("unreadable-paths");
+  const Samples& s = samples();
+  const fs::path missing = dir / "nosuch.xml";
+  const fs::path loop = dir / "loop.xml";
+  fs::create_symlink(loop.filename(), loop);
+  const fs::path through_file = fs::path(s.valid.string()) / "x.xml";
+  const std::vector<std::string> inputs = {missing.string(), s.valid.string(), loop.string(),
+                                           s.broken.string(), through_file.string()};
+  const fs::path report = dir / "report.json";
+  std::vector<std::string> args = {"lint", "-f",    "json",   "-o", report.string(),
+                                   "-f",   "human", "--jobs", "2"};
+  args.insert(args.end(), inputs.begin(), inputs.end());
+  RunResult r = run(args);
+  INFO("stdout:\n" << r.out << "\nstderr:\n" << r.err);
+  CHECK(r.exit_code == 2);  // above the 1 of the broken invoice
+  // The readable ones are linted, in order, and every report is complete.
+  ordered_json j = ordered_json::parse(read_file(report));
+  REQUIRE(j.at("documents").size() == 2);
+  CHECK(j.at("documents")[0].at("path") == s.valid.string());
+  CHECK(j.at("documents")[1].at("path") == s.broken.string());
+  CHECK(j.at("summary").at("documents") == 2);
+  CHECK(contains(r.out, "2 document(s)"));
+  // Each of the others on a line of its own, with its cause, in French.
+  CHECK(contains(r.err,
+                 "cprokit lint: " + missing.string() + " : introuvable : vérifiez le chemin\n"));
+  CHECK(contains(r.err, "cprokit lint: " + loop.string() + " : trop de liens symboliques"));
+  CHECK(contains(r.err, "cprokit lint: " + through_file.string() +
+                            " : introuvable : une partie du chemin n'est pas un dossier"));
+  CHECK(count_of(r.err, "\n") == 3);
+
+  SECTION("in English with --lang en") {
+    args.insert(args.begin() + 1, {"--lang", "en"});
+    RunResult en = run(args);
+    CHECK(en.exit_code == 2);
+    CHECK(contains(en.err, "cprokit lint: " + missing.string() + ": not found: check the path\n"));
+    CHECK(contains(en.err, "cprokit lint: " + loop.string() + ": too many symbolic links"));
+  }
+  SECTION("a missing file alone: named, an empty report, exit 2") {
+    RunResult alone = run({"lint", "-f", "json", missing.string()});
+    CHECK(alone.exit_code == 2);
+    CHECK(ordered_json::parse(alone.out).at("documents").empty());
+    CHECK(contains(alone.err, missing.string() + " : introuvable"));
+    CHECK_FALSE(contains(alone.err, "aucun fichier à vérifier"));  // not also "nothing to lint"
+  }
+}
+
+TEST_CASE("standard input that cannot be read is named as such, exit 2", "[inputs]") {
+  // Standard input redirected from a folder: read(2) fails with EISDIR.
+  RunResult r = run_program("/bin/sh", {"-c", R"(exec "$0" lint - "$1" < /)", cprokit_binary(),
+                                        samples().valid.string()});
+  INFO("stdout:\n" << r.out << "\nstderr:\n" << r.err);
+  CHECK(r.exit_code == 2);
+  CHECK(contains(r.err, "cprokit lint: entrée standard (-) : c'est un dossier, pas un fichier\n"));
+  CHECK(contains(r.out, samples().valid.string() + " ("));
 }
 
 TEST_CASE("an empty folder gives no document", "[inputs]") {
@@ -1517,7 +1575,10 @@ TEST_CASE("lint refuses an endless stream past --max-bytes instead of reading on
 TEST_CASE("lint accepts standard input only once", "[usage]") {
   RunResult r = run({"lint", "-", "-"}, "<x/>");
   CHECK(r.exit_code == 2);
-  CHECK(contains(r.err, "standard input"));
+  CHECK(contains(r.err, "entrée standard"));
+  RunResult en = run({"lint", "--lang", "en", "-", "-"}, "<x/>");
+  CHECK(en.exit_code == 2);
+  CHECK(contains(en.err, "standard input"));
 }
 
 // ===========================================================================
