@@ -84,9 +84,11 @@ Codes de sortie / exit codes:
   0  rien qui atteigne --fail-on / nothing at the --fail-on level
   1  au moins une erreur fatale (ou un avertissement avec --fail-on warning) /
      at least one fatal finding (or a warning, with --fail-on warning)
-  2  usage incorrect, chemin illisible (les autres sont vérifiés) ou rapport
-     impossible à écrire / usage error, a path that cannot be read (the others
-     are checked) or a report that cannot be written
+  2  usage incorrect, chemin illisible (les autres sont vérifiés), rapport impossible
+     à écrire, ou rien à vérifier (dossiers vides, motifs sans fichier ; voir
+     --allow-empty) / usage error, a path that cannot be read (the others are
+     checked), a report that cannot be written, or nothing to check (empty
+     folders, globs that match no file; see --allow-empty)
   3  erreur interne ou du système (dossier temporaire plein) /
      internal or system error (temporary folder full)
 
@@ -121,6 +123,7 @@ struct Args {
   bool no_xsd = false;
   bool no_codelists = false;
   bool exact = false;
+  bool allow_empty = false;
   std::string max_bytes;  // checked by parse_size: Boost would wrap "-1" to SIZE_MAX
   LintOptions lint;
 };
@@ -145,6 +148,9 @@ po::options_description visible_options(Args& a) {
       "exclude", po::value(&a.filter.exclude)->composing(),
       "dans un dossier, sauf ces fichiers, répétable / in a folder, except these files, "
       "repeatable: --exclude '*brouillon*'")(
+      "allow-empty", po::bool_switch(&a.allow_empty),
+      "accepter que les dossiers donnés n'aient aucun fichier à vérifier (sinon : code 2) / "
+      "accept folders with no file to check (otherwise: exit 2)")(
       "progress", po::value(&a.progress)->default_value(a.progress),
       "barre de progression sur stderr / progress bar on stderr: auto (si terminal / on a "
       "terminal) | never")("lang,l", po::value(&a.lang)->default_value(a.lang),
@@ -308,6 +314,25 @@ report::RunInfo run_info(const Args& a, const XsdSetup& xsd, Lang lang) {
   return run;
 }
 
+// Why a run found no input at all: its folders hold no file it takes.
+Message nothing_to_lint(const Args& a) {
+  std::string folders;
+  for (const auto& input : a.inputs)
+    folders += (folders.empty() ? "" : ", ") + input;
+  std::string globs;
+  for (const auto& glob : a.filter.include)
+    globs += fmt::format(" --include '{}'", glob);
+  for (const auto& glob : a.filter.exclude)
+    globs += fmt::format(" --exclude '{}'", glob);
+  return {fmt::format("aucun fichier à vérifier dans {} (fichiers .xml, .pdf, .json{}) : "
+                      "vérifiez le chemin et les motifs, ou ajoutez --allow-empty si c'est "
+                      "normal",
+                      folders, globs.empty() ? "" : ", retenus par" + globs),
+          fmt::format("no file to check in {} (.xml, .pdf, .json files{}): check the path and "
+                      "the globs, or add --allow-empty if that is expected",
+                      folders, globs.empty() ? "" : " kept by" + globs)};
+}
+
 bool fails(const LintedDocument& doc, bool on_warning) {
   if (!doc.valid()) return true;
   return on_warning && std::any_of(doc.findings.begin(), doc.findings.end(),
@@ -415,6 +440,10 @@ int lint_command(const std::vector<std::string>& argv) {
       std::cerr << "cprokit lint: " << cannot_write(a.outputs[i], errno).message().in(lang) << '\n';
       unwritten = true;
     }
+  }
+  if (summary.documents == 0 && unreadable == 0 && !a.allow_empty) {
+    std::cerr << "cprokit lint: " << nothing_to_lint(a).in(lang) << '\n';
+    return kExitUsage;
   }
   if (unreadable > 0 || unwritten) return kExitUsage;
   return failed ? kExitFatal : kExitOk;

@@ -655,7 +655,8 @@ TEST_CASE("one lint, several reports: each --format with its -o, one on stdout",
   CHECK(report.at("summary").at("invalid") == 1);
   // Without a document the array is empty, and the file still parses.
   const fs::path empty_dir = fresh_dir("several-reports-empty");
-  RunResult none = run({"lint", "-f", "json", "-o", json_file.string(), empty_dir.string()});
+  RunResult none =
+      run({"lint", "--allow-empty", "-f", "json", "-o", json_file.string(), empty_dir.string()});
   CHECK(none.exit_code == 0);
   CHECK(nlohmann::json::parse(read_file(json_file)).at("documents").empty());
 }
@@ -1015,13 +1016,37 @@ TEST_CASE("standard input that cannot be read is named as such, exit 2", "[input
   CHECK(contains(r.out, samples().valid.string() + " ("));
 }
 
-TEST_CASE("an empty folder gives no document", "[inputs]") {
-  fs::path dir = fresh_dir("empty-folder");
-  write_file(dir / "readme.txt", "not an invoice");
-  RunResult r = run({"lint", "--format", "json", dir.string()});
-  ordered_json j = check_contract(r);
-  CHECK(j.at("documents").empty());
-  CHECK(r.exit_code == 0);
+TEST_CASE("nothing to lint: empty folders or globs that match nothing give exit 2", "[inputs]") {
+  const fs::path empty = fresh_dir("empty-folder");
+  write_file(empty / "readme.txt", "not an invoice");
+  const fs::path full = fresh_dir("full-folder");
+  write_file(full / "2026" / "a.xml", ubl_invoice());
+
+  RunResult r = run({"lint", "--format", "json", empty.string()});
+  INFO("stderr:\n" << r.err);
+  CHECK(r.exit_code == 2);
+  CHECK(ordered_json::parse(r.out).at("documents").empty());  // the report is still whole
+  CHECK(contains(r.err, "cprokit lint: aucun fichier à vérifier dans " + empty.string()));
+  CHECK(contains(r.err, "--allow-empty"));
+
+  RunResult typo = run({"lint", "--no-xsd", "--include", "2025/*.xml", full.string()});
+  CHECK(typo.exit_code == 2);
+  CHECK(contains(typo.err, "--include '2025/*.xml'"));
+  RunResult en = run({"lint", "--lang", "en", "--exclude", "*.xml", full.string()});
+  CHECK(en.exit_code == 2);
+  CHECK(contains(en.err, "cprokit lint: no file to check in " + full.string()));
+  CHECK(contains(en.err, "--exclude '*.xml'"));
+
+  SECTION("--allow-empty: exit 0, nothing said") {
+    RunResult allowed = run({"lint", "--allow-empty", "--format", "json", empty.string()});
+    CHECK(allowed.exit_code == 0);
+    CHECK(allowed.err.empty());
+  }
+  SECTION("a folder with a document is not empty") {
+    RunResult some = run({"lint", "--no-xsd", "--include", "2026/*.xml", full.string()});
+    CHECK(some.exit_code == 0);
+    CHECK(some.err.empty());
+  }
 }
 
 TEST_CASE("many documents: big output, one document each", "[inputs]") {
