@@ -394,9 +394,6 @@ int lint_command(const std::vector<std::string>& argv) {
   a.lint.context.arithmetic = a.exact ? Arithmetic::Exact : Arithmetic::Reference;
 
   const report::RunInfo run_data = run_info(a, xsd, lang);
-  for (auto& r : reports)
-    r.writer->begin(run_data);
-
   Linter linter(a.lint, std::move(xsd));
   report::Summary summary;
   const bool fail_on_warning = a.fail_on == "warning";
@@ -406,23 +403,30 @@ int lint_command(const std::vector<std::string>& argv) {
     // Counting costs a second walk: only for a line that is drawn.
     const bool terminal = a.progress == "auto" && Progress::terminal();
     const std::size_t total = terminal ? count_inputs(a.inputs, a.filter) : 0;
-    Progress progress(total, terminal && total > 1);
+    // A report on the screen the line is drawn on must never land on it.
+    const bool on_screen =
+        std::any_of(reports.begin(), reports.end(), [](const Report& r) { return !r.file; }) &&
+        Progress::stdout_shares_terminal();
+    Progress progress(total, terminal && total > 1, on_screen ? &std::cout : nullptr);
+    for (auto& r : reports)
+      r.writer->begin(run_data);
     try {
       LintRun run(linter);
       lint_batch(*walk, linter, jobs, [&](BatchItem&& item) {
-        progress.done_one();
-        if (!item.doc) {
-          progress.erase();  // the message gets a line of its own
+        progress.before_reports();
+        if (item.doc) {
+          LintedDocument& doc = *item.doc;
+          run.add(doc);
+          summary.add(doc);
+          failed = failed || fails(doc, fail_on_warning);
+          for (auto& r : reports)
+            r.writer->document(doc);
+        } else {
+          std::cout.flush();  // what the reports wrote comes first on a shared screen
           std::cerr << "cprokit lint: " << item.unreadable.in(lang) << '\n';
           ++unreadable;
-          return;
         }
-        LintedDocument& doc = *item.doc;
-        run.add(doc);
-        summary.add(doc);
-        failed = failed || fails(doc, fail_on_warning);
-        for (auto& r : reports)
-          r.writer->document(doc);
+        progress.done_one();
       });
     } catch (const SeenInvoicesError& e) {
       // The rest of the run would miss duplicates: it stops here, its

@@ -27,6 +27,7 @@ namespace fs = std::filesystem;
 using cprokit::test::cprokit_binary;
 using cprokit::test::kUnset;
 using cprokit::test::run;
+using cprokit::test::run_in_terminal;
 using cprokit::test::run_program;
 using cprokit::test::RunResult;
 namespace testing = cprokit::testing;
@@ -1062,6 +1063,105 @@ TEST_CASE("many documents: big output, one document each", "[inputs]") {
   CHECK(j.at("summary").at("invalid") == kCount);
   CHECK(r.exit_code == 1);
   CHECK(r.out.size() > 65536);  // more than a pipe buffer went through run()
+}
+
+// ===========================================================================
+// The progress line, on the terminal the reports are written to.
+
+namespace {
+
+// What a terminal shows after receiving `raw`: carriage return, line feed and
+// erase to end of line (ESC [ K) applied, other escape sequences (colours)
+// dropped; one string per line, the last one unfinished.
+std::vector<std::string> screen_lines(std::string_view raw) {
+  std::vector<std::string> lines(1);
+  std::size_t column = 0;
+  for (std::size_t i = 0; i < raw.size(); ++i) {
+    const char c = raw[i];
+    if (c == '\r') {
+      column = 0;
+    } else if (c == '\n') {
+      lines.emplace_back();
+      column = 0;
+    } else if (c == '\033' && i + 1 < raw.size() && raw[i + 1] == '[') {
+      std::size_t end = i + 2;
+      while (end < raw.size() && !std::isalpha(static_cast<unsigned char>(raw[end])))
+        ++end;
+      if (end < raw.size() && raw[end] == 'K') lines.back().resize(column);
+      i = end;
+    } else if (column < lines.back().size()) {
+      lines.back()[column++] = c;
+    } else {
+      lines.back().push_back(c);
+      ++column;
+    }
+  }
+  return lines;
+}
+
+// "[####      ] 3/12  …/s  ~…": the progress line (cli/progress.cpp).
+const std::regex kProgressLine(R"(\[[# ]{24}\] \d+/\d+  \d+/s  ~)");
+
+// A folder of `count` invoices, the same one under different names.
+fs::path invoice_folder(const std::string& name, int count) {
+  fs::path dir = fresh_dir(name);
+  for (int i = 0; i < count; ++i)
+    write_file(dir / ("inv-" + std::to_string(10 + i) + ".xml"), ubl_invoice());
+  return dir;
+}
+
+}  // namespace
+
+TEST_CASE("terminal: screen_lines renders what a terminal shows", "[progress]") {
+  using V = std::vector<std::string>;
+  CHECK(screen_lines("ab\r\ncd") == V{"ab", "cd"});
+  CHECK(screen_lines("abc\rx") == V{"xbc"});
+  CHECK(screen_lines("abc\r\033[Kx\033[1;31my\033[0m") == V{"xy"});
+  CHECK(screen_lines("\r\033[K[##] 1/2ab\n") == V{"[##] 1/2ab", ""});
+}
+
+TEST_CASE("the progress line never lands on a report line on the same terminal", "[progress]") {
+  constexpr int kCount = 12;
+  const fs::path dir = invoice_folder("progress-terminal", kCount);
+  // en16931: no CPRO-DUP-01 for the same invoice twelve times.
+  RunResult r = run_in_terminal(
+      {"lint", "--no-xsd", "--profile", "en16931", "--color", "never", dir.string()});
+  INFO("terminal output:\n" << r.out);
+  CHECK(r.exit_code == 0);
+  CHECK(std::regex_search(r.out, kProgressLine));  // the line was drawn
+  const std::vector<std::string> lines = screen_lines(r.out);
+  for (const auto& line : lines) {
+    INFO(line);
+    CHECK_FALSE(std::regex_search(line, kProgressLine));
+  }
+  for (int i = 0; i < kCount; ++i) {
+    const std::string path = (dir / ("inv-" + std::to_string(10 + i) + ".xml")).string();
+    CHECK(std::count_if(lines.begin(), lines.end(), [&](const std::string& line) {
+            return line.starts_with(path + " (");
+          }) == 1);
+  }
+
+  SECTION("a report that leaves its lines open (JSON) is shown whole") {
+    RunResult json = run_in_terminal(
+        {"lint", "--no-xsd", "--profile", "en16931", "--format", "json", dir.string()});
+    std::string shown;
+    for (const auto& line : screen_lines(json.out))
+      shown += line + "\n";
+    INFO("terminal output:\n" << json.out);
+    ordered_json j;
+    REQUIRE_NOTHROW(j = ordered_json::parse(shown));
+    CHECK(j.at("documents").size() == kCount);
+  }
+  SECTION("reports written elsewhere: the line is drawn, and erased at the end") {
+    const fs::path report = dir / "report.json";
+    RunResult file = run_in_terminal({"lint", "--no-xsd", "--profile", "en16931", "-f", "json",
+                                      "-o", report.string(), dir.string()});
+    CHECK(std::regex_search(file.out, kProgressLine));
+    std::string shown;
+    for (const auto& line : screen_lines(file.out))
+      shown += line;
+    CHECK(shown.empty());
+  }
 }
 
 TEST_CASE("standard input (-) is read, same bytes give the same sha256 as the file", "[inputs]") {
