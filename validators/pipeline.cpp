@@ -17,6 +17,7 @@
 #include "validators/sha256.hpp"
 #include "validators/xml/names.hpp"
 #include "validators/xml/safe_xml.hpp"
+#include "validators/xsd/xsd_message.hpp"
 
 namespace cprokit {
 namespace {
@@ -146,11 +147,7 @@ std::optional<Invoice> Linter::read_invoice(std::string_view bytes, LintedDocume
   if (xsd_.schemas) {
     for (auto& e : xsd_.schemas->validate(bytes, out.kind, out.syntax)) {
       findings.push_back(
-          syntax::finding(syntax::kXsdInvalid, {"", e.line, e.column},
-                          {fmt::format("Non conforme au schéma XSD (ligne {}, colonne {}) : {}",
-                                       e.line, e.column, e.message),
-                           fmt::format("Not valid against the XSD schema (line {}, column {}): {}",
-                                       e.line, e.column, e.message)}));
+          syntax::finding(syntax::kXsdInvalid, {"", e.line, e.column}, xsd::error_message(e)));
     }
   } else if (!xsd_.disabled) {
     findings.push_back(

@@ -1526,6 +1526,10 @@ TEST_CASE("the EN 16931 schemas, when present next to the project", "[xsd]") {
     CHECK(f.at("severity") == "fatal");
     CHECK(f.at("line").is_number_integer());
     CHECK(ko.result.exit_code == 1);
+    // Said in French, Xerces' English text kept as the detail.
+    const std::string message = f.at("message").get<std::string>();
+    CHECK(contains(message, "l'élément « cbc:Bogus » n'existe pas dans le schéma"));
+    CHECK(contains(message, ". Détail (Xerces) : no declaration found for element 'cbc:Bogus'"));
   }
   SECTION("CPROKIT_SCHEMAS") {
     Linted ok = lint_json({valid}, {}, {{"CPROKIT_SCHEMAS", schemas}});
