@@ -55,6 +55,20 @@ Finding too_deep(const json::TooDeep& e) {
                    e.line, e.column)});
 }
 
+// An empty file, judged by the format its name promises (detect.hpp).
+Finding empty_file(Format promised) {
+  if (promised == Format::Json) {
+    return syntax::finding(syntax::kJsonMalformed, {},
+                           {"Le fichier est vide : un document JSON était attendu (demande de "
+                            "dépôt ou formulaire de compte).",
+                            "The file is empty: a JSON document was expected (a deposit request "
+                            "or an account form)."});
+  }
+  return syntax::finding(syntax::kPdfUnreadable, {},
+                         {"Le fichier est vide : un PDF Factur-X était attendu.",
+                          "The file is empty: a Factur-X PDF was expected."});
+}
+
 Finding unknown_json() {
   return syntax::finding(
       syntax::kNotAnInvoice, {},
@@ -119,6 +133,13 @@ LintedDocument Linter::lint(std::string path, std::string_view bytes,
       break;
     case Format::Pdf:
       lint_pdf(out, bytes, &invoice);
+      break;
+    case Format::Empty:
+      if (const Format promised = format_by_name(out.path); promised != Format::Xml) {
+        out.findings.push_back(empty_file(promised));
+      } else {
+        lint_xml(out, bytes, &invoice);  // the XML loader says so (XML-06)
+      }
       break;
     case Format::Unknown:
       out.findings.push_back(not_an_invoice({}, "le contenu n'est ni XML, ni PDF, ni JSON",

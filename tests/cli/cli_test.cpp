@@ -1383,6 +1383,26 @@ TEST_CASE("hostile: an empty file gives XML-06", "[hostile]") {
   check_hostile({"-"}, "XML-06", "");
 }
 
+TEST_CASE("an empty file named .json or .pdf gets a JSON or a PDF finding, not XML-06",
+          "[hostile]") {
+  // With no content, the name is the only evidence of what it was meant to be.
+  const fs::path dir = fresh_dir("empty-by-name");
+  const std::vector<std::pair<std::string, std::string>> cases = {{"depot.json", "JSON-01"},
+                                                                  {"COMPTE.JSON", "JSON-01"},
+                                                                  {"blank.json", "JSON-01"},
+                                                                  {"facture.pdf", "PDF-01"},
+                                                                  {"other.txt", "XML-06"}};
+  for (const auto& [name, rule] : cases) {
+    INFO(name);
+    write_file(dir / name, name == "blank.json" ? "\xEF\xBB\xBF \n" : "");
+    Hostile h = check_hostile({(dir / name).string()}, rule);
+    CHECK(rules_of(h.without_xsd.doc) == std::vector<std::string>{rule});
+    CHECK(h.without_xsd.doc.at("kind") == "unknown");
+    CHECK(contains(finding_of(h.without_xsd.doc, rule).at("message").get<std::string>(),
+                   "Le fichier est vide"));
+  }
+}
+
 TEST_CASE("hostile: 100,000 nested elements give XML-04", "[hostile]") {
   std::string body;
   body.reserve(700'000);
