@@ -4,6 +4,8 @@
 
 #include <fmt/format.h>
 
+#include "cli/user_error.hpp"
+
 namespace cprokit::cli {
 namespace po = boost::program_options;
 
@@ -24,7 +26,31 @@ bool parse_arguments(const std::vector<std::string>& argv, const po::options_des
 Lang parse_lang(const std::string& name) {
   if (name == "fr") return Lang::Fr;
   if (name == "en") return Lang::En;
-  throw po::error(fmt::format("--lang: « {} » inconnu / unknown (fr | en)", name));
+  throw UserError({fmt::format("--lang : « {} » inconnue, attendu fr ou en", name),
+                   fmt::format("--lang: unknown \"{}\", expected fr or en", name)});
+}
+
+Lang requested_lang(const std::vector<std::string>& argv) {
+  constexpr std::string_view kLong = "--lang";
+  Lang lang = Lang::Fr;
+  auto take = [&](std::string_view value) {
+    if (value == "fr") lang = Lang::Fr;
+    if (value == "en") lang = Lang::En;
+  };
+  for (std::size_t i = 0; i < argv.size(); ++i) {
+    const std::string_view arg = argv[i];
+    if (arg == "--") break;  // what follows is positional
+    const std::string_view name = arg.substr(0, arg.find('='));
+    const bool long_form = name.size() >= 3 && kLong.starts_with(name);
+    if (long_form && name.size() < arg.size()) {
+      take(arg.substr(name.size() + 1));
+    } else if ((long_form || arg == "-l") && i + 1 < argv.size()) {
+      take(argv[++i]);
+    } else if (arg.starts_with("-l") && arg.size() > 2) {
+      take(arg.substr(2));
+    }
+  }
+  return lang;
 }
 
 }  // namespace cprokit::cli

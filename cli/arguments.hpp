@@ -21,7 +21,13 @@ bool parse_arguments(const std::vector<std::string>& argv,
                      std::vector<std::string>& positionals, std::string_view examples,
                      boost::program_options::variables_map& vm);
 
-// --lang: "fr" or "en"; throws boost::program_options::error otherwise.
+// --lang: "fr" or "en"; throws UserError (cli/user_error.hpp) otherwise.
 Lang parse_lang(const std::string& name);
+
+// The language `argv` asks for (--lang en, --lang=en, -l en, -len, or a
+// shorter --lang as Boost takes it; the last one counts), French by default.
+// Read before the parse, so that a command line the parse refuses is
+// answered in its language too.
+Lang requested_lang(const std::vector<std::string>& argv);
 
 }  // namespace cprokit::cli

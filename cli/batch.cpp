@@ -5,10 +5,11 @@
 #include <exception>
 #include <limits>
 #include <mutex>
-#include <stdexcept>
 #include <thread>
 #include <utility>
 #include <vector>
+
+#include "cli/user_error.hpp"
 
 namespace cprokit::cli {
 namespace {
@@ -16,7 +17,7 @@ namespace {
 // The next item of the walk: an input, or why a folder of it cannot be read.
 struct Pulled {
   std::optional<InputPath> input;
-  std::string unreadable;
+  Message unreadable;
 };
 
 // nullopt at the end of the walk.
@@ -25,8 +26,8 @@ std::optional<Pulled> pull(InputWalk& walk) {
     std::optional<InputPath> input = walk.next();
     if (!input) return std::nullopt;
     return Pulled{std::move(input), {}};
-  } catch (const std::runtime_error& e) {
-    return Pulled{std::nullopt, e.what()};
+  } catch (const UserError& e) {
+    return Pulled{std::nullopt, e.message()};
   }
 }
 
@@ -37,16 +38,18 @@ BatchItem lint_one(Pulled&& pulled, const Linter& linter) {
     return item;
   }
   const InputPath& input = *pulled.input;
+  const auto start = std::chrono::steady_clock::now();
+  InputContent content;
   try {
-    const auto start = std::chrono::steady_clock::now();
-    InputContent content = read_input(input, linter.options().max_bytes);
-    item.doc = content.oversized ? linter.refuse_too_large(input.path, content.size,
-                                                           std::move(content.sha256_if_oversized))
-                                 : linter.lint(input.path, content.bytes);
-    item.doc->lint_time = std::chrono::steady_clock::now() - start;
-  } catch (const std::runtime_error& e) {
-    item.unreadable = e.what();
+    content = read_input(input, linter.options().max_bytes);
+  } catch (const UserError& e) {
+    item.unreadable = e.message();
+    return item;
   }
+  item.doc = content.oversized ? linter.refuse_too_large(input.path, content.size,
+                                                         std::move(content.sha256_if_oversized))
+                               : linter.lint(input.path, content.bytes);
+  item.doc->lint_time = std::chrono::steady_clock::now() - start;
   return item;
 }
 

@@ -7,7 +7,6 @@
 #include <cstddef>
 #include <functional>
 #include <optional>
-#include <string>
 
 #include "cli/input_walk.hpp"
 #include "validators/pipeline.hpp"
@@ -18,7 +17,7 @@ namespace cprokit::cli {
 // input, or a folder of the walk).
 struct BatchItem {
   std::optional<LintedDocument> doc;
-  std::string unreadable;  // the reason, naming the path, when doc is empty
+  Message unreadable;  // the reason, naming the path, when doc is empty
 };
 
 // Lints the inputs of `walk`, taken one at a time as threads get free, with

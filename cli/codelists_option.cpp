@@ -1,10 +1,13 @@
 #include "cli/codelists_option.hpp"
 
+#include <cerrno>
 #include <filesystem>
 #include <memory>
-#include <stdexcept>
+#include <system_error>
 
 #include <fmt/format.h>
+
+#include "cli/user_error.hpp"
 
 #include "validators/codelists/code_list_file.hpp"
 
@@ -24,7 +27,10 @@ std::optional<DataDigest> setup_code_lists(bool no_code_lists,
           codelists::load_code_lists(*lookup.found, &digest.sha256));
       return digest;
     } catch (const codelists::CodeListError& e) {
-      if (option) throw std::invalid_argument(fmt::format("--codelists {}", e.what()));
+      if (option) {
+        throw UserError({fmt::format("--codelists {}", e.message_fr()),
+                         fmt::format("--codelists {}", e.what())});
+      }
       options.code_lists_missing = {
           fmt::format("Règles BR-CL non vérifiées : la liste de codes trouvée via {} est "
                       "inutilisable : {}",
@@ -36,8 +42,9 @@ std::optional<DataDigest> setup_code_lists(bool no_code_lists,
     }
   }
   if (option) {
-    throw std::invalid_argument(
-        fmt::format("--codelists {}: fichier introuvable / no such file", *file));
+    std::error_code ec;
+    const bool directory = std::filesystem::is_directory(*option, ec);
+    throw path_error("--codelists " + *file, ec ? ec.value() : (directory ? EISDIR : ENOENT));
   }
   std::string tried;
   for (const auto& p : lookup.tried)

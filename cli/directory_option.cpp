@@ -1,11 +1,8 @@
 #include "cli/directory_option.hpp"
 
-#include <stdexcept>
-
 #include <fmt/format.h>
 
 #include "cli/option_file.hpp"
-#include "validators/directory/directory_file.hpp"
 #include "validators/sha256.hpp"
 
 namespace cprokit::cli {
@@ -16,9 +13,13 @@ DirectoryFile load_directory_file(const std::string& path) {
     return {std::make_shared<const chorus::Directory>(directory::parse_directory(text)),
             {path, sha256_hex(text)}};
   } catch (const directory::DirectoryError& e) {
-    throw std::runtime_error(fmt::format("--directory {} : {} : {}\n  {}: {}", path, e.where(),
-                                         e.message_fr(), path, e.what()));
+    throw directory_error(path, e);
   }
+}
+
+UserError directory_error(const std::string& path, const directory::DirectoryError& e) {
+  return UserError({fmt::format("--directory {} : {}", path, e.message_fr()),
+                    fmt::format("--directory {}: {}", path, e.what())});
 }
 
 }  // namespace cprokit::cli

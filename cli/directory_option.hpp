@@ -4,8 +4,10 @@
 #include <memory>
 #include <string>
 
+#include "cli/user_error.hpp"
 #include "rules/chorus/directory.hpp"
 #include "validators/data_digest.hpp"
+#include "validators/directory/directory_file.hpp"
 
 namespace cprokit::cli {
 
@@ -14,8 +16,11 @@ struct DirectoryFile {
   DataDigest digest;  // of the bytes read, for the reports' audit trail
 };
 
-// Throws std::runtime_error naming the file, the place in it and what is
-// wrong, in French and English.
+// Throws UserError (cli/user_error.hpp) naming the file, the place in it
+// and what is wrong.
 DirectoryFile load_directory_file(const std::string& path);
+
+// What is wrong with the directory file `path`, the place included.
+UserError directory_error(const std::string& path, const directory::DirectoryError& e);
 
 }  // namespace cprokit::cli

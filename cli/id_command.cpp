@@ -12,6 +12,8 @@
 #include "cli/arguments.hpp"
 #include "cli/commands.hpp"
 #include "cli/exit_codes.hpp"
+#include "cli/usage_error.hpp"
+#include "cli/user_error.hpp"
 #include "rules/chorus/identifiers.hpp"
 
 namespace cprokit::cli {
@@ -193,18 +195,21 @@ int id_command(const std::vector<std::string>& argv) {
       "lang,l", po::value(&lang_name)->default_value(lang_name), "fr | en")(
       "format,f", po::value(&format)->default_value(format), "human | json");
 
-  Lang lang = Lang::Fr;
+  Lang lang = requested_lang(argv);
   try {
     po::variables_map vm;
     if (!parse_arguments(argv, visible, values, kExamples, vm)) return kExitOk;
     lang = parse_lang(lang_name);
     if (format != "human" && format != "json") {
-      throw po::error(fmt::format("--format: « {} » inconnu / unknown (human | json)", format));
+      throw UserError({fmt::format("--format : « {} » inconnu, attendu human ou json", format),
+                       fmt::format("--format: unknown \"{}\", expected human or json", format)});
     }
-    if (values.empty()) throw po::error("aucune valeur à vérifier / no value to check (VALEUR)");
+    if (values.empty()) {
+      throw UserError({"aucune valeur à vérifier : donnez un SIREN, un SIRET ou un numéro de TVA",
+                       "no value to check: give a SIREN, a SIRET or a VAT number"});
+    }
   } catch (const std::exception& e) {
-    std::cerr << "cprokit id: " << e.what() << "\n(cprokit id --help)\n";
-    return kExitUsage;
+    return refuse_usage("id", e, lang);
   }
 
   std::vector<Checked> checked;

@@ -10,6 +10,7 @@
 
 #include <fmt/format.h>
 
+#include "cli/user_error.hpp"
 #include "validators/temporary_database.hpp"
 
 namespace cprokit::cli {
@@ -31,10 +32,6 @@ bool invoice_extension(const fs::path& p) {
 
 bool hidden(const std::string& name) {
   return name.size() > 1 && name[0] == '.';
-}
-
-[[noreturn]] void cannot_read(const std::string& path, const std::string& why) {
-  throw std::runtime_error(path + ": " + why);
 }
 
 bool any_match(const std::vector<std::string>& globs, const std::string& path) {
@@ -95,12 +92,13 @@ class DirectoryListing::Spill {
   // What a user can act on: SQLite's reason, the system's ("No space left
   // on device"), where the file goes and what to do.
   [[noreturn]] static void cannot_sort(const TemporaryDatabaseError& e) {
-    throw std::runtime_error(fmt::format(
-        "impossible de trier ce grand dossier dans une base temporaire ({}) : {} ; {} : "
-        "libérez-y de la place ou faites pointer TMPDIR vers un autre dossier / "
-        "cannot sort this large folder in a temporary database ({}): {}; {}: "
-        "free space there or point TMPDIR to another folder",
-        e.doing(), e.cause(), kTemporaryFolderFr, e.doing(), e.cause(), kTemporaryFolderEn));
+    throw UserError(
+        {fmt::format("impossible de trier ce grand dossier dans une base temporaire ({}) : {} ; "
+                     "{} : libérez-y de la place ou faites pointer TMPDIR vers un autre dossier",
+                     e.doing(), e.cause(), kTemporaryFolderFr),
+         fmt::format("cannot sort this large folder in a temporary database ({}): {}; {}: free "
+                     "space there or point TMPDIR to another folder",
+                     e.doing(), e.cause(), kTemporaryFolderEn)});
   }
 
   // A fixed page cache of 1 MiB. A name holds no NUL and compares as bytes,
@@ -171,18 +169,13 @@ std::optional<DirectoryListing::Entry> DirectoryListing::next() {
 
 InputWalk::InputWalk(std::vector<std::string> args, FolderFilter filter)
     : filter_(std::move(filter)) {
-  bool stdin_given = false;
-  for (auto& arg : args) {
-    if (arg == "-") {
-      if (stdin_given) cannot_read("-", "standard input can be read only once");
-      stdin_given = true;
-    } else {
-      std::error_code ec;
-      const fs::file_status status = fs::status(arg, ec);
-      if (ec || !fs::exists(status)) cannot_read(arg, "no such file or directory");
-    }
-    args_.push_back(std::move(arg));
+  if (std::count(args.begin(), args.end(), "-") > 1) {
+    throw UserError(
+        {"« - » (l'entrée standard) est donné plus d'une fois : elle ne se lit "
+         "qu'une fois",
+         "\"-\" (standard input) is given more than once: it can be read only once"});
   }
+  args_ = std::move(args);
 }
 
 bool InputWalk::kept(const std::string& below) const {
@@ -209,10 +202,12 @@ void InputWalk::enter(std::string path, std::string below) {
       }
     }
     if (!ec) frame.entries.sort();
+  } catch (const UserError& e) {
+    throw path_error(frame.path, e.message());
   } catch (const std::exception& e) {
-    cannot_read(frame.path, e.what());
+    throw path_error(frame.path, Message{e.what(), e.what()});
   }
-  if (ec) cannot_read(frame.path, ec.message());
+  if (ec) throw path_error(frame.path, ec.value());
   stack_.push_back(std::move(frame));
 }
 
@@ -231,10 +226,10 @@ std::optional<InputPath> InputWalk::next() {
     std::optional<DirectoryListing::Entry> next;
     try {
       next = top.entries.next();
-    } catch (const std::runtime_error& e) {
+    } catch (const UserError& e) {
       const std::string path = top.path;
       stack_.pop_back();  // the rest of that folder is lost; the walk goes on after it
-      cannot_read(path, e.what());
+      throw path_error(path, e.message());
     }
     if (!next) {
       stack_.pop_back();
@@ -253,7 +248,7 @@ std::size_t count_inputs(const std::vector<std::string>& args, const FolderFilte
   for (;;) {
     try {
       if (!walk.next()) return count;
-    } catch (const std::runtime_error&) {
+    } catch (const UserError&) {
       // An unreadable directory is one item too: the walk reports it.
     }
     ++count;

@@ -34,13 +34,13 @@ class DirectoryListing {
   DirectoryListing& operator=(DirectoryListing&&) noexcept;
   ~DirectoryListing();
 
-  // Throws std::length_error for a name over 64 KiB, std::runtime_error
+  // Throws std::length_error for a name over 64 KiB, UserError
   // when the temporary database fails.
   void add(std::string_view name, bool is_directory);
   // Once every entry is added.
   void sort();
   // The entries in name order, nullopt after the last. Throws
-  // std::runtime_error when the temporary database fails.
+  // UserError when the temporary database fails.
   std::optional<Entry> next();
   std::size_t size() const { return size_; }
 
@@ -64,16 +64,16 @@ class DirectoryListing {
 // invoice extension (.xml, .pdf, .json, any case; hidden entries skipped)
 // that the filter keeps, depth first, each directory in name order (the
 // order of the paths compared component by component: "a/b" before "a-b");
-// every other argument is taken as it is, whatever its name.
+// every other argument is taken as it is, whatever its name (one that does
+// not exist too: reading it says so, in its place).
 class InputWalk {
  public:
-  // Checks the arguments first: throws std::runtime_error naming one that
-  // does not exist, or "-" given twice.
+  // Throws UserError (cli/user_error.hpp) when "-" is given more than once.
   InputWalk(std::vector<std::string> args, FolderFilter filter);
 
   // The next input, nullopt at the end. A directory that cannot be listed
-  // throws std::runtime_error naming it, in its place; the walk then goes on
-  // after it.
+  // throws UserError naming it and the cause, in its place; the walk then
+  // goes on after it.
   std::optional<InputPath> next();
 
  private:

@@ -30,8 +30,8 @@ struct InputContent {
   std::string sha256_if_oversized;
 };
 
-// Reads one input, at most `max_bytes` of it into memory. Throws
-// std::runtime_error naming the path when it cannot be read.
+// Reads one input, at most `max_bytes` of it into memory. Throws UserError
+// (cli/user_error.hpp) naming the path and the cause when it cannot be read.
 InputContent read_input(const InputPath& input, std::size_t max_bytes);
 
 }  // namespace cprokit::cli

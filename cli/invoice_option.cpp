@@ -1,9 +1,9 @@
 #include "cli/invoice_option.hpp"
 
-#include <stdexcept>
-
 #include <fmt/format.h>
+
 #include "cli/option_file.hpp"
+#include "cli/user_error.hpp"
 
 namespace cprokit::cli {
 
@@ -19,9 +19,11 @@ std::shared_ptr<const Invoice> load_invoice_file(const std::string& path,
   std::optional<Invoice> invoice = linter.read_invoice(bytes, doc);
   if (!invoice) {
     const Finding* why = doc.findings.empty() ? nullptr : &doc.findings.front();
-    throw std::runtime_error(
-        fmt::format("--with {} : pas une facture lisible / not a readable invoice: {} {}", path,
-                    why != nullptr ? why->rule : "", why != nullptr ? why->message.en : ""));
+    const std::string rule = why != nullptr ? why->rule : "";
+    throw UserError({fmt::format("--with {} : pas une facture lisible : {} {}", path, rule,
+                                 why != nullptr ? why->message.fr : ""),
+                     fmt::format("--with {}: not a readable invoice: {} {}", path, rule,
+                                 why != nullptr ? why->message.en : "")});
   }
   return std::make_shared<const Invoice>(std::move(*invoice));
 }

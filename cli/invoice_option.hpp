@@ -11,8 +11,8 @@
 namespace cprokit::cli {
 
 // Reads the file as lint reads an invoice (safe XML, no XSD). Throws
-// std::runtime_error naming the file and, in French and English, why it is
-// not an invoice that can be read.
+// UserError (cli/user_error.hpp) naming the file and why it is not an
+// invoice that can be read.
 std::shared_ptr<const Invoice> load_invoice_file(const std::string& path,
                                                  const LintOptions& options);
 

@@ -1,6 +1,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <cerrno>
 #include <charconv>
 #include <chrono>
 #include <cstdlib>
@@ -28,6 +29,8 @@
 #include "cli/progress.hpp"
 #include "cli/report/catalogue.hpp"
 #include "cli/report/report.hpp"
+#include "cli/usage_error.hpp"
+#include "cli/user_error.hpp"
 #include "cli/xsd_option.hpp"
 #include "validators/data_digest.hpp"
 #include "validators/pipeline.hpp"
@@ -84,7 +87,11 @@ Codes de sortie / exit codes:
   0  rien qui atteigne --fail-on / nothing at the --fail-on level
   1  au moins une erreur fatale (ou un avertissement avec --fail-on warning) /
      at least one fatal finding (or a warning, with --fail-on warning)
-  2  usage incorrect ou chemin illisible / usage error or unreadable path
+  2  usage incorrect, chemin illisible (les autres sont vérifiés), rapport impossible
+     à écrire, ou rien à vérifier (dossiers vides, motifs sans fichier ; voir
+     --allow-empty) / usage error, a path that cannot be read (the others are
+     checked), a report that cannot be written, or nothing to check (empty
+     folders, globs that match no file; see --allow-empty)
   3  erreur interne ou du système (dossier temporaire plein) /
      internal or system error (temporary folder full)
 
@@ -119,6 +126,7 @@ struct Args {
   bool no_xsd = false;
   bool no_codelists = false;
   bool exact = false;
+  bool allow_empty = false;
   std::string max_bytes;  // checked by parse_size: Boost would wrap "-1" to SIZE_MAX
   LintOptions lint;
 };
@@ -143,6 +151,9 @@ po::options_description visible_options(Args& a) {
       "exclude", po::value(&a.filter.exclude)->composing(),
       "dans un dossier, sauf ces fichiers, répétable / in a folder, except these files, "
       "repeatable: --exclude '*brouillon*'")(
+      "allow-empty", po::bool_switch(&a.allow_empty),
+      "accepter que les dossiers donnés n'aient aucun fichier à vérifier (sinon : code 2) / "
+      "accept folders with no file to check (otherwise: exit 2)")(
       "progress", po::value(&a.progress)->default_value(a.progress),
       "barre de progression sur stderr / progress bar on stderr: auto (si terminal / on a "
       "terminal) | never")("lang,l", po::value(&a.lang)->default_value(a.lang),
@@ -183,9 +194,8 @@ std::size_t parse_size(const std::string& text) {
   std::size_t value = 0;
   auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
   if (ec != std::errc() || end != text.data() + text.size() || value == 0) {
-    throw po::error(fmt::format(
-        "--max-bytes: « {} » n'est pas un nombre d'octets positif / is not a positive byte count",
-        text));
+    throw UserError({fmt::format("--max-bytes : « {} » n'est pas un nombre d'octets positif", text),
+                     fmt::format("--max-bytes: \"{}\" is not a positive byte count", text)});
   }
   return value;
 }
@@ -195,18 +205,28 @@ unsigned parse_jobs(const std::string& text) {
   unsigned value = 0;
   auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
   if (ec != std::errc() || end != text.data() + text.size() || value == 0 || value > 256) {
-    throw po::error(fmt::format(
-        "--jobs: « {} » n'est pas un nombre de fils de 1 à 256 / is not a thread count from 1 "
-        "to 256",
-        text));
+    throw UserError({fmt::format("--jobs : « {} » n'est pas un nombre de fils de 1 à 256", text),
+                     fmt::format("--jobs: \"{}\" is not a thread count from 1 to 256", text)});
   }
   return value;
+}
+
+// A report file that cannot be written: `error_number` is errno, 0 when the
+// system did not say why.
+UserError cannot_write(const std::string& path, int error_number) {
+  const Message cause = error_number != 0
+                            ? system_cause(error_number)
+                            : Message{"écriture impossible ou incomplète", "could not be written"};
+  return path_error("-o " + path, cause);
 }
 
 bool use_color(const std::string& mode) {
   if (mode == "always") return true;
   if (mode == "never") return false;
-  if (mode != "auto") throw po::error("--color: auto | always | never");
+  if (mode != "auto") {
+    throw UserError({fmt::format("--color : « {} » inconnu, attendu auto, always ou never", mode),
+                     fmt::format("--color: unknown \"{}\", expected auto, always or never", mode)});
+  }
   return isatty(STDOUT_FILENO) != 0 && std::getenv("NO_COLOR") == nullptr;
 }
 
@@ -222,28 +242,26 @@ std::vector<Report> open_reports(const Args& a, bool color) {
   std::vector<std::string> formats =
       a.formats.empty() ? std::vector<std::string>{"human"} : a.formats;
   if (a.outputs.size() > formats.size()) {
-    throw po::error(fmt::format("{} -o pour {} --format : un -o de trop / one -o too many",
-                                a.outputs.size(), formats.size()));
+    throw UserError(
+        {fmt::format("{} -o pour {} --format : un -o de trop", a.outputs.size(), formats.size()),
+         fmt::format("{} -o for {} --format: one -o too many", a.outputs.size(), formats.size())});
   }
   if (formats.size() - a.outputs.size() > 1) {
-    throw po::error(
-        "un seul format peut aller sur la sortie standard : donnez un -o aux autres / only one "
-        "format may go to standard output: give the others an -o");
+    throw UserError({"un seul format peut aller sur la sortie standard : donnez un -o aux autres",
+                     "only one format may go to standard output: give the others an -o"});
   }
   const auto known = report::format_names();
   std::vector<Report> reports;
   for (std::size_t i = 0; i < formats.size(); ++i) {
     if (std::find(known.begin(), known.end(), formats[i]) == known.end()) {
-      throw po::error(
-          fmt::format("--format: « {} » inconnu / unknown (cprokit lint --help)", formats[i]));
+      throw UserError({fmt::format("--format : « {} » inconnu (voir Formats)", formats[i]),
+                       fmt::format("--format: unknown \"{}\" (see Formats)", formats[i])});
     }
     Report r;
     if (i < a.outputs.size()) {
+      errno = 0;
       r.file = std::make_unique<std::ofstream>(a.outputs[i], std::ios::binary | std::ios::trunc);
-      if (!*r.file) {
-        throw std::runtime_error(
-            fmt::format("-o {} : impossible d'écrire / cannot write", a.outputs[i]));
-      }
+      if (!*r.file) throw cannot_write(a.outputs[i], errno);
     }
     std::ostream& out = r.file ? static_cast<std::ostream&>(*r.file) : std::cout;
     r.writer = report::make_writer(formats[i], out, color && !r.file);
@@ -302,13 +320,32 @@ report::RunInfo run_info(const Args& a, const XsdSetup& xsd, report::References 
   return run;
 }
 
+// Why a run found no input at all: its folders hold no file it takes.
+Message nothing_to_lint(const Args& a) {
+  std::string folders;
+  for (const auto& input : a.inputs)
+    folders += (folders.empty() ? "" : ", ") + input;
+  std::string globs;
+  for (const auto& glob : a.filter.include)
+    globs += fmt::format(" --include '{}'", glob);
+  for (const auto& glob : a.filter.exclude)
+    globs += fmt::format(" --exclude '{}'", glob);
+  return {fmt::format("aucun fichier à vérifier dans {} (fichiers .xml, .pdf, .json{}) : "
+                      "vérifiez le chemin et les motifs, ou ajoutez --allow-empty si c'est "
+                      "normal",
+                      folders, globs.empty() ? "" : ", retenus par" + globs),
+          fmt::format("no file to check in {} (.xml, .pdf, .json files{}): check the path and "
+                      "the globs, or add --allow-empty if that is expected",
+                      folders, globs.empty() ? "" : " kept by" + globs)};
+}
+
 }  // namespace
 
 int lint_command(const std::vector<std::string>& argv) {
   Args a;
   po::options_description visible = visible_options(a);
 
-  Lang lang = Lang::Fr;
+  Lang lang = requested_lang(argv);
   XsdSetup xsd;
   report::References references;
   std::optional<InputWalk> walk;
@@ -326,18 +363,25 @@ int lint_command(const std::vector<std::string>& argv) {
     a.lint.max_bytes = parse_size(a.max_bytes);
     color = use_color(a.color);
     if (a.fail_on != "fatal" && a.fail_on != "warning") {
-      throw po::error(
-          fmt::format("--fail-on: « {} » inconnu / unknown (fatal | warning)", a.fail_on));
+      throw UserError(
+          {fmt::format("--fail-on : « {} » inconnu, attendu fatal ou warning", a.fail_on),
+           fmt::format("--fail-on: unknown \"{}\", expected fatal or warning", a.fail_on)});
     }
     if (Registry::builtin().profile(a.lint.profile) == nullptr) {
-      throw po::error(fmt::format("--profile: « {} » inconnu / unknown (cprokit rules --profiles)",
-                                  a.lint.profile));
+      throw UserError(
+          {fmt::format("--profile : « {} » inconnu (cprokit rules --profiles)", a.lint.profile),
+           fmt::format("--profile: unknown \"{}\" (cprokit rules --profiles)", a.lint.profile)});
     }
     if (a.inputs.empty()) {
-      throw po::error("aucun fichier à vérifier / no file to check (FICHIER|DOSSIER|-)");
+      throw UserError({"aucun fichier à vérifier : donnez un FICHIER, un DOSSIER ou -",
+                       "no file to check: give a FILE, a FOLDER or -"});
     }
     jobs = parse_jobs(a.jobs);
-    if (a.progress != "auto" && a.progress != "never") throw po::error("--progress: auto | never");
+    if (a.progress != "auto" && a.progress != "never") {
+      throw UserError(
+          {fmt::format("--progress : « {} » inconnu, attendu auto ou never", a.progress),
+           fmt::format("--progress: unknown \"{}\", expected auto or never", a.progress)});
+    }
     walk.emplace(a.inputs, a.filter);
     if (a.directory) {
       DirectoryFile file = load_directory_file(*a.directory);
@@ -354,43 +398,46 @@ int lint_command(const std::vector<std::string>& argv) {
     references.codelists = setup_code_lists(a.no_codelists, a.codelists, a.lint);
     reports = open_reports(a, color);
   } catch (const std::exception& e) {
-    std::cerr << "cprokit lint: " << e.what() << "\n(cprokit lint --help)\n";
-    return kExitUsage;
+    return refuse_usage("lint", e, lang);
   }
   a.lint.context.arithmetic = a.exact ? Arithmetic::Exact : Arithmetic::Reference;
 
   const report::RunInfo run_data = run_info(a, xsd, std::move(references), lang);
-  for (auto& r : reports)
-    r.writer->begin(run_data);
-
   Linter linter(a.lint, std::move(xsd));
   report::Summary summary;
   bool failed = false;
-  bool unreadable = false;
+  std::size_t unreadable = 0;
   {
     // Counting costs a second walk: only for a line that is drawn.
     const bool terminal = a.progress == "auto" && Progress::terminal();
     const std::size_t total = terminal ? count_inputs(a.inputs, a.filter) : 0;
-    Progress progress(total, terminal && total > 1);
+    // A report on the screen the line is drawn on must never land on it.
+    const bool on_screen =
+        std::any_of(reports.begin(), reports.end(), [](const Report& r) { return !r.file; }) &&
+        Progress::stdout_shares_terminal();
+    Progress progress(total, terminal && total > 1, on_screen ? &std::cout : nullptr);
+    for (auto& r : reports)
+      r.writer->begin(run_data);
     try {
       LintRun run(linter);
       lint_batch(*walk, linter, jobs, [&](BatchItem&& item) {
-        progress.done_one();
-        if (!item.doc) {
-          progress.erase();  // the message gets a line of its own
-          std::cerr << "cprokit lint: " << item.unreadable << '\n';
-          unreadable = true;
-          return;
+        progress.before_reports();
+        if (item.doc) {
+          LintedDocument& doc = *item.doc;
+          run.add(doc);
+          summary.add(doc);
+          failed = failed ||
+                   std::any_of(doc.findings.begin(), doc.findings.end(), [&](const Finding& f) {
+                     return report::fails_run(f, run_data.fail_on);
+                   });
+          for (auto& r : reports)
+            r.writer->document(doc);
+        } else {
+          std::cout.flush();  // what the reports wrote comes first on a shared screen
+          std::cerr << "cprokit lint: " << item.unreadable.in(lang) << '\n';
+          ++unreadable;
         }
-        LintedDocument& doc = *item.doc;
-        run.add(doc);
-        summary.add(doc);
-        failed =
-            failed || std::any_of(doc.findings.begin(), doc.findings.end(), [&](const Finding& f) {
-              return report::fails_run(f, run_data.fail_on);
-            });
-        for (auto& r : reports)
-          r.writer->document(doc);
+        progress.done_one();
       });
     } catch (const SeenInvoicesError& e) {
       // The rest of the run would miss duplicates: it stops here, its
@@ -400,15 +447,20 @@ int lint_command(const std::vector<std::string>& argv) {
       return kExitInternal;
     }
   }
+  bool unwritten = false;
   for (std::size_t i = 0; i < reports.size(); ++i) {
     reports[i].writer->end(summary);
+    errno = 0;
     if (reports[i].file && !reports[i].file->flush()) {
-      std::cerr << fmt::format("cprokit lint: -o {} : écriture incomplète / write failed\n",
-                               a.outputs[i]);
-      unreadable = true;
+      std::cerr << "cprokit lint: " << cannot_write(a.outputs[i], errno).message().in(lang) << '\n';
+      unwritten = true;
     }
   }
-  if (unreadable) return kExitUsage;
+  if (summary.documents == 0 && unreadable == 0 && !a.allow_empty) {
+    std::cerr << "cprokit lint: " << nothing_to_lint(a).in(lang) << '\n';
+    return kExitUsage;
+  }
+  if (unreadable > 0 || unwritten) return kExitUsage;
   return failed ? kExitFatal : kExitOk;
 }
 

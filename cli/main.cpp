@@ -5,6 +5,7 @@
 #include <string_view>
 #include <vector>
 
+#include "cli/arguments.hpp"
 #include "cli/commands.hpp"
 #include "cli/exit_codes.hpp"
 #include "validators/process_memory.hpp"
@@ -63,6 +64,9 @@ int main(int argc, char** argv) {
     std::cerr << "cprokit: erreur interne / internal error: " << e.what() << '\n';
     return kExitInternal;
   }
-  std::cerr << "cprokit: commande inconnue / unknown command « " << command << " »\n\n" << kUsage;
+  std::cerr << (requested_lang(args) == cprokit::Lang::En
+                    ? "cprokit: unknown command \"" + command + "\"\n\n"
+                    : "cprokit: commande inconnue « " + command + " »\n\n")
+            << kUsage;
   return kExitUsage;
 }

@@ -16,8 +16,11 @@
 #include "cli/arguments.hpp"
 #include "cli/codelists_option.hpp"
 #include "cli/commands.hpp"
+#include "cli/directory_option.hpp"
 #include "cli/exit_codes.hpp"
 #include "cli/option_file.hpp"
+#include "cli/usage_error.hpp"
+#include "cli/user_error.hpp"
 #include "cli/xsd_option.hpp"
 #include "mock-chorus/api/admin.hpp"
 #include "mock-chorus/auth/secret_hash.hpp"
@@ -72,6 +75,7 @@ std::string help_epilogue() {
 }
 
 struct Args {
+  std::string lang = "fr";
   int port = 8080;
   std::string bind = "127.0.0.1";
   std::string data = ".cprokit-mock";
@@ -89,6 +93,8 @@ struct Args {
 po::options_description visible_options(Args& a) {
   po::options_description d("cprokit mock [options]\n\nOptions");
   d.add_options()("help,h", "cette aide / this help")(
+      "lang,l", po::value(&a.lang)->default_value(a.lang),
+      "langue des messages de la commande / language of the command's messages: fr | en")(
       "port", po::value(&a.port)->default_value(a.port),
       "port TCP (0 : un port libre / any free port)")(
       "bind", po::value(&a.bind)->default_value(a.bind), "adresse d'écoute / address to listen on")(
@@ -116,7 +122,9 @@ po::options_description visible_options(Args& a) {
 
 void check_range(std::string_view option, std::int64_t value, std::int64_t low, std::int64_t high) {
   if (value < low || value > high) {
-    throw po::error(fmt::format("--{}: {} hors de / out of [{}, {}]", option, value, low, high));
+    throw UserError(
+        {fmt::format("--{} : {} hors de l'intervalle [{}, {}]", option, value, low, high),
+         fmt::format("--{}: {} out of the range [{}, {}]", option, value, low, high)});
   }
 }
 
@@ -170,11 +178,17 @@ int mock_command(const std::vector<std::string>& argv) {
   po::options_description visible = visible_options(a);
   mock::MockOptions options;
   std::optional<std::string> directory_text;
+  Lang lang = requested_lang(argv);
   try {
     po::variables_map vm;
     std::vector<std::string> positionals;
     if (!parse_arguments(argv, visible, positionals, help_epilogue(), vm)) return kExitOk;
-    if (!positionals.empty()) throw po::error("arguments en trop / unexpected arguments");
+    lang = parse_lang(a.lang);
+    if (!positionals.empty()) {
+      throw UserError(
+          {fmt::format("argument en trop : « {} » (le mock n'en prend aucun)", positionals.front()),
+           fmt::format("unexpected argument \"{}\" (the mock takes none)", positionals.front())});
+    }
     if (vm.count("directory") != 0) a.directory = vm["directory"].as<std::string>();
     if (vm.count("schemas") != 0) a.schemas = vm["schemas"].as<std::string>();
     if (vm.count("codelists") != 0) a.codelists = vm["codelists"].as<std::string>();
@@ -189,8 +203,7 @@ int mock_command(const std::vector<std::string>& argv) {
     setup_code_lists(a.no_codelists, a.codelists, lists);
     options.code_lists = lists.code_lists;
   } catch (const std::exception& e) {
-    std::cerr << "cprokit mock: " << e.what() << "\n(cprokit mock --help)\n";
-    return kExitUsage;
+    return refuse_usage("mock", e, lang);
   }
   options.data_dir = a.data;
   options.token_lifetime = a.token_lifetime * 1000;
@@ -216,14 +229,16 @@ int mock_command(const std::vector<std::string>& argv) {
         loaded = directory::parse_directory(*directory_text);
         m->load_directory(*directory_text);
       } catch (const directory::DirectoryError& e) {
-        std::cerr << fmt::format("cprokit mock: --directory {} : {} : {}\n  {}: {}\n", *a.directory,
-                                 e.where(), e.message_fr(), *a.directory, e.what());
-        return kExitUsage;
+        return refuse_usage("mock", directory_error(*a.directory, e), lang);
       }
     }
+  } catch (const std::filesystem::filesystem_error& e) {
+    return refuse_usage("mock", path_error("--data " + a.data, e.code().value()), lang);
   } catch (const std::exception& e) {
-    std::cerr << fmt::format("cprokit mock: --data {}: {}\n", a.data, e.what());
-    return kExitUsage;
+    return refuse_usage("mock",
+                        UserError({fmt::format("--data {} : inutilisable : {}", a.data, e.what()),
+                                   fmt::format("--data {}: cannot be used: {}", a.data, e.what())}),
+                        lang);
   }
 
   mock::MockServer server(*m);
@@ -231,7 +246,8 @@ int mock_command(const std::vector<std::string>& argv) {
   try {
     port = server.bind(a.bind, a.port);
   } catch (const mock::ListenError& e) {
-    std::cerr << fmt::format("cprokit mock: {}\n  {}\n", e.message_fr(), e.what());
+    // Not a mistake of the command line: no pointer to --help.
+    std::cerr << "cprokit mock: " << (lang == Lang::Fr ? e.message_fr() : e.what()) << '\n';
     return kExitUsage;
   }
   print_banner(std::cout, *m, fmt::format("http://{}:{}", a.bind, port), loaded);

@@ -6,8 +6,8 @@
 
 namespace cprokit::cli {
 
-// Throws std::runtime_error naming the option and the file, in French and
-// English, when it cannot be read.
+// Throws UserError (cli/user_error.hpp) naming the option, the file and the
+// cause when it cannot be read.
 std::string read_option_file(std::string_view option, const std::string& path);
 
 }  // namespace cprokit::cli

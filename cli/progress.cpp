@@ -1,8 +1,10 @@
 #include "cli/progress.hpp"
 
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <cmath>
+#include <streambuf>
 #include <string>
 
 #include <fmt/format.h>
@@ -22,7 +24,51 @@ std::string duration_text(double seconds) {
 
 }  // namespace
 
-Progress::Progress(std::size_t total, bool shown) : total_(total), shown_(shown) {}
+// Passes everything on to the stream's own buffer and remembers whether the
+// last character was a newline: the line can be drawn only on a line of its
+// own, or it would erase the start of one a report is still writing (a JSON
+// report ends each document mid-line).
+class Progress::LineWatch final : public std::streambuf {
+ public:
+  explicit LineWatch(std::ostream& stream) : stream_(stream), target_(stream.rdbuf(this)) {}
+  LineWatch(const LineWatch&) = delete;
+  LineWatch& operator=(const LineWatch&) = delete;
+  ~LineWatch() override {
+    target_->pubsync();
+    stream_.rdbuf(target_);
+  }
+
+  bool at_line_start() const { return at_line_start_; }
+
+ protected:
+  int_type overflow(int_type c) override {
+    if (traits_type::eq_int_type(c, traits_type::eof())) return traits_type::not_eof(c);
+    if (traits_type::eq_int_type(target_->sputc(traits_type::to_char_type(c)),
+                                 traits_type::eof())) {
+      return traits_type::eof();
+    }
+    at_line_start_ = traits_type::to_char_type(c) == '\n';
+    return c;
+  }
+
+  std::streamsize xsputn(const char* s, std::streamsize n) override {
+    const std::streamsize put = target_->sputn(s, n);
+    if (put > 0) at_line_start_ = s[put - 1] == '\n';
+    return put;
+  }
+
+  int sync() override { return target_->pubsync(); }
+
+ private:
+  std::ostream& stream_;
+  std::streambuf* target_;
+  bool at_line_start_ = true;
+};
+
+Progress::Progress(std::size_t total, bool shown, std::ostream* screen)
+    : total_(total), shown_(shown), screen_(shown ? screen : nullptr) {
+  if (screen_ != nullptr) watch_ = std::make_unique<LineWatch>(*screen_);
+}
 
 Progress::~Progress() {
   erase();
@@ -31,19 +77,37 @@ Progress::~Progress() {
 void Progress::erase() {
   if (!drawn_) return;
   std::fputs("\r\033[K", stderr);
+  std::fflush(stderr);
   drawn_ = false;
-  last_draw_ = {};
 }
 
 bool Progress::terminal() {
   return isatty(STDERR_FILENO) != 0;
 }
 
+bool Progress::stdout_shares_terminal() {
+  if (isatty(STDOUT_FILENO) == 0 || isatty(STDERR_FILENO) == 0) return false;
+  struct stat out {};
+  struct stat err {};
+  if (fstat(STDOUT_FILENO, &out) != 0 || fstat(STDERR_FILENO, &err) != 0) return true;
+  return out.st_rdev == err.st_rdev;
+}
+
+void Progress::before_reports() {
+  if (screen_ != nullptr) erase();
+}
+
 void Progress::done_one() {
   ++done_;
   if (!shown_) return;
+  if (screen_ != nullptr) {
+    screen_->flush();  // the reports' text reaches the screen before the line
+    if (!watch_->at_line_start()) return;
+  }
+  // A line erased for the reports is drawn again at once; one still shown
+  // is redrawn at most every kRedrawEvery.
   const auto now = std::chrono::steady_clock::now();
-  if (done_ != total_ && now - last_draw_ < kRedrawEvery) return;
+  if (drawn_ && done_ != total_ && now - last_draw_ < kRedrawEvery) return;
   last_draw_ = now;
   draw();
 }

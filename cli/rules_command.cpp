@@ -10,6 +10,8 @@
 #include "cli/exit_codes.hpp"
 #include "cli/report/catalogue.hpp"
 #include "cli/report/labels.hpp"
+#include "cli/usage_error.hpp"
+#include "cli/user_error.hpp"
 #include "rules/engine/registry.hpp"
 
 namespace cprokit::cli {
@@ -97,7 +99,7 @@ int rules_command(const std::vector<std::string>& argv) {
       "seulement cette famille (CPRO, ACCT, BR…), répétable / only this family, repeatable");
 
   const Registry& registry = Registry::builtin();
-  Lang lang = Lang::Fr;
+  Lang lang = requested_lang(argv);
   const Profile* profile = nullptr;
   try {
     po::variables_map vm;
@@ -105,19 +107,23 @@ int rules_command(const std::vector<std::string>& argv) {
     lang = parse_lang(lang_name);
     profile = registry.profile(profile_name);
     if (profile == nullptr) {
-      throw po::error(fmt::format("--profile: « {} » inconnu / unknown", profile_name));
+      throw UserError(
+          {fmt::format("--profile : « {} » inconnu (cprokit rules --profiles)", profile_name),
+           fmt::format("--profile: unknown \"{}\" (cprokit rules --profiles)", profile_name)});
     }
-    if (ids.size() > 1) throw po::error("une seule règle à la fois / one rule at a time");
+    if (ids.size() > 1) {
+      throw UserError({"une seule règle à la fois", "one rule at a time"});
+    }
     if (format != "text" && format != "json" && format != "markdown" && format != "summary" &&
         format != "table") {
-      throw po::error(fmt::format(
-          "--format : « {} » inconnu, attendu text, json, markdown, summary ou table / unknown, "
-          "expected text, json, markdown, summary or table",
-          format));
+      throw UserError(
+          {fmt::format("--format : « {} » inconnu, attendu text, json, markdown, summary ou table",
+                       format),
+           fmt::format("--format: unknown \"{}\", expected text, json, markdown, summary or table",
+                       format)});
     }
   } catch (const std::exception& e) {
-    std::cerr << "cprokit rules: " << e.what() << "\n(cprokit rules --help)\n";
-    return kExitUsage;
+    return refuse_usage("rules", e, lang);
   }
 
   if (list_profiles) {
@@ -130,11 +136,12 @@ int rules_command(const std::vector<std::string>& argv) {
   if (!ids.empty()) {
     const Rule* rule = registry.find(ids.front());
     if (rule == nullptr) {
-      std::cerr << fmt::format(
-          "cprokit rules: règle inconnue / unknown rule « {} » "
-          "(cprokit rules)\n",
-          ids.front());
-      return kExitUsage;
+      return refuse_usage(
+          "rules",
+          UserError(
+              {fmt::format("règle inconnue « {} » : cprokit rules les liste toutes", ids.front()),
+               fmt::format("unknown rule \"{}\": cprokit rules lists them all", ids.front())}),
+          lang);
     }
     if (format == "text") {
       explain(*rule, lang);

@@ -1,9 +1,10 @@
 #include "cli/xsd_option.hpp"
 
 #include <filesystem>
-#include <stdexcept>
 
 #include <fmt/format.h>
+
+#include "cli/user_error.hpp"
 
 #include "validators/xsd/schema_set.hpp"
 
@@ -30,9 +31,10 @@ XsdSetup setup_xsd(bool no_xsd, const std::optional<std::string>& schemas) {
   xsd::SchemaLookup lookup = xsd::find_schemas(option);
   if (!lookup.found) {
     if (option) {
-      throw std::invalid_argument(
-          fmt::format("--schemas {}: aucun schéma ici / no schemas there (expected {}/{})",
-                      *schemas, *schemas, xsd::kUblInvoiceXsd));
+      throw UserError({fmt::format("--schemas {} : aucun schéma ici (attendu : {}/{})", *schemas,
+                                   *schemas, xsd::kUblInvoiceXsd),
+                       fmt::format("--schemas {}: no schemas there (expected {}/{})", *schemas,
+                                   *schemas, xsd::kUblInvoiceXsd)});
     }
     setup.missing_note_fr = fmt::format(
         "Validation XSD non faite : schémas introuvables (cherchés dans : {}). Obtenez UBL 2.1 "
@@ -49,7 +51,11 @@ XsdSetup setup_xsd(bool no_xsd, const std::optional<std::string>& schemas) {
   try {
     setup.schemas = xsd::SchemaSet::load(*lookup.found);
   } catch (const xsd::SchemaError& e) {
-    if (option) throw std::invalid_argument(fmt::format("--schemas {}: {}", *schemas, e.what()));
+    if (option) {
+      throw UserError(
+          {fmt::format("--schemas {} : schémas inutilisables : {}", *schemas, e.what()),
+           fmt::format("--schemas {}: the schemas cannot be used: {}", *schemas, e.what())});
+    }
     setup.missing_note_fr =
         fmt::format("Validation XSD non faite : les schémas trouvés via {} sont inutilisables : {}",
                     lookup.found_by, e.what());

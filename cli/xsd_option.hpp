@@ -9,8 +9,8 @@
 namespace cprokit::cli {
 
 // The schemas found (--schemas, CPROKIT_SCHEMAS, the installed and build-time
-// folders), or why there are none. Throws std::invalid_argument when
-// --schemas names a folder without usable schemas.
+// folders), or why there are none. Throws UserError (cli/user_error.hpp)
+// when --schemas names a folder without usable schemas.
 XsdSetup setup_xsd(bool no_xsd, const std::optional<std::string>& schemas);
 
 }  // namespace cprokit::cli

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cctype>
 #include <span>
 
 #include <fmt/format.h>
@@ -44,12 +45,24 @@ Format sniff_format(std::string_view bytes) {
   if (bytes.starts_with("\xEF\xBB\xBF")) bytes.remove_prefix(3);
   if (bytes.starts_with("\xFE\xFF") || bytes.starts_with("\xFF\xFE")) return Format::Xml;
   std::size_t first = bytes.find_first_not_of(" \t\r\n");
-  if (first == std::string_view::npos) return Format::Xml;  // empty: the XML loader says so
+  if (first == std::string_view::npos) return Format::Empty;
   bytes.remove_prefix(first);
   if (bytes.starts_with("%PDF-")) return Format::Pdf;
   if (bytes.front() == '{' || bytes.front() == '[') return Format::Json;
   if (bytes.front() == '<') return Format::Xml;
   return Format::Unknown;
+}
+
+Format format_by_name(std::string_view path) {
+  auto ends_with = [&](std::string_view suffix) {
+    return path.size() >= suffix.size() &&
+           std::equal(suffix.begin(), suffix.end(), path.end() - suffix.size(), [](char a, char b) {
+             return a == std::tolower(static_cast<unsigned char>(b));
+           });
+  };
+  if (ends_with(".json")) return Format::Json;
+  if (ends_with(".pdf")) return Format::Pdf;
+  return Format::Xml;
 }
 
 XmlKind detect_xml_kind(const pugi::xml_node& root, const xml::Names& names) {

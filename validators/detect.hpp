@@ -12,10 +12,16 @@
 
 namespace cprokit {
 
-enum class Format { Xml, Pdf, Json, Unknown };
+enum class Format { Xml, Pdf, Json, Empty, Unknown };
 
-// The container format, from the first bytes.
+// The container format, from the first bytes; Empty when there is nothing
+// but white space.
 Format sniff_format(std::string_view bytes);
+
+// The format an empty document was meant to have, from its file name (.json,
+// .pdf, any case; Xml otherwise): with no content, the name is the only
+// evidence left.
+Format format_by_name(std::string_view path);
 
 struct XmlKind {
   DocumentKind kind = DocumentKind::Unknown;

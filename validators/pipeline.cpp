@@ -17,6 +17,7 @@
 #include "validators/sha256.hpp"
 #include "validators/xml/names.hpp"
 #include "validators/xml/safe_xml.hpp"
+#include "validators/xsd/xsd_message.hpp"
 
 namespace cprokit {
 namespace {
@@ -52,6 +53,20 @@ Finding too_deep(const json::TooDeep& e) {
                    e.line, e.column),
        fmt::format("JSON nested over {} levels deep (line {}, column {}): refused.", e.limit,
                    e.line, e.column)});
+}
+
+// An empty file, judged by the format its name promises (detect.hpp).
+Finding empty_file(Format promised) {
+  if (promised == Format::Json) {
+    return syntax::finding(syntax::kJsonMalformed, {},
+                           {"Le fichier est vide : un document JSON était attendu (demande de "
+                            "dépôt ou formulaire de compte).",
+                            "The file is empty: a JSON document was expected (a deposit request "
+                            "or an account form)."});
+  }
+  return syntax::finding(syntax::kPdfUnreadable, {},
+                         {"Le fichier est vide : un PDF Factur-X était attendu.",
+                          "The file is empty: a Factur-X PDF was expected."});
 }
 
 Finding unknown_json() {
@@ -119,6 +134,13 @@ LintedDocument Linter::lint(std::string path, std::string_view bytes,
     case Format::Pdf:
       lint_pdf(out, bytes, &invoice);
       break;
+    case Format::Empty:
+      if (const Format promised = format_by_name(out.path); promised != Format::Xml) {
+        out.findings.push_back(empty_file(promised));
+      } else {
+        lint_xml(out, bytes, &invoice);  // the XML loader says so (XML-06)
+      }
+      break;
     case Format::Unknown:
       out.findings.push_back(not_an_invoice({}, "le contenu n'est ni XML, ni PDF, ni JSON",
                                             "the content is neither XML, PDF nor JSON"));
@@ -146,11 +168,7 @@ std::optional<Invoice> Linter::read_invoice(std::string_view bytes, LintedDocume
   if (xsd_.schemas) {
     for (auto& e : xsd_.schemas->validate(bytes, out.kind, out.syntax)) {
       findings.push_back(
-          syntax::finding(syntax::kXsdInvalid, {"", e.line, e.column},
-                          {fmt::format("Non conforme au schéma XSD (ligne {}, colonne {}) : {}",
-                                       e.line, e.column, e.message),
-                           fmt::format("Not valid against the XSD schema (line {}, column {}): {}",
-                                       e.line, e.column, e.message)}));
+          syntax::finding(syntax::kXsdInvalid, {"", e.line, e.column}, xsd::error_message(e)));
     }
   } else if (!xsd_.disabled) {
     findings.push_back(

@@ -26,8 +26,10 @@
 #include "tests/fixtures/expectations.hpp"
 
 namespace fs = std::filesystem;
+using cprokit::test::cprokit_binary;
 using cprokit::test::kUnset;
 using cprokit::test::run;
+using cprokit::test::run_in_terminal;
 using cprokit::test::run_program;
 using cprokit::test::RunResult;
 using cprokit::test::small_code_lists;
@@ -505,13 +507,10 @@ TEST_CASE("lint usage errors: exit 2, message on stderr, nothing on stdout", "[u
     std::vector<std::string> args;
     std::string in_message;
   };
-  const fs::path missing = Scratch::get().root() / "no-such-invoice.xml";
   const std::vector<Case> cases = {
       {{"lint", "--bogus-option", file}, "--bogus-option"},
       {{"lint"}, "lint"},
       {{"lint", "--format", "json"}, "lint"},
-      {{"lint", missing.string()}, missing.string()},
-      {{"lint", file, missing.string()}, missing.string()},
       {{"lint", "--format", "xml", file}, "xml"},
       {{"lint", "--lang", "de", file}, "de"},
       {{"lint", "--profile", "nope", file}, "nope"},
@@ -537,6 +536,72 @@ TEST_CASE("lint usage errors: exit 2, message on stderr, nothing on stdout", "[u
     CHECK(r.exit_code == 2);
     CHECK(r.out.empty());
     CHECK(contains(r.err, c.in_message));
+  }
+}
+
+TEST_CASE("usage errors in French by default, in English with --lang en, every subcommand",
+          "[usage]") {
+  const std::string file = samples().valid.string();
+  const std::string missing = (Scratch::get().root() / "absent.json").string();
+  const std::string data = fresh_dir("usage-mock-data").string();
+  struct Case {
+    std::vector<std::string> args;  // the subcommand first; --lang goes right after it
+    std::string fr;
+    std::string en;
+  };
+  const std::vector<Case> cases = {
+      {{"lint", "--bogus", file}, "option inconnue : --bogus", "unknown option: --bogus"},
+      {{"lint", file, "--format"}, "--format attend une valeur", "--format needs a value"},
+      {{"lint", "--no-xsd=yes", file},
+       "--no-xsd ne prend pas de valeur",
+       "--no-xsd takes no value"},
+      {{"lint", "--jobs", "0", file},
+       "--jobs : « 0 » n'est pas un nombre de fils",
+       "--jobs: \"0\" is not a thread count"},
+      {{"lint", "--directory", missing, file},
+       "--directory " + missing + " : introuvable",
+       "--directory " + missing + ": not found"},
+      {{"lint", "--with", missing, file},
+       "--with " + missing + " : introuvable",
+       "--with " + missing + ": not found"},
+      {{"lint", "--codelists", missing, file},
+       "--codelists " + missing + " : introuvable",
+       "--codelists " + missing + ": not found"},
+      {{"lint", "-f", "json", "-o", "/nonexistent-cprokit-dir/r.json", file},
+       "-o /nonexistent-cprokit-dir/r.json : introuvable",
+       "-o /nonexistent-cprokit-dir/r.json: not found"},
+      {{"rules", "--bogus"}, "option inconnue : --bogus", "unknown option: --bogus"},
+      {{"rules", "NO-SUCH-RULE"},
+       "règle inconnue « NO-SUCH-RULE »",
+       "unknown rule \"NO-SUCH-RULE\""},
+      {{"id", "--format"}, "--format attend une valeur", "--format needs a value"},
+      {{"mock", "--bogus"}, "option inconnue : --bogus", "unknown option: --bogus"},
+      {{"mock", "--data", data, "--port", "many"},
+       "--port : valeur incorrecte",
+       "--port: invalid value"},
+      {{"mock", "--data", data, "--directory", missing},
+       "--directory " + missing + " : introuvable",
+       "--directory " + missing + ": not found"},
+  };
+  for (const auto& c : cases) {
+    std::string shown;
+    for (const auto& a : c.args)
+      shown += a + " ";
+    INFO("cprokit " << shown);
+    RunResult fr = run(c.args);
+    INFO("stderr:\n" << fr.err);
+    CHECK(fr.exit_code == 2);
+    CHECK(contains(fr.err, "cprokit " + c.args[0] + ": " + c.fr + ""));
+    CHECK_FALSE(contains(fr.err, c.en));
+    for (const std::vector<std::string>& lang :
+         {std::vector<std::string>{"--lang", "en"}, {"--lang=en"}, {"-len"}}) {
+      std::vector<std::string> args = c.args;
+      args.insert(args.begin() + 1, lang.begin(), lang.end());
+      RunResult en = run(args);
+      INFO("--lang en: stderr:\n" << en.err);
+      CHECK(en.exit_code == 2);
+      CHECK(contains(en.err, "cprokit " + c.args[0] + ": " + c.en));
+    }
   }
 }
 
@@ -606,7 +671,8 @@ TEST_CASE("one lint, several reports: each --format with its -o, one on stdout",
   CHECK(report.at("summary").at("invalid") == 1);
   // Without a document the array is empty, and the file still parses.
   const fs::path empty_dir = fresh_dir("several-reports-empty");
-  RunResult none = run({"lint", "-f", "json", "-o", json_file.string(), empty_dir.string()});
+  RunResult none =
+      run({"lint", "--allow-empty", "-f", "json", "-o", json_file.string(), empty_dir.string()});
   CHECK(none.exit_code == 0);
   CHECK(nlohmann::json::parse(read_file(json_file)).at("documents").empty());
 }
@@ -902,17 +968,101 @@ TEST_CASE("a folder that cannot be read is named, the others are linted, exit 2"
   REQUIRE(j.at("documents").size() == 2);
   CHECK(j.at("documents")[0].at("path") == (dir / "a.xml").string());
   CHECK(j.at("documents")[1].at("path") == (dir / "z.xml").string());
-  CHECK(contains(r.err, "cprokit lint: " + (dir / "locked").string() + ": "));
+  CHECK(contains(r.err, "cprokit lint: " + (dir / "locked").string() + " : accès refusé"));
   CHECK(r.exit_code == 2);
 }
 
-TEST_CASE("an empty folder gives no document", "[inputs]") {
-  fs::path dir = fresh_dir("empty-folder");
-  write_file(dir / "readme.txt", "not an invoice");
-  RunResult r = run({"lint", "--format", "json", dir.string()});
-  ordered_json j = check_contract(r);
-  CHECK(j.at("documents").empty());
-  CHECK(r.exit_code == 0);
+TEST_CASE("paths that cannot be read are named with the cause, the others linted, exit 2",
+          "[inputs]") {
+  // Causes that hold even for root: a missing file, a symbolic link loop, a
+  // path through a file.
+  const fs::path dir = fresh_dir("unreadable-paths");
+  const Samples& s = samples();
+  const fs::path missing = dir / "nosuch.xml";
+  const fs::path loop = dir / "loop.xml";
+  fs::create_symlink(loop.filename(), loop);
+  const fs::path through_file = fs::path(s.valid.string()) / "x.xml";
+  const std::vector<std::string> inputs = {missing.string(), s.valid.string(), loop.string(),
+                                           s.broken.string(), through_file.string()};
+  const fs::path report = dir / "report.json";
+  std::vector<std::string> args = {"lint", "-f",    "json",   "-o", report.string(),
+                                   "-f",   "human", "--jobs", "2"};
+  args.insert(args.end(), inputs.begin(), inputs.end());
+  RunResult r = run(args);
+  INFO("stdout:\n" << r.out << "\nstderr:\n" << r.err);
+  CHECK(r.exit_code == 2);  // above the 1 of the broken invoice
+  // The readable ones are linted, in order, and every report is complete.
+  ordered_json j = ordered_json::parse(read_file(report));
+  REQUIRE(j.at("documents").size() == 2);
+  CHECK(j.at("documents")[0].at("path") == s.valid.string());
+  CHECK(j.at("documents")[1].at("path") == s.broken.string());
+  CHECK(j.at("summary").at("documents") == 2);
+  CHECK(contains(r.out, "2 document(s)"));
+  // Each of the others on a line of its own, with its cause, in French.
+  CHECK(contains(r.err,
+                 "cprokit lint: " + missing.string() + " : introuvable : vérifiez le chemin\n"));
+  CHECK(contains(r.err, "cprokit lint: " + loop.string() + " : trop de liens symboliques"));
+  CHECK(contains(r.err, "cprokit lint: " + through_file.string() +
+                            " : introuvable : une partie du chemin n'est pas un dossier"));
+  CHECK(count_of(r.err, "\n") == 3);
+
+  SECTION("in English with --lang en") {
+    args.insert(args.begin() + 1, {"--lang", "en"});
+    RunResult en = run(args);
+    CHECK(en.exit_code == 2);
+    CHECK(contains(en.err, "cprokit lint: " + missing.string() + ": not found: check the path\n"));
+    CHECK(contains(en.err, "cprokit lint: " + loop.string() + ": too many symbolic links"));
+  }
+  SECTION("a missing file alone: named, an empty report, exit 2") {
+    RunResult alone = run({"lint", "-f", "json", missing.string()});
+    CHECK(alone.exit_code == 2);
+    CHECK(ordered_json::parse(alone.out).at("documents").empty());
+    CHECK(contains(alone.err, missing.string() + " : introuvable"));
+    CHECK_FALSE(contains(alone.err, "aucun fichier à vérifier"));  // not also "nothing to lint"
+  }
+}
+
+TEST_CASE("standard input that cannot be read is named as such, exit 2", "[inputs]") {
+  // Standard input redirected from a folder: read(2) fails with EISDIR.
+  RunResult r = run_program("/bin/sh", {"-c", R"(exec "$0" lint - "$1" < /)", cprokit_binary(),
+                                        samples().valid.string()});
+  INFO("stdout:\n" << r.out << "\nstderr:\n" << r.err);
+  CHECK(r.exit_code == 2);
+  CHECK(contains(r.err, "cprokit lint: entrée standard (-) : c'est un dossier, pas un fichier\n"));
+  CHECK(contains(r.out, samples().valid.string() + " ("));
+}
+
+TEST_CASE("nothing to lint: empty folders or globs that match nothing give exit 2", "[inputs]") {
+  const fs::path empty = fresh_dir("empty-folder");
+  write_file(empty / "readme.txt", "not an invoice");
+  const fs::path full = fresh_dir("full-folder");
+  write_file(full / "2026" / "a.xml", ubl_invoice());
+
+  RunResult r = run({"lint", "--format", "json", empty.string()});
+  INFO("stderr:\n" << r.err);
+  CHECK(r.exit_code == 2);
+  CHECK(ordered_json::parse(r.out).at("documents").empty());  // the report is still whole
+  CHECK(contains(r.err, "cprokit lint: aucun fichier à vérifier dans " + empty.string()));
+  CHECK(contains(r.err, "--allow-empty"));
+
+  RunResult typo = run({"lint", "--no-xsd", "--include", "2025/*.xml", full.string()});
+  CHECK(typo.exit_code == 2);
+  CHECK(contains(typo.err, "--include '2025/*.xml'"));
+  RunResult en = run({"lint", "--lang", "en", "--exclude", "*.xml", full.string()});
+  CHECK(en.exit_code == 2);
+  CHECK(contains(en.err, "cprokit lint: no file to check in " + full.string()));
+  CHECK(contains(en.err, "--exclude '*.xml'"));
+
+  SECTION("--allow-empty: exit 0, nothing said") {
+    RunResult allowed = run({"lint", "--allow-empty", "--format", "json", empty.string()});
+    CHECK(allowed.exit_code == 0);
+    CHECK(allowed.err.empty());
+  }
+  SECTION("a folder with a document is not empty") {
+    RunResult some = run({"lint", "--no-xsd", "--include", "2026/*.xml", full.string()});
+    CHECK(some.exit_code == 0);
+    CHECK(some.err.empty());
+  }
 }
 
 TEST_CASE("many documents: big output, one document each", "[inputs]") {
@@ -928,6 +1078,105 @@ TEST_CASE("many documents: big output, one document each", "[inputs]") {
   CHECK(j.at("summary").at("invalid") == kCount);
   CHECK(r.exit_code == 1);
   CHECK(r.out.size() > 65536);  // more than a pipe buffer went through run()
+}
+
+// ===========================================================================
+// The progress line, on the terminal the reports are written to.
+
+namespace {
+
+// What a terminal shows after receiving `raw`: carriage return, line feed and
+// erase to end of line (ESC [ K) applied, other escape sequences (colours)
+// dropped; one string per line, the last one unfinished.
+std::vector<std::string> screen_lines(std::string_view raw) {
+  std::vector<std::string> lines(1);
+  std::size_t column = 0;
+  for (std::size_t i = 0; i < raw.size(); ++i) {
+    const char c = raw[i];
+    if (c == '\r') {
+      column = 0;
+    } else if (c == '\n') {
+      lines.emplace_back();
+      column = 0;
+    } else if (c == '\033' && i + 1 < raw.size() && raw[i + 1] == '[') {
+      std::size_t end = i + 2;
+      while (end < raw.size() && !std::isalpha(static_cast<unsigned char>(raw[end])))
+        ++end;
+      if (end < raw.size() && raw[end] == 'K') lines.back().resize(column);
+      i = end;
+    } else if (column < lines.back().size()) {
+      lines.back()[column++] = c;
+    } else {
+      lines.back().push_back(c);
+      ++column;
+    }
+  }
+  return lines;
+}
+
+// "[####      ] 3/12  …/s  ~…": the progress line (cli/progress.cpp).
+const std::regex kProgressLine(R"(\[[# ]{24}\] \d+/\d+  \d+/s  ~)");
+
+// A folder of `count` invoices, the same one under different names.
+fs::path invoice_folder(const std::string& name, int count) {
+  fs::path dir = fresh_dir(name);
+  for (int i = 0; i < count; ++i)
+    write_file(dir / ("inv-" + std::to_string(10 + i) + ".xml"), ubl_invoice());
+  return dir;
+}
+
+}  // namespace
+
+TEST_CASE("terminal: screen_lines renders what a terminal shows", "[progress]") {
+  using V = std::vector<std::string>;
+  CHECK(screen_lines("ab\r\ncd") == V{"ab", "cd"});
+  CHECK(screen_lines("abc\rx") == V{"xbc"});
+  CHECK(screen_lines("abc\r\033[Kx\033[1;31my\033[0m") == V{"xy"});
+  CHECK(screen_lines("\r\033[K[##] 1/2ab\n") == V{"[##] 1/2ab", ""});
+}
+
+TEST_CASE("the progress line never lands on a report line on the same terminal", "[progress]") {
+  constexpr int kCount = 12;
+  const fs::path dir = invoice_folder("progress-terminal", kCount);
+  // en16931: no CPRO-DUP-01 for the same invoice twelve times.
+  RunResult r = run_in_terminal(
+      {"lint", "--no-xsd", "--profile", "en16931", "--color", "never", dir.string()});
+  INFO("terminal output:\n" << r.out);
+  CHECK(r.exit_code == 0);
+  CHECK(std::regex_search(r.out, kProgressLine));  // the line was drawn
+  const std::vector<std::string> lines = screen_lines(r.out);
+  for (const auto& line : lines) {
+    INFO(line);
+    CHECK_FALSE(std::regex_search(line, kProgressLine));
+  }
+  for (int i = 0; i < kCount; ++i) {
+    const std::string path = (dir / ("inv-" + std::to_string(10 + i) + ".xml")).string();
+    CHECK(std::count_if(lines.begin(), lines.end(), [&](const std::string& line) {
+            return line.starts_with(path + " (");
+          }) == 1);
+  }
+
+  SECTION("a report that leaves its lines open (JSON) is shown whole") {
+    RunResult json = run_in_terminal(
+        {"lint", "--no-xsd", "--profile", "en16931", "--format", "json", dir.string()});
+    std::string shown;
+    for (const auto& line : screen_lines(json.out))
+      shown += line + "\n";
+    INFO("terminal output:\n" << json.out);
+    ordered_json j;
+    REQUIRE_NOTHROW(j = ordered_json::parse(shown));
+    CHECK(j.at("documents").size() == kCount);
+  }
+  SECTION("reports written elsewhere: the line is drawn, and erased at the end") {
+    const fs::path report = dir / "report.json";
+    RunResult file = run_in_terminal({"lint", "--no-xsd", "--profile", "en16931", "-f", "json",
+                                      "-o", report.string(), dir.string()});
+    CHECK(std::regex_search(file.out, kProgressLine));
+    std::string shown;
+    for (const auto& line : screen_lines(file.out))
+      shown += line;
+    CHECK(shown.empty());
+  }
 }
 
 TEST_CASE("standard input (-) is read, same bytes give the same sha256 as the file", "[inputs]") {
@@ -1141,6 +1390,26 @@ TEST_CASE("hostile: an empty file gives XML-06", "[hostile]") {
   check_hostile({"-"}, "XML-06", "");
 }
 
+TEST_CASE("an empty file named .json or .pdf gets a JSON or a PDF finding, not XML-06",
+          "[hostile]") {
+  // With no content, the name is the only evidence of what it was meant to be.
+  const fs::path dir = fresh_dir("empty-by-name");
+  const std::vector<std::pair<std::string, std::string>> cases = {{"depot.json", "JSON-01"},
+                                                                  {"COMPTE.JSON", "JSON-01"},
+                                                                  {"blank.json", "JSON-01"},
+                                                                  {"facture.pdf", "PDF-01"},
+                                                                  {"other.txt", "XML-06"}};
+  for (const auto& [name, rule] : cases) {
+    INFO(name);
+    write_file(dir / name, name == "blank.json" ? "\xEF\xBB\xBF \n" : "");
+    Hostile h = check_hostile({(dir / name).string()}, rule);
+    CHECK(rules_of(h.without_xsd.doc) == std::vector<std::string>{rule});
+    CHECK(h.without_xsd.doc.at("kind") == "unknown");
+    CHECK(contains(finding_of(h.without_xsd.doc, rule).at("message").get<std::string>(),
+                   "Le fichier est vide"));
+  }
+}
+
 TEST_CASE("hostile: 100,000 nested elements give XML-04", "[hostile]") {
   std::string body;
   body.reserve(700'000);
@@ -1284,6 +1553,10 @@ TEST_CASE("the EN 16931 schemas, when present next to the project", "[xsd]") {
     CHECK(f.at("severity") == "fatal");
     CHECK(f.at("line").is_number_integer());
     CHECK(ko.result.exit_code == 1);
+    // Said in French, Xerces' English text kept as the detail.
+    const std::string message = f.at("message").get<std::string>();
+    CHECK(contains(message, "l'élément « cbc:Bogus » n'existe pas dans le schéma"));
+    CHECK(contains(message, ". Détail (Xerces) : no declaration found for element 'cbc:Bogus'"));
   }
   SECTION("CPROKIT_SCHEMAS") {
     Linted ok = lint_json({valid}, {}, {{"CPROKIT_SCHEMAS", schemas}});
@@ -1541,7 +1814,10 @@ TEST_CASE("lint refuses an endless stream past --max-bytes instead of reading on
 TEST_CASE("lint accepts standard input only once", "[usage]") {
   RunResult r = run({"lint", "-", "-"}, "<x/>");
   CHECK(r.exit_code == 2);
-  CHECK(contains(r.err, "standard input"));
+  CHECK(contains(r.err, "entrée standard"));
+  RunResult en = run({"lint", "--lang", "en", "-", "-"}, "<x/>");
+  CHECK(en.exit_code == 2);
+  CHECK(contains(en.err, "standard input"));
 }
 
 // ===========================================================================

@@ -49,8 +49,9 @@ TEST_CASE("id: usage errors exit 2 with a message on stderr, nothing on stdout",
     std::string in_message;
   };
   const std::vector<Case> cases = {
-      {{"id"}, "aucune valeur à vérifier / no value to check"},
-      {{"id", "--format", "json"}, "no value to check"},
+      {{"id"}, "aucune valeur à vérifier"},
+      {{"id", "--format", "json"}, "aucune valeur à vérifier"},
+      {{"id", "--lang", "en"}, "no value to check"},
       {{"id", "--bogus-option", "200040657"}, "--bogus-option"},
       {{"id", "--lang", "de", "200040657"}, "de"},
       {{"id", "--format", "xml", "200040657"}, "xml"},

@@ -2,6 +2,8 @@
 
 #include <fcntl.h>
 #include <poll.h>
+#include <pty.h>
+#include <sys/ioctl.h>
 #include <sys/resource.h>
 #include <sys/types.h>
 #include <sys/wait.h>
@@ -211,6 +213,35 @@ void kill_and_reap(pid_t pid) {
   }
 }
 
+// Waits for the child `pid` (killed past `deadline`) and sets the exit
+// status, wall time from `start` and CPU time of `result`.
+void wait_for(pid_t pid, Clock::time_point start, Clock::time_point deadline,
+              const std::string& description, RunResult& result) {
+  int status = 0;
+  struct rusage usage {};
+  for (;;) {
+    pid_t done = ::wait4(pid, &status, WNOHANG, &usage);
+    if (done == pid) break;
+    if (done < 0 && errno != EINTR) fail_errno("waitpid");
+    if (Clock::now() >= deadline) {
+      kill_and_reap(pid);
+      throw std::runtime_error("timed out after " + std::to_string(kRunTimeout.count()) +
+                               " s, killed: " + description);
+    }
+    std::this_thread::sleep_for(std::chrono::milliseconds(1));
+  }
+  result.elapsed = Clock::now() - start;
+  auto micros = [](const timeval& t) {
+    return std::chrono::seconds(t.tv_sec) + std::chrono::microseconds(t.tv_usec);
+  };
+  result.cpu = micros(usage.ru_utime) + micros(usage.ru_stime);
+  if (WIFEXITED(status)) {
+    result.exit_code = WEXITSTATUS(status);
+  } else if (WIFSIGNALED(status)) {
+    result.signal = WTERMSIG(status);
+  }
+}
+
 }  // namespace
 
 const std::string& cprokit_binary() {
@@ -301,29 +332,7 @@ RunResult run_once(const std::string& program, const std::vector<std::string>& a
   }
 
   // Both outputs are closed: the child is ending (or closed them and goes on).
-  int status = 0;
-  struct rusage usage {};
-  for (;;) {
-    pid_t done = ::wait4(pid, &status, WNOHANG, &usage);
-    if (done == pid) break;
-    if (done < 0 && errno != EINTR) fail_errno("waitpid");
-    if (Clock::now() >= deadline) {
-      kill_and_reap(pid);
-      throw std::runtime_error("timed out after " + std::to_string(kRunTimeout.count()) +
-                               " s, killed: " + describe(program, args));
-    }
-    std::this_thread::sleep_for(std::chrono::milliseconds(1));
-  }
-  result.elapsed = Clock::now() - start;
-  auto micros = [](const timeval& t) {
-    return std::chrono::seconds(t.tv_sec) + std::chrono::microseconds(t.tv_usec);
-  };
-  result.cpu = micros(usage.ru_utime) + micros(usage.ru_stime);
-  if (WIFEXITED(status)) {
-    result.exit_code = WEXITSTATUS(status);
-  } else if (WIFSIGNALED(status)) {
-    result.signal = WTERMSIG(status);
-  }
+  wait_for(pid, start, deadline, describe(program, args), result);
   return result;
 }
 
@@ -388,6 +397,79 @@ bool Background::running() const {
 RunResult run(const std::vector<std::string>& args, const std::string& stdin_data,
               const std::map<std::string, std::string>& env) {
   return run_program(cprokit_binary(), args, stdin_data, env);
+}
+
+RunResult run_in_terminal(const std::vector<std::string>& args,
+                          const std::map<std::string, std::string>& env) {
+  const std::string& program = cprokit_binary();
+  std::vector<std::string> argv_strings;
+  argv_strings.push_back(program);
+  argv_strings.insert(argv_strings.end(), args.begin(), args.end());
+  std::vector<char*> argv = c_strings(argv_strings);
+  std::vector<std::string> env_strings = child_environment(env);
+  std::vector<char*> envp = c_strings(env_strings);
+
+  int master_fd = -1;
+  int slave_fd = -1;
+  winsize size{};
+  size.ws_row = 50;
+  size.ws_col = 200;
+  if (::openpty(&master_fd, &slave_fd, nullptr, nullptr, &size) != 0) fail_errno("openpty");
+  Fd master(master_fd);
+  Fd slave(slave_fd);
+  // The child gets the terminal only as 0, 1 and 2.
+  ::fcntl(master.get(), F_SETFD, FD_CLOEXEC);
+  ::fcntl(slave.get(), F_SETFD, FD_CLOEXEC);
+  Pipe exec_error = make_pipe();
+
+  RunResult result;
+  const auto start = Clock::now();
+  const auto deadline = start + kRunTimeout;
+  pid_t pid = ::fork();
+  if (pid < 0) fail_errno("fork");
+  if (pid == 0) {
+    // A session of its own with the terminal as its controlling one.
+    ::setsid();
+    ::ioctl(slave.get(), TIOCSCTTY, 0);
+    exec_child(program.c_str(), argv.data(), envp.data(), slave.get(), slave.get(), slave.get(),
+               exec_error.write.get());
+  }
+  slave.close();
+  exec_error.write.close();
+  int exec_errno = 0;
+  ssize_t got = 0;
+  do {
+    got = ::read(exec_error.read.get(), &exec_errno, sizeof exec_errno);
+  } while (got < 0 && errno == EINTR);
+  if (got > 0) {
+    int status = 0;
+    while (::waitpid(pid, &status, 0) < 0 && errno == EINTR) {
+    }
+    throw std::system_error(exec_errno, std::generic_category(),
+                            "cannot run " + describe(program, args));
+  }
+
+  // The terminal's output, until the child's side is closed (EIO).
+  set_nonblocking(master.get());
+  while (master.open()) {
+    auto now = Clock::now();
+    if (now >= deadline) {
+      kill_and_reap(pid);
+      throw std::runtime_error("timed out after " + std::to_string(kRunTimeout.count()) +
+                               " s, killed: " + describe(program, args));
+    }
+    auto left = std::chrono::ceil<std::chrono::milliseconds>(deadline - now);
+    pollfd fd{master.get(), POLLIN, 0};
+    int ready = ::poll(&fd, 1, static_cast<int>(left.count()));
+    if (ready < 0 && errno != EINTR) {
+      int error = errno;
+      kill_and_reap(pid);
+      throw std::system_error(error, std::generic_category(), "poll");
+    }
+    if (ready > 0) drain(master, result.out);
+  }
+  wait_for(pid, start, deadline, describe(program, args), result);
+  return result;
 }
 
 }  // namespace cprokit::test

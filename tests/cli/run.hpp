@@ -67,4 +67,11 @@ class Background {
   int pid_ = -1;
 };
 
+// The cprokit binary with its standard input, output and error all on one
+// new pseudo-terminal, as in a user's terminal window: `out` holds every
+// byte the terminal received (its line discipline turns "\n" into "\r\n"),
+// `err` stays empty. Same environment changes and time limit as run().
+RunResult run_in_terminal(const std::vector<std::string>& args,
+                          const std::map<std::string, std::string>& env = {});
+
 }  // namespace cprokit::test

@@ -19,6 +19,7 @@
 #include <catch2/catch.hpp>
 
 #include "validators/xsd/schema_set.hpp"
+#include "validators/xsd/xsd_message.hpp"
 
 #ifndef CPROKIT_SHARED_DIR
 #define CPROKIT_SHARED_DIR ""
@@ -325,6 +326,46 @@ TEST_CASE("xsd: a self-made schema folder loads and validates", "[xsd]") {
   REQUIRE_FALSE(errors.empty());
   CHECK(errors[0].line > 0);
   CHECK(errors[0].column > 0);
+}
+
+TEST_CASE("xsd: Xerces' texts put in words in French and English, kept as the detail", "[xsd]") {
+  TempDir dir;
+  write_tiny_schemas(dir.path());
+  const auto schemas = SchemaSet::load(dir.path());
+  struct Case {
+    std::string body;
+    std::string fr;  // what the French sentence says
+  };
+  const std::vector<Case> cases = {
+      {"<N>1</N>", "l'élément « N » n'est pas permis ici"},
+      {"", "cet élément ne peut pas être vide"},
+      {"<ID>1</ID><Nope/>", "l'élément « Nope » n'existe pas dans le schéma"},
+      {R"(<ID lang="fr">1</ID>)", "l'attribut « lang » n'est pas permis sur l'élément « ID »"},
+      {"<ID></ID>", "«  » est trop court : 0 caractère(s), 1 au moins"},
+      {"<ID>1</ID><N>douze</N>", "« douze » n'a pas la forme que le schéma demande"},
+  };
+  for (const auto& c : cases) {
+    const auto errors = schemas->validate(tiny_doc(kUblInvoiceNs, "Invoice", c.body),
+                                          DocumentKind::Invoice, Syntax::Ubl);
+    INFO(c.body << "\n" << describe(errors));
+    REQUIRE_FALSE(errors.empty());
+    const XsdError& e = errors.front();
+    const cprokit::Message m = cprokit::xsd::error_message(e);
+    INFO(m.fr << "\n" << m.en);
+    CHECK(m.fr.starts_with("Non conforme au schéma XSD (ligne " + std::to_string(e.line) +
+                           ", colonne " + std::to_string(e.column) + ") : "));
+    CHECK(contains(m.fr, c.fr));
+    CHECK(m.fr.ends_with(". Détail (Xerces) : " + e.message));
+    CHECK(m.en.starts_with("Not valid against the XSD schema (line " + std::to_string(e.line) +
+                           ", column " + std::to_string(e.column) + "): "));
+    CHECK(m.en.ends_with(". Detail (Xerces): " + e.message));
+  }
+  // A text of no known shape is given as it is, said to be in English.
+  const cprokit::Message other = cprokit::xsd::error_message({3, 7, "some new text"});
+  CHECK(other.fr ==
+        "Non conforme au schéma XSD (ligne 3, colonne 7). Détail, en anglais (Xerces) : some new "
+        "text");
+  CHECK(other.en == "Not valid against the XSD schema (line 3, column 7): some new text");
 }
 
 TEST_CASE("xsd: schema imports outside the folder are refused", "[xsd]") {
