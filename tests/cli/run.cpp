@@ -109,6 +109,37 @@ std::vector<char*> c_strings(std::vector<std::string>& strings) {
   return out;
 }
 
+// A child's argument and environment arrays, built before fork: after it,
+// the child may only make async-signal-safe calls.
+class ChildCommand {
+ public:
+  ChildCommand(const std::string& program, const std::vector<std::string>& args,
+               const std::map<std::string, std::string>& env)
+      : argv_strings_(with_program(program, args)),
+        env_strings_(child_environment(env)),
+        argv_(c_strings(argv_strings_)),
+        envp_(c_strings(env_strings_)) {}
+  ChildCommand(const ChildCommand&) = delete;
+  ChildCommand& operator=(const ChildCommand&) = delete;
+
+  const char* program() const { return argv_strings_.front().c_str(); }
+  char* const* argv() const { return argv_.data(); }
+  char* const* envp() const { return envp_.data(); }
+
+ private:
+  static std::vector<std::string> with_program(const std::string& program,
+                                               const std::vector<std::string>& args) {
+    std::vector<std::string> out{program};
+    out.insert(out.end(), args.begin(), args.end());
+    return out;
+  }
+
+  std::vector<std::string> argv_strings_;
+  std::vector<std::string> env_strings_;
+  std::vector<char*> argv_;  // point into the strings above
+  std::vector<char*> envp_;
+};
+
 // In the child, between fork and exec: async-signal-safe calls only.
 void put_on(int fd, int target) {
   if (fd == target) {
@@ -136,17 +167,6 @@ void put_on(int fd, int target) {
   ssize_t ignored = ::write(error_fd, &error, sizeof error);
   (void)ignored;
   ::_exit(127);
-}
-
-// Waits for the child's exec: 0 when it succeeded (exec_child's pipe closed
-// with nothing written), else the errno it failed with.
-int exec_result(const Fd& exec_error) {
-  int exec_errno = 0;
-  ssize_t got = 0;
-  do {
-    got = ::read(exec_error.get(), &exec_errno, sizeof exec_errno);
-  } while (got < 0 && errno == EINTR);
-  return got > 0 ? exec_errno : 0;
 }
 
 // SIGPIPE ignored in this process while it feeds a child that may exit
@@ -213,6 +233,21 @@ void kill_and_reap(pid_t pid) {
   }
 }
 
+// Waits for the child's exec (exec_child's pipe closes on success, holds
+// errno on failure); when it failed, reaps the child and throws.
+void expect_exec(const Fd& exec_error, pid_t pid, const std::string& program,
+                 const std::vector<std::string>& args) {
+  int exec_errno = 0;
+  ssize_t got = 0;
+  do {
+    got = ::read(exec_error.get(), &exec_errno, sizeof exec_errno);
+  } while (got < 0 && errno == EINTR);
+  if (got <= 0) return;
+  kill_and_reap(pid);
+  throw std::system_error(exec_errno, std::generic_category(),
+                          "cannot run " + describe(program, args));
+}
+
 // Waits for the child `pid` (killed past `deadline`) and sets the exit
 // status, wall time from `start` and CPU time of `result`.
 void wait_for(pid_t pid, Clock::time_point start, Clock::time_point deadline,
@@ -253,14 +288,7 @@ namespace {
 
 RunResult run_once(const std::string& program, const std::vector<std::string>& args,
                    const std::string& stdin_data, const std::map<std::string, std::string>& env) {
-  // Everything the child needs is built before fork.
-  std::vector<std::string> argv_strings;
-  argv_strings.reserve(args.size() + 1);
-  argv_strings.push_back(program);
-  argv_strings.insert(argv_strings.end(), args.begin(), args.end());
-  std::vector<char*> argv = c_strings(argv_strings);
-  std::vector<std::string> env_strings = child_environment(env);
-  std::vector<char*> envp = c_strings(env_strings);
+  const ChildCommand command(program, args, env);
 
   Pipe in = make_pipe();
   Pipe out = make_pipe();
@@ -273,7 +301,7 @@ RunResult run_once(const std::string& program, const std::vector<std::string>& a
   pid_t pid = ::fork();
   if (pid < 0) fail_errno("fork");
   if (pid == 0) {
-    exec_child(program.c_str(), argv.data(), envp.data(), in.read.get(), out.write.get(),
+    exec_child(command.program(), command.argv(), command.envp(), in.read.get(), out.write.get(),
                err.write.get(), exec_error.write.get());
   }
   IgnoreSigpipe ignore_sigpipe;
@@ -282,13 +310,7 @@ RunResult run_once(const std::string& program, const std::vector<std::string>& a
   err.write.close();
   exec_error.write.close();
 
-  if (const int exec_errno = exec_result(exec_error.read)) {
-    int status = 0;
-    while (::waitpid(pid, &status, 0) < 0 && errno == EINTR) {
-    }
-    throw std::system_error(exec_errno, std::generic_category(),
-                            "cannot run " + describe(program, args));
-  }
+  expect_exec(exec_error.read, pid, program, args);
 
   set_nonblocking(in.write.get());
   set_nonblocking(out.read.get());
@@ -353,26 +375,18 @@ RunResult run_program(const std::string& program, const std::vector<std::string>
 }
 
 Background::Background(const std::string& program, const std::vector<std::string>& args) {
-  std::vector<std::string> argv_strings{program};
-  argv_strings.insert(argv_strings.end(), args.begin(), args.end());
-  std::vector<char*> argv = c_strings(argv_strings);
-  std::vector<std::string> env_strings = child_environment({});
-  std::vector<char*> envp = c_strings(env_strings);
+  const ChildCommand command(program, args, {});
   Fd null(::open("/dev/null", O_RDWR | O_CLOEXEC));
   if (!null.open()) fail_errno("/dev/null");
   Pipe exec_error = make_pipe();
   pid_ = ::fork();
   if (pid_ < 0) fail_errno("fork");
   if (pid_ == 0) {
-    exec_child(program.c_str(), argv.data(), envp.data(), null.get(), null.get(), null.get(),
-               exec_error.write.get());
+    exec_child(command.program(), command.argv(), command.envp(), null.get(), null.get(),
+               null.get(), exec_error.write.get());
   }
   exec_error.write.close();
-  if (const int exec_errno = exec_result(exec_error.read)) {
-    kill_and_reap(pid_);
-    throw std::system_error(exec_errno, std::generic_category(),
-                            "cannot run " + describe(program, args));
-  }
+  expect_exec(exec_error.read, pid_, program, args);
 }
 
 Background::~Background() {
@@ -402,12 +416,7 @@ RunResult run(const std::vector<std::string>& args, const std::string& stdin_dat
 RunResult run_in_terminal(const std::vector<std::string>& args,
                           const std::map<std::string, std::string>& env) {
   const std::string& program = cprokit_binary();
-  std::vector<std::string> argv_strings;
-  argv_strings.push_back(program);
-  argv_strings.insert(argv_strings.end(), args.begin(), args.end());
-  std::vector<char*> argv = c_strings(argv_strings);
-  std::vector<std::string> env_strings = child_environment(env);
-  std::vector<char*> envp = c_strings(env_strings);
+  const ChildCommand command(program, args, env);
 
   int master_fd = -1;
   int slave_fd = -1;
@@ -431,23 +440,12 @@ RunResult run_in_terminal(const std::vector<std::string>& args,
     // A session of its own with the terminal as its controlling one.
     ::setsid();
     ::ioctl(slave.get(), TIOCSCTTY, 0);
-    exec_child(program.c_str(), argv.data(), envp.data(), slave.get(), slave.get(), slave.get(),
-               exec_error.write.get());
+    exec_child(command.program(), command.argv(), command.envp(), slave.get(), slave.get(),
+               slave.get(), exec_error.write.get());
   }
   slave.close();
   exec_error.write.close();
-  int exec_errno = 0;
-  ssize_t got = 0;
-  do {
-    got = ::read(exec_error.read.get(), &exec_errno, sizeof exec_errno);
-  } while (got < 0 && errno == EINTR);
-  if (got > 0) {
-    int status = 0;
-    while (::waitpid(pid, &status, 0) < 0 && errno == EINTR) {
-    }
-    throw std::system_error(exec_errno, std::generic_category(),
-                            "cannot run " + describe(program, args));
-  }
+  expect_exec(exec_error.read, pid, program, args);
 
   // The terminal's output, until the child's side is closed (EIO).
   set_nonblocking(master.get());
