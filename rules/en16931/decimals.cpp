@@ -38,7 +38,7 @@ void add(Amounts& out, const std::optional<Amount>& a) {
 template <bool kCharge, std::optional<Amount> AllowanceCharge::*kField>
 void document_level(const Invoice& inv, Amounts& out) {
   for (const AllowanceCharge& ac : inv.allowances_charges) {
-    if (is_kind(ac, kCharge)) add(out, ac.*kField);
+    if (in_context(inv, ac, kCharge)) add(out, ac.*kField);
   }
 }
 
@@ -46,7 +46,7 @@ template <bool kCharge, std::optional<Amount> AllowanceCharge::*kField>
 void line_level(const Invoice& inv, Amounts& out) {
   for (const InvoiceLine& line : inv.lines) {
     for (const AllowanceCharge& ac : line.allowances_charges) {
-      if (is_kind(ac, kCharge)) add(out, ac.*kField);
+      if (in_context(inv, ac, kCharge)) add(out, ac.*kField);
     }
   }
 }

@@ -202,3 +202,21 @@ TEST_CASE("BR-29, BR-CO-19: a CII period date wrapper without its date is there"
   CHECK(rules_fired(period("")).contains("BR-CO-19"));
 }
 
+TEST_CASE("BR-CO-23: an empty CII indicator makes neither an allowance nor a charge", "[core]") {
+  // The CII line allowance tests compare udt:Indicator with 'false'.
+  auto line = [](std::string_view indicator) {
+    return std::string(kCiiOpen) +
+           "<rsm:SupplyChainTradeTransaction><ram:IncludedSupplyChainTradeLineItem>"
+           "<ram:SpecifiedLineTradeSettlement><ram:SpecifiedTradeAllowanceCharge>"
+           "<ram:ChargeIndicator>" +
+           std::string(indicator) +
+           "</ram:ChargeIndicator><ram:ActualAmount>5.00</ram:ActualAmount>"
+           "</ram:SpecifiedTradeAllowanceCharge></ram:SpecifiedLineTradeSettlement>"
+           "</ram:IncludedSupplyChainTradeLineItem></rsm:SupplyChainTradeTransaction>"
+           "</rsm:CrossIndustryInvoice>";
+  };
+  CHECK(rules_fired(line("<udt:Indicator>false</udt:Indicator>")).contains("BR-CO-23"));
+  CHECK_FALSE(rules_fired(line("<udt:Indicator/>")).contains("BR-CO-23"));
+  CHECK_FALSE(rules_fired(line("<udt:Indicator/>")).contains("BR-CO-24"));
+}
+
