@@ -50,6 +50,14 @@ inline bool in_context(const Invoice& inv, const AllowanceCharge& ac, bool charg
   return ac.charge_indicator && ac.charge_indicator->value == (charge ? "true" : "false");
 }
 
+// Whether an amount is in the currency `code` (BT-5 or BT-6), as the official
+// tests ask it (@currencyID = code): an amount without currencyID is in none.
+// The model keeps an empty currencyID as none too; that differs from the tests
+// only when the code itself is empty, which BR-05 or BR-CL-05 report.
+inline bool in_currency(const Amount& a, const Text& code) {
+  return !a.currency.empty() && a.currency == code.value;
+}
+
 // An amount as written, or a dash when the document has none.
 inline std::string show(const std::optional<Amount>& a) {
   return a ? a->value.to_string() : std::string("—");

@@ -220,3 +220,21 @@ TEST_CASE("BR-CO-23: an empty CII indicator makes neither an allowance nor a cha
   CHECK_FALSE(rules_fired(line("<udt:Indicator/>")).contains("BR-CO-24"));
 }
 
+TEST_CASE("BR-CO-15: an empty invoice currency code names no currency", "[core]") {
+  // @currencyID = '' is false without the attribute: no VAT total in BT-5.
+  auto totals = [](std::string_view currency, std::string_view total) {
+    return cii_settlement("<ram:InvoiceCurrencyCode>" + std::string(currency) +
+                          "</ram:InvoiceCurrencyCode>"
+                          "<ram:SpecifiedTradeSettlementHeaderMonetarySummation>"
+                          "<ram:TaxBasisTotalAmount>100.00</ram:TaxBasisTotalAmount>" +
+                          std::string(total) +
+                          "<ram:GrandTotalAmount>120.00</ram:GrandTotalAmount>"
+                          "</ram:SpecifiedTradeSettlementHeaderMonetarySummation>");
+  };
+  CHECK(rules_fired(totals("", "<ram:TaxTotalAmount>20.00</ram:TaxTotalAmount>"))
+            .contains("BR-CO-15"));
+  CHECK_FALSE(
+      rules_fired(
+          totals("EUR", R"(<ram:TaxTotalAmount currencyID="EUR">20.00</ram:TaxTotalAmount>)"))
+          .contains("BR-CO-15"));
+}
