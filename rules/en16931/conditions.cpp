@@ -141,10 +141,10 @@ struct ReasonTerms {
   const char* code;    // BT-98 / BT-105 / BT-140 / BT-145
 };
 
-void check_reasons(const std::vector<AllowanceCharge>& list, const ReasonTerms& t,
-                   Reporter& report) {
+void check_reasons(const Invoice& inv, const std::vector<AllowanceCharge>& list,
+                   const ReasonTerms& t, Reporter& report) {
   for (const AllowanceCharge& ac : list) {
-    if (!is_kind(ac, t.charge) || ac.reason || ac.reason_code) continue;
+    if (!in_context(inv, ac, t.charge) || ac.reason || ac.reason_code) continue;
     report.fire(ac.source,
                 {fmt::format("{} ({}, montant {}) sans motif ({}) ni code de motif ({}).",
                              t.what_fr, t.group, show(ac.amount), t.reason, t.code),
@@ -156,11 +156,11 @@ void check_reasons(const std::vector<AllowanceCharge>& list, const ReasonTerms& 
 
 void check_line_reasons(const Invoice& inv, const ReasonTerms& t, Reporter& report) {
   for (const InvoiceLine& line : inv.lines)
-    check_reasons(line.allowances_charges, t, report);
+    check_reasons(inv, line.allowances_charges, t, report);
 }
 
 void check_br_co_21(const Invoice& inv, const Context& /*ctx*/, Reporter& report) {
-  check_reasons(inv.allowances_charges,
+  check_reasons(inv, inv.allowances_charges,
                 {false, "BG-20", "Remise au niveau du document", "Document level allowance",
                  "BT-97", "BT-98"},
                 report);
@@ -168,7 +168,7 @@ void check_br_co_21(const Invoice& inv, const Context& /*ctx*/, Reporter& report
 
 void check_br_co_22(const Invoice& inv, const Context& /*ctx*/, Reporter& report) {
   check_reasons(
-      inv.allowances_charges,
+      inv, inv.allowances_charges,
       {true, "BG-21", "Charge au niveau du document", "Document level charge", "BT-104", "BT-105"},
       report);
 }

@@ -97,15 +97,15 @@ void check_br_16(const Invoice& inv, const Context& /*ctx*/, Reporter& report) {
 }
 
 // BT-111: a VAT total in the VAT accounting currency BT-6.
-bool has_vat_total_in(const Invoice& inv, const std::string& currency) {
+bool has_vat_total_in(const Invoice& inv, const Text& currency) {
   return std::ranges::any_of(inv.vat_totals,
-                             [&](const Amount& a) { return a.currency == currency; });
+                             [&](const Amount& a) { return in_currency(a, currency); });
 }
 
 void check_br_53(const Invoice& inv, const Context& /*ctx*/, Reporter& report) {
   if (!inv.vat_currency) return;
   const std::string& vat_currency = inv.vat_currency->value;
-  bool ok = has_vat_total_in(inv, vat_currency);
+  bool ok = has_vat_total_in(inv, *inv.vat_currency);
   if (inv.syntax == Syntax::Cii) {
     // CII tests it on the totals group, and also refuses a VAT accounting
     // currency equal to the invoice currency.

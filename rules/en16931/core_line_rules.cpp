@@ -153,6 +153,17 @@ bool end_before_start(const Invoice& inv, const Period& p) {
 
 void report_period(const Period& p, std::string_view what_fr, std::string_view what_en,
                    Reporter& report) {
+  if (p.start->value.empty() || p.end->value.empty()) {
+    const Text& empty = p.start->value.empty() ? *p.start : *p.end;
+    report.fire(empty.source,
+                {fmt::format("{} : la date de {} est vide ; donner les deux dates, ou retirer "
+                             "l'élément vide.",
+                             what_fr, p.start->value.empty() ? "début" : "fin"),
+                 fmt::format("{}: the {} date is empty; give both dates, or remove the empty "
+                             "element.",
+                             what_en, p.start->value.empty() ? "start" : "end")});
+    return;
+  }
   report.fire(p.end->source,
               {fmt::format("{} : la date de fin « {} » précède la date de début « {} » (ou l'une "
                            "n'est pas au format attendu).",

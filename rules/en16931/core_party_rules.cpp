@@ -174,6 +174,18 @@ void require_scheme(const Invoice& inv, const Party& party, Who who, std::string
   if (!party.electronic_address) return;
   const Identifier& address = *party.electronic_address;
   if (has_scheme(inv, address)) return;
+  if (address.value.empty()) {
+    report.fire(address.source,
+                {fmt::format("L'adresse électronique {} ({}) est vide et n'a pas d'identifiant de "
+                             "schéma : la donner avec son schéma (attribut schemeID), ou retirer "
+                             "l'élément.",
+                             who.of_fr, bt),
+                 fmt::format("The {} electronic address ({}) is empty and has no scheme "
+                             "identifier: give the address with its scheme (schemeID attribute), "
+                             "or remove the element.",
+                             who.en, bt)});
+    return;
+  }
   report.fire(address.source,
               {fmt::format("L'adresse électronique {} ({}) « {} » n'a pas d'identifiant de "
                            "schéma (attribut schemeID).",

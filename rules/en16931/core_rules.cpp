@@ -20,13 +20,6 @@ std::string normalize_space(std::string_view s) {
   return out;
 }
 
-bool in_context(const Invoice& inv, const AllowanceCharge& ac, bool charge) {
-  if (!ac.charge_indicator) return false;
-  const std::string& v = ac.charge_indicator->value;
-  if (inv.syntax == Syntax::Cii) return v == (charge ? "true" : "false");
-  return charge ? (v == "true" || v == "1") : (v == "false" || v == "0");
-}
-
 namespace {
 
 std::string_view local_name(std::string_view qualified) {

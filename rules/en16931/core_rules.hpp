@@ -43,12 +43,6 @@ inline bool has_scheme(const Invoice& inv, const Identifier& id) {
   return inv.syntax == Syntax::Ubl ? id.scheme_given : !normalize_space(id.scheme).empty();
 }
 
-// Whether an allowance or charge is a context of the official allowance
-// (charge = false) or charge (charge = true) tests: UBL reads its
-// ChargeIndicator as an xs:boolean, CII compares the text with "false" or
-// "true"; without an indicator (or another text in CII) it is neither.
-bool in_context(const Invoice& inv, const AllowanceCharge& ac, bool charge);
-
 // The element below `group` at the path of local names for the document's
 // syntax, when its number did not parse (Invoice::unreadable_numbers).
 struct NumberPath {

@@ -38,7 +38,7 @@ void add(Amounts& out, const std::optional<Amount>& a) {
 template <bool kCharge, std::optional<Amount> AllowanceCharge::*kField>
 void document_level(const Invoice& inv, Amounts& out) {
   for (const AllowanceCharge& ac : inv.allowances_charges) {
-    if (is_kind(ac, kCharge)) add(out, ac.*kField);
+    if (in_context(inv, ac, kCharge)) add(out, ac.*kField);
   }
 }
 
@@ -46,7 +46,7 @@ template <bool kCharge, std::optional<Amount> AllowanceCharge::*kField>
 void line_level(const Invoice& inv, Amounts& out) {
   for (const InvoiceLine& line : inv.lines) {
     for (const AllowanceCharge& ac : line.allowances_charges) {
-      if (is_kind(ac, kCharge)) add(out, ac.*kField);
+      if (in_context(inv, ac, kCharge)) add(out, ac.*kField);
     }
   }
 }
@@ -156,9 +156,7 @@ bool rounded_to_cents(const Amount& a) {
 void check_br_dec_13(const Invoice& inv, const Context& /*ctx*/, Reporter& report) {
   if (inv.syntax != Syntax::Cii || !inv.totals || inv.vat_totals.empty()) return;
   for (const Amount& total : inv.vat_totals) {
-    bool in_currency =
-        inv.currency && !total.currency.empty() && total.currency == inv.currency->value;
-    if (!in_currency || rounded_to_cents(total)) return;
+    if (!inv.currency || !in_currency(total, *inv.currency) || rounded_to_cents(total)) return;
   }
   fire_decimals(inv.vat_totals.front(), "BT-110", "TVA totale", "Invoice total VAT amount", report);
 }
@@ -170,7 +168,7 @@ void check_br_dec_15(const Invoice& inv, const Context& /*ctx*/, Reporter& repor
   if (!inv.vat_currency) return;
   const Amount* in_vat_currency = nullptr;
   for (const Amount& total : inv.vat_totals) {
-    if (total.currency.empty() || total.currency != inv.vat_currency->value) continue;
+    if (!in_currency(total, *inv.vat_currency)) continue;
     if (rounded_to_cents(total)) return;
     if (in_vat_currency == nullptr) in_vat_currency = &total;
   }

@@ -30,10 +30,32 @@ inline Rule fatal_rule(std::string id, Message title, std::vector<std::string> t
   return rule;
 }
 
-// Whether `ac` is a charge (else an allowance) to the official tests, which
-// match an allowance or charge by its indicator: without one it is neither.
+// Whether `ac` is an allowance (charge = false) or a charge (true) to the
+// official tests that read its indicator as an xs:boolean (every UBL test; in
+// CII the sums and the VAT category tests): "false" or "0", "true" or "1".
+// Without an indicator it is neither; with an empty or other one too (the
+// official tests then stop on a cast error).
 inline bool is_kind(const AllowanceCharge& ac, bool charge) {
-  return ac.charge_indicator && ac.is_charge == charge;
+  if (!ac.charge_indicator) return false;
+  const std::string& v = ac.charge_indicator->value;
+  return charge ? (v == "true" || v == "1") : (v == "false" || v == "0");
+}
+
+// Whether `ac` is a context of the official tests on each allowance or
+// charge (BR-31..33, BR-36..38, BR-41..44, BR-CO-21..24 and their BR-DEC):
+// UBL reads the indicator as an xs:boolean, CII compares its text with
+// "false" or "true", so that an empty udt:Indicator is neither.
+inline bool in_context(const Invoice& inv, const AllowanceCharge& ac, bool charge) {
+  if (inv.syntax != Syntax::Cii) return is_kind(ac, charge);
+  return ac.charge_indicator && ac.charge_indicator->value == (charge ? "true" : "false");
+}
+
+// Whether an amount is in the currency `code` (BT-5 or BT-6), as the official
+// tests ask it (@currencyID = code): an amount without currencyID is in none.
+// The model keeps an empty currencyID as none too; that differs from the tests
+// only when the code itself is empty, which BR-05 or BR-CL-05 report.
+inline bool in_currency(const Amount& a, const Text& code) {
+  return !a.currency.empty() && a.currency == code.value;
 }
 
 // An amount as written, or a dash when the document has none.

@@ -86,10 +86,10 @@ void check_br_co_15(const Invoice& inv, const Context& /*ctx*/, Reporter& report
   if (!inv.currency) return;  // the test iterates over BT-5: nothing to check without it
   const std::string& currency = inv.currency->value;
   std::optional<Amount> vat_total;  // BT-110: the VAT total in the invoice currency
-  int in_currency = 0;
+  int in_invoice_currency = 0;
   for (const auto& total : inv.vat_totals) {
-    if (total.currency != currency) continue;
-    if (in_currency++ == 0) vat_total = total;
+    if (!in_currency(total, *inv.currency)) continue;
+    if (in_invoice_currency++ == 0) vat_total = total;
   }
   std::optional<Amount> bt109;
   std::optional<Amount> bt112;
@@ -101,19 +101,19 @@ void check_br_co_15(const Invoice& inv, const Context& /*ctx*/, Reporter& report
   }
   std::optional<Decimal> expected;
   if (bt109 && vat_total) expected = round2(bt109->value + vat_total->value);
-  bool ok = in_currency == 1 && bt112 && expected && bt112->value == *expected;
+  bool ok = in_invoice_currency == 1 && bt112 && expected && bt112->value == *expected;
   // CII also accepts an invoice without VAT total whose BT-112 equals BT-109.
   if (!ok && inv.syntax == Syntax::Cii) ok = bt112 && bt109 && bt112->value == bt109->value;
   if (ok) return;
 
-  if (in_currency > 1) {
+  if (in_invoice_currency > 1) {
     report.fire(at(bt112, group),
                 {fmt::format("{} montants de TVA totale (BT-110) dans la devise de la facture "
                              "{} : il en faut exactement un.",
-                             in_currency, currency),
+                             in_invoice_currency, currency),
                  fmt::format("{} invoice total VAT amounts (BT-110) in the invoice currency {}: "
                              "there must be exactly one.",
-                             in_currency, currency)});
+                             in_invoice_currency, currency)});
     return;
   }
   std::string want = expected ? expected->to_string() : std::string("—");

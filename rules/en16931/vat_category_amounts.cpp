@@ -47,8 +47,9 @@ Sums sums_of(const Category& c, const Invoice& inv, const std::optional<Decimal>
   for (const auto& ac : inv.allowances_charges) {
     if (!is_code(ac.vat_category, c.code) || !at_rate(ac.vat_rate)) continue;
     s.allowance_charge_found = true;
-    if (!ac.amount || !ac.charge_indicator) continue;
-    (ac.is_charge ? s.charges : s.allowances) += ac.amount->value;
+    if (!ac.amount) continue;
+    if (is_kind(ac, true)) s.charges += ac.amount->value;
+    if (is_kind(ac, false)) s.allowances += ac.amount->value;
   }
   return s;
 }

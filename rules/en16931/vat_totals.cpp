@@ -61,7 +61,7 @@ void check_br_co_14_cii(const Invoice& inv, const Context& ctx, Reporter& report
     exact_sum += b.tax_amount->value;
   }
   for (const Amount& total : inv.vat_totals) {
-    if (total.currency != inv.currency->value) continue;
+    if (!in_currency(total, *inv.currency)) continue;
     bool ok = false;
     if (ctx.arithmetic == Arithmetic::Reference) {
       const double rounded = round2(reference_sum);

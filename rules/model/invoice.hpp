@@ -2,9 +2,15 @@
 // in business groups (BG-x). UBL and CII readers fill the same model; rules
 // read only this. Every value keeps where it came from (SourceRef).
 //
-// A term the document does not carry is an empty optional. Amounts keep the
-// text's exact decimal value; an amount whose text is not a number is not in
-// the model (the reader reports it as a syntax finding instead).
+// A term the document does not carry is an empty optional; an element there
+// with nothing in it is the term present and empty (an empty value). CII wraps
+// a few terms in an element of their own (ram:URIUniversalCommunication around
+// the electronic address, ram:StartDateTime and ram:EndDateTime around period
+// dates, ram:TaxPointDate); the official tests ask for the wrapper, so a
+// wrapper without its term is the term present and empty, placed at the
+// wrapper. Amounts keep the text's exact decimal value; an amount whose text
+// is not a number is not in the model (the reader reports it as a syntax
+// finding instead).
 #pragma once
 
 #include <cstddef>

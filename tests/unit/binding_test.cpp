@@ -214,3 +214,19 @@ TEST_CASE("binding: a namespace URI given in a temporary string is matched by it
   CHECK(note_in_second);
   CHECK_FALSE(note_in_first);
 }
+
+TEST_CASE("binding: UBL-SR-13 counts a tax scheme without an id as not VAT") {
+  // "cac:TaxScheme/upper-case(cbc:ID) != 'VAT'": an empty cac:TaxScheme gives
+  // "", which is not VAT; a PartyTaxScheme without cac:TaxScheme gives nothing.
+  auto seller = [](const std::string& second) {
+    return std::string(kUblOpen) +
+           "<a:AccountingSupplierParty><a:Party><a:PartyTaxScheme><b:CompanyID>3812345678"
+           "</b:CompanyID><a:TaxScheme><b:ID>FC</b:ID></a:TaxScheme></a:PartyTaxScheme>"
+           "<a:PartyTaxScheme><b:CompanyID>FR19812345676</b:CompanyID>" +
+           second + "</a:PartyTaxScheme></a:Party></a:AccountingSupplierParty></Invoice>";
+  };
+  CHECK(fired(seller("<a:TaxScheme/>"), Syntax::Ubl).count("UBL-SR-13") == 1);
+  CHECK_FALSE(fired(seller("<a:TaxScheme><b:ID>VAT</b:ID></a:TaxScheme>"), Syntax::Ubl)
+                  .contains("UBL-SR-13"));
+  CHECK_FALSE(fired(seller(""), Syntax::Ubl).contains("UBL-SR-13"));
+}

@@ -879,3 +879,68 @@ TEST_CASE("read_cii leaves absent terms empty", "[readers][cii]") {
     CHECK_FALSE(line.allowances_charges[0].amount);
   }
 }
+
+TEST_CASE("read_cii reads a wrapper without its term as the term present and empty",
+          "[readers][cii]") {
+  // The official tests ask for these wrappers (BR-62/63, BR-29/30, BR-CO-19,
+  // BR-CO-03), not for the term inside: emptied, each is still there.
+  const std::string text = R"(<rsm:CrossIndustryInvoice xmlns:rsm=")" + std::string(kRsmUri) +
+                           R"(" xmlns:ram=")" + std::string(kRamUri) + R"(">
+  <rsm:SupplyChainTradeTransaction>
+    <ram:IncludedSupplyChainTradeLineItem>
+      <ram:SpecifiedLineTradeSettlement>
+        <ram:BillingSpecifiedPeriod><ram:EndDateTime/></ram:BillingSpecifiedPeriod>
+      </ram:SpecifiedLineTradeSettlement>
+    </ram:IncludedSupplyChainTradeLineItem>
+    <ram:ApplicableHeaderTradeAgreement>
+      <ram:SellerTradeParty><ram:URIUniversalCommunication/></ram:SellerTradeParty>
+      <ram:BuyerTradeParty><ram:URIUniversalCommunication><ram:URIID/></ram:URIUniversalCommunication></ram:BuyerTradeParty>
+    </ram:ApplicableHeaderTradeAgreement>
+    <ram:ApplicableHeaderTradeSettlement>
+      <ram:ApplicableTradeTax><ram:TaxPointDate/></ram:ApplicableTradeTax>
+      <ram:BillingSpecifiedPeriod><ram:StartDateTime/></ram:BillingSpecifiedPeriod>
+    </ram:ApplicableHeaderTradeSettlement>
+  </rsm:SupplyChainTradeTransaction>
+</rsm:CrossIndustryInvoice>
+)";
+  Read r = read(text);
+  const Invoice& inv = r.invoice;
+  CHECK(r.findings.empty());
+  const std::string agreement =
+      "/rsm:CrossIndustryInvoice/rsm:SupplyChainTradeTransaction/"
+      "ram:ApplicableHeaderTradeAgreement";
+  const std::string settlement =
+      "/rsm:CrossIndustryInvoice/rsm:SupplyChainTradeTransaction/"
+      "ram:ApplicableHeaderTradeSettlement";
+
+  REQUIRE(inv.seller.electronic_address);  // the wrapper alone: placed at the wrapper
+  CHECK(inv.seller.electronic_address->value.empty());
+  CHECK_FALSE(inv.seller.electronic_address->scheme_given);
+  CHECK(inv.seller.electronic_address->source.path() ==
+        agreement + "/ram:SellerTradeParty/ram:URIUniversalCommunication");
+  REQUIRE(inv.buyer.electronic_address);  // an empty URIID: placed at the URIID, as before
+  CHECK(inv.buyer.electronic_address->value.empty());
+  CHECK(inv.buyer.electronic_address->source.path() ==
+        agreement + "/ram:BuyerTradeParty/ram:URIUniversalCommunication/ram:URIID");
+
+  REQUIRE(inv.vat_breakdown.size() == 1);
+  REQUIRE(inv.vat_breakdown[0].tax_point_date);
+  CHECK(inv.vat_breakdown[0].tax_point_date->value.empty());
+  CHECK(inv.vat_breakdown[0].tax_point_date->source.path() ==
+        settlement + "/ram:ApplicableTradeTax[1]/ram:TaxPointDate");
+
+  REQUIRE(inv.invoicing_periods.size() == 1);
+  const Period& period = inv.invoicing_periods[0];
+  REQUIRE(period.start);
+  CHECK(period.start->value.empty());
+  CHECK(period.start_format.empty());  // no DateTimeString, so no format 102
+  CHECK(period.start->source.path() ==
+        settlement + "/ram:BillingSpecifiedPeriod/ram:StartDateTime");
+  CHECK_FALSE(period.end);
+
+  REQUIRE(inv.lines.size() == 1);
+  REQUIRE(inv.lines[0].period);
+  CHECK_FALSE(inv.lines[0].period->start);
+  REQUIRE(inv.lines[0].period->end);
+  CHECK(inv.lines[0].period->end->value.empty());
+}

@@ -3,8 +3,10 @@
 #include <catch2/catch.hpp>
 
 #include <map>
+#include <set>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "validators/pipeline.hpp"
 
@@ -22,22 +24,42 @@ constexpr std::string_view kCiiOpen =
  xmlns:ram="urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100"
  xmlns:udt="urn:un:unece:uncefact:data:standard:UnqualifiedDataType:100">)";
 
-// The severity of each BR-NN rule fired on the document ("fatal", "warning").
-std::map<std::string, std::string> core_findings(const std::string& xml) {
+// The findings of the document, linted without XSD with the en16931 profile.
+std::vector<Finding> lint(const std::string& xml) {
   XsdSetup no_xsd;
   no_xsd.disabled = true;
   LintOptions options;
   options.profile = "en16931";
-  const Linter linter(options, no_xsd);
+  return Linter(options, no_xsd).lint("test.xml", xml).findings;
+}
+
+// The severity of each BR-NN rule fired on the document ("fatal", "warning").
+std::map<std::string, std::string> core_findings(const std::string& xml) {
   std::map<std::string, std::string> out;
-  for (const Finding& f : linter.lint("test.xml", xml).findings) {
+  for (const Finding& f : lint(xml)) {
     if (f.rule.size() == 5 && f.rule.starts_with("BR-")) out[f.rule] = name(f.severity);
   }
   return out;
 }
 
+// Every rule fired on the document.
+std::set<std::string> rules_fired(const std::string& xml) {
+  std::set<std::string> out;
+  for (const Finding& f : lint(xml))
+    out.insert(f.rule);
+  return out;
+}
+
 std::string ubl(std::string_view body) {
   return std::string(kUblOpen) + std::string(body) + "</Invoice>";
+}
+
+std::string cii_agreement(std::string_view agreement) {
+  return std::string(kCiiOpen) +
+         "<rsm:SupplyChainTradeTransaction><ram:ApplicableHeaderTradeAgreement>" +
+         std::string(agreement) +
+         "</ram:ApplicableHeaderTradeAgreement></rsm:SupplyChainTradeTransaction>"
+         "</rsm:CrossIndustryInvoice>";
 }
 
 std::string cii_settlement(std::string_view settlement) {
@@ -141,4 +163,78 @@ TEST_CASE("BR-50, BR-61: UBL tests the payment means, CII each account", "[core]
       "</ram:PayeePartyCreditorFinancialAccount></ram:SpecifiedTradeSettlementPaymentMeans>"));
   CHECK(blank.contains("BR-50"));
   CHECK_FALSE(blank.contains("BR-61"));
+}
+
+TEST_CASE("BR-62, BR-63: a CII electronic address wrapper without its URIID fires", "[core]") {
+  // The CII test asks for ram:URIUniversalCommunication, whatever it holds.
+  auto party = [](std::string_view uri) {
+    return cii_agreement("<ram:SellerTradeParty>" + std::string(uri) +
+                         "</ram:SellerTradeParty><ram:BuyerTradeParty>" + std::string(uri) +
+                         "</ram:BuyerTradeParty>");
+  };
+  auto empty = core_findings(party("<ram:URIUniversalCommunication/>"));
+  CHECK(empty.contains("BR-62"));
+  CHECK(empty.contains("BR-63"));
+  auto scheme = core_findings(party(
+      R"(<ram:URIUniversalCommunication><ram:URIID schemeID="0009">20004065700013</ram:URIID>)"
+      "</ram:URIUniversalCommunication>"));
+  CHECK_FALSE(scheme.contains("BR-62"));
+  CHECK_FALSE(scheme.contains("BR-63"));
+  auto none = core_findings(party(""));
+  CHECK_FALSE(none.contains("BR-62"));
+  CHECK_FALSE(none.contains("BR-63"));
+}
+
+TEST_CASE("BR-29, BR-CO-19: a CII period date wrapper without its date is there", "[core]") {
+  auto period = [](std::string_view dates) {
+    return cii_settlement("<ram:BillingSpecifiedPeriod>" + std::string(dates) +
+                          "</ram:BillingSpecifiedPeriod>");
+  };
+  // A start wrapper alone: the period has a start (no BR-CO-19), nothing to order.
+  auto start = rules_fired(period("<ram:StartDateTime/>"));
+  CHECK_FALSE(start.contains("BR-CO-19"));
+  CHECK_FALSE(start.contains("BR-29"));
+  // Both wrappers, one empty: no two dates of format 102 to compare.
+  auto both = rules_fired(
+      period(R"(<ram:StartDateTime><udt:DateTimeString format="102">20260301</udt:DateTimeString>)"
+             "</ram:StartDateTime><ram:EndDateTime/>"));
+  CHECK(both.contains("BR-29"));
+  CHECK(rules_fired(period("")).contains("BR-CO-19"));
+}
+
+TEST_CASE("BR-CO-23: an empty CII indicator makes neither an allowance nor a charge", "[core]") {
+  // The CII line allowance tests compare udt:Indicator with 'false'.
+  auto line = [](std::string_view indicator) {
+    return std::string(kCiiOpen) +
+           "<rsm:SupplyChainTradeTransaction><ram:IncludedSupplyChainTradeLineItem>"
+           "<ram:SpecifiedLineTradeSettlement><ram:SpecifiedTradeAllowanceCharge>"
+           "<ram:ChargeIndicator>" +
+           std::string(indicator) +
+           "</ram:ChargeIndicator><ram:ActualAmount>5.00</ram:ActualAmount>"
+           "</ram:SpecifiedTradeAllowanceCharge></ram:SpecifiedLineTradeSettlement>"
+           "</ram:IncludedSupplyChainTradeLineItem></rsm:SupplyChainTradeTransaction>"
+           "</rsm:CrossIndustryInvoice>";
+  };
+  CHECK(rules_fired(line("<udt:Indicator>false</udt:Indicator>")).contains("BR-CO-23"));
+  CHECK_FALSE(rules_fired(line("<udt:Indicator/>")).contains("BR-CO-23"));
+  CHECK_FALSE(rules_fired(line("<udt:Indicator/>")).contains("BR-CO-24"));
+}
+
+TEST_CASE("BR-CO-15: an empty invoice currency code names no currency", "[core]") {
+  // @currencyID = '' is false without the attribute: no VAT total in BT-5.
+  auto totals = [](std::string_view currency, std::string_view total) {
+    return cii_settlement("<ram:InvoiceCurrencyCode>" + std::string(currency) +
+                          "</ram:InvoiceCurrencyCode>"
+                          "<ram:SpecifiedTradeSettlementHeaderMonetarySummation>"
+                          "<ram:TaxBasisTotalAmount>100.00</ram:TaxBasisTotalAmount>" +
+                          std::string(total) +
+                          "<ram:GrandTotalAmount>120.00</ram:GrandTotalAmount>"
+                          "</ram:SpecifiedTradeSettlementHeaderMonetarySummation>");
+  };
+  CHECK(rules_fired(totals("", "<ram:TaxTotalAmount>20.00</ram:TaxTotalAmount>"))
+            .contains("BR-CO-15"));
+  CHECK_FALSE(
+      rules_fired(
+          totals("EUR", R"(<ram:TaxTotalAmount currencyID="EUR">20.00</ram:TaxTotalAmount>)"))
+          .contains("BR-CO-15"));
 }

@@ -36,13 +36,18 @@ std::size_t distinct(const std::vector<pugi::xml_node>& elements) {
 }
 
 // cac:PartyTaxScheme children of `party` whose tax scheme id compares with
-// VAT as asked (upper-cased), and their cbc:CompanyID.
+// VAT as asked (upper-cased), and their cbc:CompanyID. The test reads
+// "cac:TaxScheme/upper-case(cbc:ID)": a cac:TaxScheme without an id gives "",
+// which is not VAT; no cac:TaxScheme gives nothing, which is neither.
 std::size_t company_ids(const DocumentView& doc, const pugi::xml_node& party, bool vat) {
   std::size_t n = 0;
   for (const auto& scheme : doc.all(party, "cac:PartyTaxScheme")) {
     bool match = false;
-    for (const auto& id : doc.all(scheme, "cac:TaxScheme/cbc:ID")) {
-      match = match || ((upper(text_of(id)) == "VAT") == vat);
+    for (const auto& tax_scheme : doc.all(scheme, "cac:TaxScheme")) {
+      const auto ids = doc.all(tax_scheme, "cbc:ID");
+      match = match || (ids.empty() && !vat);
+      for (const auto& id : ids)
+        match = match || ((upper(text_of(id)) == "VAT") == vat);
     }
     if (match) n += doc.count(scheme, "cbc:CompanyID");
   }

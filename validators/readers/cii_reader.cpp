@@ -162,6 +162,8 @@ class CiiReader {
     if (Element address = r_.child(p, kRam, "PostalTradeAddress")) out.address = postal(address);
     if (Element uri = r_.child(p, kRam, "URIUniversalCommunication")) {
       out.electronic_address = r_.identifier(uri, kRam, "URIID");
+      // BR-62 and BR-63 ask for the wrapper: without its URIID, an empty address.
+      if (!out.electronic_address) out.electronic_address = r_.empty_identifier_at(uri);
     }
     for (const Element& tax : r_.children(p, kRam, "SpecifiedTaxRegistration")) {
       Element id = r_.child(tax, kRam, "ID");
@@ -210,23 +212,25 @@ class CiiReader {
     return out;
   }
 
-  // A BillingSpecifiedPeriod (BG-14 or BG-26).
+  // A BillingSpecifiedPeriod (BG-14 or BG-26). The tests ask for the
+  // StartDateTime and EndDateTime wrappers (BR-29, BR-30, BR-CO-19, BR-CO-20,
+  // BR-IC-11): a wrapper without its date is an empty date, of no format.
   Period period(const Element& p) {
     Period out;
     out.source = r_.where(p);
     if (Element start = r_.child(p, kRam, "StartDateTime")) {
-      if (Element date = r_.child(start, kUdt, "DateTimeString")) {
-        out.start = r_.text_of(date);
-        out.start_format = date.node.attribute("format").value();
-      }
+      out.start = date_in(start, out.start_format);
     }
-    if (Element end = r_.child(p, kRam, "EndDateTime")) {
-      if (Element date = r_.child(end, kUdt, "DateTimeString")) {
-        out.end = r_.text_of(date);
-        out.end_format = date.node.attribute("format").value();
-      }
-    }
+    if (Element end = r_.child(p, kRam, "EndDateTime")) out.end = date_in(end, out.end_format);
     return out;
+  }
+
+  // The udt:DateTimeString of a period's date wrapper, and its format.
+  Text date_in(const Element& wrapper, std::string& format) {
+    Element date = r_.child(wrapper, kUdt, "DateTimeString");
+    if (!date) return r_.empty_text_at(wrapper);
+    format = date.node.attribute("format").value();
+    return r_.text_of(date);
   }
 
   Delivery delivery(const Element& d) {
@@ -285,7 +289,9 @@ class CiiReader {
     out.category = r_.text(tax, kRam, "CategoryCode");
     out.exemption_code = r_.text(tax, kRam, "ExemptionReasonCode");
     if (Element point = r_.child(tax, kRam, "TaxPointDate")) {
+      // BR-CO-03 asks for the wrapper: without its DateString, an empty date.
       out.tax_point_date = r_.text(point, kUdt, "DateString");
+      if (!out.tax_point_date) out.tax_point_date = r_.empty_text_at(point);
     }
     out.tax_point_date_code = r_.text(tax, kRam, "DueDateTypeCode");
     out.rate = r_.number(tax, kRam, "RateApplicablePercent");

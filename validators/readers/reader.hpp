@@ -83,6 +83,12 @@ class Reader {
   std::optional<Amount> amount_of(const Element& e) const;
   std::optional<Number> number_of(const Element& e) const;
 
+  // A term present and empty, placed at `e`: for an element that wraps a term
+  // (CII ram:URIUniversalCommunication around ram:URIID…) and has lost it,
+  // where the official tests ask for the wrapper, not for the term.
+  Text empty_text_at(const Element& e) const { return {std::string(), where(e)}; }
+  Identifier empty_identifier_at(const Element& e) const { return {{}, {}, where(e)}; }
+
   const xml::Names& names() const { return names_; }
 
   // The elements whose number did not parse (XML-07), in document order.
