@@ -18,7 +18,8 @@ namespace xml = cprokit::xml;
 
 namespace {
 
-constexpr const char* kUri = "urn:test";
+constexpr xml::NamespaceUri kUri{"urn:test"};
+constexpr xml::NamespaceUri kOtherUri{"urn:other"};
 
 std::string element(const std::string& name, const std::string& text) {
   return "<" + name + ">" + text + "</" + name + ">";
@@ -84,7 +85,7 @@ TEST_CASE("Reader finds children among many, in document order", "[readers]") {
   CHECK(r.text_of(r.child(root, kUri, "note")).value == "n1");
   CHECK_FALSE(r.child(root, kUri, "absent"));
   CHECK(r.children(root, kUri, "absent").empty());
-  CHECK_FALSE(r.child(root, "urn:other", "line"));
+  CHECK_FALSE(r.child(root, kOtherUri, "line"));
 }
 
 TEST_CASE("Reader keeps document order when two prefixes name one namespace", "[readers]") {
@@ -114,7 +115,7 @@ TEST_CASE("Reader walks every child where prefixes are bound below the root", "[
   REQUIRE(r.child(root, kUri, "total"));
   CHECK(root.groups.empty());
   CHECK(r.children(root, kUri, "note").size() == 4);
-  CHECK(r.children(root, "urn:other", "note").size() == 1);
+  CHECK(r.children(root, kOtherUri, "note").size() == 1);
 }
 
 TEST_CASE("Reader matches a child by its whole name, not by its length or start", "[readers]") {
@@ -128,7 +129,7 @@ TEST_CASE("Reader matches a child by its whole name, not by its length or start"
   Element root = r.root();
 
   CHECK(r.text_of(r.child(root, kUri, "LineAmount")).value == "5");
-  CHECK(r.text_of(r.child(root, "urn:other", "LineAmount")).value == "3");
+  CHECK(r.text_of(r.child(root, kOtherUri, "LineAmount")).value == "3");
   CHECK(r.text_of(r.child(root, kUri, "LineTotals")).value == "2");
   CHECK(r.text_of(r.child(root, kUri, "Line")).value == "6");
   CHECK(r.text_of(r.child(root, kUri, "Lin")).value == "7");

@@ -82,7 +82,10 @@ class Program {
   int namespace_of_uri(std::string_view uri) const;
   int namespace_of_prefix(std::string_view prefix) const;
   std::string_view prefix(int ns) const { return namespaces_[static_cast<std::size_t>(ns)].first; }
-  std::string_view uri(int ns) const { return namespaces_[static_cast<std::size_t>(ns)].second; }
+  // The program's namespaces are static tables: their URIs stay in place.
+  xml::NamespaceUri uri(int ns) const {
+    return xml::NamespaceUri(namespaces_[static_cast<std::size_t>(ns)].second);
+  }
 
   const Table& table() const { return table_; }
   const std::vector<CompiledContext>& contexts() const { return contexts_; }

@@ -76,7 +76,7 @@ std::span<const Reader::ListedChild> Reader::listed_children(const Element& pare
   return {listed_.data() + listed.begin, listed.size};
 }
 
-Element Reader::child(const Element& parent, std::string_view uri, std::string_view local) const {
+Element Reader::child(const Element& parent, xml::NamespaceUri uri, std::string_view local) const {
   xml::NameMatcher is_wanted(names_, uri, local);
   if (!parent.groups.empty()) {
     if (auto g = group(parent, is_wanted)) return {g->first, &parent, 0};
@@ -96,7 +96,7 @@ Element Reader::child(const Element& parent, std::string_view uri, std::string_v
   return {};
 }
 
-std::vector<Element> Reader::children(const Element& parent, std::string_view uri,
+std::vector<Element> Reader::children(const Element& parent, xml::NamespaceUri uri,
                                       std::string_view local) const {
   std::vector<Element> out;
   xml::NameMatcher is_wanted(names_, uri, local);
@@ -165,7 +165,7 @@ Text Reader::text_of(const Element& e) const {
   return {std::string(trimmed_text(e.node)), where(e)};
 }
 
-std::optional<Text> Reader::text(const Element& parent, std::string_view uri,
+std::optional<Text> Reader::text(const Element& parent, xml::NamespaceUri uri,
                                  std::string_view local) const {
   Element e = child(parent, uri, local);
   if (!e) return std::nullopt;
@@ -177,7 +177,7 @@ Identifier Reader::identifier_of(const Element& e) const {
   return {std::string(trimmed_text(e.node)), scheme.value(), where(e), !scheme.empty()};
 }
 
-std::optional<Identifier> Reader::identifier(const Element& parent, std::string_view uri,
+std::optional<Identifier> Reader::identifier(const Element& parent, xml::NamespaceUri uri,
                                              std::string_view local) const {
   Element e = child(parent, uri, local);
   if (!e) return std::nullopt;
@@ -211,14 +211,14 @@ std::optional<Number> Reader::number_of(const Element& e) const {
   return Number{*d, where(e)};
 }
 
-std::optional<Amount> Reader::amount(const Element& parent, std::string_view uri,
+std::optional<Amount> Reader::amount(const Element& parent, xml::NamespaceUri uri,
                                      std::string_view local) const {
   Element e = child(parent, uri, local);
   if (!e) return std::nullopt;
   return amount_of(e);
 }
 
-std::optional<Number> Reader::number(const Element& parent, std::string_view uri,
+std::optional<Number> Reader::number(const Element& parent, xml::NamespaceUri uri,
                                      std::string_view local) const {
   Element e = child(parent, uri, local);
   if (!e) return std::nullopt;

@@ -60,21 +60,21 @@ class Reader {
 
   // First child element (uri, local) of `parent`; empty when absent. The
   // result refers to `parent`, which must outlive it (as a caller's local does).
-  Element child(const Element& parent, std::string_view uri, std::string_view local) const;
+  Element child(const Element& parent, xml::NamespaceUri uri, std::string_view local) const;
   // Every such child, each path with its 1-based position: "…/cac:InvoiceLine[3]".
-  std::vector<Element> children(const Element& parent, std::string_view uri,
+  std::vector<Element> children(const Element& parent, xml::NamespaceUri uri,
                                 std::string_view local) const;
 
   SourceRef where(const Element& e) const;
 
   // Values of a child element of `parent` (nullopt when the child is absent).
-  std::optional<Text> text(const Element& parent, std::string_view uri,
+  std::optional<Text> text(const Element& parent, xml::NamespaceUri uri,
                            std::string_view local) const;
-  std::optional<Identifier> identifier(const Element& parent, std::string_view uri,
+  std::optional<Identifier> identifier(const Element& parent, xml::NamespaceUri uri,
                                        std::string_view local) const;  // scheme: schemeID
-  std::optional<Amount> amount(const Element& parent, std::string_view uri,
+  std::optional<Amount> amount(const Element& parent, xml::NamespaceUri uri,
                                std::string_view local) const;  // currency: currencyID
-  std::optional<Number> number(const Element& parent, std::string_view uri,
+  std::optional<Number> number(const Element& parent, xml::NamespaceUri uri,
                                std::string_view local) const;
 
   // The same, for an element already found.

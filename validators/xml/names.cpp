@@ -1,7 +1,5 @@
 #include "validators/xml/names.hpp"
 
-#include <algorithm>
-
 namespace cprokit::xml {
 namespace {
 
@@ -33,29 +31,23 @@ Names::Names(const pugi::xml_node& root, bool nested_declarations)
   }
 }
 
-const std::string_view* Names::look_up_sole_prefix(std::string_view uri) const {
+const std::string_view* Names::look_up_sole_prefix(NamespaceUri uri) const {
   for (std::size_t i = 0; i < memo_.size(); ++i) {
-    if (!memo_[i].holds(uri)) continue;
+    if (memo_[i].first != uri.data()) continue;
     last_memo_ = i;
-    return memo_[i].prefix();
+    return memo_[i].second;
   }
-  const Binding* found = nullptr;
-  for (const Binding& binding : root_bindings_) {
-    if (!same_name(binding.second, uri)) continue;
+  const std::string_view* found = nullptr;
+  for (const auto& [p, u] : root_bindings_) {
+    if (!same_name(u, uri)) continue;
     if (found != nullptr) {
       found = nullptr;
       break;
     }
-    found = &binding;
+    found = &p;
   }
-  // An address seen before with another URI: its entry is replaced.
-  const auto stale = std::ranges::find(memo_, uri.data(), &Memo::key);
-  if (stale != memo_.end()) {
-    *stale = Memo{uri.data(), found};
-  } else {
-    memo_.push_back(Memo{uri.data(), found});
-  }
-  return found != nullptr ? &found->first : nullptr;
+  memo_.emplace_back(uri.data(), found);
+  return found;
 }
 
 bool NameMatcher::slow_match(const pugi::xml_node& element) const {

@@ -61,13 +61,29 @@ inline std::string_view prefix_of(std::string_view qualified) {
   return colon == std::string_view::npos ? std::string_view{} : qualified.substr(0, colon);
 }
 
+// A namespace URI whose characters stay where they are while any Names that
+// sees it lives: the syntaxes' constants (readers/namespaces.hpp) and the
+// binding programs' tables. Names remembers the prefix a URI has by the
+// address of its characters, so a URI held in a string built on the fly must
+// not pass for one: there is no implicit conversion to this type.
+class NamespaceUri {
+ public:
+  explicit constexpr NamespaceUri(std::string_view stable) : text_(stable) {}
+  // NOLINTNEXTLINE(google-explicit-constructor): read as text anywhere.
+  constexpr operator std::string_view() const { return text_; }
+  constexpr const char* data() const { return text_.data(); }
+
+ private:
+  std::string_view text_;
+};
+
 class Names;
 
 // One (URI, local name) to look for among many elements: the prefix is
 // resolved once, so each element costs a comparison of its qualified name.
 class NameMatcher {
  public:
-  NameMatcher(const Names& names, std::string_view uri, std::string_view local);
+  NameMatcher(const Names& names, NamespaceUri uri, std::string_view local);
   // Inline: readers call it for every sibling they scan.
   bool operator()(const pugi::xml_node& element) const {
     if (prefix_ == nullptr) return slow_match(element);
@@ -114,7 +130,7 @@ class Names {
 
   // Whether `element` is `local` in namespace `uri`. To test many elements
   // against one name, a NameMatcher avoids resolving the prefix each time.
-  bool is(const pugi::xml_node& element, std::string_view uri, std::string_view local) const {
+  bool is(const pugi::xml_node& element, NamespaceUri uri, std::string_view local) const {
     return NameMatcher(*this, uri, local)(element);
   }
 
@@ -124,40 +140,26 @@ class Names {
   // or several, or when declarations below the root make it unreliable.
   // Inline: a lint builds about a thousand matchers, and lookups come in
   // runs of one namespace, so the previous answer is tried first.
-  const std::string_view* sole_prefix(std::string_view uri) const {
+  const std::string_view* sole_prefix(NamespaceUri uri) const {
     if (nested_declarations_) return nullptr;
-    if (last_memo_ < memo_.size() && memo_[last_memo_].holds(uri)) {
-      return memo_[last_memo_].prefix();
+    if (last_memo_ < memo_.size() && memo_[last_memo_].first == uri.data()) {
+      return memo_[last_memo_].second;
     }
     return look_up_sole_prefix(uri);
   }
-  const std::string_view* look_up_sole_prefix(std::string_view uri) const;
+  const std::string_view* look_up_sole_prefix(NamespaceUri uri) const;
 
-  using Binding = std::pair<std::string_view, std::string_view>;  // prefix, URI
-  // sole_prefix()'s answer for the URI whose characters were at `key`.
-  // Readers and the binding program pass the same constants again and
-  // again, so the address finds it; the answer is checked against the URI
-  // itself, since a caller's temporary string may later reuse an address.
-  // A stale "none" only costs the slow path, never a wrong match.
-  struct Memo {
-    const char* key;
-    const Binding* binding;  // null: no sole prefix
-    bool holds(std::string_view uri) const {
-      return key == uri.data() && (binding == nullptr || same_name(binding->second, uri));
-    }
-    const std::string_view* prefix() const {
-      return binding != nullptr ? &binding->first : nullptr;
-    }
-  };
-
-  std::vector<Binding> root_bindings_;
+  std::vector<std::pair<std::string_view, std::string_view>> root_bindings_;  // prefix, URI
   bool nested_declarations_;
-  mutable std::vector<Memo> memo_;
+  // sole_prefix() by the address of the URI's characters, which a
+  // NamespaceUri keeps in place: readers and the binding program pass the
+  // same constants again and again.
+  mutable std::vector<std::pair<const char*, const std::string_view*>> memo_;
   mutable std::size_t last_memo_ = 0;     // index in memo_ of sole_prefix()'s last answer
   mutable std::size_t last_binding_ = 0;  // index in root_bindings_ of uri()'s last answer
 };
 
-inline NameMatcher::NameMatcher(const Names& names, std::string_view uri, std::string_view local)
+inline NameMatcher::NameMatcher(const Names& names, NamespaceUri uri, std::string_view local)
     : names_(names), uri_(uri), local_(local), prefix_(names.sole_prefix(uri)) {
   if (prefix_ != nullptr) {
     qualified_size_ = prefix_->empty() ? local.size() : prefix_->size() + 1 + local.size();
