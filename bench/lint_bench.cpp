@@ -24,6 +24,7 @@
 #include <fmt/format.h>
 
 #include "bench/corpus.hpp"
+#include "rules/catalogue/catalogue.hpp"
 #include "validators/codelists/code_list_file.hpp"
 #include "validators/pipeline.hpp"
 #include "validators/process_memory.hpp"
@@ -125,7 +126,7 @@ Options parse_options(int argc, char** argv) {
       opt.repeat = count_arg(arg, value, 1);
     } else if (arg == "--profile") {
       opt.profile = value;
-      if (cprokit::Registry::builtin().profile(opt.profile) == nullptr) {
+      if (cprokit::catalogue::builtin().profile(opt.profile) == nullptr) {
         fail(fmt::format("--profile: no profile '{}' (cprokit rules --profiles)", value));
       }
     } else if (arg == "--schemas") {

@@ -32,6 +32,7 @@
 #include "cli/usage_error.hpp"
 #include "cli/user_error.hpp"
 #include "cli/xsd_option.hpp"
+#include "rules/catalogue/catalogue.hpp"
 #include "validators/data_digest.hpp"
 #include "validators/pipeline.hpp"
 #include "validators/seen_invoices.hpp"
@@ -284,7 +285,7 @@ report::RunInfo run_info(const Args& a, const XsdSetup& xsd, report::References 
   run.started = utc_now();
   run.lang = lang;
   run.fail_on = a.fail_on == "warning" ? Severity::Warning : Severity::Fatal;
-  const Registry& registry = Registry::builtin();
+  const Registry& registry = catalogue::builtin();
   const Profile* profile = registry.profile(a.lint.profile);
   std::vector<const Rule*> catalogue_rules;
   for (const Rule& rule : registry.rules()) {
@@ -367,7 +368,7 @@ int lint_command(const std::vector<std::string>& argv) {
           {fmt::format("--fail-on : « {} » inconnu, attendu fatal ou warning", a.fail_on),
            fmt::format("--fail-on: unknown \"{}\", expected fatal or warning", a.fail_on)});
     }
-    if (Registry::builtin().profile(a.lint.profile) == nullptr) {
+    if (catalogue::builtin().profile(a.lint.profile) == nullptr) {
       throw UserError(
           {fmt::format("--profile : « {} » inconnu (cprokit rules --profiles)", a.lint.profile),
            fmt::format("--profile: unknown \"{}\" (cprokit rules --profiles)", a.lint.profile)});

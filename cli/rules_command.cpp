@@ -12,6 +12,7 @@
 #include "cli/report/labels.hpp"
 #include "cli/usage_error.hpp"
 #include "cli/user_error.hpp"
+#include "rules/catalogue/catalogue.hpp"
 #include "rules/engine/registry.hpp"
 
 namespace cprokit::cli {
@@ -98,7 +99,7 @@ int rules_command(const std::vector<std::string>& argv) {
       "family", po::value(&families),
       "seulement cette famille (CPRO, ACCT, BR…), répétable / only this family, repeatable");
 
-  const Registry& registry = Registry::builtin();
+  const Registry& registry = catalogue::builtin();
   Lang lang = requested_lang(argv);
   const Profile* profile = nullptr;
   try {

@@ -13,6 +13,7 @@
 #include <string_view>
 #include <vector>
 
+#include "rules/catalogue/catalogue.hpp"
 #include "rules/chorus/directory.hpp"
 #include "rules/chorus/duplicates.hpp"
 #include "rules/en16931/code_lists.hpp"
@@ -73,7 +74,7 @@ struct LintedDocument {
 class Linter {
  public:
   // Throws std::invalid_argument when options.profile names no profile.
-  Linter(LintOptions options, XsdSetup xsd, const Registry& registry = Registry::builtin());
+  Linter(LintOptions options, XsdSetup xsd, const Registry& registry = catalogue::builtin());
 
   // Lints one document. Never throws for bad input: every problem of the
   // bytes is a finding.

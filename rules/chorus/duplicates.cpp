@@ -6,6 +6,20 @@
 #include "rules/chorus/parties.hpp"
 
 namespace cprokit::chorus {
+namespace {
+
+const Rule& duplicate_rule() {
+  // Described here, checked by the run (validators' LintRun): no check function.
+  static const Rule rule = chorus_rule(kDuplicateRule, Severity::Fatal,
+                                       {"Un même numéro de facture n'apparaît qu'une fois par "
+                                        "fournisseur dans un lot.",
+                                        "An invoice number appears only once per supplier in a "
+                                        "run."},
+                                       {"BT-1", "BT-30"}, nullptr);
+  return rule;
+}
+
+}  // namespace
 
 std::optional<InvoiceIdentity> identity_of(const Invoice& invoice) {
   if (!invoice.number || invoice.number->value.empty()) return std::nullopt;
@@ -23,10 +37,10 @@ std::optional<InvoiceIdentity> identity_of(const Invoice& invoice) {
 }
 
 Finding duplicate_finding(const InvoiceIdentity& identity, std::string_view first_path) {
-  const Rule* rule = Registry::builtin().find(kDuplicateRule);
+  const Rule& rule = duplicate_rule();
   return Finding{
-      rule->id,
-      rule->severity,
+      rule.id,
+      rule.severity,
       {fmt::format("Facture n° {} du fournisseur {} déjà vue dans ce lot ({}) : Chorus Pro refuse "
                    "un second dépôt du même numéro pour le même fournisseur (doublon).",
                    identity.number, identity.supplier, first_path),
@@ -34,16 +48,11 @@ Finding duplicate_finding(const InvoiceIdentity& identity, std::string_view firs
                    "a second deposit of the same number for the same supplier (duplicate).",
                    identity.number, identity.supplier, first_path)},
       identity.where,
-      rule->terms};
+      rule.terms};
 }
 
 void register_duplicate_rule(Registry& registry) {
-  // Described here, checked by the run (validators' LintRun): no check function.
-  registry.add(chorus_rule(kDuplicateRule, Severity::Fatal,
-                           {"Un même numéro de facture n'apparaît qu'une fois par fournisseur "
-                            "dans un lot.",
-                            "An invoice number appears only once per supplier in a run."},
-                           {"BT-1", "BT-30"}, nullptr));
+  registry.add(duplicate_rule());
 }
 
 }  // namespace cprokit::chorus

@@ -5,11 +5,6 @@
 #include <stdexcept>
 #include <string>
 
-#include "rules/binding/binding_table.hpp"
-#include "rules/chorus/chorus_rules.hpp"
-#include "rules/en16931/en16931_rules.hpp"
-#include "rules/syntax/syntax_rules.hpp"
-
 namespace cprokit {
 namespace {
 
@@ -27,29 +22,6 @@ std::string upper(std::string_view id) {
   return out;
 }
 
-Registry make_builtin() {
-  Registry r;
-  syntax::register_rules(r);
-  en16931::register_rules(r);
-  chorus::register_rules(r);
-  binding::register_rules(r);
-  r.add_profile({"all", {"Toutes les règles de cprokit.", "Every rule cprokit has."}, {""}});
-  r.add_profile({"en16931",
-                 {"EN 16931 : règles métier de la norme et lecture sûre du document.",
-                  "EN 16931: the standard's business rules and safe reading of the document."},
-                 {"BR-", "UBL-", "CII-", "XML-", "XSD-", "LIST-", "DOC-", "PDF-"}});
-  r.add_profile({"chorus",
-                 {"Chorus Pro : ses propres règles (CPRO-, ACCT-) après celles de l'EN 16931.",
-                  "Chorus Pro: its own rules (CPRO-, ACCT-) after those of EN 16931."},
-                 {"CPRO-", "ACCT-", "BR-", "UBL-", "CII-", "XML-", "XSD-", "LIST-", "JSON-", "DOC-",
-                  "PDF-"}});
-  r.add_profile({"syntax",
-                 {"Lecture et schéma seulement (XML, XSD, JSON, PDF), sans règle métier.",
-                  "Reading and schema only (XML, XSD, JSON, PDF), no business rule."},
-                 {"XML-", "XSD-", "JSON-", "DOC-", "PDF-"}});
-  return r;
-}
-
 }  // namespace
 
 std::vector<DocumentKind> KindSet::kinds() const {
@@ -64,11 +36,6 @@ std::vector<DocumentKind> KindSet::kinds() const {
 bool Profile::includes(std::string_view rule_id) const {
   return std::any_of(id_prefixes.begin(), id_prefixes.end(),
                      [&](const std::string& p) { return rule_id.starts_with(p); });
-}
-
-const Registry& Registry::builtin() {
-  static const Registry registry = make_builtin();
-  return registry;
 }
 
 void Registry::add(Rule rule) {

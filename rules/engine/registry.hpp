@@ -1,4 +1,5 @@
-// The catalogue of rules and the named profiles (rule sets) built on it.
+// A catalogue of rules and the named profiles (rule sets) built on it: a
+// container that knows no rule pack (rules/catalogue assembles cprokit's).
 #pragma once
 
 #include <span>
@@ -22,9 +23,6 @@ struct Profile {
 
 class Registry {
  public:
-  // Every rule cprokit knows, registered by each rule family.
-  static const Registry& builtin();
-
   void add(Rule rule);
   void add_profile(Profile profile);
 

@@ -1,7 +1,9 @@
 #include "rules/syntax/syntax_rules.hpp"
 
+#include <algorithm>
 #include <stdexcept>
 #include <string>
+#include <vector>
 
 namespace cprokit::syntax {
 namespace {
@@ -20,107 +22,122 @@ Rule describe(std::string_view id, Severity severity, std::string fr, std::strin
   return rule;
 }
 
+// The pack's rules, described once: registered in the catalogue and read by
+// finding(), which needs no catalogue.
+std::vector<Rule> describe_rules() {
+  std::vector<Rule> rules;
+  rules.push_back(describe(kMalformed, Severity::Fatal, "Le fichier doit être un XML bien formé.",
+                           "The file must be well-formed XML."));
+  rules.push_back(describe(kDoctype, Severity::Fatal,
+                           "Aucune déclaration DOCTYPE : ses entités pourraient lire des fichiers, "
+                           "joindre le réseau ou exploser en mémoire.",
+                           "No DOCTYPE declaration: its entities could read files, reach the "
+                           "network or blow up in memory."));
+  rules.push_back(describe(kTooLarge, Severity::Fatal,
+                           "Le fichier ne dépasse pas la taille maximale (20 Mo par défaut, "
+                           "option --max-bytes).",
+                           "The file is within the size limit (20 MB by default, option "
+                           "--max-bytes)."));
+  rules.push_back(describe(kTooDeep, Severity::Fatal,
+                           "L'imbrication des éléments reste sous la limite (200 niveaux).",
+                           "Element nesting stays under the limit (200 levels)."));
+  rules.push_back(describe(kEncoding, Severity::Fatal,
+                           "Le fichier est en UTF-8 ou en ISO-8859-1, comme il le déclare.",
+                           "The file is in UTF-8 or ISO-8859-1, as it declares."));
+  rules.push_back(
+      describe(kEmpty, Severity::Fatal, "Le fichier n'est pas vide.", "The file is not empty."));
+  rules.push_back(describe(kNotANumber, Severity::Fatal,
+                           "Montants, quantités, prix et taux sont des nombres décimaux "
+                           "(xs:decimal : chiffres, point décimal, signe).",
+                           "Amounts, quantities, prices and rates are decimal numbers (xs:decimal: "
+                           "digits, decimal point, sign).",
+                           "EN 16931 syntax bindings (xs:decimal)"));
+  rules.push_back(describe(kJsonMalformed, Severity::Fatal,
+                           "Le fichier doit être un JSON valide (RFC 8259, UTF-8), imbriqué sur "
+                           "200 niveaux au plus.",
+                           "The file must be valid JSON (RFC 8259, UTF-8), nested at most 200 "
+                           "levels deep."));
+  rules.push_back(describe(kJsonWrongType, Severity::Fatal,
+                           "Chaque champ a le type que l'API Chorus Pro attend (texte, nombre, "
+                           "booléen, objet, tableau).",
+                           "Each field has the type the Chorus Pro API expects (text, number, "
+                           "boolean, object, array)."));
+  rules.push_back(describe(kJsonUnknownField, Severity::Warning,
+                           "Chaque champ est un champ connu : un nom mal orthographié est ignoré, "
+                           "et sa valeur perdue.",
+                           "Each field is a known one: a misspelt name is ignored, and its value "
+                           "lost."));
+  rules.push_back(describe(kJsonDuplicateKey, Severity::Fatal,
+                           "Aucun champ n'apparaît deux fois dans un même objet : le destinataire "
+                           "n'en garderait qu'un, sans dire lequel.",
+                           "No field appears twice in one object: the receiver would keep only "
+                           "one, without saying which."));
+  rules.push_back(describe(kNotAnInvoice, Severity::Fatal,
+                           "Le document est une facture ou un avoir UBL 2.1 ou CII D16B (un PDF "
+                           "Factur-X porte un CII), une demande de dépôt Chorus Pro ou un "
+                           "formulaire de compte (JSON).",
+                           "The document is a UBL 2.1 or CII D16B invoice or credit note (a "
+                           "Factur-X PDF carries a CII), a Chorus Pro deposit request or an "
+                           "account form (JSON)."));
+  rules.push_back(describe(kPdfUnreadable, Severity::Fatal,
+                           "Le PDF se lit : ni endommagé, ni tronqué, ni chiffré avec un mot de "
+                           "passe.",
+                           "The PDF can be read: not damaged, truncated or encrypted with a "
+                           "password.",
+                           "ISO 19005-3 (PDF/A-3, which also forbids encryption)"));
+  rules.push_back(describe(kPdfNoInvoice, Severity::Fatal,
+                           "Le PDF porte une facture Factur-X : un fichier joint factur-x.xml "
+                           "(ou zugferd-invoice.xml, xrechnung.xml).",
+                           "The PDF carries a Factur-X invoice: an embedded file factur-x.xml (or "
+                           "zugferd-invoice.xml, xrechnung.xml).",
+                           std::string(kFacturX)));
+  rules.push_back(describe(kPdfSeveralInvoices, Severity::Fatal,
+                           "Le PDF ne porte qu'une facture XML, ou ses métadonnées XMP "
+                           "(fx:DocumentFileName) désignent laquelle lire.",
+                           "The PDF carries a single invoice XML, or its XMP metadata "
+                           "(fx:DocumentFileName) names the one to read.",
+                           std::string(kFacturX)));
+  rules.push_back(describe(kPdfNotEn16931, Severity::Fatal,
+                           "Le niveau Factur-X (fx:ConformanceLevel) est BASIC, EN 16931 ou "
+                           "EXTENDED : MINIMUM et BASIC WL ne sont pas des factures EN 16931.",
+                           "The Factur-X level (fx:ConformanceLevel) is BASIC, EN 16931 or "
+                           "EXTENDED: MINIMUM and BASIC WL are not EN 16931 invoices.",
+                           std::string(kFacturX)));
+  rules.push_back(describe(kXsdInvalid, Severity::Fatal,
+                           "Le document est valide selon le schéma XSD de sa syntaxe (UBL 2.1, "
+                           "CII D16B).",
+                           "The document is valid against its syntax's XSD schema (UBL 2.1, CII "
+                           "D16B).",
+                           "OASIS UBL 2.1; UN/CEFACT CII D16B"));
+  rules.push_back(describe(kXsdUnavailable, Severity::Warning,
+                           "Les schémas XSD sont disponibles pour valider le document (--schemas "
+                           "DIR ou CPROKIT_SCHEMAS).",
+                           "The XSD schemas are available to validate the document (--schemas DIR "
+                           "or CPROKIT_SCHEMAS)."));
+  rules.push_back(describe(kCodeListsUnavailable, Severity::Warning,
+                           "Les listes de codes des règles BR-CL sont disponibles (--codelists "
+                           "FICHIER ou CPROKIT_CODELISTS).",
+                           "The code lists of the BR-CL rules are available (--codelists FILE or "
+                           "CPROKIT_CODELISTS)."));
+  return rules;
+}
+
+const std::vector<Rule>& pack_rules() {
+  static const std::vector<Rule> rules = describe_rules();
+  return rules;
+}
+
 }  // namespace
 
 void register_rules(Registry& registry) {
-  registry.add(describe(kMalformed, Severity::Fatal, "Le fichier doit être un XML bien formé.",
-                        "The file must be well-formed XML."));
-  registry.add(describe(kDoctype, Severity::Fatal,
-                        "Aucune déclaration DOCTYPE : ses entités pourraient lire des fichiers, "
-                        "joindre le réseau ou exploser en mémoire.",
-                        "No DOCTYPE declaration: its entities could read files, reach the "
-                        "network or blow up in memory."));
-  registry.add(describe(kTooLarge, Severity::Fatal,
-                        "Le fichier ne dépasse pas la taille maximale (20 Mo par défaut, "
-                        "option --max-bytes).",
-                        "The file is within the size limit (20 MB by default, option "
-                        "--max-bytes)."));
-  registry.add(describe(kTooDeep, Severity::Fatal,
-                        "L'imbrication des éléments reste sous la limite (200 niveaux).",
-                        "Element nesting stays under the limit (200 levels)."));
-  registry.add(describe(kEncoding, Severity::Fatal,
-                        "Le fichier est en UTF-8 ou en ISO-8859-1, comme il le déclare.",
-                        "The file is in UTF-8 or ISO-8859-1, as it declares."));
-  registry.add(
-      describe(kEmpty, Severity::Fatal, "Le fichier n'est pas vide.", "The file is not empty."));
-  registry.add(describe(kNotANumber, Severity::Fatal,
-                        "Montants, quantités, prix et taux sont des nombres décimaux "
-                        "(xs:decimal : chiffres, point décimal, signe).",
-                        "Amounts, quantities, prices and rates are decimal numbers (xs:decimal: "
-                        "digits, decimal point, sign).",
-                        "EN 16931 syntax bindings (xs:decimal)"));
-  registry.add(describe(kJsonMalformed, Severity::Fatal,
-                        "Le fichier doit être un JSON valide (RFC 8259, UTF-8), imbriqué sur "
-                        "200 niveaux au plus.",
-                        "The file must be valid JSON (RFC 8259, UTF-8), nested at most 200 "
-                        "levels deep."));
-  registry.add(describe(kJsonWrongType, Severity::Fatal,
-                        "Chaque champ a le type que l'API Chorus Pro attend (texte, nombre, "
-                        "booléen, objet, tableau).",
-                        "Each field has the type the Chorus Pro API expects (text, number, "
-                        "boolean, object, array)."));
-  registry.add(describe(kJsonUnknownField, Severity::Warning,
-                        "Chaque champ est un champ connu : un nom mal orthographié est ignoré, "
-                        "et sa valeur perdue.",
-                        "Each field is a known one: a misspelt name is ignored, and its value "
-                        "lost."));
-  registry.add(describe(kJsonDuplicateKey, Severity::Fatal,
-                        "Aucun champ n'apparaît deux fois dans un même objet : le destinataire "
-                        "n'en garderait qu'un, sans dire lequel.",
-                        "No field appears twice in one object: the receiver would keep only "
-                        "one, without saying which."));
-  registry.add(describe(kNotAnInvoice, Severity::Fatal,
-                        "Le document est une facture ou un avoir UBL 2.1 ou CII D16B (un PDF "
-                        "Factur-X porte un CII), une demande de dépôt Chorus Pro ou un "
-                        "formulaire de compte (JSON).",
-                        "The document is a UBL 2.1 or CII D16B invoice or credit note (a "
-                        "Factur-X PDF carries a CII), a Chorus Pro deposit request or an "
-                        "account form (JSON)."));
-  registry.add(describe(kPdfUnreadable, Severity::Fatal,
-                        "Le PDF se lit : ni endommagé, ni tronqué, ni chiffré avec un mot de "
-                        "passe.",
-                        "The PDF can be read: not damaged, truncated or encrypted with a "
-                        "password.",
-                        "ISO 19005-3 (PDF/A-3, which also forbids encryption)"));
-  registry.add(describe(kPdfNoInvoice, Severity::Fatal,
-                        "Le PDF porte une facture Factur-X : un fichier joint factur-x.xml "
-                        "(ou zugferd-invoice.xml, xrechnung.xml).",
-                        "The PDF carries a Factur-X invoice: an embedded file factur-x.xml (or "
-                        "zugferd-invoice.xml, xrechnung.xml).",
-                        std::string(kFacturX)));
-  registry.add(describe(kPdfSeveralInvoices, Severity::Fatal,
-                        "Le PDF ne porte qu'une facture XML, ou ses métadonnées XMP "
-                        "(fx:DocumentFileName) désignent laquelle lire.",
-                        "The PDF carries a single invoice XML, or its XMP metadata "
-                        "(fx:DocumentFileName) names the one to read.",
-                        std::string(kFacturX)));
-  registry.add(describe(kPdfNotEn16931, Severity::Fatal,
-                        "Le niveau Factur-X (fx:ConformanceLevel) est BASIC, EN 16931 ou "
-                        "EXTENDED : MINIMUM et BASIC WL ne sont pas des factures EN 16931.",
-                        "The Factur-X level (fx:ConformanceLevel) is BASIC, EN 16931 or "
-                        "EXTENDED: MINIMUM and BASIC WL are not EN 16931 invoices.",
-                        std::string(kFacturX)));
-  registry.add(describe(kXsdInvalid, Severity::Fatal,
-                        "Le document est valide selon le schéma XSD de sa syntaxe (UBL 2.1, "
-                        "CII D16B).",
-                        "The document is valid against its syntax's XSD schema (UBL 2.1, CII "
-                        "D16B).",
-                        "OASIS UBL 2.1; UN/CEFACT CII D16B"));
-  registry.add(describe(kXsdUnavailable, Severity::Warning,
-                        "Les schémas XSD sont disponibles pour valider le document (--schemas "
-                        "DIR ou CPROKIT_SCHEMAS).",
-                        "The XSD schemas are available to validate the document (--schemas DIR "
-                        "or CPROKIT_SCHEMAS)."));
-  registry.add(describe(kCodeListsUnavailable, Severity::Warning,
-                        "Les listes de codes des règles BR-CL sont disponibles (--codelists "
-                        "FICHIER ou CPROKIT_CODELISTS).",
-                        "The code lists of the BR-CL rules are available (--codelists FILE or "
-                        "CPROKIT_CODELISTS)."));
+  for (const Rule& rule : pack_rules())
+    registry.add(rule);
 }
 
 Finding finding(std::string_view id, Location where, Message message) {
-  const Rule* rule = Registry::builtin().find(id);
-  if (rule == nullptr) throw std::logic_error("unregistered syntax rule " + std::string(id));
+  const auto& rules = pack_rules();
+  const auto rule = std::ranges::find(rules, id, &Rule::id);
+  if (rule == rules.end()) throw std::logic_error("unregistered syntax rule " + std::string(id));
   return Finding{rule->id, rule->severity, std::move(message), std::move(where), rule->terms};
 }
 

@@ -34,7 +34,7 @@ inline constexpr std::string_view kCodeListsUnavailable = "LIST-01";
 void register_rules(Registry& registry);
 
 // A finding of syntax rule `id` (one of the constants above), with the
-// severity and terms the registry gives it.
+// severity and terms the pack describes it with.
 Finding finding(std::string_view id, Location where, Message message);
 
 }  // namespace cprokit::syntax

@@ -18,6 +18,7 @@
 
 #include <catch2/catch.hpp>
 
+#include "rules/catalogue/catalogue.hpp"
 #include "rules/engine/registry.hpp"
 #include "validators/codelists/code_list_file.hpp"
 #include "validators/pipeline.hpp"
@@ -64,7 +65,7 @@ bool is_official(const std::string& id) {
 const std::set<std::string>& implemented() {
   static const std::set<std::string> ids = [] {
     std::set<std::string> out;
-    for (const auto& r : Registry::builtin().rules()) {
+    for (const auto& r : catalogue::builtin().rules()) {
       const bool binding = r.id.starts_with("UBL-") || r.id.starts_with("CII-");
       if ((r.checks.any() && r.id.starts_with("BR-")) || (binding && !r.unchecked)) {
         out.insert(r.id);

@@ -9,6 +9,7 @@
 #include <type_traits>
 #include <vector>
 
+#include "rules/catalogue/catalogue.hpp"
 #include "rules/engine/registry.hpp"
 #include "validators/binding/document_view.hpp"
 #include "validators/xml/names.hpp"
@@ -33,7 +34,7 @@ std::multiset<std::string> fired(const std::string& xml, Syntax syntax) {
   std::vector<Finding> findings;
   auto loaded = xml::load(xml, {1U << 20U, 200}, findings);
   REQUIRE(loaded);
-  binding::check(*loaded, syntax, *Registry::builtin().profile("all"), findings);
+  binding::check(*loaded, syntax, *catalogue::builtin().profile("all"), findings);
   std::multiset<std::string> out;
   for (const auto& f : findings)
     out.insert(f.rule);

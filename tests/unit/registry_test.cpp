@@ -11,6 +11,7 @@
 #include <utility>
 #include <vector>
 
+#include "rules/catalogue/catalogue.hpp"
 #include "rules/engine/context.hpp"
 #include "rules/engine/engine.hpp"
 #include "rules/engine/reporter.hpp"
@@ -131,7 +132,7 @@ std::vector<std::string> ids(const std::vector<Finding>& findings) {
 }  // namespace
 
 TEST_CASE("the builtin registry describes every rule", "[registry]") {
-  const Registry& registry = Registry::builtin();
+  const Registry& registry = catalogue::builtin();
   std::size_t binding_rules = 0;
   for (const auto& [prefix, counts] : kBindingFamilies)
     binding_rules += counts.first;
@@ -178,7 +179,7 @@ TEST_CASE("the syntax-binding families have their official counts", "[registry]"
   for (const auto& [prefix, counts] : kBindingFamilies) {
     std::size_t all = 0;
     std::size_t fatal = 0;
-    for (const Rule& rule : Registry::builtin().rules()) {
+    for (const Rule& rule : catalogue::builtin().rules()) {
       if (!rule.id.starts_with(prefix)) continue;
       ++all;
       if (rule.severity == Severity::Fatal) ++fatal;
@@ -190,7 +191,7 @@ TEST_CASE("the syntax-binding families have their official counts", "[registry]"
 }
 
 TEST_CASE("a rule with checks has one for each model of the kinds it applies to", "[registry]") {
-  for (const Rule& rule : Registry::builtin().rules()) {
+  for (const Rule& rule : catalogue::builtin().rules()) {
     if (!rule.checks.any()) continue;
     INFO("rule " << rule.id);
     const KindSet& kinds = rule.applies_to;
@@ -202,7 +203,7 @@ TEST_CASE("a rule with checks has one for each model of the kinds it applies to"
 }
 
 TEST_CASE("the totals rules have a check and their terms", "[registry]") {
-  const Registry& registry = Registry::builtin();
+  const Registry& registry = catalogue::builtin();
   const std::vector<std::vector<std::string>> terms = {
       {"BT-106", "BT-131"},
       {"BT-109", "BT-106", "BT-107", "BT-108"},
@@ -226,7 +227,7 @@ TEST_CASE("the totals rules have a check and their terms", "[registry]") {
 }
 
 TEST_CASE("the core rules check invoices and are fatal", "[registry]") {
-  const Registry& registry = Registry::builtin();
+  const Registry& registry = catalogue::builtin();
   REQUIRE(kCoreRules.size() == 58);
   for (const auto& id : kCoreRules) {
     INFO("rule " << id);
@@ -243,7 +244,7 @@ TEST_CASE("the core rules check invoices and are fatal", "[registry]") {
 }
 
 TEST_CASE("the syntax rules are described only", "[registry]") {
-  const Registry& registry = Registry::builtin();
+  const Registry& registry = catalogue::builtin();
   for (const auto& id : kSyntaxRules) {
     INFO("rule " << id);
     const Rule* rule = registry.find(id);
@@ -263,7 +264,7 @@ TEST_CASE("the syntax rules are described only", "[registry]") {
 TEST_CASE("only BR-CO-05..08 and the shadowed binding ids are unchecked, with no check",
           "[registry]") {
   std::vector<std::string> unchecked;
-  for (const Rule& rule : Registry::builtin().rules()) {
+  for (const Rule& rule : catalogue::builtin().rules()) {
     if (!rule.unchecked) continue;
     unchecked.push_back(rule.id);
     CHECK_FALSE(rule.checks.any());
@@ -288,7 +289,7 @@ TEST_CASE("syntax::finding takes severity and terms from the registry", "[regist
 }
 
 TEST_CASE("Registry::find is case-insensitive", "[registry]") {
-  const Registry& registry = Registry::builtin();
+  const Registry& registry = catalogue::builtin();
   const Rule* exact = registry.find("BR-CO-10");
   REQUIRE(exact != nullptr);
   CHECK(exact->id == "BR-CO-10");
@@ -302,7 +303,7 @@ TEST_CASE("Registry::find is case-insensitive", "[registry]") {
 }
 
 TEST_CASE("the builtin profiles", "[registry]") {
-  const Registry& registry = Registry::builtin();
+  const Registry& registry = catalogue::builtin();
   REQUIRE(registry.profiles().size() == 4);
   const Profile* all = registry.profile("all");
   const Profile* chorus = registry.profile("chorus");
@@ -449,7 +450,7 @@ TEST_CASE("the engine turns a DecimalOverflow into a finding of the rule", "[reg
 
 TEST_CASE("the syntax profile runs no business rule on the builtin registry",
           "[registry][engine]") {
-  const Registry& registry = Registry::builtin();
+  const Registry& registry = catalogue::builtin();
   Invoice inv = invoice_of(DocumentKind::Invoice);
   inv.currency = Text{"EUR", {}};
   inv.totals = Totals{};  // every totals rule would fire on it

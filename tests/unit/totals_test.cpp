@@ -10,6 +10,7 @@
 #include <utility>
 #include <vector>
 
+#include "rules/catalogue/catalogue.hpp"
 #include "rules/engine/context.hpp"
 #include "rules/engine/engine.hpp"
 #include "rules/engine/registry.hpp"
@@ -195,7 +196,7 @@ InvoiceBuilder valid(Syntax syntax) {
 // The four totals rules on `inv` (the model built here has only what they
 // read: no party, no line identifier, which the other rules would report).
 std::vector<Finding> run(const Invoice& inv, Arithmetic arithmetic = Arithmetic::Reference) {
-  const Registry& registry = Registry::builtin();
+  const Registry& registry = catalogue::builtin();
   const Profile totals{
       "totals", {"Totaux", "Totals"}, {"BR-CO-10", "BR-CO-13", "BR-CO-15", "BR-CO-16"}};
   std::vector<Finding> out;

@@ -2,6 +2,7 @@
 
 #include <stdexcept>
 
+#include "rules/catalogue/catalogue.hpp"
 #include "rules/engine/registry.hpp"
 #include "validators/readers/namespaces.hpp"
 
@@ -82,7 +83,7 @@ Program::Program(const Table& table) : table_(table), namespaces_(namespaces_of(
   // wildcard_ends() answers in one 64-bit mask.
   if (wildcard_contexts_.size() > 64) throw std::logic_error("over 64 wildcard contexts");
   judged_per_instance_.resize(contexts_.size());
-  const Registry& registry = Registry::builtin();
+  const Registry& registry = catalogue::builtin();
   for (const Entry& entry : table.entries) {
     CompiledRule rule;
     rule.entry = &entry;

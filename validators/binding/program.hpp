@@ -63,7 +63,7 @@ struct CompiledContext {
 
 struct CompiledRule {
   const Entry* entry = nullptr;
-  const Rule* rule = nullptr;  // in Registry::builtin()
+  const Rule* rule = nullptr;  // in catalogue::builtin()
   int context = 0;
   std::vector<Step> steps;  // element steps of the target
   int attribute = kNoName;  // the target's final @attribute, if any
