@@ -289,7 +289,7 @@ report::RunInfo run_info(const Args& a, const XsdSetup& xsd, report::References 
   const Profile* profile = registry.profile(a.lint.profile);
   std::vector<const Rule*> catalogue_rules;
   for (const Rule& rule : registry.rules()) {
-    if (profile->includes(rule.id)) catalogue_rules.push_back(&rule);
+    if (profile->includes(rule)) catalogue_rules.push_back(&rule);
   }
   std::ostringstream catalogue;
   report::write_catalogue_json(catalogue, catalogue_rules, run.version, run.profile);
@@ -297,14 +297,10 @@ report::RunInfo run_info(const Args& a, const XsdSetup& xsd, report::References 
   // Of the profile's rules, those this run can apply: not XSD-01 without
   // schemas, not BR-CL-* without code lists; XSD-02 and LIST-01 only when
   // what they report on was wanted and not found.
-  const bool xsd_missing = !xsd.schemas && !xsd.disabled;
-  const bool lists_missing = !a.lint.code_lists && !a.no_codelists;
+  const Needs available{.xsd = bool(xsd.schemas), .code_lists = bool(a.lint.code_lists)};
+  const Needs wanted{.xsd = !xsd.disabled, .code_lists = !a.no_codelists};
   for (const Rule* rule : catalogue_rules) {
-    const std::string_view id = rule->id;
-    if (id.starts_with("XSD-") && !(id == "XSD-02" ? xsd_missing : bool(xsd.schemas))) continue;
-    if (id.starts_with("BR-CL-") && !a.lint.code_lists) continue;
-    if (id == "LIST-01" && !lists_missing) continue;
-    run.rules.push_back(rule);
+    if (registry.applies(*rule, available, wanted)) run.rules.push_back(rule);
   }
   run.options = {
       {"profile", a.lint.profile},

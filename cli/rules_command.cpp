@@ -150,12 +150,14 @@ int rules_command(const std::vector<std::string>& argv) {
     }
     selected.push_back(rule);
   } else {
+    // A family named takes its sub-families (BR takes BR-CL).
     const auto wanted = [&](const Rule& rule) {
-      return families.empty() ||
-             std::ranges::find(families, report::family_of(rule.id)) != families.end();
+      return families.empty() || std::ranges::any_of(families, [&](const std::string& f) {
+               return f == registry.family_of(rule).id || f == registry.group_of(rule).id;
+             });
     };
     for (const auto& rule : registry.rules()) {
-      if (profile->includes(rule.id) && wanted(rule)) selected.push_back(&rule);
+      if (profile->includes(rule) && wanted(rule)) selected.push_back(&rule);
     }
   }
   if (format == "json") {

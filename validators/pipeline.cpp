@@ -28,6 +28,12 @@ const Profile& find_profile(const Registry& registry, const std::string& name) {
   return *p;
 }
 
+// Whether the profile runs rule `id`: not when the registry has no such rule.
+bool has_rule(const Registry& registry, const Profile& profile, std::string_view id) {
+  const Rule* rule = registry.find(id);
+  return rule != nullptr && profile.includes(*rule);
+}
+
 Finding not_an_invoice(Location where, std::string_view what_fr, std::string_view what_en) {
   return syntax::finding(
       syntax::kNotAnInvoice, std::move(where),
@@ -226,7 +232,7 @@ void Linter::check_invoice(LintedDocument& out, Invoice invoice, std::size_t siz
                            std::optional<Invoice>* keep) const {
   out.identity = chorus::identity_of(invoice);
   if (!options_.code_lists && !options_.code_lists_missing.en.empty() &&
-      profile_.includes(syntax::kCodeListsUnavailable)) {
+      has_rule(registry_, profile_, syntax::kCodeListsUnavailable)) {
     out.findings.push_back(
         syntax::finding(syntax::kCodeListsUnavailable, {}, options_.code_lists_missing));
   }
@@ -265,7 +271,7 @@ void Linter::lint_json(LintedDocument& out, std::string_view bytes) const {
 }
 
 LintRun::LintRun(const Linter& linter) : linter_(linter) {
-  if (linter.profile().includes(chorus::kDuplicateRule)) seen_.emplace();
+  if (has_rule(linter.registry(), linter.profile(), chorus::kDuplicateRule)) seen_.emplace();
 }
 
 LintedDocument LintRun::lint(std::string path, std::string_view bytes) {

@@ -96,6 +96,7 @@ class Linter {
 
   const LintOptions& options() const { return options_; }
   const Profile& profile() const { return profile_; }
+  const Registry& registry() const { return registry_; }
 
  private:
   // The run's context with what the rules know of one document.

@@ -8,6 +8,7 @@
 #include <nlohmann/json.hpp>
 
 #include "cli/report/labels.hpp"
+#include "rules/catalogue/catalogue.hpp"
 
 namespace cprokit::cli::report {
 namespace {
@@ -27,6 +28,16 @@ std::vector<std::string> kinds_of(const Rule& rule) {
 std::string_view checked_by(const Rule& rule) {
   if (rule.unchecked) return "none";
   return rule.checks.any() ? "engine" : "reader";
+}
+
+// The reference data the rule's verdicts depend on: it runs only with it
+// (XSD-01, BR-CL-*) or only reports that it is missing (XSD-02, LIST-01).
+std::vector<std::string_view> depends_on(const Rule& rule) {
+  const Needs needs = catalogue::builtin().depends_on(rule);
+  std::vector<std::string_view> out;
+  if (needs.xsd) out.emplace_back("xsd");
+  if (needs.code_lists) out.emplace_back("code-lists");
+  return out;
 }
 
 // A table cell: pipes escaped, so that a message cannot break the table.
@@ -97,7 +108,9 @@ void write_catalogue_json(std::ostream& out, std::span<const Rule* const> rules,
                     {"terms", r->terms},
                     {"source", r->source},
                     {"text", {{"fr", r->title.fr}, {"en", r->title.en}}},
-                    {"checked_by", checked_by(*r)}});
+                    {"checked_by", checked_by(*r)},
+                    {"family", family_of(r->id)},
+                    {"depends_on", depends_on(*r)}});
   }
   ordered_json root = {{"tool", {{"name", "cprokit"}, {"version", version}}},
                        {"profile", profile},

@@ -13,7 +13,8 @@
 namespace cprokit::cli::report {
 
 // Every rule with its id, severity, the documents it applies to, its
-// business terms, its source and its text in French and English.
+// business terms, its source, its text in French and English, who checks it,
+// its family (as reports group it) and the reference data it depends on.
 void write_catalogue_json(std::ostream& out, std::span<const Rule* const> rules,
                           std::string_view version, std::string_view profile);
 

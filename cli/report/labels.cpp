@@ -6,30 +6,17 @@
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 
+#include "rules/catalogue/catalogue.hpp"
+
 namespace cprokit::cli::report {
 namespace {
 
-struct Family {
+struct Words {
   std::string_view fr, en;
 };
 
-const std::map<std::string_view, Family, std::less<>> kFamilies = {
-    {"BR", {"EN 16931 : règles métier", "EN 16931: business rules"}},
-    {"CPRO",
-     {"Chorus Pro : factures et demandes de dépôt", "Chorus Pro: invoices and deposit requests"}},
-    {"ACCT", {"Chorus Pro : comptes du portail", "Chorus Pro: portal accounts"}},
-    {"XML", {"Lecture XML", "XML reading"}},
-    {"UBL", {"EN 16931 : règles de syntaxe UBL", "EN 16931: UBL syntax rules"}},
-    {"CII", {"EN 16931 : règles de syntaxe CII", "EN 16931: CII syntax rules"}},
-    {"LIST", {"Listes de codes EN 16931", "EN 16931 code lists"}},
-    {"XSD", {"Schémas XSD", "XSD schemas"}},
-    {"PDF", {"Factur-X (PDF)", "Factur-X (PDF)"}},
-    {"JSON", {"Lecture JSON", "JSON reading"}},
-    {"DOC", {"Nature du document", "Kind of document"}},
-};
-
 // The keys of RunInfo::options (lint_command.cpp), in words.
-const std::map<std::string_view, Family, std::less<>> kOptions = {
+const std::map<std::string_view, Words, std::less<>> kOptions = {
     {"profile", {"Profil (--profile)", "Profile (--profile)"}},
     {"xsd", {"Validation XSD (--schemas, --no-xsd)", "XSD validation (--schemas, --no-xsd)"}},
     {"codelists",
@@ -47,7 +34,7 @@ const std::map<std::string_view, Family, std::less<>> kOptions = {
 
 struct OptionValue {
   std::string_view key, value;
-  Family words;
+  Words words;
 };
 
 // The values of those options that are words rather than data (as
@@ -116,13 +103,14 @@ std::string_view verdict_label(bool valid, Lang lang) {
 }
 
 std::string_view family_of(std::string_view rule_id) {
-  return rule_id.substr(0, rule_id.find('-'));
+  const Registry& registry = catalogue::builtin();
+  const Rule* rule = registry.find(rule_id);
+  return rule == nullptr ? rule_id : std::string_view(registry.group_of(*rule).id);
 }
 
 std::string_view family_title(std::string_view family, Lang lang) {
-  auto known = kFamilies.find(family);
-  if (known == kFamilies.end()) return family;
-  return lang == Lang::Fr ? known->second.fr : known->second.en;
+  const Family* known = catalogue::builtin().family(family);
+  return known == nullptr ? family : std::string_view(known->title.in(lang));
 }
 
 std::string place_label(const Location& where, Lang lang) {

@@ -14,11 +14,13 @@ std::string_view kind_label(DocumentKind kind, Lang lang);      // "facture", "c
 std::string_view severity_label(Severity severity, Lang lang);  // "fatale", "warning"…
 std::string_view verdict_label(bool valid, Lang lang);          // "valide", "invalid"
 
-// The family a rule id belongs to: its first part ("BR-CO-10" -> "BR").
+// The family reports show a rule in, as the catalogue says: its family's
+// first ancestor ("BR" for BR-CO-10 and BR-CL-04). The id itself when the
+// catalogue has no such rule.
 std::string_view family_of(std::string_view rule_id);
 
-// What a family is about ("EN 16931 : règles métier"); the family id itself
-// when it has no title.
+// What a family of the catalogue is about ("EN 16931 : règles métier"); the
+// family id itself for any other.
 std::string_view family_title(std::string_view family, Lang lang);
 
 // An option of the run as the HTML audit trail names it ("Validation XSD

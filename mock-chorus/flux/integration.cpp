@@ -11,11 +11,11 @@ namespace cprokit::mock {
 namespace {
 
 // Findings that make a file unreceivable rather than an invoice rejected:
-// not XML, not an invoice, not valid against its schema, a PDF with no
-// readable Factur-X invoice.
-bool is_technical(const Finding& f) {
-  return f.rule.starts_with("XML-") || f.rule.starts_with("XSD-") || f.rule.starts_with("DOC-") ||
-         f.rule.starts_with("PDF-");
+// those of a technical family (not XML, not an invoice, not valid against
+// its schema, a PDF with no readable Factur-X invoice).
+bool is_technical(const Registry& registry, const Finding& f) {
+  const Family* family = registry.family_of(f.rule);
+  return family != nullptr && family->technical;
 }
 
 std::string place(const Location& where) {
@@ -56,7 +56,7 @@ class Examiner {
     const LintedDocument doc = catalogue_.linter->lint(name, bytes, invoice);
     bool technical = false;
     for (const auto& f : doc.findings) {
-      if (f.severity == Severity::Fatal && is_technical(f)) {
+      if (f.severity == Severity::Fatal && is_technical(catalogue_.linter->registry(), f)) {
         technical = true;
         out.technical.push_back(
             {f.rule, fmt::format("IRRECEVABILITE: {} : {}{}", name, f.message.fr, place(f.where)),

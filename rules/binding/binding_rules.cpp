@@ -75,6 +75,8 @@ bool is_shadowed(std::string_view id) {
 }
 
 void register_rules(Registry& registry) {
+  registry.add_family({"UBL", {"EN 16931 : règles de syntaxe UBL", "EN 16931: UBL syntax rules"}});
+  registry.add_family({"CII", {"EN 16931 : règles de syntaxe CII", "EN 16931: CII syntax rules"}});
   register_table(registry, ubl_table());
   register_table(registry, cii_table());
 }

@@ -14,20 +14,19 @@ Registry make_builtin() {
   en16931::register_rules(r);
   chorus::register_rules(r);
   binding::register_rules(r);
-  r.add_profile({"all", {"Toutes les règles de cprokit.", "Every rule cprokit has."}, {""}});
+  r.add_profile({"all", {"Toutes les règles de cprokit.", "Every rule cprokit has."}, {}});
   r.add_profile({"en16931",
                  {"EN 16931 : règles métier de la norme et lecture sûre du document.",
                   "EN 16931: the standard's business rules and safe reading of the document."},
-                 {"BR-", "UBL-", "CII-", "XML-", "XSD-", "LIST-", "DOC-", "PDF-"}});
+                 {"BR", "UBL", "CII", "XML", "XSD", "LIST", "DOC", "PDF"}});
   r.add_profile({"chorus",
                  {"Chorus Pro : ses propres règles (CPRO-, ACCT-) après celles de l'EN 16931.",
                   "Chorus Pro: its own rules (CPRO-, ACCT-) after those of EN 16931."},
-                 {"CPRO-", "ACCT-", "BR-", "UBL-", "CII-", "XML-", "XSD-", "LIST-", "JSON-", "DOC-",
-                  "PDF-"}});
+                 {"CPRO", "ACCT", "BR", "UBL", "CII", "XML", "XSD", "LIST", "JSON", "DOC", "PDF"}});
   r.add_profile({"syntax",
                  {"Lecture et schéma seulement (XML, XSD, JSON, PDF), sans règle métier.",
                   "Reading and schema only (XML, XSD, JSON, PDF), no business rule."},
-                 {"XML-", "XSD-", "JSON-", "DOC-", "PDF-"}});
+                 {"XML", "XSD", "JSON", "DOC", "PDF"}});
   return r;
 }
 

@@ -40,6 +40,10 @@ Rule chorus_rule(std::string id, Severity severity, Message title, std::vector<s
 }
 
 void register_rules(Registry& registry) {
+  registry.add_family({"CPRO",
+                       {"Chorus Pro : factures et demandes de dépôt",
+                        "Chorus Pro: invoices and deposit requests"}});
+  registry.add_family({"ACCT", {"Chorus Pro : comptes du portail", "Chorus Pro: portal accounts"}});
   register_identity_rules(registry);
   register_routing_rules(registry);
   register_document_rules(registry);

@@ -6,7 +6,10 @@
 
 namespace cprokit::en16931 {
 
+// The families (BR, BR-CL), then every rule.
 void register_rules(Registry& registry);
+// The families alone: a test registers them before one file's rules.
+void register_families(Registry& registry);
 
 // One family of rules per file; register_rules() calls each.
 void register_totals_rules(Registry& registry);

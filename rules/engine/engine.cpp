@@ -12,7 +12,7 @@ void run(const Registry& registry, const Profile& profile, const Model& document
   Reporter reporter(out);
   for (const Rule& rule : registry.rules()) {
     const auto check = rule.checks.*kCheck;
-    if (check == nullptr || !rule.applies_to.contains(kind) || !profile.includes(rule.id)) {
+    if (check == nullptr || !rule.applies_to.contains(kind) || !profile.includes(rule)) {
       continue;
     }
     reporter.start(rule);

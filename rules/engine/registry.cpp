@@ -33,12 +33,32 @@ std::vector<DocumentKind> KindSet::kinds() const {
   return out;
 }
 
-bool Profile::includes(std::string_view rule_id) const {
-  return std::any_of(id_prefixes.begin(), id_prefixes.end(),
-                     [&](const std::string& p) { return rule_id.starts_with(p); });
+void Registry::add_family(Family family) {
+  if (!profiles_.empty()) throw std::logic_error("family added after a profile: " + family.id);
+  if (family.id.empty() || this->family(family.id) != nullptr) {
+    throw std::logic_error("family empty or registered twice: " + family.id);
+  }
+  std::size_t group = families_.size();
+  if (!family.parent.empty()) {
+    const Family* parent = this->family(family.parent);
+    if (parent == nullptr) throw std::logic_error("family before its parent: " + family.id);
+    group = group_[parent->index];
+  }
+  family.index = families_.size();
+  group_.push_back(group);
+  families_.push_back(std::move(family));
 }
 
 void Registry::add(Rule rule) {
+  // The family with the longest id that, with a dash, starts the rule's id.
+  const Family* owner = nullptr;
+  for (const Family& f : families_) {
+    const bool owns =
+        rule.id.size() > f.id.size() && rule.id.starts_with(f.id) && rule.id[f.id.size()] == '-';
+    if (owns && (owner == nullptr || f.id.size() > owner->id.size())) owner = &f;
+  }
+  if (owner == nullptr) throw std::logic_error("rule of no registered family: " + rule.id);
+  rule.family = owner->index;
   if (!by_id_.emplace(upper(rule.id), rules_.size()).second) {
     throw std::logic_error("rule registered twice: " + rule.id);
   }
@@ -46,12 +66,41 @@ void Registry::add(Rule rule) {
 }
 
 void Registry::add_profile(Profile profile) {
+  profile.included_.assign(families_.size(), profile.families.empty());
+  for (const std::string& id : profile.families) {
+    const Family* named = family(id);
+    if (named == nullptr) throw std::logic_error("profile of an unknown family: " + id);
+    profile.included_[named->index] = true;
+  }
+  // And their sub-families: a parent comes before its children.
+  for (const Family& f : families_) {
+    if (const Family* parent = family(f.parent); parent != nullptr && profile.includes(*parent)) {
+      profile.included_[f.index] = true;
+    }
+  }
   profiles_.push_back(std::move(profile));
 }
 
 const Rule* Registry::find(std::string_view id) const {
   auto it = by_id_.find(upper(id));
   return it == by_id_.end() ? nullptr : &rules_[it->second];
+}
+
+const Family* Registry::family(std::string_view id) const {
+  auto it = std::ranges::find(families_, id, &Family::id);
+  return it == families_.end() ? nullptr : &*it;
+}
+
+const Family* Registry::family_of(std::string_view rule_id) const {
+  const Rule* rule = find(rule_id);
+  return rule == nullptr ? nullptr : &family_of(*rule);
+}
+
+bool Registry::applies(const Rule& rule, const Needs& available, const Needs& wanted) const {
+  if (rule.reports_missing.any()) {
+    return !rule.reports_missing.met_by(available) && rule.reports_missing.met_by(wanted);
+  }
+  return family_of(rule).needs.met_by(available);
 }
 
 const Profile* Registry::profile(std::string_view name) const {

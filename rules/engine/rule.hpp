@@ -7,6 +7,7 @@
 #include <string_view>
 #include <vector>
 
+#include "rules/engine/family.hpp"
 #include "rules/finding.hpp"
 #include "rules/model/account_form.hpp"
 #include "rules/model/deposit_request.hpp"
@@ -71,6 +72,11 @@ struct Rule {
   // one: the official artefacts test it with true() (BR-CO-05..08), and a
   // reason code and its text cannot be matched mechanically.
   bool unchecked = false;
+  // The reference data whose absence the rule reports (XSD-02, LIST-01): it
+  // applies only to a run that wanted that data and did not find it.
+  Needs reports_missing;
+  // Its family: an index in Registry::families(), set by Registry::add.
+  std::size_t family = 0;
 };
 
 }  // namespace cprokit

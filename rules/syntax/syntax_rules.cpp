@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <stdexcept>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace cprokit::syntax {
@@ -114,11 +115,13 @@ std::vector<Rule> describe_rules() {
                            "DIR ou CPROKIT_SCHEMAS).",
                            "The XSD schemas are available to validate the document (--schemas DIR "
                            "or CPROKIT_SCHEMAS)."));
+  rules.back().reports_missing = {.xsd = true, .code_lists = false};
   rules.push_back(describe(kCodeListsUnavailable, Severity::Warning,
                            "Les listes de codes des règles BR-CL sont disponibles (--codelists "
                            "FICHIER ou CPROKIT_CODELISTS).",
                            "The code lists of the BR-CL rules are available (--codelists FILE or "
                            "CPROKIT_CODELISTS)."));
+  rules.back().reports_missing = {.xsd = false, .code_lists = true};
   return rules;
 }
 
@@ -130,6 +133,20 @@ const std::vector<Rule>& pack_rules() {
 }  // namespace
 
 void register_rules(Registry& registry) {
+  // Each problem of reading a file makes it unreceivable: every family is technical.
+  const auto technical = [](std::string id, Message title, Needs needs) {
+    Family family(std::move(id), std::move(title));
+    family.technical = true;
+    family.needs = needs;
+    return family;
+  };
+  registry.add_family(technical("XML", {"Lecture XML", "XML reading"}, {}));
+  registry.add_family(technical("JSON", {"Lecture JSON", "JSON reading"}, {}));
+  registry.add_family(technical("DOC", {"Nature du document", "Kind of document"}, {}));
+  registry.add_family(technical("PDF", {"Factur-X (PDF)", "Factur-X (PDF)"}, {}));
+  registry.add_family(
+      technical("XSD", {"Schémas XSD", "XSD schemas"}, {.xsd = true, .code_lists = false}));
+  registry.add_family(technical("LIST", {"Listes de codes EN 16931", "EN 16931 code lists"}, {}));
   for (const Rule& rule : pack_rules())
     registry.add(rule);
 }

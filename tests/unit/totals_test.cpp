@@ -10,7 +10,7 @@
 #include <utility>
 #include <vector>
 
-#include "rules/catalogue/catalogue.hpp"
+#include "rules/en16931/en16931_rules.hpp"
 #include "rules/engine/context.hpp"
 #include "rules/engine/engine.hpp"
 #include "rules/engine/registry.hpp"
@@ -196,13 +196,17 @@ InvoiceBuilder valid(Syntax syntax) {
 // The four totals rules on `inv` (the model built here has only what they
 // read: no party, no line identifier, which the other rules would report).
 std::vector<Finding> run(const Invoice& inv, Arithmetic arithmetic = Arithmetic::Reference) {
-  const Registry& registry = catalogue::builtin();
-  const Profile totals{
-      "totals", {"Totaux", "Totals"}, {"BR-CO-10", "BR-CO-13", "BR-CO-15", "BR-CO-16"}};
+  static const Registry registry = [] {
+    Registry r;
+    en16931::register_families(r);
+    en16931::register_totals_rules(r);
+    r.add_profile({"totals", {"Totaux", "Totals"}, {}});
+    return r;
+  }();
   std::vector<Finding> out;
   Context context;
   context.arithmetic = arithmetic;
-  run_rules(registry, totals, inv, context, out);
+  run_rules(registry, *registry.profile("totals"), inv, context, out);
   return out;
 }
 

@@ -286,14 +286,14 @@ void check(const xml::LoadedXml& loaded, Syntax syntax, const Profile& profile,
            std::vector<Finding>& findings) {
   if (syntax != Syntax::Ubl && syntax != Syntax::Cii) return;
   const Program& program = program_for(syntax);
-  if (!profile.includes(std::string(program.table().syntax) + "-")) return;
+  if (!profile.includes(program.family())) return;
   const pugi::xml_node root = loaded.doc.document_element();
   DocumentView doc(program, root, loaded.nested_namespace_declarations);
   Walk walk(program, doc);
   walk.run(root);
   for (const Failure& failure : walk.failures()) {
     const Rule& rule = *program.rules()[static_cast<std::size_t>(failure.rule)].rule;
-    if (!profile.includes(rule.id)) continue;
+    if (!profile.includes(rule)) continue;
     findings.push_back({rule.id,
                         rule.severity,
                         rule.title,

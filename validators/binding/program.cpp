@@ -84,6 +84,8 @@ Program::Program(const Table& table) : table_(table), namespaces_(namespaces_of(
   if (wildcard_contexts_.size() > 64) throw std::logic_error("over 64 wildcard contexts");
   judged_per_instance_.resize(contexts_.size());
   const Registry& registry = catalogue::builtin();
+  family_ = registry.family(table.syntax);
+  if (family_ == nullptr) throw std::logic_error("no family " + std::string(table.syntax));
   for (const Entry& entry : table.entries) {
     CompiledRule rule;
     rule.entry = &entry;

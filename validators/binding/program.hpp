@@ -88,6 +88,8 @@ class Program {
   }
 
   const Table& table() const { return table_; }
+  // The family of its rules, named as the table's syntax ("UBL").
+  const Family& family() const { return *family_; }
   const std::vector<CompiledContext>& contexts() const { return contexts_; }
   const std::vector<CompiledRule>& rules() const { return rules_; }
   // Contexts whose last step may name element `id` (wildcards apart), in order.
@@ -121,6 +123,7 @@ class Program {
   Pattern compile_pattern(std::string_view text);
 
   const Table& table_;
+  const Family* family_ = nullptr;
   std::vector<std::pair<std::string_view, std::string_view>> namespaces_;  // prefix, URI
   std::unordered_map<std::string_view, int, XmlNameHash, XmlNameEqual>
       elements_;  // keys view the table's text
