@@ -230,7 +230,7 @@ void Linter::lint_pdf(LintedDocument& out, std::string_view bytes,
 
 void Linter::check_invoice(LintedDocument& out, Invoice invoice, std::size_t size,
                            std::optional<Invoice>* keep) const {
-  out.identity = chorus::identity_of(invoice);
+  run_keys(registry_, profile_, invoice, out.run_notes);
   if (!options_.code_lists && !options_.code_lists_missing.en.empty() &&
       has_rule(registry_, profile_, syntax::kCodeListsUnavailable)) {
     out.findings.push_back(
@@ -270,9 +270,10 @@ void Linter::lint_json(LintedDocument& out, std::string_view bytes) const {
   }
 }
 
-LintRun::LintRun(const Linter& linter) : linter_(linter) {
-  if (has_rule(linter.registry(), linter.profile(), chorus::kDuplicateRule)) seen_.emplace();
-}
+LintRun::LintRun(const Linter& linter)
+    : linter_(linter), run_rules_(linter.registry(), linter.profile(), [](const Rule& /*rule*/) {
+        return std::make_unique<SeenInvoices>();
+      }) {}
 
 LintedDocument LintRun::lint(std::string path, std::string_view bytes) {
   LintedDocument doc = linter_.lint(std::move(path), bytes);
@@ -281,12 +282,7 @@ LintedDocument LintRun::lint(std::string path, std::string_view bytes) {
 }
 
 void LintRun::add(LintedDocument& doc) {
-  if (seen_ && doc.identity) {
-    const chorus::InvoiceIdentity& identity = *doc.identity;
-    if (auto first = seen_->first_path(identity.supplier, identity.number, doc.path)) {
-      doc.findings.push_back(chorus::duplicate_finding(identity, *first));
-    }
-  }
+  run_rules_.check(doc.run_notes, doc.path, doc.findings);
 }
 
 }  // namespace cprokit

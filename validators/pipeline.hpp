@@ -15,9 +15,9 @@
 
 #include "rules/catalogue/catalogue.hpp"
 #include "rules/chorus/directory.hpp"
-#include "rules/chorus/duplicates.hpp"
 #include "rules/en16931/code_lists.hpp"
 #include "rules/engine/context.hpp"
+#include "rules/engine/engine.hpp"
 #include "rules/engine/registry.hpp"
 #include "rules/finding.hpp"
 #include "rules/model/document_type.hpp"
@@ -61,9 +61,9 @@ struct LintedDocument {
   DocumentKind kind = DocumentKind::Unknown;
   Syntax syntax = Syntax::Unknown;
   std::vector<Finding> findings;
-  // Supplier and number of an invoice or credit note, for the checks a run
-  // makes across documents (LintRun); nullopt when not read.
-  std::optional<chorus::InvoiceIdentity> identity;
+  // What the run-level rules took from an invoice or credit note, for the
+  // checks a run makes across documents (LintRun); empty when not read.
+  std::vector<RunNote> run_notes;
   // The time spent reading and linting it, when its caller measured it (the
   // lint command's batch, for the JUnit report); zero otherwise.
   std::chrono::nanoseconds lint_time{};
@@ -117,10 +117,11 @@ class Linter {
 };
 
 // Lints the documents of one run in input order, adding what only the run can
-// see: the same invoice twice (CPRO-DUP-01, when the profile has it).
+// see: the findings of the engine's run-level rules (CPRO-DUP-01, when the
+// profile has it), their memory kept in a temporary database (SeenInvoices).
 class LintRun {
  public:
-  // Throws SeenInvoicesError when the profile checks duplicates and their
+  // Throws SeenInvoicesError when the profile has a run-level rule and its
   // store cannot be set up.
   explicit LintRun(const Linter& linter);
 
@@ -136,7 +137,7 @@ class LintRun {
 
  private:
   const Linter& linter_;
-  std::optional<SeenInvoices> seen_;  // empty when the profile has no CPRO-DUP-01
+  RunRules run_rules_;
 };
 
 }  // namespace cprokit

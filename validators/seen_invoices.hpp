@@ -1,5 +1,6 @@
 // The invoices a run has seen, for CPRO-DUP-01: for each (supplier, number),
-// the path of the first document that had it. A batch may hold any number of
+// the path of the first document that had it. The linter's SeenStore for the
+// engine's run-level rules (rules/engine/engine.hpp). A batch may hold any number of
 // invoices, so they are not kept in memory: they go to a private temporary
 // database (validators/temporary_database.hpp) with a page cache of 2 MiB.
 #pragma once
@@ -9,6 +10,8 @@
 #include <stdexcept>
 #include <string>
 #include <string_view>
+
+#include "rules/engine/engine.hpp"
 
 namespace cprokit {
 
@@ -20,13 +23,11 @@ class SeenInvoicesError : public std::runtime_error {
   using std::runtime_error::runtime_error;
 };
 
-class SeenInvoices {
+class SeenInvoices final : public SeenStore {
  public:
   // Throws SeenInvoicesError.
   SeenInvoices();
-  SeenInvoices(const SeenInvoices&) = delete;
-  SeenInvoices& operator=(const SeenInvoices&) = delete;
-  ~SeenInvoices();
+  ~SeenInvoices() override;
 
   // The path remembered for (supplier, number), if any; otherwise remembers
   // `path` for it and returns nullopt. Keys and paths are compared and kept
@@ -34,6 +35,11 @@ class SeenInvoices {
   // be used again.
   std::optional<std::string> first_path(std::string_view supplier, std::string_view number,
                                         std::string_view path);
+  // The same with a run-level rule's key: its scope is the supplier, its
+  // value the number.
+  std::optional<std::string> first_path(const RunKey& key, std::string_view path) override {
+    return first_path(key.scope, key.value, path);
+  }
 
  private:
   struct Store;  // the database and its statements

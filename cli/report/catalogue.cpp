@@ -22,12 +22,12 @@ std::vector<std::string> kinds_of(const Rule& rule) {
   return out;
 }
 
-// Who checks the rule: the engine on the document's model, the readers and
-// validators while reading (syntax, schema, size, duplicates in a run), or no
-// one (Rule::unchecked).
+// Who checks the rule: the engine on the document's model or over the
+// documents of a run, the readers and validators while reading (syntax,
+// schema, size, binding), or no one (Rule::unchecked).
 std::string_view checked_by(const Rule& rule) {
   if (rule.unchecked) return "none";
-  return rule.checks.any() ? "engine" : "reader";
+  return rule.checks.any() || rule.run_check.any() ? "engine" : "reader";
 }
 
 // The reference data the rule's verdicts depend on: it runs only with it

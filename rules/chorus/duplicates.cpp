@@ -1,27 +1,22 @@
 #include "rules/chorus/duplicates.hpp"
 
+#include <optional>
+#include <string>
+#include <string_view>
+
 #include <fmt/format.h>
 
 #include "rules/chorus/chorus_rules.hpp"
 #include "rules/chorus/parties.hpp"
+#include "rules/engine/reporter.hpp"
 
 namespace cprokit::chorus {
 namespace {
 
-const Rule& duplicate_rule() {
-  // Described here, checked by the run (validators' LintRun): no check function.
-  static const Rule rule = chorus_rule(kDuplicateRule, Severity::Fatal,
-                                       {"Un même numéro de facture n'apparaît qu'une fois par "
-                                        "fournisseur dans un lot.",
-                                        "An invoice number appears only once per supplier in a "
-                                        "run."},
-                                       {"BT-1", "BT-30"}, nullptr);
-  return rule;
-}
-
-}  // namespace
-
-std::optional<InvoiceIdentity> identity_of(const Invoice& invoice) {
+// What Chorus Pro keeps unique: who issued the invoice (SIRET, else VAT
+// number, else name) and its number (BT-1 as written), at BT-1. None when
+// the invoice has no number or no identifiable supplier.
+std::optional<RunKey> identity_of(const Invoice& invoice) {
   if (!invoice.number || invoice.number->value.empty()) return std::nullopt;
   std::string supplier;
   if (const Identifier* siret = siret_of(invoice.seller)) {
@@ -33,26 +28,30 @@ std::optional<InvoiceIdentity> identity_of(const Invoice& invoice) {
   } else {
     return std::nullopt;
   }
-  return InvoiceIdentity{supplier, invoice.number->value, invoice.number->source.location()};
+  return RunKey{supplier, invoice.number->value, invoice.number->source.location()};
 }
 
-Finding duplicate_finding(const InvoiceIdentity& identity, std::string_view first_path) {
-  const Rule& rule = duplicate_rule();
-  return Finding{
-      rule.id,
-      rule.severity,
+void already_seen(const RunKey& identity, std::string_view first_path, Reporter& report) {
+  report.fire(
+      identity.where,
       {fmt::format("Facture n° {} du fournisseur {} déjà vue dans ce lot ({}) : Chorus Pro refuse "
                    "un second dépôt du même numéro pour le même fournisseur (doublon).",
-                   identity.number, identity.supplier, first_path),
+                   identity.value, identity.scope, first_path),
        fmt::format("Invoice {} of supplier {} already seen in this run ({}): Chorus Pro refuses "
                    "a second deposit of the same number for the same supplier (duplicate).",
-                   identity.number, identity.supplier, first_path)},
-      identity.where,
-      rule.terms};
+                   identity.value, identity.scope, first_path)});
 }
 
+}  // namespace
+
 void register_duplicate_rule(Registry& registry) {
-  registry.add(duplicate_rule());
+  Rule rule = chorus_rule("CPRO-DUP-01", Severity::Fatal,
+                          {"Un même numéro de facture n'apparaît qu'une fois par fournisseur "
+                           "dans un lot.",
+                           "An invoice number appears only once per supplier in a run."},
+                          {"BT-1", "BT-30"}, nullptr);
+  rule.run_check = {identity_of, already_seen};
+  registry.add(std::move(rule));
 }
 
 }  // namespace cprokit::chorus

@@ -1,5 +1,7 @@
 #include "rules/engine/engine.hpp"
 
+#include <algorithm>
+
 #include "rules/engine/reporter.hpp"
 
 namespace cprokit {
@@ -43,6 +45,37 @@ void run_rules(const Registry& registry, const Profile& profile, const DepositRe
 void run_rules(const Registry& registry, const Profile& profile, const AccountForm& form,
                const Context& context, std::vector<Finding>& out) {
   run<AccountForm, &Checks::account>(registry, profile, form, DocumentKind::Account, context, out);
+}
+
+void run_keys(const Registry& registry, const Profile& profile, const Invoice& invoice,
+              std::vector<RunNote>& out) {
+  for (const Rule& rule : registry.rules()) {
+    if (!rule.run_check.any() || !rule.applies_to.contains(invoice.kind) ||
+        !profile.includes(rule)) {
+      continue;
+    }
+    if (auto key = rule.run_check.key(invoice)) out.push_back({&rule, std::move(*key)});
+  }
+}
+
+RunRules::RunRules(const Registry& registry, const Profile& profile, const MakeStore& make_store) {
+  for (const Rule& rule : registry.rules()) {
+    if (rule.run_check.any() && profile.includes(rule))
+      stores_.emplace_back(&rule, make_store(rule));
+  }
+}
+
+void RunRules::check(std::span<const RunNote> notes, std::string_view path,
+                     std::vector<Finding>& out) {
+  Reporter reporter(out);
+  for (const RunNote& note : notes) {
+    auto store = std::ranges::find(stores_, note.rule, [](const auto& s) { return s.first; });
+    if (store == stores_.end()) continue;  // a rule this run does not have
+    if (auto first = store->second->first_path(note.key, path)) {
+      reporter.start(*note.rule);
+      note.rule->run_check.repeated(note.key, *first, reporter);
+    }
+  }
 }
 
 }  // namespace cprokit

@@ -1,6 +1,14 @@
-// Runs the rules of a profile on a document model.
+// Runs the rules of a profile on a document model, and the rules over the
+// documents of a run.
 #pragma once
 
+#include <functional>
+#include <memory>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <utility>
 #include <vector>
 
 #include "rules/engine/context.hpp"
@@ -20,5 +28,52 @@ void run_rules(const Registry& registry, const Profile& profile, const DepositRe
                const Context& context, std::vector<Finding>& out);
 void run_rules(const Registry& registry, const Profile& profile, const AccountForm& form,
                const Context& context, std::vector<Finding>& out);
+
+// What a run-level rule took from one document: its key, to be checked in
+// input order (RunRules::check) once the document is linted.
+struct RunNote {
+  const Rule* rule = nullptr;
+  RunKey key;
+};
+
+// Appends to `out` the key each run-level rule of `profile` takes from the
+// invoice. Linting the documents of a run on several threads, this is the
+// part done with each document.
+void run_keys(const Registry& registry, const Profile& profile, const Invoice& invoice,
+              std::vector<RunNote>& out);
+
+// The memory of one run-level rule: for each key, the path of the first
+// document that had it. The linter keeps it in a temporary database of
+// bounded memory (validators/seen_invoices.hpp); another user of the engine
+// (the mock) may keep it in its own.
+class SeenStore {
+ public:
+  SeenStore() = default;
+  SeenStore(const SeenStore&) = delete;
+  SeenStore& operator=(const SeenStore&) = delete;
+  virtual ~SeenStore() = default;
+
+  // The path remembered for `key`, if any; otherwise remembers `path` for it
+  // and returns nullopt. May throw when the store fails: the run cannot go
+  // on without the rule.
+  virtual std::optional<std::string> first_path(const RunKey& key, std::string_view path) = 0;
+};
+
+// The run-level rules of a profile, each with its store, for one run.
+class RunRules {
+ public:
+  using MakeStore = std::function<std::unique_ptr<SeenStore>(const Rule& rule)>;
+
+  // A store is made for each run-level rule of the profile, none when it has
+  // none (what make_store throws goes through).
+  RunRules(const Registry& registry, const Profile& profile, const MakeStore& make_store);
+
+  // The notes of one document, in input order: a key a store already had is
+  // reported by its rule, appended to `out` (an earlier document named).
+  void check(std::span<const RunNote> notes, std::string_view path, std::vector<Finding>& out);
+
+ private:
+  std::vector<std::pair<const Rule*, std::unique_ptr<SeenStore>>> stores_;
+};
 
 }  // namespace cprokit

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -58,6 +59,29 @@ struct Checks {
   }
 };
 
+// What a run-level rule keeps of a document: a value that must be unique in
+// the run within its scope (an invoice number for its supplier), and where
+// the document has it.
+struct RunKey {
+  std::string scope;
+  std::string value;
+  Location where;
+};
+
+using RunKeyOf = std::optional<RunKey> (*)(const Invoice& invoice);
+using RepeatedKeyCheck = void (*)(const RunKey& key, std::string_view first_path, Reporter& report);
+
+// The check of a rule over the documents of a run (CPRO-DUP-01): each invoice
+// gives the rule its key (or none), the run's store (engine.hpp, SeenStore)
+// remembers the first document of each key, and `repeated` reports a
+// document whose key an earlier one had.
+struct RunCheck {
+  RunKeyOf key = nullptr;
+  RepeatedKeyCheck repeated = nullptr;
+
+  bool any() const { return key != nullptr; }
+};
+
 struct Rule {
   std::string id;
   Severity severity = Severity::Fatal;
@@ -65,9 +89,11 @@ struct Rule {
   Message title;                   // what the rule requires, in both languages
   std::vector<std::string> terms;  // business terms concerned ("BT-106")
   std::string source;              // where the requirement comes from
-  // None for the syntax rules (XML-, XSD-, JSON-, DOC-): validators/ report
-  // those while reading a document, the registry only describes them.
+  // None for the syntax rules (XML-, XSD-, JSON-, DOC-) and the rules over
+  // a run: validators/ report the first while reading a document, the
+  // registry only describes them.
   Checks checks;
+  RunCheck run_check;  // for a rule over the documents of a run
   // Listed so that the catalogue has every official id, but checked by no
   // one: the official artefacts test it with true() (BR-CO-05..08), and a
   // reason code and its text cannot be matched mechanically.

@@ -5,6 +5,8 @@
 #include <algorithm>
 #include <fstream>
 #include <map>
+#include <memory>
+#include <optional>
 #include <set>
 #include <stdexcept>
 #include <string>
@@ -539,4 +541,125 @@ TEST_CASE("the syntax profile runs no business rule on the builtin registry",
     if (totals_rules().find(id) != nullptr) totals.push_back(id);
   }
   CHECK(totals == kTotalsRules);
+}
+
+namespace {
+
+// A store kept in memory, as another user of the engine (the mock) may keep
+// its own: the engine's run-level rules do not know which store they use.
+class MemoryStore final : public SeenStore {
+ public:
+  std::optional<std::string> first_path(const RunKey& key, std::string_view path) override {
+    auto [it, added] = seen_.try_emplace({key.scope, key.value}, std::string(path));
+    if (added) return std::nullopt;
+    return it->second;
+  }
+
+ private:
+  std::map<std::pair<std::string, std::string>, std::string> seen_;
+};
+
+std::optional<RunKey> number_key(const Invoice& invoice) {
+  if (!invoice.number) return std::nullopt;
+  return RunKey{"S", invoice.number->value, {"/number", 2, 0}};
+}
+
+void seen_before(const RunKey& key, std::string_view first_path, Reporter& report) {
+  report.fire(key.where, {"déjà vu", "already seen in " + std::string(first_path)});
+}
+
+Invoice numbered(std::string number) {
+  Invoice inv = invoice_of(DocumentKind::Invoice);
+  inv.number = Text{std::move(number), {}};
+  return inv;
+}
+
+// The findings of the run-level rules on the invoices, linted in this order.
+std::vector<std::vector<Finding>> run_across(const Registry& registry, const Profile& profile,
+                                             const std::vector<Invoice>& invoices,
+                                             int* stores_made = nullptr) {
+  RunRules run(registry, profile, [&](const Rule& /*rule*/) {
+    if (stores_made != nullptr) ++*stores_made;
+    return std::make_unique<MemoryStore>();
+  });
+  std::vector<std::vector<Finding>> out;
+  for (std::size_t i = 0; i < invoices.size(); ++i) {
+    std::vector<RunNote> notes;
+    run_keys(registry, profile, invoices[i], notes);
+    out.emplace_back();
+    run.check(notes, "doc" + std::to_string(i + 1) + ".xml", out.back());
+  }
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("a run-level rule reports a key an earlier document of the run had",
+          "[registry][engine]") {
+  Registry registry;
+  registry.add_family({"FAKE", {"factice", "fake"}});
+  registry.add_family({"OTHER", {"autre", "other"}});
+  Rule unique = fake_rule("FAKE-UNIQUE", kInvoicesAndCreditNotes, Severity::Fatal);
+  unique.checks = {};
+  unique.run_check = {number_key, seen_before};
+  registry.add(unique);
+  registry.add(fake_rule("FAKE-PER-DOC", kAnyDocument));
+  Rule other = unique;
+  other.id = "OTHER-UNIQUE";
+  registry.add(other);
+  registry.add_profile({"fake", {"factice", "fake"}, {"FAKE"}});
+  const Profile& fake = *registry.profile("fake");
+
+  int stores = 0;
+  const auto findings =
+      run_across(registry, fake,
+                 {numbered("1"), numbered("2"), Invoice{}, numbered("1"), numbered("1")}, &stores);
+  CHECK(stores == 1);  // one store for the profile's one run-level rule
+  REQUIRE(findings.size() == 5);
+  CHECK(findings[0].empty());
+  CHECK(findings[1].empty());
+  CHECK(findings[2].empty());  // no number: no key
+  REQUIRE(findings[3].size() == 1);
+  CHECK(findings[3][0].rule == "FAKE-UNIQUE");
+  CHECK(findings[3][0].severity == Severity::Fatal);
+  CHECK(findings[3][0].terms == std::vector<std::string>{"BT-1"});
+  CHECK(findings[3][0].where.line == 2);
+  CHECK(findings[3][0].message.en == "already seen in doc1.xml");
+  REQUIRE(findings[4].size() == 1);
+  CHECK(findings[4][0].message.en == "already seen in doc1.xml");  // the first, always
+
+  // The per-document engine does not run it.
+  std::vector<Finding> per_document;
+  run_rules(registry, fake, numbered("1"), Context{}, per_document);
+  CHECK(ids(per_document) == std::vector<std::string>{"FAKE-PER-DOC"});
+}
+
+TEST_CASE("CPRO-DUP-01 is a run-level rule any store can keep", "[registry][engine][duplicates]") {
+  const Registry& registry = catalogue::builtin();
+  const Rule* duplicate = registry.find("CPRO-DUP-01");
+  REQUIRE(duplicate != nullptr);
+  CHECK(duplicate->run_check.any());
+  CHECK_FALSE(duplicate->checks.any());
+
+  const auto invoice = [](std::string siret, std::string number) {
+    Invoice inv = numbered(std::move(number));
+    inv.seller.legal_id = Identifier{std::move(siret), "0009", {}, true};
+    return inv;
+  };
+  const std::vector<Invoice> run = {invoice("12345678200010", "F-1"),
+                                    invoice("98765432100014", "F-1"),
+                                    invoice("12345678200010", "F-1")};
+  const auto chorus = run_across(registry, *registry.profile("chorus"), run);
+  CHECK(chorus[0].empty());
+  CHECK(chorus[1].empty());  // another supplier
+  REQUIRE(chorus[2].size() == 1);
+  CHECK(chorus[2][0].rule == "CPRO-DUP-01");
+  CHECK(chorus[2][0].message.en.find("Invoice F-1 of supplier 12345678200010 already seen in "
+                                     "this run (doc1.xml)") == 0);
+  CHECK(chorus[2][0].terms == std::vector<std::string>{"BT-1", "BT-30"});
+
+  int stores = 0;
+  const auto en16931 = run_across(registry, *registry.profile("en16931"), run, &stores);
+  CHECK(stores == 0);  // not a rule of the profile: no store
+  CHECK(en16931[2].empty());
 }
