@@ -258,6 +258,12 @@ TEST_CASE("a flux that is not XML, or not the announced syntax, is not receivabl
   REQUIRE_FALSE(cr["listeErreurTechnique"].empty());
   CHECK(cr["listeErreurTechnique"][0]["codeErreur"] == "XML-01");
 
+  // Broken JSON is a problem of reading the file too: unreceivable, and why.
+  cr = h.wait_for_flux(deposit(h, flux_request(R"({"modeDepot": )")));
+  CHECK(cr["etatCourantDepotFlux"] == "IN_REJETE");
+  REQUIRE_FALSE(cr["listeErreurTechnique"].empty());
+  CHECK(cr["listeErreurTechnique"][0]["codeErreur"] == "JSON-01");
+
   cr = h.wait_for_flux(deposit(h, flux_request(valid_ubl("FA-E2E-0003"), "IN_DP_E1_CII_16B")));
   CHECK(cr["etatCourantDepotFlux"] == "IN_REJETE");
   REQUIRE(cr["listeErreurTechnique"].size() == 1);
