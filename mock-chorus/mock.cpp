@@ -27,7 +27,7 @@ std::unique_ptr<Linter> deposit_linter(std::shared_ptr<const chorus::Directory> 
   LintOptions options;
   options.code_lists = mock.code_lists;
   options.profile = "chorus";
-  options.max_bytes = std::size_t{10} * 1024 * 1024;  // Chorus Pro's limit for one file
+  options.max_bytes = chorus::kMaxFileBytes;
   options.directory = std::move(directory);
   return std::make_unique<Linter>(std::move(options), mock.xsd);
 }
