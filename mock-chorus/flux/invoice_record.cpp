@@ -20,15 +20,6 @@ std::optional<std::string> optional_text(const std::optional<Text>& t) {
   return t->value;
 }
 
-// BT-110: the total VAT in the invoice currency.
-std::string vat_total(const Invoice& invoice) {
-  const std::string currency = text_or(invoice.currency);
-  for (const auto& a : invoice.vat_totals) {
-    if (a.currency.empty() || a.currency == currency) return a.value.to_string();
-  }
-  return "0";
-}
-
 std::string detail_of(const Invoice& invoice) {
   Json lignes = Json::array();
   int numero = 0;
@@ -87,7 +78,8 @@ InvoiceRecord record_of(const Invoice& invoice, const AccountRecord& account,
     r.montant_ttc = amount_text(invoice.totals->tax_inclusive);
     r.montant_a_payer = amount_text(invoice.totals->payable);
   }
-  r.montant_tva = vat_total(invoice);
+  const Amount* vat_total = vat_total_in_invoice_currency(invoice);  // BT-110
+  r.montant_tva = vat_total != nullptr ? vat_total->value.to_string() : "0";
   if (const Identifier* buyer = chorus::siret_of(invoice.buyer)) {
     r.code_destinataire = buyer->value;
     if (const chorus::Structure* s = catalogue.directory->structure(buyer->value)) {
