@@ -14,6 +14,7 @@
 #include "mock-chorus/store/store.hpp"
 #include "rules/chorus/directory.hpp"
 #include "rules/chorus/limits.hpp"
+#include "validators/directory/directory_file.hpp"
 #include "validators/pipeline.hpp"
 
 namespace cprokit::mock {
@@ -36,8 +37,6 @@ struct MockOptions {
 struct Catalogue {
   std::shared_ptr<const chorus::Directory> directory;
   std::unique_ptr<Linter> linter;
-
-  const chorus::Structure* structure_by_id(std::int64_t id) const;
 };
 
 class Mock {
@@ -48,8 +47,9 @@ class Mock {
 
   // Replaces the directory with the one in `file_text` (a directory file):
   // its client secrets and account passwords are stored hashed, the rest
-  // as the file has it. Throws directory::DirectoryError for a bad file.
-  void load_directory(std::string_view file_text);
+  // as the file has it. Returns what the file holds, secrets in clear (the
+  // caller gave them). Throws directory::DirectoryError for a bad file.
+  directory::DirectoryFile load_directory(std::string_view file_text);
   // Forgets every deposit, invoice, file and token; the directory stays.
   void reset();
 

@@ -69,7 +69,8 @@ Reply soumettre(const Call& call) {
   const Fields destinataire = f.object("destinataire");
   const Fields references = f.object("references");
   const Fields montants = f.object("montantTotal");
-  const chorus::Structure* supplier = catalogue->structure_by_id(call.account.id_structure);
+  const chorus::Structure* supplier =
+      catalogue->directory->structure_by_id(call.account.id_structure);
   InvoiceRecord r;
   r.mode_depot = mode;
   r.login = call.account.login;

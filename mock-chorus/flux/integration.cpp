@@ -48,7 +48,8 @@ class Examiner {
   Examiner(const FluxRecord& flux, const AccountRecord& account, const Catalogue& catalogue,
            Millis now)
       : flux_(flux), account_(account), catalogue_(catalogue), now_(now) {
-    if (const auto* s = catalogue.structure_by_id(account.id_structure)) supplier_ = s->identifiant;
+    if (const auto* s = catalogue.directory->structure_by_id(account.id_structure))
+      supplier_ = s->identifiant;
   }
 
   void file(const std::string& name, std::string_view bytes, FluxFile announced) {

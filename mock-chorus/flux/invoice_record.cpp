@@ -64,7 +64,7 @@ InvoiceRecord record_of(const Invoice& invoice, const AccountRecord& account,
   r.mode_depot = "EDI";
   r.login = account.login;
   r.id_fournisseur = account.id_structure;
-  const chorus::Structure* supplier = catalogue.structure_by_id(account.id_structure);
+  const chorus::Structure* supplier = catalogue.directory->structure_by_id(account.id_structure);
   if (const Identifier* siret = chorus::siret_of(invoice.seller)) r.code_fournisseur = siret->value;
   r.designation_fournisseur =
       supplier != nullptr ? supplier->raison_sociale : text_or(invoice.seller.name);
