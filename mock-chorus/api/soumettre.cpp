@@ -9,6 +9,7 @@
 #include "mock-chorus/api/routes.hpp"
 #include "mock-chorus/auth/secret_hash.hpp"
 #include "mock-chorus/lifecycle.hpp"
+#include "mock-chorus/wire/findings.hpp"
 #include "validators/sha256.hpp"
 
 namespace cprokit::mock {
@@ -19,9 +20,8 @@ void refuse_findings(const std::vector<Finding>& findings) {
   std::string en;
   for (const auto& f : findings) {
     if (f.severity != Severity::Fatal) continue;
-    const std::string where = f.where.path.empty() ? "" : fmt::format(" ({})", f.where.path);
-    fr += fmt::format("{}[{}] {}{}", fr.empty() ? "" : " ; ", f.rule, f.message.fr, where);
-    en += fmt::format("{}[{}] {}{}", en.empty() ? "" : "; ", f.rule, f.message.en, where);
+    fr += (fr.empty() ? "" : " ; ") + quoted(f, Lang::Fr);
+    en += (en.empty() ? "" : "; ") + quoted(f, Lang::En);
   }
   if (!fr.empty()) refuse(std::move(fr), en);
 }

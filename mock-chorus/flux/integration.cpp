@@ -5,6 +5,7 @@
 #include "mock-chorus/flux/invoice_record.hpp"
 #include "mock-chorus/flux/lot.hpp"
 #include "mock-chorus/flux/syntaxes.hpp"
+#include "mock-chorus/wire/findings.hpp"
 #include "rules/chorus/parties.hpp"
 
 namespace cprokit::mock {
@@ -16,12 +17,6 @@ namespace {
 bool is_technical(const Finding& f) {
   return f.rule.starts_with("XML-") || f.rule.starts_with("XSD-") || f.rule.starts_with("DOC-") ||
          f.rule.starts_with("PDF-");
-}
-
-std::string place(const Location& where) {
-  if (where.line == 0) return where.path.empty() ? "" : fmt::format(" ({})", where.path);
-  if (where.path.empty()) return fmt::format(" (ligne {})", where.line);
-  return fmt::format(" ({}, ligne {})", where.path, where.line);
 }
 
 bool syntax_matches(FluxFile announced, Syntax found) {
@@ -59,9 +54,10 @@ class Examiner {
     for (const auto& f : doc.findings) {
       if (f.severity == Severity::Fatal && is_technical(f)) {
         technical = true;
-        out.technical.push_back(
-            {f.rule, fmt::format("IRRECEVABILITE: {} : {}{}", name, f.message.fr, place(f.where)),
-             "IRRECEVABILITE"});
+        out.technical.push_back({f.rule,
+                                 fmt::format("IRRECEVABILITE: {} : {}{}", name, f.message.fr,
+                                             place_of(f.where, Lang::Fr)),
+                                 "IRRECEVABILITE"});
       }
     }
     if (technical || !invoice) {
@@ -101,7 +97,7 @@ class Examiner {
     for (const auto& f : findings) {
       if (f.severity != Severity::Fatal) continue;
       DpError e = base;
-      e.libelle_erreur_dp = fmt::format("[{}] {}{}", f.rule, f.message.fr, place(f.where));
+      e.libelle_erreur_dp = quoted(f, Lang::Fr);
       out.dp.push_back(std::move(e));
     }
     if (out.dp.size() == before) {

@@ -1,7 +1,8 @@
 #include "mock-chorus/flux/invoice_record.hpp"
 
-#include "mock-chorus/api/reply.hpp"
 #include "mock-chorus/lifecycle.hpp"
+#include "mock-chorus/wire/dates.hpp"
+#include "mock-chorus/wire/reply.hpp"
 #include "rules/chorus/parties.hpp"
 
 namespace cprokit::mock {
@@ -49,14 +50,6 @@ std::string detail_of(const Invoice& invoice) {
 }
 
 }  // namespace
-
-std::string iso_date(std::string_view written) {
-  if (written.size() == 8 && written.find('-') == std::string_view::npos) {
-    return std::string(written.substr(0, 4)) + "-" + std::string(written.substr(4, 2)) + "-" +
-           std::string(written.substr(6, 2));
-  }
-  return std::string(written);
-}
 
 InvoiceRecord record_of(const Invoice& invoice, const AccountRecord& account,
                         const Catalogue& catalogue, Millis now) {

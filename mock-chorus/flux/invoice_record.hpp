@@ -12,8 +12,4 @@ namespace cprokit::mock {
 InvoiceRecord record_of(const Invoice& invoice, const AccountRecord& account,
                         const Catalogue& catalogue, Millis now);
 
-// An ISO date (YYYY-MM-DD) from a date as written in UBL (the same) or CII
-// (format 102, YYYYMMDD).
-std::string iso_date(std::string_view written);
-
 }  // namespace cprokit::mock

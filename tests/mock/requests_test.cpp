@@ -187,6 +187,9 @@ TEST_CASE("soumettre refuses what the deposit-request rules refuse", "[mock][pdf
   request["references"]["typeFacture"] = "FACTURETTE";  // not in the API's enumeration
   const Answer a = h.post("/cpro/factures/v1/soumettre", request.dump(), h.token(), senepi);
   check_refused(a, 400, "[CPRO-DEP-02]");
+  // Quoted as a flux's listeErreurDP quotes a finding: its place and line (wire/findings).
+  check_refused(a, 400, "(/references/typeFacture, ligne 1)");
+  check_refused(a, 400, "(/references/typeFacture, line 1)");
   // Another supplier's idFournisseur: 403.
   CHECK(h.post("/cpro/factures/v1/soumettre",
                json::parse(fixture_text("deposits/deposit-ok.json")).dump(), h.token(), alpine())
