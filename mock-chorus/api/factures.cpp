@@ -6,11 +6,11 @@
 
 #include "mock-chorus/api/routes.hpp"
 #include "mock-chorus/base64.hpp"
-#include "mock-chorus/flux/invoice_record.hpp"
 #include "mock-chorus/flux/lot.hpp"
 #include "mock-chorus/flux/syntaxes.hpp"
 #include "mock-chorus/flux/worker.hpp"
 #include "mock-chorus/lifecycle.hpp"
+#include "mock-chorus/records/invoice_record.hpp"
 #include "rules/chorus/limits.hpp"
 #include "validators/sha256.hpp"
 
@@ -229,7 +229,8 @@ Json recognised_fields(const Call& call, const std::string& nom, const std::stri
   const auto catalogue = call.mock.catalogue();
   std::optional<Invoice> invoice;
   catalogue->linter->lint(nom, pdf, invoice);
-  if (invoice) return recognised(record_of(*invoice, call.account, *catalogue, call.mock.now()));
+  if (invoice)
+    return recognised(record_of(*invoice, call.account, *catalogue->directory, call.mock.now()));
   Json none = recognised(InvoiceRecord{});
   for (auto& value : none)
     value = nullptr;

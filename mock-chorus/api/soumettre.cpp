@@ -7,8 +7,7 @@
 #include <fmt/format.h>
 
 #include "mock-chorus/api/routes.hpp"
-#include "mock-chorus/auth/secret_hash.hpp"
-#include "mock-chorus/lifecycle.hpp"
+#include "mock-chorus/records/invoice_record.hpp"
 #include "mock-chorus/wire/findings.hpp"
 #include "validators/sha256.hpp"
 
@@ -41,11 +40,6 @@ void check_attachments(const Call& call) {
   }
 }
 
-std::string text_or(const Fields& f, std::string_view name, std::string fallback) {
-  auto v = f.text(name);
-  return v && !v->empty() ? *v : std::move(fallback);
-}
-
 }  // namespace
 
 Reply soumettre(const Call& call) {
@@ -66,42 +60,8 @@ Reply soumettre(const Call& call) {
   refuse_findings(catalogue->linter->lint("soumettre.json", call.raw_body).findings);
   if (mode != "SAISIE_API") check_attachments(call);
 
-  const Fields destinataire = f.object("destinataire");
-  const Fields references = f.object("references");
-  const Fields montants = f.object("montantTotal");
-  const chorus::Structure* supplier =
-      catalogue->directory->structure_by_id(call.account.id_structure);
-  InvoiceRecord r;
-  r.mode_depot = mode;
-  r.login = call.account.login;
-  r.id_fournisseur = call.account.id_structure;
-  r.code_fournisseur = supplier != nullptr ? supplier->identifiant : "";
-  r.designation_fournisseur = supplier != nullptr ? supplier->raison_sociale : "";
-  // In SAISIE_API, Chorus Pro numbers the invoice itself.
-  r.numero_facture = text_or(f, "numeroFactureSaisi", "SAISIE-" + random_hex(5));
-  r.date_facture = text_or(f, "dateFacture", iso_day(call.mock.now()));
-  r.type_facture = text_or(references, "typeFacture", "FACTURE");
-  r.devise = text_or(references, "deviseFacture", "EUR");
-  r.cadre_facturation =
-      text_or(f.object("cadreDeFacturation"), "codeCadreFacturation", "A1_FACTURE_FOURNISSEUR");
-  r.montant_ht = text_or(montants, "montantHtTotal", "0");
-  r.montant_tva = text_or(montants, "montantTVA", "0");
-  r.montant_ttc = text_or(montants, "montantTtcTotal", "0");
-  r.montant_a_payer = text_or(montants, "montantAPayer", r.montant_ttc);
-  r.code_destinataire = destinataire.required_text("codeDestinataire");
-  if (const chorus::Structure* s = catalogue->directory->structure(r.code_destinataire)) {
-    r.id_destinataire = s->id_structure_cpp;
-    r.designation_destinataire = s->raison_sociale;
-  }
-  r.code_service_executant = destinataire.text("codeServiceExecutant");
-  r.numero_bon_commande = references.text("numeroBonCommande");
-  r.numero_marche = references.text("numeroMarche");
-  r.statut = std::string(lifecycle::kDeposee);
-  r.date_statut = r.date_depot = call.mock.now();
-  const Json request = Json::parse(call.raw_body, nullptr, false);
-  r.detail_json = Json{{"lignePoste", request.value("lignePoste", Json::array())},
-                       {"ligneTva", request.value("ligneTva", Json::array())}}
-                      .dump();
+  const InvoiceRecord r =
+      record_of(f, call.raw_body, call.account, *catalogue->directory, call.mock.now());
 
   const auto inserted = call.mock.store().insert_invoice(r, call.account.login);
   if (const auto* duplicate = std::get_if<DuplicateInvoice>(&inserted)) {

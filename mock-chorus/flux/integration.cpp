@@ -2,9 +2,9 @@
 
 #include <fmt/format.h>
 
-#include "mock-chorus/flux/invoice_record.hpp"
 #include "mock-chorus/flux/lot.hpp"
 #include "mock-chorus/flux/syntaxes.hpp"
+#include "mock-chorus/records/invoice_record.hpp"
 #include "mock-chorus/wire/findings.hpp"
 #include "rules/chorus/parties.hpp"
 
@@ -101,7 +101,7 @@ class Examiner {
       out.dp.push_back(std::move(e));
     }
     if (out.dp.size() == before) {
-      out.accepted.push_back(record_of(invoice, account_, catalogue_, now_));
+      out.accepted.push_back(record_of(invoice, account_, *catalogue_.directory, now_));
     } else {
       ++out.rejected;
     }

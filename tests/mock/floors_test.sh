@@ -14,7 +14,7 @@ floor_of() {
     api) echo 2 ;;                           # the handlers: the real API's and /_mock/
     flux) echo 3 ;;                          # the flux worker and what it examines
     mock) echo 4 ;;                          # the shared state: options, store, gate, catalogue
-    auth) echo 5 ;;                          # who may call
+    auth | records) echo 5 ;;                # who may call; what a deposit is stored as
     store | wire | lifecycle | base64) echo 6 ;;  # storage, the wire format, statuses, base64
     *) echo "" ;;
   esac
