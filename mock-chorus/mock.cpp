@@ -33,6 +33,13 @@ std::unique_ptr<Linter> deposit_linter(std::shared_ptr<const chorus::Directory> 
 
 }  // namespace
 
+Linter Catalogue::linter_for(const AccountRecord& account) const {
+  const chorus::Structure* structure = directory->structure_by_id(account.id_structure);
+  return linter->for_depositor(std::make_shared<const chorus::Depositor>(
+      chorus::Depositor{account.login, account.id_structure,
+                        structure != nullptr ? structure->identifiant : std::string()}));
+}
+
 Millis wall_clock() {
   using namespace std::chrono;
   return duration_cast<milliseconds>(system_clock::now().time_since_epoch()).count();

@@ -37,6 +37,10 @@ struct MockOptions {
 struct Catalogue {
   std::shared_ptr<const chorus::Directory> directory;
   std::unique_ptr<Linter> linter;
+
+  // The linter for what `account` deposits: its rules also check that the
+  // supplier is the account's structure (CPRO-DEP-03).
+  Linter linter_for(const AccountRecord& account) const;
 };
 
 class Mock {

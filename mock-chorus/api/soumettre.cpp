@@ -1,9 +1,10 @@
 // factures/v1/soumettre: an invoice keyed in through the API, or the PDF of
 // deposer/pdf submitted with its data (../shared/chorus-pro/API.md §3.4).
 // The request is controlled at once by the linter's rules for deposit
-// requests (CPRO-DEP, CPRO-TOT, routing), with the mock's directory; a
-// fatal finding is a synchronous HTTP 400 {codeRetour, libelle} naming the
-// rules, as the clients that handle 400 expect (API.md §3.9).
+// requests (CPRO-DEP, CPRO-TOT, routing), with the mock's directory and the
+// calling account; a fatal finding is a synchronous HTTP 400 {codeRetour,
+// libelle} naming the rules, as the clients that handle 400 expect (API.md
+// §3.9), or a 403 when the supplier is not the account's structure.
 #include <fmt/format.h>
 
 #include "mock-chorus/api/routes.hpp"
@@ -14,7 +15,15 @@
 namespace cprokit::mock {
 namespace {
 
+// A fatal finding refuses the request: a 403 when the account may not act
+// for that supplier (CPRO-DEP-03: the account is known, the request is not
+// its to make), else a 400 naming every rule.
 void refuse_findings(const std::vector<Finding>& findings) {
+  for (const auto& f : findings) {
+    if (f.severity == Severity::Fatal && f.rule == chorus::kDepositorRule) {
+      refuse(quoted(f, Lang::Fr), quoted(f, Lang::En), 403);
+    }
+  }
   std::string fr;
   std::string en;
   for (const auto& f : findings) {
@@ -44,20 +53,13 @@ void check_attachments(const Call& call) {
 
 Reply soumettre(const Call& call) {
   const Fields& f = call.fields;
+  // Read first, as the API does: a missing or malformed field of these is a
+  // 400 naming it before any rule runs.
   const std::string mode = f.required_text("modeDepot");
-  const Fields fournisseur = f.object("fournisseur");
-  const std::int64_t id_fournisseur = fournisseur.required_integer("idFournisseur");
-  if (id_fournisseur != call.account.id_structure) {
-    refuse(fmt::format("fournisseur.idFournisseur {} n'est pas la structure du compte technique "
-                       "{} ({}).",
-                       id_fournisseur, call.account.login, call.account.id_structure),
-           fmt::format("fournisseur.idFournisseur {} is not the technical account's structure "
-                       "({}).",
-                       id_fournisseur, call.account.id_structure),
-           403);
-  }
+  f.object("fournisseur").required_integer("idFournisseur");
   const auto catalogue = call.mock.catalogue();
-  refuse_findings(catalogue->linter->lint("soumettre.json", call.raw_body).findings);
+  refuse_findings(
+      catalogue->linter_for(call.account).lint("soumettre.json", call.raw_body).findings);
   if (mode != "SAISIE_API") check_attachments(call);
 
   const InvoiceRecord r =

@@ -42,14 +42,17 @@ class Examiner {
  public:
   Examiner(const FluxRecord& flux, const AccountRecord& account, const Catalogue& catalogue,
            Millis now)
-      : flux_(flux), account_(account), catalogue_(catalogue), now_(now) {
-    if (const auto* s = catalogue.directory->structure_by_id(account.id_structure))
-      supplier_ = s->identifiant;
-  }
+      : flux_(flux),
+        account_(account),
+        catalogue_(catalogue),
+        linter_(catalogue.linter_for(account)),
+        now_(now) {}
 
+  // The account's rules on the file: the supplier must be its structure
+  // (CPRO-DEP-03), as every other rule of the linter's Chorus Pro profile.
   void file(const std::string& name, std::string_view bytes, FluxFile announced) {
     std::optional<Invoice> invoice;
-    const LintedDocument doc = catalogue_.linter->lint(name, bytes, invoice);
+    const LintedDocument doc = linter_.lint(name, bytes, invoice);
     bool technical = false;
     for (const auto& f : doc.findings) {
       if (f.severity == Severity::Fatal && is_technical(f)) {
@@ -85,15 +88,6 @@ class Examiner {
     DpError base{seller != nullptr ? seller->value : "", buyer != nullptr ? buyer->value : "",
                  invoice.number ? invoice.number->value : "", ""};
     const std::size_t before = out.dp.size();
-    if (seller == nullptr || seller->value != supplier_) {
-      DpError e = base;
-      e.libelle_erreur_dp = fmt::format(
-          "L'identifiant fournisseur {} n'est pas rattaché au compte technique {} (structure {}) "
-          "qui dépose.",
-          base.identifiant_fournisseur.empty() ? "(absent)" : base.identifiant_fournisseur,
-          account_.login, supplier_);
-      out.dp.push_back(std::move(e));
-    }
     for (const auto& f : findings) {
       if (f.severity != Severity::Fatal) continue;
       DpError e = base;
@@ -110,8 +104,8 @@ class Examiner {
   const FluxRecord& flux_;
   const AccountRecord& account_;
   const Catalogue& catalogue_;
+  const Linter linter_;
   Millis now_;
-  std::string supplier_;
 };
 
 }  // namespace

@@ -61,7 +61,7 @@ const std::vector<std::string> kChorusRules = {
     "CPRO-ENG-01",   "CPRO-ENG-02",   "CPRO-ENG-03",   "CPRO-SVC-01",   "CPRO-SVC-02",
     "CPRO-SVC-03",   "CPRO-NAME-01",  "CPRO-NUM-01",   "CPRO-PAY-01",   "CPRO-SIZE-01",
     "CPRO-DUP-01",   "CPRO-DEP-01",   "CPRO-DEP-02",   "CPRO-TOT-01",   "CPRO-TOT-02",
-    "CPRO-TOT-03",   "CPRO-TOT-04",   "CPRO-TOT-05"};
+    "CPRO-TOT-03",   "CPRO-TOT-04",   "CPRO-TOT-05",   "CPRO-DEP-03"};
 const std::vector<std::string> kAccountRules = {"ACCT-EMAIL-01",  "ACCT-ID-01",    "ACCT-REQ-01",
                                                 "ACCT-CP-01",     "ACCT-PWD-01",   "ACCT-PWD-02",
                                                 "ACCT-SECRET-01", "ACCT-SPACE-01", "ACCT-FEAT-01"};
