@@ -139,7 +139,7 @@ std::string admin_token(const Args& a) {
 }
 
 void print_banner(std::ostream& out, const mock::Mock& m, const std::string& base,
-                  const std::optional<chorus::Directory>& loaded) {
+                  const std::optional<directory::DirectoryFile>& loaded) {
   const auto catalogue = m.catalogue();
   out << fmt::format(
       "cprokit mock — Chorus Pro hors ligne / offline Chorus Pro\n"
@@ -151,13 +151,11 @@ void print_banner(std::ostream& out, const mock::Mock& m, const std::string& bas
     for (const auto& c : loaded->clients)
       out << fmt::format("  Client     client_id={} client_secret={}\n", c.client_id,
                          c.client_secret);
-    for (const auto& s : loaded->structures) {
-      for (const auto& t : s.comptes_techniques) {
-        out << fmt::format(
-            "  Compte     {} ({}, idStructureCPP {})\n             cpro-account: {}\n", t.login,
-            s.raison_sociale, s.id_structure_cpp,
-            mock::encode_base64(t.login + ":" + t.mot_de_passe));
-      }
+    for (const auto& t : loaded->technical_accounts) {
+      const chorus::Structure* s = loaded->directory.structure_by_id(t.id_structure_cpp);
+      out << fmt::format("  Compte     {} ({}, idStructureCPP {})\n             cpro-account: {}\n",
+                         t.login, s != nullptr ? s->raison_sociale : "", t.id_structure_cpp,
+                         mock::encode_base64(t.login + ":" + t.mot_de_passe));
     }
   } else if (catalogue->directory->structures.empty()) {
     out << "  Annuaire vide : relancez avec --directory FICHIER (ex. "
@@ -218,7 +216,7 @@ int mock_command(const std::vector<std::string>& argv) {
   pthread_sigmask(SIG_BLOCK, &stop_signals, nullptr);
 
   std::optional<mock::Mock> m;
-  std::optional<chorus::Directory> loaded;
+  std::optional<directory::DirectoryFile> loaded;
   try {
     mock::init_crypto();
     std::filesystem::create_directories(a.data);
@@ -226,8 +224,7 @@ int mock_command(const std::vector<std::string>& argv) {
     m.emplace(options, mock::wall_clock);
     if (directory_text) {
       try {
-        loaded = directory::parse_directory(*directory_text);
-        m->load_directory(*directory_text);
+        loaded = m->load_directory(*directory_text);
       } catch (const directory::DirectoryError& e) {
         return refuse_usage("mock", directory_error(*a.directory, e), lang);
       }

@@ -5,7 +5,6 @@
 #include <nlohmann/json.hpp>
 
 #include "mock-chorus/auth/secret_hash.hpp"
-#include "validators/directory/directory_file.hpp"
 
 namespace cprokit::mock {
 namespace {
@@ -27,18 +26,18 @@ std::unique_ptr<Linter> deposit_linter(std::shared_ptr<const chorus::Directory> 
   LintOptions options;
   options.code_lists = mock.code_lists;
   options.profile = "chorus";
-  options.max_bytes = std::size_t{10} * 1024 * 1024;  // Chorus Pro's limit for one file
+  options.max_bytes = chorus::kMaxFileBytes;
   options.directory = std::move(directory);
   return std::make_unique<Linter>(std::move(options), mock.xsd);
 }
 
 }  // namespace
 
-const chorus::Structure* Catalogue::structure_by_id(std::int64_t id) const {
-  for (const auto& s : directory->structures) {
-    if (s.id_structure_cpp == id) return &s;
-  }
-  return nullptr;
+Linter Catalogue::linter_for(const AccountRecord& account) const {
+  const chorus::Structure* structure = directory->structure_by_id(account.id_structure);
+  return linter->for_depositor(std::make_shared<const chorus::Depositor>(
+      chorus::Depositor{account.login, account.id_structure,
+                        structure != nullptr ? structure->identifiant : std::string()}));
 }
 
 Millis wall_clock() {
@@ -63,24 +62,22 @@ void Mock::serve(std::string_view stored_directory_json) {
   catalogue_ = std::move(catalogue);
 }
 
-void Mock::load_directory(std::string_view file_text) {
-  const chorus::Directory directory = directory::parse_directory(file_text);
+directory::DirectoryFile Mock::load_directory(std::string_view file_text) {
+  directory::DirectoryFile file = directory::read_directory_file(file_text);
   std::vector<ClientSeed> clients;
-  for (const auto& c : directory.clients)
+  for (const auto& c : file.clients)
     clients.push_back({c.client_id, hash_secret(c.client_secret)});
   std::vector<AccountRecord> accounts;
-  for (const auto& s : directory.structures) {
-    for (const auto& a : s.comptes_techniques) {
-      // Users are numbered in file order, stable across reloads of one file.
-      const auto id_utilisateur = static_cast<std::int64_t>(accounts.size()) + 1;
-      accounts.push_back(
-          {a.login, hash_secret(a.mot_de_passe), s.id_structure_cpp, id_utilisateur});
-    }
+  for (const auto& a : file.technical_accounts) {
+    // Users are numbered in file order, stable across reloads of one file.
+    const auto id_utilisateur = static_cast<std::int64_t>(accounts.size()) + 1;
+    accounts.push_back({a.login, hash_secret(a.mot_de_passe), a.id_structure_cpp, id_utilisateur});
   }
   const std::string stored = without_secrets(file_text);
   store_.seed(stored, clients, accounts);
   gatekeeper_.forget_cached();
   serve(stored);
+  return file;
 }
 
 void Mock::reset() {

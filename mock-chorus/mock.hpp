@@ -13,6 +13,8 @@
 #include "mock-chorus/auth/gatekeeper.hpp"
 #include "mock-chorus/store/store.hpp"
 #include "rules/chorus/directory.hpp"
+#include "rules/chorus/limits.hpp"
+#include "validators/directory/directory_file.hpp"
 #include "validators/pipeline.hpp"
 
 namespace cprokit::mock {
@@ -22,9 +24,10 @@ struct MockOptions {
   Millis token_lifetime = 3'600'000;  // expires_in 3600, as PISTE
   Millis flux_step = 0;               // pause before each flux state change
   Millis lifecycle_step = 200;        // DEPOSEE → EN_COURS_ACHEMINEMENT → MISE_A_DISPOSITION
-  std::size_t max_body = std::size_t{48} * 1024 * 1024;  // a 30 MB lot in base64, and its JSON
-  std::string admin_token;                               // X-Mock-Admin for /_mock/…
-  XsdSetup xsd;                                          // the XSD layer of the deposit controls
+  // A request body: the largest lot in base64 (4 bytes for 3), and 8 MB for its JSON.
+  std::size_t max_body = (chorus::kMaxLotBytes + 2) / 3 * 4 + 8 * chorus::kBytesPerMegabyte;
+  std::string admin_token;  // X-Mock-Admin for /_mock/…
+  XsdSetup xsd;             // the XSD layer of the deposit controls
   // The code lists of the BR-CL rules (--codelists); null: those rules are silent.
   std::shared_ptr<const en16931::CodeLists> code_lists;
 };
@@ -35,7 +38,9 @@ struct Catalogue {
   std::shared_ptr<const chorus::Directory> directory;
   std::unique_ptr<Linter> linter;
 
-  const chorus::Structure* structure_by_id(std::int64_t id) const;
+  // The linter for what `account` deposits: its rules also check that the
+  // supplier is the account's structure (CPRO-DEP-03).
+  Linter linter_for(const AccountRecord& account) const;
 };
 
 class Mock {
@@ -46,8 +51,9 @@ class Mock {
 
   // Replaces the directory with the one in `file_text` (a directory file):
   // its client secrets and account passwords are stored hashed, the rest
-  // as the file has it. Throws directory::DirectoryError for a bad file.
-  void load_directory(std::string_view file_text);
+  // as the file has it. Returns what the file holds, secrets in clear (the
+  // caller gave them). Throws directory::DirectoryError for a bad file.
+  directory::DirectoryFile load_directory(std::string_view file_text);
   // Forgets every deposit, invoice, file and token; the directory stays.
   void reset();
 

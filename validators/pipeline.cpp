@@ -94,6 +94,12 @@ Linter::Linter(LintOptions options, XsdSetup xsd, const Registry& registry)
       registry_(registry),
       profile_(find_profile(registry, options_.profile)) {}
 
+Linter Linter::for_depositor(std::shared_ptr<const chorus::Depositor> depositor) const {
+  Linter linter = *this;
+  linter.options_.depositor = std::move(depositor);
+  return linter;
+}
+
 Context Linter::context_for(const std::string& path, std::uint64_t size) const {
   Context context = options_.context;
   context.directory = options_.directory.get();
@@ -104,6 +110,7 @@ Context Linter::context_for(const std::string& path, std::uint64_t size) const {
   }
   context.document_size = size;
   context.invoice_file = options_.invoice_file.get();
+  context.depositor = options_.depositor.get();
   context.code_lists = options_.code_lists.get();
   return context;
 }

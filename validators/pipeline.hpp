@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "rules/catalogue/catalogue.hpp"
+#include "rules/chorus/depositor.hpp"
 #include "rules/chorus/directory.hpp"
 #include "rules/en16931/code_lists.hpp"
 #include "rules/engine/context.hpp"
@@ -38,6 +39,9 @@ struct LintOptions {
   std::string deposit_name;
   // The invoice the deposit requests are for (lint --with); null without one.
   std::shared_ptr<const Invoice> invoice_file;
+  // Who deposits the documents (the mock: the technical account of a call,
+  // Linter::for_depositor()); null for the linter.
+  std::shared_ptr<const chorus::Depositor> depositor;
   // The code lists of the BR-CL rules (lint --codelists); null without them.
   std::shared_ptr<const en16931::CodeLists> code_lists;
   // Without code lists: LIST-01's explanation, once per invoice; empty (as
@@ -93,6 +97,11 @@ class Linter {
   // up, reader), setting out.kind and out.syntax; nullopt when the bytes are
   // not one, the reason among out.findings.
   std::optional<Invoice> read_invoice(std::string_view bytes, LintedDocument& out) const;
+
+  // This linter for the documents `depositor` deposits: the same options,
+  // and the depositor the rules check (CPRO-DEP-03). Cheap: it shares the
+  // schemas, the directory and the code lists.
+  Linter for_depositor(std::shared_ptr<const chorus::Depositor> depositor) const;
 
   const LintOptions& options() const { return options_; }
   const Profile& profile() const { return profile_; }

@@ -10,7 +10,6 @@
 #include <fmt/format.h>
 
 #include "mock-chorus/lifecycle.hpp"
-#include "validators/directory/directory_file.hpp"
 
 namespace cprokit::mock {
 namespace {
@@ -21,14 +20,14 @@ Reply reset(Mock& mock, const AdminCall&) {
 }
 
 Reply load_directory(Mock& mock, const AdminCall& call) {
+  directory::DirectoryFile loaded;
   try {
-    mock.load_directory(call.body);
+    loaded = mock.load_directory(call.body);
   } catch (const directory::DirectoryError& e) {
     refuse(fmt::format("Annuaire refusé : {} : {}", e.where(), e.message_fr()), e.what());
   }
-  const auto catalogue = mock.catalogue();
-  return ok({{"structures", catalogue->directory->structures.size()},
-             {"clients", catalogue->directory->clients.size()}});
+  return ok(
+      {{"structures", loaded.directory.structures.size()}, {"clients", loaded.clients.size()}});
 }
 
 // Moves an invoice to a status the buyer's side sets.
@@ -57,7 +56,7 @@ Reply move_invoice(Mock& mock, const AdminCall& call) {
            fmt::format("Status {} needs a motive (field motif).", statut));
   }
   if (statut == "MISE_EN_PAIEMENT" && invoice->id_destinataire) {
-    const auto* s = mock.catalogue()->structure_by_id(*invoice->id_destinataire);
+    const auto* s = mock.catalogue()->directory->structure_by_id(*invoice->id_destinataire);
     if (s != nullptr && s->parametres.statut_mise_en_paiement_nest_pas_remonte) {
       refuse(
           "Ce destinataire ne remonte pas le statut MISE_EN_PAIEMENT "

@@ -13,7 +13,7 @@
 #include <utility>
 #include <vector>
 
-#include "mock-chorus/api/body.hpp"
+#include "mock-chorus/wire/body.hpp"
 
 namespace cprokit::mock {
 

@@ -6,19 +6,16 @@
 
 #include "mock-chorus/api/routes.hpp"
 #include "mock-chorus/base64.hpp"
-#include "mock-chorus/flux/invoice_record.hpp"
 #include "mock-chorus/flux/lot.hpp"
 #include "mock-chorus/flux/syntaxes.hpp"
 #include "mock-chorus/flux/worker.hpp"
 #include "mock-chorus/lifecycle.hpp"
+#include "mock-chorus/records/invoice_record.hpp"
+#include "rules/chorus/limits.hpp"
 #include "validators/sha256.hpp"
 
 namespace cprokit::mock {
 namespace {
-
-constexpr std::size_t kMaxFlux = std::size_t{10} * 1024 * 1024;  // one file
-constexpr std::size_t kMaxLot = std::size_t{30} * 1024 * 1024;   // a compressed lot
-constexpr std::size_t kMaxPdf = std::size_t{10} * 1024 * 1024;   // deposer/pdf → 413
 
 std::string decoded(const Fields& f, std::string_view field) {
   auto bytes = decode_base64(f.required_text(field));
@@ -41,11 +38,12 @@ Reply deposer_flux(const Call& call) {
   }
   const std::string file = decoded(call.fields, "fichierFlux");
   if (file.empty()) refuse("IRR_VIDE_F - fichierFlux est vide.", "fichierFlux is empty.");
-  if (file.size() > (is_gzip(file) ? kMaxLot : kMaxFlux)) {
-    refuse(fmt::format("GDP_MSG_11.022 - Fichier trop volumineux ({} octets ; 10 Mo par fichier, "
-                       "30 Mo compressé).",
-                       file.size()),
-           "File too large (10 MB per file, 30 MB compressed).");
+  if (file.size() > (is_gzip(file) ? chorus::kMaxLotBytes : chorus::kMaxFileBytes)) {
+    refuse(fmt::format("GDP_MSG_11.022 - Fichier trop volumineux ({} octets ; {} Mo par fichier, "
+                       "{} Mo compressé).",
+                       file.size(), chorus::kMaxFileMegabytes, chorus::kMaxLotMegabytes),
+           fmt::format("File too large ({} MB per file, {} MB compressed).",
+                       chorus::kMaxFileMegabytes, chorus::kMaxLotMegabytes));
   }
   FluxRecord flux;
   flux.login = call.account.login;
@@ -231,7 +229,8 @@ Json recognised_fields(const Call& call, const std::string& nom, const std::stri
   const auto catalogue = call.mock.catalogue();
   std::optional<Invoice> invoice;
   catalogue->linter->lint(nom, pdf, invoice);
-  if (invoice) return recognised(record_of(*invoice, call.account, *catalogue, call.mock.now()));
+  if (invoice)
+    return recognised(record_of(*invoice, call.account, *catalogue->directory, call.mock.now()));
   Json none = recognised(InvoiceRecord{});
   for (auto& value : none)
     value = nullptr;
@@ -247,9 +246,10 @@ Reply deposer_pdf(const Call& call) {
            "formatDepot must be PDF_NON_SIGNE, PDF_SIGNE_PADES or PDF_SIGNE_XADES.");
   }
   const std::string pdf = decoded(call.fields, "fichierFacture");
-  if (pdf.size() > kMaxPdf) {
-    refuse(fmt::format("Fichier PDF de {} octets : 10 Mo au plus.", pdf.size()),
-           "PDF file over 10 MB.", 413);
+  if (pdf.size() > chorus::kMaxFileBytes) {
+    refuse(fmt::format("Fichier PDF de {} octets : {} Mo au plus.", pdf.size(),
+                       chorus::kMaxFileMegabytes),
+           fmt::format("PDF file over {} MB.", chorus::kMaxFileMegabytes), 413);
   }
   if (!pdf.starts_with("%PDF-")) {
     refuse("fichierFacture n'est pas un PDF (il ne commence pas par %PDF-).",

@@ -1,9 +1,6 @@
 #include "mock-chorus/api/routes.hpp"
 
 #include <algorithm>
-#include <ctime>
-
-#include <fmt/format.h>
 
 namespace cprokit::mock {
 
@@ -21,18 +18,6 @@ Json parametres_retour(const Page& page, std::int64_t total) {
           {"pages", pages},
           {"nbResultatsParPage", page.size},
           {"total", total}};
-}
-
-std::string iso_datetime(Millis t) {
-  const std::time_t seconds = t / 1000;
-  std::tm tm{};
-  gmtime_r(&seconds, &tm);
-  return fmt::format("{:04}-{:02}-{:02}T{:02}:{:02}:{:02}.{:03}+00:00", tm.tm_year + 1900,
-                     tm.tm_mon + 1, tm.tm_mday, tm.tm_hour, tm.tm_min, tm.tm_sec, t % 1000);
-}
-
-std::string iso_day(Millis t) {
-  return iso_datetime(t).substr(0, 10);
 }
 
 }  // namespace cprokit::mock

@@ -7,10 +7,11 @@
 #include <string>
 #include <vector>
 
-#include "mock-chorus/api/body.hpp"
 #include "mock-chorus/api/criteria.hpp"
-#include "mock-chorus/api/reply.hpp"
 #include "mock-chorus/mock.hpp"
+#include "mock-chorus/wire/body.hpp"
+#include "mock-chorus/wire/dates.hpp"
+#include "mock-chorus/wire/reply.hpp"
 
 namespace cprokit::mock {
 
@@ -44,9 +45,5 @@ struct Page {
 };
 Page page_of(const Criteria& parametres, std::int64_t default_size, std::int64_t max_size);
 Json parametres_retour(const Page& page, std::int64_t total);
-
-// "YYYY-MM-DDTHH:MM:SS.mmm+00:00" and "YYYY-MM-DD" for a stored time.
-std::string iso_datetime(Millis t);
-std::string iso_day(Millis t);
 
 }  // namespace cprokit::mock

@@ -1,27 +1,35 @@
 // factures/v1/soumettre: an invoice keyed in through the API, or the PDF of
 // deposer/pdf submitted with its data (../shared/chorus-pro/API.md §3.4).
 // The request is controlled at once by the linter's rules for deposit
-// requests (CPRO-DEP, CPRO-TOT, routing), with the mock's directory; a
-// fatal finding is a synchronous HTTP 400 {codeRetour, libelle} naming the
-// rules, as the clients that handle 400 expect (API.md §3.9).
+// requests (CPRO-DEP, CPRO-TOT, routing), with the mock's directory and the
+// calling account; a fatal finding is a synchronous HTTP 400 {codeRetour,
+// libelle} naming the rules, as the clients that handle 400 expect (API.md
+// §3.9), or a 403 when the supplier is not the account's structure.
 #include <fmt/format.h>
 
 #include "mock-chorus/api/routes.hpp"
-#include "mock-chorus/auth/secret_hash.hpp"
-#include "mock-chorus/lifecycle.hpp"
+#include "mock-chorus/records/invoice_record.hpp"
+#include "mock-chorus/wire/findings.hpp"
 #include "validators/sha256.hpp"
 
 namespace cprokit::mock {
 namespace {
 
+// A fatal finding refuses the request: a 403 when the account may not act
+// for that supplier (CPRO-DEP-03: the account is known, the request is not
+// its to make), else a 400 naming every rule.
 void refuse_findings(const std::vector<Finding>& findings) {
+  for (const auto& f : findings) {
+    if (f.severity == Severity::Fatal && f.rule == chorus::kDepositorRule) {
+      refuse(quoted(f, Lang::Fr), quoted(f, Lang::En), 403);
+    }
+  }
   std::string fr;
   std::string en;
   for (const auto& f : findings) {
     if (f.severity != Severity::Fatal) continue;
-    const std::string where = f.where.path.empty() ? "" : fmt::format(" ({})", f.where.path);
-    fr += fmt::format("{}[{}] {}{}", fr.empty() ? "" : " ; ", f.rule, f.message.fr, where);
-    en += fmt::format("{}[{}] {}{}", en.empty() ? "" : "; ", f.rule, f.message.en, where);
+    fr += (fr.empty() ? "" : " ; ") + quoted(f, Lang::Fr);
+    en += (en.empty() ? "" : "; ") + quoted(f, Lang::En);
   }
   if (!fr.empty()) refuse(std::move(fr), en);
 }
@@ -41,66 +49,21 @@ void check_attachments(const Call& call) {
   }
 }
 
-std::string text_or(const Fields& f, std::string_view name, std::string fallback) {
-  auto v = f.text(name);
-  return v && !v->empty() ? *v : std::move(fallback);
-}
-
 }  // namespace
 
 Reply soumettre(const Call& call) {
   const Fields& f = call.fields;
+  // Read first, as the API does: a missing or malformed field of these is a
+  // 400 naming it before any rule runs.
   const std::string mode = f.required_text("modeDepot");
-  const Fields fournisseur = f.object("fournisseur");
-  const std::int64_t id_fournisseur = fournisseur.required_integer("idFournisseur");
-  if (id_fournisseur != call.account.id_structure) {
-    refuse(fmt::format("fournisseur.idFournisseur {} n'est pas la structure du compte technique "
-                       "{} ({}).",
-                       id_fournisseur, call.account.login, call.account.id_structure),
-           fmt::format("fournisseur.idFournisseur {} is not the technical account's structure "
-                       "({}).",
-                       id_fournisseur, call.account.id_structure),
-           403);
-  }
+  f.object("fournisseur").required_integer("idFournisseur");
   const auto catalogue = call.mock.catalogue();
-  refuse_findings(catalogue->linter->lint("soumettre.json", call.raw_body).findings);
+  refuse_findings(
+      catalogue->linter_for(call.account).lint("soumettre.json", call.raw_body).findings);
   if (mode != "SAISIE_API") check_attachments(call);
 
-  const Fields destinataire = f.object("destinataire");
-  const Fields references = f.object("references");
-  const Fields montants = f.object("montantTotal");
-  const chorus::Structure* supplier = catalogue->structure_by_id(call.account.id_structure);
-  InvoiceRecord r;
-  r.mode_depot = mode;
-  r.login = call.account.login;
-  r.id_fournisseur = call.account.id_structure;
-  r.code_fournisseur = supplier != nullptr ? supplier->identifiant : "";
-  r.designation_fournisseur = supplier != nullptr ? supplier->raison_sociale : "";
-  // In SAISIE_API, Chorus Pro numbers the invoice itself.
-  r.numero_facture = text_or(f, "numeroFactureSaisi", "SAISIE-" + random_hex(5));
-  r.date_facture = text_or(f, "dateFacture", iso_day(call.mock.now()));
-  r.type_facture = text_or(references, "typeFacture", "FACTURE");
-  r.devise = text_or(references, "deviseFacture", "EUR");
-  r.cadre_facturation =
-      text_or(f.object("cadreDeFacturation"), "codeCadreFacturation", "A1_FACTURE_FOURNISSEUR");
-  r.montant_ht = text_or(montants, "montantHtTotal", "0");
-  r.montant_tva = text_or(montants, "montantTVA", "0");
-  r.montant_ttc = text_or(montants, "montantTtcTotal", "0");
-  r.montant_a_payer = text_or(montants, "montantAPayer", r.montant_ttc);
-  r.code_destinataire = destinataire.required_text("codeDestinataire");
-  if (const chorus::Structure* s = catalogue->directory->structure(r.code_destinataire)) {
-    r.id_destinataire = s->id_structure_cpp;
-    r.designation_destinataire = s->raison_sociale;
-  }
-  r.code_service_executant = destinataire.text("codeServiceExecutant");
-  r.numero_bon_commande = references.text("numeroBonCommande");
-  r.numero_marche = references.text("numeroMarche");
-  r.statut = std::string(lifecycle::kDeposee);
-  r.date_statut = r.date_depot = call.mock.now();
-  const Json request = Json::parse(call.raw_body, nullptr, false);
-  r.detail_json = Json{{"lignePoste", request.value("lignePoste", Json::array())},
-                       {"ligneTva", request.value("ligneTva", Json::array())}}
-                      .dump();
+  const InvoiceRecord r =
+      record_of(f, call.raw_body, call.account, *catalogue->directory, call.mock.now());
 
   const auto inserted = call.mock.store().insert_invoice(r, call.account.login);
   if (const auto* duplicate = std::get_if<DuplicateInvoice>(&inserted)) {

@@ -19,7 +19,7 @@ std::int64_t id_service(const chorus::Structure& s, std::size_t index) {
 const chorus::Structure& structure_named(const Catalogue& catalogue, const Fields& f,
                                          std::string_view field) {
   const std::int64_t id = f.required_integer(field);
-  const chorus::Structure* s = catalogue.structure_by_id(id);
+  const chorus::Structure* s = catalogue.directory->structure_by_id(id);
   if (s == nullptr) {
     refuse(fmt::format("Structure {} introuvable ({}).", id, f.path_of(field)),
            fmt::format("No structure {} ({}).", id, f.path_of(field)));

@@ -10,12 +10,10 @@
 #include "mock-chorus/api/routes.hpp"
 #include "mock-chorus/base64.hpp"
 #include "mock-chorus/flux/syntaxes.hpp"
+#include "rules/chorus/limits.hpp"
 
 namespace cprokit::mock {
 namespace {
-
-constexpr std::size_t kMaxAttachment = std::size_t{10} * 1024 * 1024;
-constexpr std::size_t kMaxAttachmentName = 50;
 
 // The extensions Chorus Pro accepts for attachments (API.md §6).
 constexpr std::array<std::string_view, 37> kExtensions{
@@ -169,13 +167,13 @@ Reply ajouter_fichier(const Call& call) {
   const std::string base64 = call.fields.required_text("pieceJointeFichier");
   const std::string mime =
       call.fields.text("pieceJointeTypeMime").value_or("application/octet-stream");
-  if (nom.size() > kMaxAttachmentName || nom.find('.') == std::string::npos) {
+  if (nom.size() > chorus::kMaxAttachmentNameLength || nom.find('.') == std::string::npos) {
     refuse(fmt::format("IRR_NOM_PJ - pieceJointeNom « {} » : au plus {} caractères, extension "
                        "comprise, et une extension.",
-                       nom, kMaxAttachmentName),
+                       nom, chorus::kMaxAttachmentNameLength),
            fmt::format("pieceJointeNom must be at most {} characters with its extension, and "
                        "have one.",
-                       kMaxAttachmentName));
+                       chorus::kMaxAttachmentNameLength));
   }
   std::string upper = extension;
   std::transform(upper.begin(), upper.end(), upper.begin(),
@@ -192,9 +190,11 @@ Reply ajouter_fichier(const Call& call) {
     refuse("IRR_VID_PJ - pièce jointe vide (pieceJointeFichier).",
            "Empty attachment (pieceJointeFichier).");
   }
-  if (bytes->size() > kMaxAttachment) {
-    refuse(fmt::format("IRR_TAILLE_PJ - pièce jointe de {} octets, plus de 10 Mo.", bytes->size()),
-           "Attachment over 10 MB.", 400, kCodeAttachmentTooLarge);
+  if (bytes->size() > chorus::kMaxFileBytes) {
+    refuse(fmt::format("IRR_TAILLE_PJ - pièce jointe de {} octets, plus de {} Mo.", bytes->size(),
+                       chorus::kMaxFileMegabytes),
+           fmt::format("Attachment over {} MB.", chorus::kMaxFileMegabytes), 400,
+           kCodeAttachmentTooLarge);
   }
   AttachmentRecord meta;
   meta.login = call.account.login;

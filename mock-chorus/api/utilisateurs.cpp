@@ -11,7 +11,8 @@ namespace {
 Reply rattachements(const Call& call) {
   const auto catalogue = call.mock.catalogue();
   Json liste = Json::array();
-  if (const chorus::Structure* s = catalogue->structure_by_id(call.account.id_structure)) {
+  if (const chorus::Structure* s =
+          catalogue->directory->structure_by_id(call.account.id_structure)) {
     liste.push_back({{"idRattachementStructure", call.account.id_utilisateur},
                      {"idStructure", s->id_structure_cpp},
                      {"identifiantStructure", s->identifiant},

@@ -1,22 +1,11 @@
 #include "mock-chorus/auth/gatekeeper.hpp"
 
-#include <fmt/format.h>
-
 #include "mock-chorus/auth/secret_hash.hpp"
 #include "mock-chorus/base64.hpp"
 #include "validators/sha256.hpp"
 
 namespace cprokit::mock {
 namespace {
-
-Reply oauth_error(int status, std::string_view error, std::string_view description) {
-  Reply r{status, {{"error", error}, {"error_description", description}}, {}};
-  if (status == 401) {
-    r.headers.emplace_back("WWW-Authenticate",
-                           fmt::format(R"(Bearer realm="cprokit-mock", error="{}")", error));
-  }
-  return r;
-}
 
 // "login:password" from a cpro-account or Basic header value.
 std::optional<std::pair<std::string, std::string>> credentials(std::string_view base64) {

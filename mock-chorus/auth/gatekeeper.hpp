@@ -14,8 +14,8 @@
 #include <unordered_map>
 #include <variant>
 
-#include "mock-chorus/api/reply.hpp"
 #include "mock-chorus/store/store.hpp"
+#include "mock-chorus/wire/reply.hpp"
 
 namespace cprokit::mock {
 

@@ -2,9 +2,10 @@
 
 #include <fmt/format.h>
 
-#include "mock-chorus/flux/invoice_record.hpp"
 #include "mock-chorus/flux/lot.hpp"
 #include "mock-chorus/flux/syntaxes.hpp"
+#include "mock-chorus/records/invoice_record.hpp"
+#include "mock-chorus/wire/findings.hpp"
 #include "rules/chorus/parties.hpp"
 
 namespace cprokit::mock {
@@ -16,12 +17,6 @@ namespace {
 bool is_technical(const Registry& registry, const Finding& f) {
   const Family* family = registry.family_of(f.rule);
   return family != nullptr && family->technical;
-}
-
-std::string place(const Location& where) {
-  if (where.line == 0) return where.path.empty() ? "" : fmt::format(" ({})", where.path);
-  if (where.path.empty()) return fmt::format(" (ligne {})", where.line);
-  return fmt::format(" ({}, ligne {})", where.path, where.line);
 }
 
 bool syntax_matches(FluxFile announced, Syntax found) {
@@ -47,20 +42,25 @@ class Examiner {
  public:
   Examiner(const FluxRecord& flux, const AccountRecord& account, const Catalogue& catalogue,
            Millis now)
-      : flux_(flux), account_(account), catalogue_(catalogue), now_(now) {
-    if (const auto* s = catalogue.structure_by_id(account.id_structure)) supplier_ = s->identifiant;
-  }
+      : flux_(flux),
+        account_(account),
+        catalogue_(catalogue),
+        linter_(catalogue.linter_for(account)),
+        now_(now) {}
 
+  // The account's rules on the file: the supplier must be its structure
+  // (CPRO-DEP-03), as every other rule of the linter's Chorus Pro profile.
   void file(const std::string& name, std::string_view bytes, FluxFile announced) {
     std::optional<Invoice> invoice;
-    const LintedDocument doc = catalogue_.linter->lint(name, bytes, invoice);
+    const LintedDocument doc = linter_.lint(name, bytes, invoice);
     bool technical = false;
     for (const auto& f : doc.findings) {
       if (f.severity == Severity::Fatal && is_technical(catalogue_.linter->registry(), f)) {
         technical = true;
-        out.technical.push_back(
-            {f.rule, fmt::format("IRRECEVABILITE: {} : {}{}", name, f.message.fr, place(f.where)),
-             "IRRECEVABILITE"});
+        out.technical.push_back({f.rule,
+                                 fmt::format("IRRECEVABILITE: {} : {}{}", name, f.message.fr,
+                                             place_of(f.where, Lang::Fr)),
+                                 "IRRECEVABILITE"});
       }
     }
     if (technical || !invoice) {
@@ -88,23 +88,14 @@ class Examiner {
     DpError base{seller != nullptr ? seller->value : "", buyer != nullptr ? buyer->value : "",
                  invoice.number ? invoice.number->value : "", ""};
     const std::size_t before = out.dp.size();
-    if (seller == nullptr || seller->value != supplier_) {
-      DpError e = base;
-      e.libelle_erreur_dp = fmt::format(
-          "L'identifiant fournisseur {} n'est pas rattaché au compte technique {} (structure {}) "
-          "qui dépose.",
-          base.identifiant_fournisseur.empty() ? "(absent)" : base.identifiant_fournisseur,
-          account_.login, supplier_);
-      out.dp.push_back(std::move(e));
-    }
     for (const auto& f : findings) {
       if (f.severity != Severity::Fatal) continue;
       DpError e = base;
-      e.libelle_erreur_dp = fmt::format("[{}] {}{}", f.rule, f.message.fr, place(f.where));
+      e.libelle_erreur_dp = quoted(f, Lang::Fr);
       out.dp.push_back(std::move(e));
     }
     if (out.dp.size() == before) {
-      out.accepted.push_back(record_of(invoice, account_, catalogue_, now_));
+      out.accepted.push_back(record_of(invoice, account_, *catalogue_.directory, now_));
     } else {
       ++out.rejected;
     }
@@ -113,8 +104,8 @@ class Examiner {
   const FluxRecord& flux_;
   const AccountRecord& account_;
   const Catalogue& catalogue_;
+  const Linter linter_;
   Millis now_;
-  std::string supplier_;
 };
 
 }  // namespace

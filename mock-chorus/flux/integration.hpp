@@ -33,8 +33,8 @@ struct FluxExamination {
   std::size_t rejected = 0;             // files or invoices not integrated
 };
 
-// Examines the flux deposited by `account` (whose structure must be the
-// invoices' supplier).
+// Examines the flux deposited by `account`, whose structure must be the
+// invoices' supplier (CPRO-DEP-03, one of the rules).
 FluxExamination examine_flux(const FluxRecord& flux, std::string_view file,
                              const AccountRecord& account, const Catalogue& catalogue, Millis now);
 

@@ -9,6 +9,8 @@
 #include <variant>
 #include <vector>
 
+#include "rules/chorus/limits.hpp"
+
 namespace cprokit::mock {
 
 struct LotEntry {
@@ -16,10 +18,12 @@ struct LotEntry {
   std::string bytes;
 };
 
+// What the mock unpacks at most: Chorus Pro's limit for each file; the
+// number of files and their total are the mock's own guards.
 struct LotLimits {
   std::size_t max_entries = 500;
-  std::size_t max_entry_bytes = std::size_t{10} * 1024 * 1024;  // Chorus Pro's limit per file
-  std::size_t max_total_bytes = std::size_t{120} * 1024 * 1024;
+  std::size_t max_entry_bytes = chorus::kMaxFileBytes;
+  std::size_t max_total_bytes = std::size_t{120} * chorus::kBytesPerMegabyte;
 };
 
 // Why a lot cannot be read, in French and English.

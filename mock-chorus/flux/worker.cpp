@@ -5,6 +5,7 @@
 
 #include "mock-chorus/flux/integration.hpp"
 #include "mock-chorus/lifecycle.hpp"
+#include "mock-chorus/wire/reply.hpp"
 
 namespace cprokit::mock {
 namespace {

@@ -4,6 +4,7 @@
 #include <cstddef>
 #include <utility>
 
+#include "rules/chorus/depositor.hpp"
 #include "rules/chorus/duplicates.hpp"
 
 namespace cprokit::chorus {
@@ -49,6 +50,7 @@ void register_rules(Registry& registry) {
   register_document_rules(registry);
   register_duplicate_rule(registry);
   register_deposit_rules(registry);
+  register_depositor_rule(registry);
   register_account_rules(registry);
 }
 

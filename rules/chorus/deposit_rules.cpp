@@ -260,14 +260,6 @@ void check_post_lines(const Request& r, const Context& /*ctx*/, Reporter& report
                            shown(t->ht_total->value), shown(sum))});
 }
 
-// The invoice's VAT total in its own currency (BT-110), when there is one.
-const Amount* invoice_vat_total(const Invoice& inv) {
-  for (const auto& total : inv.vat_totals) {
-    if (!inv.currency || total.currency == inv.currency->value) return &total;
-  }
-  return nullptr;
-}
-
 void compare_with_invoice(const std::optional<Number>& entered, std::string_view field,
                           const Amount* in_file, std::string_view term, Reporter& report) {
   if (!entered || in_file == nullptr || entered->value == in_file->value) return;
@@ -286,7 +278,7 @@ void check_against_invoice(const Request& r, const Context& ctx, Reporter& repor
   const auto& totals = *inv->totals;
   const auto ptr = [](const std::optional<Amount>& a) { return a ? &*a : nullptr; };
   compare_with_invoice(t->ht_total, "montantHtTotal", ptr(totals.tax_exclusive), "BT-109", report);
-  compare_with_invoice(t->tva, "montantTVA", invoice_vat_total(*inv), "BT-110", report);
+  compare_with_invoice(t->tva, "montantTVA", vat_total_in_invoice_currency(*inv), "BT-110", report);
   compare_with_invoice(t->ttc_total, "montantTtcTotal", ptr(totals.tax_inclusive), "BT-112",
                        report);
   compare_with_invoice(t->a_payer, "montantAPayer", ptr(totals.payable), "BT-115", report);

@@ -18,6 +18,11 @@ const Structure* Directory::structure(std::string_view identifiant) const {
   return it == structures.end() ? nullptr : &*it;
 }
 
+const Structure* Directory::structure_by_id(std::int64_t id) const {
+  auto it = std::ranges::find(structures, id, &Structure::id_structure_cpp);
+  return it == structures.end() ? nullptr : &*it;
+}
+
 const Structure* Directory::owner_of_engagement(std::string_view number) const {
   auto it = std::ranges::find_if(structures,
                                  [number](const Structure& s) { return s.has_engagement(number); });

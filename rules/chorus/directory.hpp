@@ -1,8 +1,10 @@
 // The Chorus Pro structure directory: the public structures (and private
 // suppliers) known to a run, in the real API's vocabulary
 // (../shared/chorus-pro/API.md §3.6 and §5). Read from the directory file
-// (validators/directory), used by the Chorus Pro rules and seeded into the
-// mock. Field names follow the JSON file's, in snake case.
+// (validators/directory), used by the Chorus Pro rules and served by the
+// mock. Field names follow the JSON file's, in snake case. Who may call the
+// mock (PISTE clients, technical accounts) is in the same file, but not
+// here: the rules never need it (validators/directory/directory_file.hpp).
 #pragma once
 
 #include <cstdint>
@@ -13,16 +15,6 @@
 #include <vector>
 
 namespace cprokit::chorus {
-
-struct Client {  // a PISTE application (mock only)
-  std::string client_id;
-  std::string client_secret;
-};
-
-struct TechnicalAccount {  // a structure's technical account (mock only)
-  std::string login;
-  std::string mot_de_passe;
-};
 
 struct PostalAddress {
   std::string adresse;
@@ -60,7 +52,6 @@ struct Structure {
   std::optional<std::regex> format_numero_engagement_regex;
   std::vector<Service> services;
   std::vector<std::string> engagements;
-  std::vector<TechnicalAccount> comptes_techniques;
 
   bool is_active() const { return statut == "ACTIF"; }
   bool is_public() const { return type_structure == "PUBLIQUE"; }
@@ -70,11 +61,12 @@ struct Structure {
 
 struct Directory {
   int version = 1;
-  std::vector<Client> clients;
   std::vector<Structure> structures;
 
   // The structure whose identifiant is `identifiant` (first one), or null.
   const Structure* structure(std::string_view identifiant) const;
+  // The structure whose idStructureCPP is `id`, or null.
+  const Structure* structure_by_id(std::int64_t id) const;
   // The structure that holds engagement `number`, or null.
   const Structure* owner_of_engagement(std::string_view number) const;
 };

@@ -13,17 +13,12 @@
 
 #include "rules/chorus/chorus_rules.hpp"
 #include "rules/chorus/identifiers.hpp"
+#include "rules/chorus/limits.hpp"
 #include "rules/engine/context.hpp"
 #include "rules/engine/reporter.hpp"
 
 namespace cprokit::chorus {
 namespace {
-
-// The invoice number's limits, from the 2026 reform's BR-FR-01 (the only
-// published ones: fr-mapping.md §1): at most 35 characters among A-Z a-z 0-9
-// and + - _ /. Chorus Pro's older 20-character limit is unconfirmed.
-constexpr std::size_t kMaxNumberLength = 35;
-constexpr std::uint64_t kMaxDepositBytes = std::uint64_t{10} * 1024 * 1024;  // 10 Mo
 
 // UNTDID 4461 payment means that are credit transfers: Chorus Pro wants an IBAN.
 constexpr std::array<std::string_view, 4> kCreditTransferCodes = {"30", "31", "42", "58"};
@@ -97,17 +92,18 @@ void check_invoice_number(const Invoice& inv, const Context&, Reporter& report) 
     return;
   }
   const Text& number = *inv.number;
-  if (number.value.size() <= kMaxNumberLength &&
+  // Among A-Z a-z 0-9 and + - _ /, as the reform's BR-FR-01 (limits.hpp).
+  if (number.value.size() <= kMaxInvoiceNumberLength &&
       std::ranges::all_of(number.value, usable_number_char)) {
     return;
   }
   report.fire(number.source,
               {fmt::format("Numéro de facture (BT-1) « {} » inutilisable : attendu au plus {} "
                            "caractères parmi A-Z a-z 0-9 + - _ /, sans espace.",
-                           number.value, kMaxNumberLength),
+                           number.value, kMaxInvoiceNumberLength),
                fmt::format("Invoice number (BT-1) \"{}\" is unusable: expected at most {} "
                            "characters among A-Z a-z 0-9 + - _ /, no space.",
-                           number.value, kMaxNumberLength)});
+                           number.value, kMaxInvoiceNumberLength)});
 }
 
 bool is_credit_transfer(const PaymentMeans& means) {
@@ -183,13 +179,13 @@ void check_payment_means(const Invoice& inv, const Context&, Reporter& report) {
 }
 
 void check_size(const Invoice&, const Context& ctx, Reporter& report) {
-  if (ctx.document_size <= kMaxDepositBytes) return;
+  if (ctx.document_size <= kMaxFileBytes) return;
   report.fire(Location{},
-              {fmt::format("Fichier de {} octets : Chorus Pro refuse un fichier de plus de 10 Mo "
+              {fmt::format("Fichier de {} octets : Chorus Pro refuse un fichier de plus de {} Mo "
                            "({} octets).",
-                           ctx.document_size, kMaxDepositBytes),
-               fmt::format("File of {} bytes: Chorus Pro refuses a file over 10 MB ({} bytes).",
-                           ctx.document_size, kMaxDepositBytes)});
+                           ctx.document_size, kMaxFileMegabytes, kMaxFileBytes),
+               fmt::format("File of {} bytes: Chorus Pro refuses a file over {} MB ({} bytes).",
+                           ctx.document_size, kMaxFileMegabytes, kMaxFileBytes)});
 }
 
 }  // namespace
@@ -202,9 +198,12 @@ void register_document_rules(Registry& registry) {
       {"BT-1", "BT-27"}, check_document_name));
   registry.add(chorus_rule(
       "CPRO-NUM-01", Severity::Fatal,
-      {"Le numéro de facture (BT-1) est présent, d'au plus 35 caractères parmi A-Z a-z 0-9 "
-       "+ - _ /.",
-       "The invoice number (BT-1) is present, at most 35 characters among A-Z a-z 0-9 + - _ /."},
+      {fmt::format("Le numéro de facture (BT-1) est présent, d'au plus {} caractères parmi A-Z "
+                   "a-z 0-9 + - _ /.",
+                   kMaxInvoiceNumberLength),
+       fmt::format("The invoice number (BT-1) is present, at most {} characters among A-Z a-z "
+                   "0-9 + - _ /.",
+                   kMaxInvoiceNumberLength)},
       {"BT-1"}, check_invoice_number));
   registry.add(chorus_rule(
       "CPRO-PAY-01", Severity::Fatal,
@@ -214,8 +213,9 @@ void register_document_rules(Registry& registry) {
        "spaces or in lower case: a warning)."},
       {"BT-81", "BT-84"}, check_payment_means));
   registry.add(chorus_rule("CPRO-SIZE-01", Severity::Fatal,
-                           {"Le fichier fait au plus 10 Mo.", "The file is at most 10 MB."}, {},
-                           check_size));
+                           {fmt::format("Le fichier fait au plus {} Mo.", kMaxFileMegabytes),
+                            fmt::format("The file is at most {} MB.", kMaxFileMegabytes)},
+                           {}, check_size));
 }
 
 }  // namespace cprokit::chorus

@@ -8,6 +8,7 @@
 #include <fmt/format.h>
 
 #include "rules/chorus/chorus_rules.hpp"
+#include "rules/chorus/limits.hpp"
 #include "rules/chorus/routing.hpp"
 #include "rules/engine/context.hpp"
 #include "rules/engine/reporter.hpp"
@@ -16,7 +17,6 @@ namespace cprokit::chorus {
 namespace {
 
 constexpr std::string_view kPublicOnlyService = "FACTURES_PUBLIQUES";
-constexpr std::size_t kMaxEngagementLength = 50;
 
 const Service* target_service(const Routing& r, const Structure& buyer) {
   return r.service_code != nullptr ? buyer.service(r.service_code->value) : nullptr;
@@ -204,10 +204,12 @@ void register_routing_rules(Registry& registry) {
       {"BT-13"}, routing_checks<check_engagement_present>(), kRoutedDocuments));
   registry.add(chorus_rule(
       "CPRO-ENG-02", Severity::Fatal,
-      {"Un numéro d'engagement que l'annuaire ne connaît pas est complet : au plus 50 "
-       "caractères, lettres et chiffres, au format de l'acheteur s'il en a un.",
-       "An engagement number the directory does not know is complete: at most 50 characters, "
-       "letters and digits, in the buyer's format when it has one."},
+      {fmt::format("Un numéro d'engagement que l'annuaire ne connaît pas est complet : au plus {} "
+                   "caractères, lettres et chiffres, au format de l'acheteur s'il en a un.",
+                   kMaxEngagementLength),
+       fmt::format("An engagement number the directory does not know is complete: at most {} "
+                   "characters, letters and digits, in the buyer's format when it has one.",
+                   kMaxEngagementLength)},
       {"BT-13"}, routing_checks<check_engagement_form>(), kRoutedDocuments));
   registry.add(chorus_rule(
       "CPRO-ENG-03", Severity::Fatal,

@@ -8,6 +8,7 @@
 // (Arithmetic::Reference reproduces that, Arithmetic::Exact does not).
 #include <optional>
 #include <string>
+#include <vector>
 
 #include <fmt/format.h>
 
@@ -85,12 +86,10 @@ void check_br_co_13(const Invoice& inv, const Context& /*ctx*/, Reporter& report
 void check_br_co_15(const Invoice& inv, const Context& /*ctx*/, Reporter& report) {
   if (!inv.currency) return;  // the test iterates over BT-5: nothing to check without it
   const std::string& currency = inv.currency->value;
-  std::optional<Amount> vat_total;  // BT-110: the VAT total in the invoice currency
-  int in_invoice_currency = 0;
-  for (const auto& total : inv.vat_totals) {
-    if (!in_currency(total, *inv.currency)) continue;
-    if (in_invoice_currency++ == 0) vat_total = total;
-  }
+  const std::vector<const Amount*> bt110 = vat_totals_in_invoice_currency(inv);
+  const std::size_t in_invoice_currency = bt110.size();
+  std::optional<Amount> vat_total;
+  if (!bt110.empty()) vat_total = *bt110.front();
   std::optional<Amount> bt109;
   std::optional<Amount> bt112;
   SourceRef group;

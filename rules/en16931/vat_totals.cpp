@@ -60,8 +60,8 @@ void check_br_co_14_cii(const Invoice& inv, const Context& ctx, Reporter& report
     reference_sum += b.tax_amount->value.to_double();
     exact_sum += b.tax_amount->value;
   }
-  for (const Amount& total : inv.vat_totals) {
-    if (!in_currency(total, *inv.currency)) continue;
+  for (const Amount* bt110 : vat_totals_in_invoice_currency(inv)) {
+    const Amount& total = *bt110;
     bool ok = false;
     if (ctx.arithmetic == Arithmetic::Reference) {
       const double rounded = round2(reference_sum);

@@ -1,6 +1,6 @@
 // What a rule may know besides the document: the run's options, the Chorus
 // Pro structure directory when one is given, the document's name and size,
-// and the invoice file a deposit request is for.
+// the invoice file a deposit request is for, and who deposits it.
 #pragma once
 
 #include <cstdint>
@@ -12,7 +12,8 @@ namespace cprokit {
 
 namespace chorus {
 struct Directory;
-}
+struct Depositor;
+}  // namespace chorus
 namespace en16931 {
 class CodeLists;
 }
@@ -39,6 +40,9 @@ struct Context {
   // The invoice a deposit request is for (lint --with): its amounts must be
   // the ones the request enters. Null without one.
   const Invoice* invoice_file = nullptr;
+  // The technical account that deposits the document, and its structure:
+  // the mock knows it, the linter never does. Null: CPRO-DEP-03 is silent.
+  const chorus::Depositor* depositor = nullptr;
 };
 
 }  // namespace cprokit

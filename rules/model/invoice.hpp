@@ -233,4 +233,15 @@ inline bool is_vat_scheme(const std::optional<Text>& scheme) {
          (s[2] == 'T' || s[2] == 't');
 }
 
+// BT-110, the invoice total VAT amount: the amounts of `invoice.vat_totals`
+// whose currencyID is the invoice currency BT-5, in document order. As the
+// official artefacts compare @currencyID with BT-5, an amount without
+// currencyID is in no currency, and an invoice without BT-5 (or with an empty
+// one) has none. EN 16931 wants exactly one: BR-CO-15 counts them.
+std::vector<const Amount*> vat_totals_in_invoice_currency(const Invoice& invoice);
+
+// The first of them, or null: BT-110 where one value is wanted (the amount
+// a deposit request must repeat, the VAT total the mock stores).
+const Amount* vat_total_in_invoice_currency(const Invoice& invoice);
+
 }  // namespace cprokit

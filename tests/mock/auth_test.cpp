@@ -115,6 +115,23 @@ TEST_CASE("the admin API needs its own token, never a PISTE one", "[mock][auth][
   CHECK(h.admin("POST", "/_mock/reset", "").status == 200);
 }
 
+TEST_CASE("a directory loaded by the admin API brings its callers", "[mock][auth][admin]") {
+  MockHarness h;
+  h.start(/*load_directory=*/false);
+  const Answer loaded =
+      h.admin("POST", "/_mock/directory", fixture_text("directory/matheysine.json"));
+  REQUIRE(loaded.status == 200);
+  CHECK(loaded.body["structures"] == 10);
+  CHECK(loaded.body["clients"] == 1);
+  // Its client gets a token, its technical accounts are admitted.
+  CHECK(h.call("/cpro/structures/v1/consulter", {{"idStructureCPP", 25000001}}).status == 200);
+  const Answer bad =
+      h.admin("POST", "/_mock/directory", R"({"version": 1, "clients": [{"clientId": "c"}]})");
+  CHECK(bad.status == 400);
+  CHECK(bad.body["libelle"].get<std::string>().find("/clients/0/clientSecret") !=
+        std::string::npos);
+}
+
 TEST_CASE("secrets are stored hashed, never in clear", "[mock][auth]") {
   MockHarness h;
   h.start();

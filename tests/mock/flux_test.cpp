@@ -287,6 +287,24 @@ TEST_CASE("a CII flux integrates", "[mock][flux]") {
   CHECK(cr["etatCourantDepotFlux"] == "IN_INTEGRE");
 }
 
+TEST_CASE("another structure's invoice is rejected under CPRO-DEP-03", "[mock][flux]") {
+  MockHarness h;
+  h.start();
+  // Electricité Dauphinoise's invoice (SIRET 88216543400011), deposited by
+  // Menuiserie Alpine's technical account.
+  const json cr = h.wait_for_flux(deposit(
+      h,
+      flux_request(fixture_text("invoices/chorus/cii-invoice-chorus-ok.xml"), "IN_DP_E1_CII_16B")));
+  INFO(cr.dump(2));
+  CHECK(cr["etatCourantDepotFlux"] == "IN_REJETE");
+  REQUIRE(cr["listeErreurDP"].size() == 1);
+  const json& error = cr["listeErreurDP"][0];
+  CHECK(error["identifiantFournisseur"] == "88216543400011");
+  const std::string libelle = error["libelleErreurDP"];
+  CHECK(libelle.starts_with("[CPRO-DEP-03]"));
+  CHECK(libelle.find(kAlpineLogin) != std::string::npos);
+}
+
 TEST_CASE("a Factur-X flux integrates, stored with the amounts of its embedded CII",
           "[mock][flux][facturx]") {
   MockHarness h;

@@ -187,10 +187,14 @@ TEST_CASE("soumettre refuses what the deposit-request rules refuse", "[mock][pdf
   request["references"]["typeFacture"] = "FACTURETTE";  // not in the API's enumeration
   const Answer a = h.post("/cpro/factures/v1/soumettre", request.dump(), h.token(), senepi);
   check_refused(a, 400, "[CPRO-DEP-02]");
-  // Another supplier's idFournisseur: 403.
-  CHECK(h.post("/cpro/factures/v1/soumettre",
-               json::parse(fixture_text("deposits/deposit-ok.json")).dump(), h.token(), alpine())
-            .status == 403);
+  // Quoted as a flux's listeErreurDP quotes a finding: its place and line (wire/findings).
+  check_refused(a, 400, "(/references/typeFacture, ligne 1)");
+  check_refused(a, 400, "(/references/typeFacture, line 1)");
+  // Another supplier's idFournisseur: 403, the rule named.
+  check_refused(
+      h.post("/cpro/factures/v1/soumettre",
+             json::parse(fixture_text("deposits/deposit-ok.json")).dump(), h.token(), alpine()),
+      403, "[CPRO-DEP-03]");
 }
 
 TEST_CASE("soumettre names the budget an engagement belongs to, not the buyer's format",

@@ -21,7 +21,9 @@ using Catch::Matchers::Contains;
 using cprokit::chorus::Directory;
 using cprokit::chorus::Structure;
 using cprokit::directory::DirectoryError;
+using cprokit::directory::DirectoryFile;
 using cprokit::directory::parse_directory;
+using cprokit::directory::read_directory_file;
 
 namespace {
 
@@ -36,9 +38,13 @@ std::string read_file(const std::filesystem::path& path) {
   return text.str();
 }
 
+const DirectoryFile& shipped_file() {
+  static const DirectoryFile file = read_directory_file(read_file(kFixture));
+  return file;
+}
+
 const Directory& shipped() {
-  static const Directory directory = parse_directory(read_file(kFixture));
-  return directory;
+  return shipped_file().directory;
 }
 
 const Structure& shipped_structure(std::string_view identifiant) {
@@ -87,9 +93,10 @@ void check_refused(std::string_view json, const std::string& where,
 TEST_CASE("the shipped directory file: clients and structures", "[directory]") {
   const Directory& d = shipped();
   CHECK(d.version == 1);
-  REQUIRE(d.clients.size() == 1);
-  CHECK(d.clients[0].client_id == "cprokit-demo-client");
-  CHECK(d.clients[0].client_secret == "cprokit-demo-secret-not-a-real-one");
+  const auto& clients = shipped_file().clients;
+  REQUIRE(clients.size() == 1);
+  CHECK(clients[0].client_id == "cprokit-demo-client");
+  CHECK(clients[0].client_secret == "cprokit-demo-secret-not-a-real-one");
 
   const std::vector<std::string> identifiants = {
       "20004065700013", "20004065700021", "20004065700039", "20004065700047", "20004065700054",
@@ -120,7 +127,6 @@ TEST_CASE("the shipped directory file: the main budget", "[directory]") {
   CHECK_FALSE(std::regex_match("BC26-123", *s.format_numero_engagement_regex));
   CHECK(s.engagements == std::vector<std::string>{"BC2026-000123", "BC2026-000124"});
   CHECK(s.services.size() == 3);
-  CHECK(s.comptes_techniques.empty());
 }
 
 TEST_CASE("the shipped directory file: one budget per combination of flags", "[directory]") {
@@ -168,12 +174,25 @@ TEST_CASE("the shipped directory file: private suppliers", "[directory]") {
     const Structure& s = shipped_structure(identifiant);
     CHECK(s.type_structure == "PRIVEE");
     CHECK_FALSE(s.is_public());
-    CHECK(s.comptes_techniques.size() == 1);
   }
-  const Structure& s = shipped_structure("90438150600016");
-  CHECK(s.id_structure_cpp == 25000101);
-  CHECK(s.comptes_techniques[0].login == "TECH_25000101@cprokit.invalid");
-  CHECK(s.comptes_techniques[0].mot_de_passe == "demo-mot-de-passe-senepi");
+  CHECK(shipped_structure("90438150600016").id_structure_cpp == 25000101);
+}
+
+TEST_CASE("technical accounts come with their structure's id, given or assigned", "[directory]") {
+  const auto& accounts = shipped_file().technical_accounts;
+  std::vector<std::int64_t> structures;
+  for (const auto& a : accounts)
+    structures.push_back(a.id_structure_cpp);
+  CHECK(structures == std::vector<std::int64_t>{25000101, 25000102, 25000103, 25000104});
+  CHECK(accounts[0].login == "TECH_25000101@cprokit.invalid");
+  CHECK(accounts[0].mot_de_passe == "demo-mot-de-passe-senepi");
+
+  const DirectoryFile assigned = read_directory_file(R"({"version": 1, "structures": [
+      {"identifiant": "20004065700013", "idStructureCPP": 25000001},
+      {"identifiant": "90438150600016",
+       "comptesTechniques": [{"login": "a@b.invalid", "motDePasse": "m"}]}]})");
+  REQUIRE(assigned.technical_accounts.size() == 1);
+  CHECK(assigned.technical_accounts[0].id_structure_cpp == 25000002);
 }
 
 TEST_CASE("services of a structure", "[directory]") {

@@ -2,6 +2,7 @@
 // with the semantics of the official artefacts v1.3.16 for each syntax.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <cstdint>
 #include <memory>
 #include <optional>
@@ -10,6 +11,7 @@
 #include <utility>
 #include <vector>
 
+#include "rules/catalogue/catalogue.hpp"
 #include "rules/en16931/en16931_rules.hpp"
 #include "rules/engine/context.hpp"
 #include "rules/engine/engine.hpp"
@@ -665,5 +667,54 @@ TEST_CASE("amounts too large to add exactly become a finding", "[totals]") {
     CHECK(contains(found[0].message.en, "too large"));
     CHECK(of(all, "BR-CO-15").empty());
     CHECK(of(all, "BR-CO-16").empty());
+  }
+}
+
+// One definition of BT-110 for BR-CO-15, CPRO-TOT-05 and the mock's stored
+// montantTVA: before, each picked it its own way (the mock also took an
+// amount without currencyID, CPRO-TOT-05 any amount when BT-5 was absent).
+TEST_CASE("BT-110 is the VAT total whose currencyID is the invoice currency", "[totals]") {
+  InvoiceBuilder b(Syntax::Cii);
+  b.vat_total("12.00", "").vat_total("189.66", "USD").vat_total("174.00", "EUR");
+  const Invoice& inv = b.build();
+  const Amount* bt110 = vat_total_in_invoice_currency(inv);
+  REQUIRE(bt110 != nullptr);
+  CHECK(bt110->value.to_string() == "174.00");
+  CHECK(vat_totals_in_invoice_currency(inv) == std::vector<const Amount*>{bt110});
+
+  SECTION("an amount without currencyID is in no currency") {
+    InvoiceBuilder only_unmarked(Syntax::Ubl);
+    only_unmarked.vat_total("12.00", "");
+    CHECK(vat_total_in_invoice_currency(only_unmarked.build()) == nullptr);
+  }
+  SECTION("without BT-5, or with an empty one, there is none") {
+    CHECK(vat_total_in_invoice_currency(b.currency(std::nullopt).build()) == nullptr);
+    CHECK(vat_total_in_invoice_currency(b.currency("").build()) == nullptr);
+    CHECK(vat_totals_in_invoice_currency(b.build()).empty());
+  }
+  SECTION("CPRO-TOT-05 compares montantTVA with that amount, and with no other") {
+    DepositRequest request;
+    request.montant_total.emplace();
+    const auto tot_05 = [&](const Invoice& file, std::string_view tva) {
+      request.montant_total->tva = Number{dec(tva), {}};
+      Context context;
+      context.invoice_file = &file;
+      const Registry& registry = catalogue::builtin();
+      std::vector<Finding> out;
+      run_rules(registry, *registry.profile("chorus"), request, context, out);
+      return std::ranges::count(out, std::string("CPRO-TOT-05"), &Finding::rule);
+    };
+    b.set(&Totals::tax_exclusive, "970.00");
+    CHECK(tot_05(b.build(), "174.00") == 0);
+    CHECK(tot_05(b.build(), "12.00") == 1);
+    // Without BT-5 the file has no BT-110: nothing to compare montantTVA with.
+    CHECK(tot_05(b.currency(std::nullopt).build(), "12.00") == 0);
+    CHECK(tot_05(b.build(), "189.66") == 0);
+  }
+  SECTION("two in the invoice currency: both, in document order") {
+    const auto both = vat_totals_in_invoice_currency(b.vat_total("1.00", "EUR").build());
+    REQUIRE(both.size() == 2);
+    CHECK(both[0]->value.to_string() == "174.00");
+    CHECK(both[1]->value.to_string() == "1.00");
   }
 }

@@ -44,13 +44,23 @@ DirectoryError::DirectoryError(std::string where, std::string message_en, std::s
 namespace {
 
 using Json = nlohmann::ordered_json;
-using chorus::Client;
 using chorus::Directory;
 using chorus::Parametres;
 using chorus::PostalAddress;
 using chorus::Service;
 using chorus::Structure;
-using chorus::TechnicalAccount;
+
+// The file as it is written: each structure with its technical accounts,
+// which are split from it once read (DirectoryFile).
+struct StructureEntry {
+  Structure structure;
+  std::vector<TechnicalAccount> accounts;
+};
+
+struct FileEntries {
+  std::vector<PisteClient> clients;
+  std::vector<StructureEntry> structures;
+};
 
 constexpr std::int64_t kFirstAssignedId = 25000001;
 
@@ -280,16 +290,21 @@ void read_texts(const Node& n, T& out) {
   out.*Member = list(n, non_empty_text);
 }
 
+// A reader of one of the structure's own fields, for its entry.
+template <void (*Read)(const Node&, Structure&)>
+void of_structure(const Node& n, StructureEntry& out) {
+  Read(n, out.structure);
+}
+
 void read_format(const Node& n, Structure& out) {
   out.format_numero_engagement = non_empty_text(n);
   out.format_numero_engagement_regex = ecmascript_regex(n, out.format_numero_engagement);
 }
 
-void read_version(const Node& n, Directory& out) {
+void read_version(const Node& n, FileEntries& /*out*/) {
   if (!n.json.is_number_unsigned() || n.json.get<std::uint64_t>() != 1) {
     expected(n, {"1 (the only version of this format)", "1 (la seule version de ce format)"});
   }
-  out.version = 1;
 }
 
 // API.md §4.5 and §4.6.
@@ -325,31 +340,31 @@ constexpr std::array<Field<TechnicalAccount>, 2> kAccountFields{{
     {"motDePasse", read_non_empty_text<&TechnicalAccount::mot_de_passe>, kRequired},
 }};
 
-constexpr std::array<Field<Structure>, 13> kStructureFields{{
-    {"idStructureCPP", read_positive_integer<&Structure::id_structure_cpp>},
-    {"identifiant", read_non_empty_text<&Structure::identifiant>, kRequired},
-    {"typeIdentifiant", read_choice<&Structure::type_identifiant, kTypesIdentifiant>},
-    {"typeStructure", read_choice<&Structure::type_structure, kTypesStructure>},
-    {"raisonSociale", read_text<&Structure::raison_sociale>},
-    {"libelle", read_text<&Structure::libelle>},
-    {"statut", read_choice<&Structure::statut, kStatuts>},
-    {"adresse", read_object<&Structure::adresse, kAddressFields>},
-    {"parametres", read_object<&Structure::parametres, kParametresFields>},
-    {"formatNumeroEngagement", read_format},
-    {"services", read_objects<&Structure::services, kServiceFields>},
-    {"engagements", read_texts<&Structure::engagements>},
-    {"comptesTechniques", read_objects<&Structure::comptes_techniques, kAccountFields>},
+constexpr std::array<Field<StructureEntry>, 13> kStructureFields{{
+    {"idStructureCPP", of_structure<read_positive_integer<&Structure::id_structure_cpp>>},
+    {"identifiant", of_structure<read_non_empty_text<&Structure::identifiant>>, kRequired},
+    {"typeIdentifiant", of_structure<read_choice<&Structure::type_identifiant, kTypesIdentifiant>>},
+    {"typeStructure", of_structure<read_choice<&Structure::type_structure, kTypesStructure>>},
+    {"raisonSociale", of_structure<read_text<&Structure::raison_sociale>>},
+    {"libelle", of_structure<read_text<&Structure::libelle>>},
+    {"statut", of_structure<read_choice<&Structure::statut, kStatuts>>},
+    {"adresse", of_structure<read_object<&Structure::adresse, kAddressFields>>},
+    {"parametres", of_structure<read_object<&Structure::parametres, kParametresFields>>},
+    {"formatNumeroEngagement", of_structure<read_format>},
+    {"services", of_structure<read_objects<&Structure::services, kServiceFields>>},
+    {"engagements", of_structure<read_texts<&Structure::engagements>>},
+    {"comptesTechniques", read_objects<&StructureEntry::accounts, kAccountFields>},
 }};
 
-constexpr std::array<Field<Client>, 2> kClientFields{{
-    {"clientId", read_non_empty_text<&Client::client_id>, kRequired},
-    {"clientSecret", read_non_empty_text<&Client::client_secret>, kRequired},
+constexpr std::array<Field<PisteClient>, 2> kClientFields{{
+    {"clientId", read_non_empty_text<&PisteClient::client_id>, kRequired},
+    {"clientSecret", read_non_empty_text<&PisteClient::client_secret>, kRequired},
 }};
 
-constexpr std::array<Field<Directory>, 3> kRootFields{{
+constexpr std::array<Field<FileEntries>, 3> kRootFields{{
     {"version", read_version, kRequired},
-    {"clients", read_objects<&Directory::clients, kClientFields>},
-    {"structures", read_objects<&Directory::structures, kStructureFields>},
+    {"clients", read_objects<&FileEntries::clients, kClientFields>},
+    {"structures", read_objects<&FileEntries::structures, kStructureFields>},
 }};
 
 // ---- The whole file ------------------------------------------------------
@@ -441,7 +456,7 @@ void assign_missing_ids(std::vector<Structure>& structures) {
 
 }  // namespace
 
-chorus::Directory parse_directory(std::string_view json_text) {
+DirectoryFile read_directory_file(std::string_view json_text) {
   const Json root = parsed(json_text);
   if (!root.is_object()) {
     const Text got = found(root);
@@ -452,11 +467,25 @@ chorus::Directory parse_directory(std::string_view json_text) {
                           "\"structures\": [...]}}) ; trouvé : {}.",
                           got.fr)});
   }
-  Directory directory = object(Node{root, "", ""}, kRootFields);
-  check_unique(directory, "identifiant", identifiant_of);
-  check_unique(directory, "idStructureCPP", given_id_of);
-  assign_missing_ids(directory.structures);
-  return directory;
+  FileEntries entries = object(Node{root, "", ""}, kRootFields);
+  DirectoryFile file;
+  file.clients = std::move(entries.clients);
+  for (StructureEntry& entry : entries.structures)
+    file.directory.structures.push_back(std::move(entry.structure));
+  check_unique(file.directory, "identifiant", identifiant_of);
+  check_unique(file.directory, "idStructureCPP", given_id_of);
+  assign_missing_ids(file.directory.structures);
+  for (std::size_t i = 0; i < entries.structures.size(); ++i) {
+    for (TechnicalAccount& account : entries.structures[i].accounts) {
+      account.id_structure_cpp = file.directory.structures[i].id_structure_cpp;
+      file.technical_accounts.push_back(std::move(account));
+    }
+  }
+  return file;
+}
+
+chorus::Directory parse_directory(std::string_view json_text) {
+  return read_directory_file(json_text).directory;
 }
 
 }  // namespace cprokit::directory

@@ -3,9 +3,11 @@
 // are errors naming the place in the file.
 #pragma once
 
+#include <cstdint>
 #include <stdexcept>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "rules/chorus/directory.hpp"
 
@@ -26,9 +28,34 @@ class DirectoryError : public std::runtime_error {
   std::string fr_;
 };
 
-// Parses the text of a directory file. `idStructureCPP` is assigned where
+// What the file tells the mock alone: who may call it. The file's reader
+// owns these plain values (validators/ is the lowest floor the mock and the
+// file share; the rules never see them); the mock hashes the secrets as soon
+// as it has them, and the `mock` command's banner prints them.
+struct PisteClient {  // a PISTE application, for POST /api/oauth/token
+  std::string client_id;
+  std::string client_secret;
+};
+
+struct TechnicalAccount {  // a structure's technical account, for cpro-account
+  std::string login;
+  std::string mot_de_passe;
+  std::int64_t id_structure_cpp = 0;  // its structure's (assigned or given)
+};
+
+// A directory file: the directory the rules read, and the mock's callers.
+struct DirectoryFile {
+  chorus::Directory directory;
+  std::vector<PisteClient> clients;
+  std::vector<TechnicalAccount> technical_accounts;  // in file order
+};
+
+// Reads the text of a directory file. `idStructureCPP` is assigned where
 // absent (25000001 upwards, skipping the ids the file gives). Throws
 // DirectoryError.
+DirectoryFile read_directory_file(std::string_view json_text);
+
+// The directory alone (lint --directory): the same checks, the callers left out.
 chorus::Directory parse_directory(std::string_view json_text);
 
 }  // namespace cprokit::directory

@@ -1,9 +1,13 @@
-// What a handler answers: an HTTP status and a JSON body in the Chorus Pro
-// envelope ({codeRetour, libelle, …}), and the ways a call is refused.
+// What the mock answers: an HTTP status and a JSON body, in the Chorus Pro
+// envelope ({codeRetour, libelle, …}) or, for PISTE's auth, in OAuth's
+// ({error, error_description}); and the ways a call is refused. The bottom
+// of the mock: the server, the handlers, the gate and the flux worker all
+// speak through it.
 #pragma once
 
 #include <stdexcept>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -50,5 +54,10 @@ class Refused : public std::exception {
 // Throws Refused with functional_error(...).
 [[noreturn]] void refuse(std::string libelle_fr, const std::string& libelle_en, int status = 400,
                          int code = kCodeFunctionalError);
+
+// An OAuth error as PISTE answers it (RFC 6749 §5.2, RFC 6750 §3): HTTP
+// `status`, {error, error_description}, and a WWW-Authenticate challenge
+// with a 401.
+Reply oauth_error(int status, std::string_view error, std::string_view description);
 
 }  // namespace cprokit::mock

@@ -1,4 +1,6 @@
-#include "mock-chorus/api/reply.hpp"
+#include "mock-chorus/wire/reply.hpp"
+
+#include <fmt/format.h>
 
 namespace cprokit::mock {
 
@@ -16,6 +18,15 @@ Reply functional_error(std::string libelle_fr, const std::string& libelle_en, in
 
 void refuse(std::string libelle_fr, const std::string& libelle_en, int status, int code) {
   throw Refused(functional_error(std::move(libelle_fr), libelle_en, status, code));
+}
+
+Reply oauth_error(int status, std::string_view error, std::string_view description) {
+  Reply r{status, {{"error", error}, {"error_description", description}}, {}};
+  if (status == 401) {
+    r.headers.emplace_back("WWW-Authenticate",
+                           fmt::format(R"(Bearer realm="cprokit-mock", error="{}")", error));
+  }
+  return r;
 }
 
 }  // namespace cprokit::mock

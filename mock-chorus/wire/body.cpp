@@ -1,11 +1,11 @@
-#include "mock-chorus/api/body.hpp"
+#include "mock-chorus/wire/body.hpp"
 
 #include <charconv>
 #include <variant>
 
 #include <fmt/format.h>
 
-#include "mock-chorus/api/reply.hpp"
+#include "mock-chorus/wire/reply.hpp"
 
 namespace cprokit::mock {
 namespace {
