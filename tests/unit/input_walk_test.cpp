@@ -206,3 +206,18 @@ TEST_CASE("walk: a listing spans blocks, or spills, in the same order", "[walk]"
     CHECK(read_all(listing) == expected);
   }
 }
+
+TEST_CASE("walk: a listing keeps 4,096 entries in memory, the 4,097th takes it to the database",
+          "[walk][thresholds]") {
+  DirectoryListing listing;  // README "Benchmarks": up to 4,096 entries in memory
+  for (int i = 0; i < 4096; ++i)
+    listing.add("invoice-" + std::to_string(10000 - i) + ".xml", false);
+  CHECK_FALSE(listing.spilled());
+  listing.add("invoice-0.xml", false);
+  CHECK(listing.spilled());
+  listing.sort();
+  const std::vector<std::string> names = read_all(listing);
+  REQUIRE(names.size() == 4097);
+  CHECK(names.front() == "invoice-0.xml");
+  CHECK(std::is_sorted(names.begin(), names.end()));
+}

@@ -479,6 +479,27 @@ TEST_CASE("xsd: errors are capped at 100 per document", "[xsd]") {
   CHECK(errors.back().message == "... further errors not shown");
 }
 
+TEST_CASE("xsd: 100 errors are all given, the 101st is not", "[xsd][thresholds]") {
+  TempDir dir;
+  write_tiny_schemas(dir.path());
+  const auto schemas = SchemaSet::load(dir.path());
+  const auto errors_for = [&](int wrong) {
+    std::string body = "<ID>1</ID>";
+    for (int i = 0; i < wrong; ++i)
+      body += "\n<N>x</N>";  // one error each
+    return schemas->validate(tiny_doc(kUblInvoiceNs, "Invoice", body), DocumentKind::Invoice,
+                             Syntax::Ubl);
+  };
+  const auto hundred = errors_for(100);
+  REQUIRE(hundred.size() == 100);
+  CHECK(hundred.back().message != "... further errors not shown");
+  CHECK(hundred.back().line == 103);
+  const auto more = errors_for(101);
+  REQUIRE(more.size() == 101);
+  CHECK(more[99].line == 103);
+  CHECK(more.back().message == "... further errors not shown");
+}
+
 TEST_CASE("xsd: the root element must be the one of the expected grammar", "[xsd]") {
   TempDir dir;
   write_tiny_schemas(dir.path());
