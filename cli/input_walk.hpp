@@ -43,6 +43,8 @@ class DirectoryListing {
   // UserError when the temporary database fails.
   std::optional<Entry> next();
   std::size_t size() const { return size_; }
+  // Whether the entries went to the temporary database.
+  bool spilled() const { return spill_ != nullptr; }
 
  private:
   class Spill;  // the temporary database

@@ -2,9 +2,6 @@
 // against the mock (issue 4's acceptance scenarios).
 #include <catch2/catch.hpp>
 
-#include <archive.h>
-#include <archive_entry.h>
-
 #include <algorithm>
 #include <chrono>
 #include <memory>
@@ -50,29 +47,6 @@ void wait_for_status(MockHarness& h, std::int64_t id, const std::string& statut)
     std::this_thread::sleep_for(std::chrono::milliseconds(10));
   }
   FAIL("invoice " << id << " never reached " << statut);
-}
-
-std::string tar_gz(const std::vector<std::pair<std::string, std::string>>& files) {
-  std::string out(1 << 20, '\0');
-  std::size_t used = 0;
-  archive* a = archive_write_new();
-  archive_write_add_filter_gzip(a);
-  archive_write_set_format_pax_restricted(a);
-  archive_write_open_memory(a, out.data(), out.size(), &used);
-  for (const auto& [name, bytes] : files) {
-    archive_entry* e = archive_entry_new();
-    archive_entry_set_pathname(e, name.c_str());
-    archive_entry_set_size(e, static_cast<la_int64_t>(bytes.size()));
-    archive_entry_set_filetype(e, AE_IFREG);
-    archive_entry_set_perm(e, 0644);
-    archive_write_header(a, e);
-    archive_write_data(a, bytes.data(), bytes.size());
-    archive_entry_free(e);
-  }
-  archive_write_close(a);
-  archive_write_free(a);
-  out.resize(used);
-  return out;
 }
 
 // The text of the first `element` after `after` in an XML fixture.

@@ -1,5 +1,8 @@
 #include "tests/mock/harness.hpp"
 
+#include <archive.h>
+#include <archive_entry.h>
+
 #include <chrono>
 #include <fstream>
 #include <sstream>
@@ -25,6 +28,35 @@ std::string valid_ubl(const std::string& number) {
   for (auto at = text.find(old); at != std::string::npos; at = text.find(old, at + number.size()))
     text.replace(at, old.size(), number);
   return text;
+}
+
+std::string tar_gz(const std::vector<std::pair<std::string, std::string>>& files) {
+  // Room for the files as they are, their headers and the end of the archive:
+  // gzip never makes them much larger.
+  std::size_t room = std::size_t{64} * 1024;
+  for (const auto& [name, bytes] : files)
+    room += bytes.size() + name.size() + 2048;
+  std::string out(room, '\0');
+  std::size_t used = 0;
+  archive* a = archive_write_new();
+  archive_write_add_filter_gzip(a);
+  archive_write_set_format_pax_restricted(a);
+  archive_write_open_memory(a, out.data(), out.size(), &used);
+  for (const auto& [name, bytes] : files) {
+    archive_entry* e = archive_entry_new();
+    archive_entry_set_pathname(e, name.c_str());
+    archive_entry_set_size(e, static_cast<la_int64_t>(bytes.size()));
+    archive_entry_set_filetype(e, AE_IFREG);
+    archive_entry_set_perm(e, 0644);
+    archive_write_header(a, e);
+    archive_write_data(a, bytes.data(), bytes.size());
+    archive_entry_free(e);
+  }
+  const bool closed = archive_write_close(a) == ARCHIVE_OK;
+  archive_write_free(a);
+  if (!closed) throw std::runtime_error("tar_gz: the archive does not fit its buffer");
+  out.resize(used);
+  return out;
 }
 
 MockHarness::MockHarness(mock::MockOptions options) : options_(std::move(options)) {

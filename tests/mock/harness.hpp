@@ -10,6 +10,8 @@
 #include <optional>
 #include <string>
 #include <thread>
+#include <utility>
+#include <vector>
 
 #include <nlohmann/json.hpp>
 
@@ -90,5 +92,7 @@ class MockHarness {
 std::string fixture_text(const std::string& relative);
 // The shipped valid UBL invoice with `number` as its number (BT-1).
 std::string valid_ubl(const std::string& number);
+// A .tar.gz archive of the files (name, bytes), in that order, as a lot.
+std::string tar_gz(const std::vector<std::pair<std::string, std::string>>& files);
 
 }  // namespace cprokit::testing

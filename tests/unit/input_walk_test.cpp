@@ -12,6 +12,7 @@
 #include <catch2/catch.hpp>
 
 #include "cli/input_walk.hpp"
+#include "tests/skip.hpp"
 
 namespace fs = std::filesystem;
 using cprokit::cli::count_inputs;
@@ -134,10 +135,7 @@ TEST_CASE("walk: arguments in order, files as given, '-' once, missing ones in t
 }
 
 TEST_CASE("walk: a folder that cannot be read is named in its place, the walk goes on", "[walk]") {
-  if (::geteuid() == 0) {
-    WARN("skipped: root reads every folder");
-    return;
-  }
+  if (::geteuid() == 0) SKIP_TEST("root reads every folder: run the tests as another user");
   Tree tree({"a.xml", "locked/b.xml", "z.xml"});
   const fs::path locked = fs::path(tree.root()) / "locked";
   fs::permissions(locked, fs::perms::none);
@@ -207,4 +205,19 @@ TEST_CASE("walk: a listing spans blocks, or spills, in the same order", "[walk]"
     CHECK(listing.size() == kCount);
     CHECK(read_all(listing) == expected);
   }
+}
+
+TEST_CASE("walk: a listing keeps 4,096 entries in memory, the 4,097th takes it to the database",
+          "[walk][thresholds]") {
+  DirectoryListing listing;  // README "Benchmarks": up to 4,096 entries in memory
+  for (int i = 0; i < 4096; ++i)
+    listing.add("invoice-" + std::to_string(10000 - i) + ".xml", false);
+  CHECK_FALSE(listing.spilled());
+  listing.add("invoice-0.xml", false);
+  CHECK(listing.spilled());
+  listing.sort();
+  const std::vector<std::string> names = read_all(listing);
+  REQUIRE(names.size() == 4097);
+  CHECK(names.front() == "invoice-0.xml");
+  CHECK(std::is_sorted(names.begin(), names.end()));
 }
