@@ -12,8 +12,8 @@
 namespace cprokit::test {
 
 // A code-list file in the format of README "Code lists": every list the
-// rules need, a few codes each: those of the invoices cli_test.cpp writes
-// (ubl_invoice()), plus a few more.
+// rules need, a few codes each: those of the invoice ubl_invoice() writes
+// (cli_support.hpp), plus a few more.
 inline nlohmann::ordered_json small_code_lists() {
   const std::vector<std::pair<std::string, std::vector<std::string>>> lists = {
       {"BR-CL-01", {"380", "381"}},  {"BR-CL-03", {"EUR"}},     {"BR-CL-04", {"EUR"}},

@@ -1,23 +1,19 @@
 // `cprokit id` seen from outside: exit codes, the human output in both
 // languages, the JSON output, separators. Every run goes through run().
 #include <string>
-#include <string_view>
 #include <vector>
 
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
-#include "tests/cli/run.hpp"
+#include "tests/cli/cli_support.hpp"
 
+using cprokit::test::contains;
 using cprokit::test::run;
 using cprokit::test::RunResult;
 using nlohmann::json;
 
 namespace {
-
-bool contains(std::string_view text, std::string_view needle) {
-  return text.find(needle) != std::string_view::npos;
-}
 
 // `cprokit id --format json VALUES...`, parsed; the run must not be a usage error.
 json id_json(const std::vector<std::string>& values, const std::vector<std::string>& options = {}) {

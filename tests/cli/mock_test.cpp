@@ -7,42 +7,21 @@
 #include <unistd.h>
 
 #include <chrono>
-#include <filesystem>
 #include <string>
 #include <thread>
 
 #include <catch2/catch.hpp>
 
-#include "tests/cli/run.hpp"
+#include "tests/cli/cli_support.hpp"
 
-namespace fs = std::filesystem;
 using cprokit::test::Background;
+using cprokit::test::contains;
 using cprokit::test::cprokit_binary;
+using cprokit::test::fresh_dir;
 using cprokit::test::run;
 using cprokit::test::RunResult;
 
 namespace {
-
-// A data folder of its own for each mock, removed at the end.
-class DataDir {
- public:
-  explicit DataDir(const std::string& name)
-      : path_(fs::temp_directory_path() /
-              ("cprokit-mock-cli-" + std::to_string(::getpid()) + "-" + name)) {
-    fs::remove_all(path_);
-    fs::create_directories(path_);
-  }
-  DataDir(const DataDir&) = delete;
-  DataDir& operator=(const DataDir&) = delete;
-  ~DataDir() {
-    std::error_code ignored;
-    fs::remove_all(path_, ignored);
-  }
-  std::string str() const { return path_.string(); }
-
- private:
-  fs::path path_;
-};
 
 sockaddr_in loopback(int port) {
   sockaddr_in a{};
@@ -72,19 +51,16 @@ bool accepts(int port) {
   return ok;
 }
 
-bool contains(const std::string& text, const std::string& needle) {
-  return text.find(needle) != std::string::npos;
-}
-
 }  // namespace
 
 TEST_CASE("mock: a second mock on a port in use exits 2 at once, the first runs on",
           "[mock-cli][usage]") {
-  const DataDir first_data("first");
-  const DataDir second_data("second");
+  // A data folder of its own for each mock.
+  const std::string first_data = fresh_dir("mock-cli-first").string();
+  const std::string second_data = fresh_dir("mock-cli-second").string();
   const std::string port = std::to_string(free_port());
   const Background first(cprokit_binary(),
-                         {"mock", "--port", port, "--data", first_data.str(), "--no-xsd"});
+                         {"mock", "--port", port, "--data", first_data, "--no-xsd"});
   bool up = false;
   for (int i = 0; i < 1000 && !up && first.running(); ++i) {
     up = accepts(std::stoi(port));
@@ -94,12 +70,12 @@ TEST_CASE("mock: a second mock on a port in use exits 2 at once, the first runs 
 
   // A second mock that started would serve until run()'s watchdog kills it
   // and throws: exiting at all is the "at once".
-  const RunResult second = run({"mock", "--port", port, "--data", second_data.str(), "--no-xsd"});
+  const RunResult second = run({"mock", "--port", port, "--data", second_data, "--no-xsd"});
   INFO(second.err);
   CHECK(second.exit_code == 2);
   CHECK(contains(second.err, "le port " + port + " est déjà utilisé (un autre cprokit mock ?)"));
   const RunResult english =
-      run({"mock", "--lang", "en", "--port", port, "--data", second_data.str(), "--no-xsd"});
+      run({"mock", "--lang", "en", "--port", port, "--data", second_data, "--no-xsd"});
   INFO(english.err);
   CHECK(english.exit_code == 2);
   CHECK(contains(english.err, "port " + port + " is in use (another cprokit mock?)"));
@@ -109,15 +85,15 @@ TEST_CASE("mock: a second mock on a port in use exits 2 at once, the first runs 
 
 TEST_CASE("mock --bind: an address that is not this machine's exits 2 at once",
           "[mock-cli][usage]") {
-  const DataDir data("bind");
+  const std::string data = fresh_dir("mock-cli-bind").string();
   // 192.0.2.0/24 is TEST-NET-1 (RFC 5737): never a local address.
   const RunResult r =
-      run({"mock", "--port", "0", "--bind", "192.0.2.1", "--data", data.str(), "--no-xsd"});
+      run({"mock", "--port", "0", "--bind", "192.0.2.1", "--data", data, "--no-xsd"});
   INFO(r.err);
   CHECK(r.exit_code == 2);
   CHECK(contains(r.err, "l'adresse 192.0.2.1 n'est pas une adresse de cette machine"));
-  const RunResult english = run({"mock", "--lang", "en", "--port", "0", "--bind", "192.0.2.1",
-                                 "--data", data.str(), "--no-xsd"});
+  const RunResult english = run(
+      {"mock", "--lang", "en", "--port", "0", "--bind", "192.0.2.1", "--data", data, "--no-xsd"});
   INFO(english.err);
   CHECK(english.exit_code == 2);
   CHECK(contains(english.err, "address 192.0.2.1 is not an address of this machine"));

@@ -4,8 +4,6 @@
 //
 // CPROKIT_UPDATE_GOLDEN=1 rewrites tests/cli/golden/ from the current output
 // (then review the diff); without it any difference fails.
-#include <unistd.h>
-
 #include <algorithm>
 #include <cstdlib>
 #include <filesystem>
@@ -22,25 +20,23 @@
 #include <nlohmann/json.hpp>
 #include <pugixml.hpp>
 
+#include "tests/cli/cli_support.hpp"
 #include "tests/cli/code_lists_sample.hpp"
-#include "tests/cli/run.hpp"
 
 namespace fs = std::filesystem;
+using cprokit::test::catalogue_rules;
+using cprokit::test::fresh_dir;
+using cprokit::test::read_file;
 using cprokit::test::run;
 using cprokit::test::run_program;
 using cprokit::test::RunResult;
+using cprokit::test::sha256sum;
 using cprokit::test::small_code_lists;
+using cprokit::test::write_file;
 
 namespace {
 
 const std::vector<std::string> kFormats = {"json", "jsonl", "sarif", "junit", "svrl", "html"};
-
-std::string slurp(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
 
 void replace_all(std::string& text, const std::string& from, const std::string& to) {
   if (from.empty()) return;
@@ -60,9 +56,7 @@ struct Reports {
 // has neither.
 Reports lint_all(const std::vector<std::string>& inputs, const std::string& lang,
                  const std::vector<std::string>& options = {"--no-xsd", "--no-codelists"}) {
-  fs::path dir = fs::temp_directory_path() / ("cprokit-report-tests-" + std::to_string(::getpid()));
-  fs::remove_all(dir);
-  fs::create_directories(dir);
+  const fs::path dir = fresh_dir("report-formats");
   std::vector<std::string> args = {"lint", "--lang", lang};
   args.insert(args.end(), options.begin(), options.end());
   for (const auto& format : kFormats) {
@@ -71,8 +65,7 @@ Reports lint_all(const std::vector<std::string>& inputs, const std::string& lang
   args.insert(args.end(), inputs.begin(), inputs.end());
   Reports reports{run(args), {}};
   for (const auto& format : kFormats)
-    reports.text[format] = slurp(dir / ("report." + format));
-  fs::remove_all(dir);
+    reports.text[format] = read_file(dir / ("report." + format));
   return reports;
 }
 
@@ -97,9 +90,7 @@ struct Catalogue {
 Catalogue catalogue_without_xsd_nor_lists() {
   const RunResult rules = run({"rules", "--format", "json"});
   REQUIRE(rules.exit_code == 0);
-  const RunResult sum = run_program("/usr/bin/sha256sum", {}, rules.out);
-  REQUIRE(sum.exit_code == 0);
-  Catalogue c{sum.out.substr(0, sum.out.find(' ')), 0};
+  Catalogue c{sha256sum(rules.out), 0};
   const auto catalogue = nlohmann::json::parse(rules.out);  // kept: the loop reads inside it
   for (const auto& rule : catalogue.at("rules")) {
     // The goldens run with --no-xsd --no-codelists: a rule that needs
@@ -128,19 +119,6 @@ std::string normalised(std::string text, const Catalogue& catalogue) {
   static const std::regex kDate(R"(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ)");
   static const std::regex kTime(R"( time="\d+\.\d+")");
   return std::regex_replace(std::regex_replace(text, kDate, "@DATE@"), kTime, R"( time="@TIME@")");
-}
-
-// The family the catalogue gives each rule, as `cprokit rules --format json` says.
-const std::map<std::string, std::string>& family_by_rule() {
-  static const std::map<std::string, std::string> families = [] {
-    const RunResult r = run({"rules", "--format", "json"});
-    const auto catalogue = nlohmann::json::parse(r.out);  // kept: the loop reads inside it
-    std::map<std::string, std::string> out;
-    for (const auto& rule : catalogue.at("rules"))
-      out[rule.at("id").get<std::string>()] = rule.at("family").get<std::string>();
-    return out;
-  }();
-  return families;
 }
 
 // (rule, severity, location) of every finding of a JSON report.
@@ -177,7 +155,7 @@ TEST_CASE("report formats: golden files, volatile parts normalised", "[report]")
       }
       INFO(golden.string() << " (CPROKIT_UPDATE_GOLDEN=1 rewrites it)");
       REQUIRE(fs::exists(golden));
-      CHECK(actual == slurp(golden));
+      CHECK(actual == read_file(golden));
     }
   }
 }
@@ -206,7 +184,8 @@ TEST_CASE("report formats: JUnit and SVRL carry the findings of the JSON report"
       for (auto tc : suite.children("testcase")) {
         std::string rule = tc.attribute("name").value();
         if (tc.attribute("classname").value() == std::string("cprokit")) continue;  // no finding
-        CHECK(tc.attribute("classname").value() == family_by_rule().at(rule));
+        CHECK(tc.attribute("classname").value() ==
+              catalogue_rules().at(rule).at("family").get<std::string>());
         CHECK(tc.attribute("file").value() == path);
         for (auto failure : tc.children("failure")) {
           CHECK(failure.attribute("type").value() == std::string("fatal"));
@@ -346,11 +325,6 @@ TEST_CASE("report formats: JUnit is red exactly when the exit code is 1, as --fa
 
 namespace {
 
-void write_file(const fs::path& path, const std::string& text) {
-  fs::create_directories(path.parent_path());
-  std::ofstream(path, std::ios::binary) << text;
-}
-
 // A schema that takes any content under the root element `root` of `ns`.
 std::string open_schema(const std::string& ns, const std::string& root) {
   return R"(<?xml version="1.0" encoding="UTF-8"?>
@@ -379,9 +353,7 @@ std::string digest_from(const RunResult& r) {
 TEST_CASE("report formats: the reference data pinned by SHA-256 in JSON, JSONL, SARIF and HTML",
           "[report][references]") {
   // A code-list file and a small XSD set of our own: the project ships neither.
-  const fs::path dir =
-      fs::temp_directory_path() / ("cprokit-report-refs-" + std::to_string(::getpid()));
-  fs::remove_all(dir);
+  const fs::path dir = fresh_dir("report-references");
   const fs::path lists = dir / "codelists.json";
   write_file(lists, small_code_lists().dump(2));
   const fs::path xsd = dir / "xsd";
@@ -439,7 +411,6 @@ TEST_CASE("report formats: the reference data pinned by SHA-256 in JSON, JSONL, 
       CHECK(html.find("<code class=\"digest\">" + digest + "</code>") != std::string::npos);
     CHECK(html.find("<code>" + xsd.string() + "</code>") != std::string::npos);
   }
-  fs::remove_all(dir);
 }
 
 TEST_CASE("report formats: the HTML audit trail names the options in the report's language",
@@ -462,13 +433,11 @@ TEST_CASE("report formats: the HTML audit trail names the options in the report'
 }
 
 TEST_CASE("report formats: escaping of hostile paths and streaming of jsonl", "[report]") {
-  fs::path dir = fs::temp_directory_path() / ("cprokit-report-esc-" + std::to_string(::getpid()));
-  fs::create_directories(dir);
+  const fs::path dir = fresh_dir("report-escaping");
   fs::path odd = dir / "a <b> & \"c\" 'd' é:%.xml";
   fs::copy_file(std::string(CPROKIT_FIXTURES_DIR) + "/invoices/ubl/br-co-10-line-sum.xml", odd,
                 fs::copy_options::overwrite_existing);
   Reports reports = lint_all({odd.string()}, "fr");
-  fs::remove_all(dir);
   for (const std::string format : {"junit", "svrl", "html"}) {
     INFO(format);
     CHECK(reports.text[format].find("<b> &") == std::string::npos);

@@ -2,67 +2,28 @@
 // limit, accepted, and one just past it, refused, so that a limit moved by
 // one, or a <= turned into <, fails a test (the rules' limits are pinned in
 // tests/unit/thresholds_test.cpp, the mock's in tests/mock/thresholds_test.cpp).
-#include <unistd.h>
-
 #include <algorithm>
 #include <cstddef>
 #include <filesystem>
-#include <fstream>
-#include <sstream>
 #include <string>
 #include <vector>
 
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
-#include "tests/cli/run.hpp"
+#include "tests/cli/cli_support.hpp"
 
 namespace fs = std::filesystem;
+using cprokit::test::contains;
+using cprokit::test::fresh_dir;
+using cprokit::test::read_file;
 using cprokit::test::run;
 using cprokit::test::RunResult;
+using cprokit::test::write_file;
 
 namespace {
 
 constexpr std::size_t kMiB = std::size_t{1024} * 1024;
-
-// A folder of its own, removed at the end.
-class TempDir {
- public:
-  explicit TempDir(const std::string& name)
-      : path_(fs::temp_directory_path() /
-              ("cprokit-cli-thresholds-" + std::to_string(::getpid()) + "-" + name)) {
-    fs::remove_all(path_);
-    fs::create_directories(path_);
-  }
-  TempDir(const TempDir&) = delete;
-  TempDir& operator=(const TempDir&) = delete;
-  ~TempDir() {
-    std::error_code ignored;
-    fs::remove_all(path_, ignored);
-  }
-  const fs::path& path() const { return path_; }
-
- private:
-  fs::path path_;
-};
-
-std::string slurp(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  REQUIRE(in);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
-
-void write_file(const fs::path& path, const std::string& bytes) {
-  std::ofstream out(path, std::ios::binary | std::ios::trunc);
-  out << bytes;
-  REQUIRE(out.good());
-}
-
-bool contains(const std::string& text, const std::string& part) {
-  return text.find(part) != std::string::npos;
-}
 
 // The rule ids of the only document of a `lint --format json` run.
 std::vector<std::string> rules_of(const RunResult& r) {
@@ -86,9 +47,8 @@ TEST_CASE("thresholds: lint reads a file of 20 MB by default, not one byte more"
           "[thresholds][hostile]") {
   // The Chorus Pro invoice, made exactly `size` bytes long by a comment.
   const std::string invoice =
-      slurp(fs::path(CPROKIT_FIXTURES_DIR) / "invoices/chorus/invoice-chorus-ok.xml");
-  const TempDir dir("max-bytes");
-  const fs::path file = dir.path() / "large.xml";
+      read_file(fs::path(CPROKIT_FIXTURES_DIR) / "invoices/chorus/invoice-chorus-ok.xml");
+  const fs::path file = fresh_dir("thresholds-max-bytes") / "large.xml";
   const auto lint_of_size = [&](std::size_t size) {
     std::string bytes = invoice;
     bytes.insert(bytes.find("<Invoice"),
@@ -126,8 +86,8 @@ TEST_CASE("thresholds: the mock's numeric options, each end of their range",
   // A value the range accepts gets as far as reading --directory, which
   // does not exist here: the mock never starts. One past it is refused
   // first, naming the option.
-  const TempDir dir("mock-options");
-  const std::string missing = (dir.path() / "no-directory.json").string();
+  const fs::path dir = fresh_dir("thresholds-mock-options");
+  const std::string missing = (dir / "no-directory.json").string();
   struct Range {
     std::string option;
     std::string low, high, below, above;
@@ -141,16 +101,16 @@ TEST_CASE("thresholds: the mock's numeric options, each end of their range",
   for (const Range& range : ranges) {
     for (const std::string& value : {range.low, range.high}) {
       INFO(range.option << "=" << value);
-      const RunResult r = run({"mock", "--data", (dir.path() / "data").string(), "--directory",
-                               missing, range.option + "=" + value});
+      const RunResult r = run({"mock", "--data", (dir / "data").string(), "--directory", missing,
+                               range.option + "=" + value});
       CHECK(r.exit_code == 2);
       CHECK(contains(r.err, missing));
       CHECK_FALSE(contains(r.err, range.option));
     }
     for (const std::string& value : {range.below, range.above}) {
       INFO(range.option << "=" << value);
-      const RunResult r = run({"mock", "--data", (dir.path() / "data").string(), "--directory",
-                               missing, range.option + "=" + value});
+      const RunResult r = run({"mock", "--data", (dir / "data").string(), "--directory", missing,
+                               range.option + "=" + value});
       CHECK(r.exit_code == 2);
       CHECK(contains(r.err, range.option));
     }
