@@ -181,6 +181,7 @@ TEST_CASE("the shipped directory file: private suppliers", "[directory]") {
 TEST_CASE("technical accounts come with their structure's id, given or assigned", "[directory]") {
   const auto& accounts = shipped_file().technical_accounts;
   std::vector<std::int64_t> structures;
+  structures.reserve(accounts.size());
   for (const auto& a : accounts)
     structures.push_back(a.id_structure_cpp);
   CHECK(structures == std::vector<std::int64_t>{25000101, 25000102, 25000103, 25000104});
