@@ -49,6 +49,7 @@ Mock::Mock(MockOptions options, Clock now)
     : options_(std::move(options)),
       now_(std::move(now)),
       store_(options_.data_dir),
+      portal_store_(options_.data_dir),
       gatekeeper_(store_, options_.token_lifetime, now_) {
   serve(store_.directory_json().value_or(R"({"version": 1, "structures": []})"));
 }

@@ -11,6 +11,7 @@
 #include <string_view>
 
 #include "mock-chorus/auth/gatekeeper.hpp"
+#include "mock-chorus/store/portal_store.hpp"
 #include "mock-chorus/store/store.hpp"
 #include "rules/chorus/directory.hpp"
 #include "rules/chorus/limits.hpp"
@@ -59,6 +60,7 @@ class Mock {
 
   std::shared_ptr<const Catalogue> catalogue() const;
   Store& store() { return store_; }
+  PortalStore& portal_store() { return portal_store_; }
   Gatekeeper& gatekeeper() { return gatekeeper_; }
   const MockOptions& options() const { return options_; }
   Millis now() const { return now_(); }
@@ -69,6 +71,7 @@ class Mock {
   MockOptions options_;
   Clock now_;
   Store store_;
+  PortalStore portal_store_;
   Gatekeeper gatekeeper_;
   mutable std::mutex catalogue_mutex_;
   std::shared_ptr<const Catalogue> catalogue_;

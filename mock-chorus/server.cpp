@@ -13,6 +13,7 @@
 #include "mock-chorus/api/routes.hpp"
 #include "mock-chorus/flux/worker.hpp"
 #include "mock-chorus/listen.hpp"
+#include "mock-chorus/portal/portal.hpp"
 
 namespace cprokit::mock {
 namespace {
@@ -51,6 +52,67 @@ Reply http_error(int status, const std::string& path) {
   }
 }
 
+bool is_portal_path(const std::string& path) {
+  return path == "/" || path == "/portail" || path.starts_with("/portail/");
+}
+
+std::map<std::string, std::string> parse_params(const std::string& text) {
+  httplib::Params params;
+  httplib::detail::parse_query_text(text, params);
+  return {params.begin(), params.end()};
+}
+
+// "a=1; b=2" → {a: 1, b: 2}
+std::map<std::string, std::string> parse_cookies(const std::string& header) {
+  std::map<std::string, std::string> cookies;
+  std::size_t start = 0;
+  while (start < header.size()) {
+    std::size_t end = header.find(';', start);
+    if (end == std::string::npos) end = header.size();
+    std::string pair = header.substr(start, end - start);
+    const std::size_t first = pair.find_first_not_of(' ');
+    pair = first == std::string::npos ? std::string() : pair.substr(first);
+    if (const std::size_t eq = pair.find('='); eq != std::string::npos) {
+      cookies.emplace(pair.substr(0, eq), pair.substr(eq + 1));
+    }
+    start = end + 1;
+  }
+  return cookies;
+}
+
+portal::PortalRequest portal_request(const httplib::Request& req) {
+  portal::PortalRequest r;
+  r.method = req.method;
+  r.path = req.path;
+  for (std::size_t i = 1; i < req.matches.size(); ++i)
+    r.captures.emplace_back(req.matches[i]);
+  if (const std::size_t q = req.target.find('?'); q != std::string::npos) {
+    r.query = parse_params(req.target.substr(q + 1));
+  }
+  if (req.is_multipart_form_data()) {
+    for (const auto& [name, part] : req.files) {
+      if (part.filename.empty()) {
+        r.form.emplace(name, part.content);
+      } else {
+        r.files.emplace(name, portal::UploadedFile{part.filename, part.content_type, part.content});
+      }
+    }
+  } else if (req.get_header_value("Content-Type")
+                 .starts_with("application/x-www-form-urlencoded")) {
+    r.form = parse_params(req.body);
+  }
+  r.cookies = parse_cookies(req.get_header_value("Cookie"));
+  r.accept_language = req.get_header_value("Accept-Language");
+  return r;
+}
+
+void send_page(httplib::Response& res, const portal::PortalReply& reply) {
+  res.status = reply.status;
+  for (const auto& [name, value] : reply.headers)
+    res.set_header(name, value);
+  res.set_content(reply.body, reply.content_type);
+}
+
 // httplib 0.11 listens with a backlog of 5 and does not show its socket:
 // more clients connecting at once are dropped and retry a second later.
 // Linux takes a second listen() on a listening socket, so find it (the one
@@ -75,7 +137,8 @@ void widen_backlog(int port) {
 MockServer::MockServer(Mock& mock)
     : mock_(mock),
       worker_(std::make_unique<Worker>(mock)),
-      http_(std::make_unique<httplib::Server>()) {
+      http_(std::make_unique<httplib::Server>()),
+      view_(std::make_unique<portal::View>()) {
   http_->new_task_queue = [] { return new httplib::ThreadPool(kThreads); };
   http_->set_keep_alive_max_count(1000);
   // httplib writes headers and body in two sends: without this, each answer
@@ -83,8 +146,13 @@ MockServer::MockServer(Mock& mock)
   http_->set_tcp_nodelay(true);
   http_->set_socket_options(set_listen_options);  // not httplib's: no SO_REUSEPORT
   http_->set_payload_max_length(mock.options().max_body);
-  http_->set_error_handler([](const httplib::Request& req, httplib::Response& res) {
-    if (res.body.empty()) send(res, http_error(res.status, req.path));
+  http_->set_error_handler([this](const httplib::Request& req, httplib::Response& res) {
+    if (!res.body.empty()) return;
+    if (res.status == 404 && is_portal_path(req.path)) {
+      send_page(res, portal::not_found(portal_request(req), mock_, *view_));
+    } else {
+      send(res, http_error(res.status, req.path));
+    }
   });
   http_->set_exception_handler(
       [](const httplib::Request& req, httplib::Response& res, const std::exception_ptr& e) {
@@ -159,6 +227,17 @@ void MockServer::add_routes() {
       } catch (const Refused& r) {
         send(res, r.reply());
       }
+    };
+    if (route.method == "GET") {
+      http_->Get(route.pattern, handler);
+    } else {
+      http_->Post(route.pattern, handler);
+    }
+  }
+
+  for (const auto& route : portal::portal_routes()) {
+    auto handler = [this, route](const httplib::Request& req, httplib::Response& res) {
+      send_page(res, portal::serve(route, portal_request(req), mock_, *view_));
     };
     if (route.method == "GET") {
       http_->Get(route.pattern, handler);

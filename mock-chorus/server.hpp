@@ -1,5 +1,6 @@
 // The mock's HTTP server (cpp-httplib): the token endpoint, the /cpro/…
-// API behind the gate, the admin API, and the background worker.
+// API behind the gate, the admin API, the portal's pages, and the
+// background worker.
 #pragma once
 
 #include <memory>
@@ -14,6 +15,9 @@ class Server;
 namespace cprokit::mock {
 
 class Worker;
+namespace portal {
+class View;
+}
 
 class MockServer {
  public:
@@ -36,6 +40,7 @@ class MockServer {
   Mock& mock_;
   std::unique_ptr<Worker> worker_;
   std::unique_ptr<httplib::Server> http_;
+  std::unique_ptr<portal::View> view_;
 };
 
 }  // namespace cprokit::mock

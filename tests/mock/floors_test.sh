@@ -11,7 +11,7 @@ root=${1:?usage: floors_test.sh MOCK_CHORUS_DIR}
 floor_of() {
   case "$1" in
     server | listen) echo 1 ;;               # the HTTP server and its socket
-    api) echo 2 ;;                           # the handlers: the real API's and /_mock/
+    api | portal) echo 2 ;;                  # the handlers: the real API's, /_mock/ and the portal's pages
     flux) echo 3 ;;                          # the flux worker and what it examines
     mock) echo 4 ;;                          # the shared state: options, store, gate, catalogue
     auth | records) echo 5 ;;                # who may call; what a deposit is stored as

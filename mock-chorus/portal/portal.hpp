@@ -1,0 +1,52 @@
+// The portal (the real Chorus Pro's web front, for people): its routes, and
+// what every page shares: the visitor's language and session, the CSRF check
+// of every form, the layout and the security headers. Pages live in files
+// of their own (home.cpp, …) and answer a PortalCall; server.cpp only
+// carries requests between the wire and serve().
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "mock-chorus/mock.hpp"
+#include "mock-chorus/portal/lang.hpp"
+#include "mock-chorus/portal/request.hpp"
+#include "mock-chorus/portal/session.hpp"
+#include "mock-chorus/portal/view.hpp"
+
+namespace cprokit::mock::portal {
+
+// One request being answered, with what every page needs.
+struct PortalCall {
+  const PortalRequest& request;
+  Mock& mock;
+  const View& view;
+  Session& session;
+  Lang lang;
+
+  const std::string& text(std::string_view key) const { return view.text(key, lang); }
+  // The page `page` in the layout, titled by the text `title_key`; adds the
+  // layout's values (the signed-in user, the CSRF token, the language link).
+  PortalReply page(std::string_view page, Data data, std::string_view title_key,
+                   int status = 200) const;
+};
+
+struct PortalRoute {
+  std::string method;   // GET or POST
+  std::string pattern;  // a regular expression over the path
+  PortalReply (*handler)(PortalCall& call);
+};
+
+std::vector<PortalRoute> portal_routes();
+std::vector<PortalRoute> home_routes();
+
+// Answers `request` with `route`: opens the session, refuses a POST whose
+// CSRF token is not the session's (403), runs the page, adds the cookies and
+// the security headers.
+PortalReply serve(const PortalRoute& route, const PortalRequest& request, Mock& mock,
+                  const View& view);
+// The portal's own 404 page, for a path under / that no route takes.
+PortalReply not_found(const PortalRequest& request, Mock& mock, const View& view);
+
+}  // namespace cprokit::mock::portal

@@ -1,0 +1,190 @@
+// The portal's frame: language, session cookie, CSRF check, escaping, the
+// security headers, and its 404 (the pages themselves have their own tests).
+#include <catch2/catch.hpp>
+
+#include <regex>
+#include <set>
+#include <string>
+
+#include "mock-chorus/portal/assets.hpp"
+#include "mock-chorus/portal/portal.hpp"
+#include "tests/mock/harness.hpp"
+
+using namespace cprokit::testing;
+namespace portal = cprokit::mock::portal;
+
+namespace {
+
+httplib::Result get(MockHarness& h, const std::string& path, const httplib::Headers& headers = {}) {
+  httplib::Client c("127.0.0.1", h.port());
+  return c.Get(path, headers);
+}
+
+std::string main_of(const std::string& html) {
+  const auto start = html.find("<main");
+  const auto end = html.find("</main>");
+  return start == std::string::npos || end == std::string::npos ? ""
+                                                                : html.substr(start, end - start);
+}
+
+}  // namespace
+
+TEST_CASE("portal: French by default, English by ?lang=en (remembered) or the browser's language",
+          "[mock][portal]") {
+  MockHarness h;
+  h.start();
+  auto fr = get(h, "/");
+  REQUIRE(fr);
+  CHECK(fr->status == 200);
+  CHECK_THAT(fr->body, Catch::Contains("<html lang=\"fr\">"));
+  CHECK_THAT(fr->body, Catch::Contains("Créer un compte"));
+
+  auto en = get(h, "/?lang=en");
+  REQUIRE(en);
+  CHECK_THAT(en->body, Catch::Contains("<html lang=\"en\">"));
+  CHECK_THAT(en->body, Catch::Contains("Create an account"));
+  CHECK_THAT(en->body, Catch::Contains("href=\"/?lang=fr\""));
+  bool remembered = false;
+  for (auto [it, end] = en->headers.equal_range("Set-Cookie"); it != end; ++it)
+    remembered = remembered || it->second.starts_with("cprokit_langue=en;");
+  CHECK(remembered);
+  auto later = get(h, "/", {{"Cookie", "cprokit_langue=en"}});
+  REQUIRE(later);
+  CHECK_THAT(later->body, Catch::Contains("<html lang=\"en\">"));
+
+  auto browser = get(h, "/", {{"Accept-Language", "de-DE,de;q=0.9,en;q=0.8"}});
+  REQUIRE(browser);
+  CHECK_THAT(browser->body, Catch::Contains("<html lang=\"en\">"));
+}
+
+TEST_CASE("portal: the language from Accept-Language", "[mock][portal]") {
+  using portal::Lang;
+  CHECK(portal::negotiate("", "", "") == Lang::fr);
+  CHECK(portal::negotiate("", "", "en-US,en;q=0.9") == Lang::en);
+  CHECK(portal::negotiate("", "", "EN") == Lang::en);
+  CHECK(portal::negotiate("", "", "de, en;q=0, fr;q=0.5") == Lang::fr);  // q=0: not acceptable
+  CHECK(portal::negotiate("", "", "es, it") == Lang::fr);
+  CHECK(portal::negotiate("", "en", "fr") == Lang::en);    // the cookie over the browser
+  CHECK(portal::negotiate("fr", "en", "en") == Lang::fr);  // ?lang= over both
+  CHECK(portal::negotiate("xx", "", "en") == Lang::en);    // an unknown ?lang= is ignored
+}
+
+TEST_CASE(
+    "portal: a session cookie scripts cannot read, and headers that forbid scripts and frames",
+    "[mock][portal]") {
+  MockHarness h;
+  h.start();
+  auto page = get(h, "/");
+  REQUIRE(page);
+  const std::string cookie = page->get_header_value("Set-Cookie");
+  CHECK(std::regex_match(cookie, std::regex("cprokit_portail=[0-9a-f]{64}; Path=/; HttpOnly; "
+                                            "SameSite=Strict")));
+  CHECK_THAT(page->get_header_value("Content-Security-Policy"),
+             Catch::Contains("default-src 'none'") && Catch::Contains("frame-ancestors 'none'"));
+  CHECK(page->get_header_value("X-Content-Type-Options") == "nosniff");
+
+  // A known session is kept (no new cookie); an unknown one is replaced.
+  const std::string token = cookie.substr(0, cookie.find(';'));
+  auto again = get(h, "/", {{"Cookie", token}});
+  REQUIRE(again);
+  CHECK_FALSE(again->has_header("Set-Cookie"));
+  auto forged = get(h, "/", {{"Cookie", "cprokit_portail=" + std::string(64, 'a')}});
+  REQUIRE(forged);
+  CHECK(forged->get_header_value("Set-Cookie").find(std::string(64, 'a')) == std::string::npos);
+}
+
+TEST_CASE("portal: a form without its session's CSRF token is refused, the page never runs",
+          "[mock][portal]") {
+  MockHarness h;
+  h.start();
+  const portal::View view;
+  static int runs = 0;
+  runs = 0;
+  const portal::PortalRoute route{"POST", "/x", [](portal::PortalCall& call) {
+                                    ++runs;
+                                    return portal::PortalReply::see_other(call.session.record.csrf);
+                                  }};
+  portal::PortalRequest first;
+  first.method = "GET";
+  first.path = "/x";
+  const auto opened = portal::serve(route, first, h.mock(), view);
+  REQUIRE(runs == 1);
+  std::string cookie;
+  for (const auto& [name, value] : opened.headers) {
+    if (name == "Set-Cookie") cookie = value.substr(0, value.find(';'));
+  }
+  std::string csrf;
+  for (const auto& [name, value] : opened.headers) {
+    if (name == "Location") csrf = value;
+  }
+  REQUIRE(cookie.starts_with("cprokit_portail="));
+  REQUIRE(csrf.size() == 64);
+
+  portal::PortalRequest post;
+  post.method = "POST";
+  post.path = "/x";
+  post.cookies[std::string(portal::kSessionCookie)] = cookie.substr(cookie.find('=') + 1);
+  for (const std::string& sent : {std::string(), std::string(64, '0'), csrf.substr(1)}) {
+    post.form["csrf"] = sent;
+    const auto refused = portal::serve(route, post, h.mock(), view);
+    CHECK(refused.status == 403);
+    CHECK_THAT(refused.body, Catch::Contains("jeton de sécurité"));
+  }
+  CHECK(runs == 1);
+  post.form["csrf"] = csrf;
+  CHECK(portal::serve(route, post, h.mock(), view).status == 303);
+  CHECK(runs == 2);
+
+  // The same token from another session is worth nothing.
+  post.cookies.clear();
+  CHECK(portal::serve(route, post, h.mock(), view).status == 403);
+  CHECK(runs == 2);
+}
+
+TEST_CASE("portal: values are escaped, and no template can print one unescaped", "[mock][portal]") {
+  const portal::View view;
+  const std::string html = view.render(
+      "error", {{"title", "<b>t</b>"}, {"message", "<script>alert(1)</script>\"'&"}, {"back", "/"}},
+      portal::Lang::fr);
+  CHECK_THAT(html, Catch::Contains("&lt;script&gt;alert(1)&lt;/script&gt;&quot;&apos;&amp;"));
+  CHECK_THAT(html, !Catch::Contains("<script>") && !Catch::Contains("<b>t</b>"));
+
+  const std::set<std::string> keys = [&] {
+    auto k = view.text_keys();
+    return std::set<std::string>(k.begin(), k.end());
+  }();
+  const std::regex text_tag(R"(\{\{\s*t\.([a-z0-9_]+)\s*\}\})");
+  int templates = 0;
+  for (const auto& asset : portal::assets()) {
+    if (!asset.name.ends_with(".mustache")) continue;
+    ++templates;
+    INFO(asset.name);
+    const std::string text(asset.text);
+    CHECK(text.find("{{{") == std::string::npos);
+    CHECK(text.find("{{&") == std::string::npos);
+    CHECK(text.find("{{=") == std::string::npos);  // no change of delimiters to hide one
+    for (std::sregex_iterator it(text.begin(), text.end(), text_tag), end; it != end; ++it) {
+      INFO((*it)[1].str());
+      CHECK(keys.count((*it)[1].str()) == 1);
+    }
+  }
+  CHECK(templates >= 3);
+}
+
+TEST_CASE("portal: an unknown page is the portal's 404, an unknown API path stays JSON",
+          "[mock][portal]") {
+  MockHarness h;
+  h.start();
+  auto page = get(h, "/portail/nulle-part");
+  REQUIRE(page);
+  CHECK(page->status == 404);
+  CHECK_THAT(page->get_header_value("Content-Type"), Catch::StartsWith("text/html"));
+  CHECK_THAT(main_of(page->body), Catch::Contains("Cette page n&apos;existe pas"));
+  auto api = get(h, "/cpro/nulle-part");
+  REQUIRE(api);
+  CHECK(api->status == 404);
+  CHECK_THAT(api->body, Catch::Contains("\"codeRetour\":20001"));
+  auto css = get(h, "/portail/style.css");
+  REQUIRE(css);
+  CHECK_THAT(css->get_header_value("Content-Type"), Catch::StartsWith("text/css"));
+}
