@@ -1,4 +1,4 @@
-// The portal's home page and its stylesheet.
+// The portal's home page, its stylesheet, and signing out.
 #include "mock-chorus/portal/assets.hpp"
 #include "mock-chorus/portal/portal.hpp"
 
@@ -16,11 +16,18 @@ PortalReply stylesheet(PortalCall& /*call*/) {
   return reply;
 }
 
+PortalReply sign_out(PortalCall& call) {
+  call.sign_out();
+  return PortalReply::see_other("/");
+}
+
 }  // namespace
 
 std::vector<PortalRoute> home_routes() {
-  return {
-      {"GET", "/", home}, {"GET", "/portail/?", home}, {"GET", "/portail/style\\.css", stylesheet}};
+  return {{"GET", "/", home},
+          {"GET", "/portail/?", home},
+          {"GET", "/portail/style\\.css", stylesheet},
+          {"POST", "/portail/deconnexion", sign_out}};
 }
 
 }  // namespace cprokit::mock::portal

@@ -1,5 +1,7 @@
 #include "mock-chorus/portal/portal.hpp"
 
+#include <cctype>
+
 #include <fmt/format.h>
 
 namespace cprokit::mock::portal {
@@ -38,6 +40,20 @@ void finish(PortalReply& reply, const PortalRequest& request, const Session& ses
   secure(reply);
 }
 
+// Percent-encodes everything but unreserved characters (RFC 3986 §2.3).
+std::string url_encode(std::string_view text) {
+  std::string out;
+  for (const char c : text) {
+    const auto u = static_cast<unsigned char>(c);
+    if (std::isalnum(u) != 0 || c == '-' || c == '.' || c == '_' || c == '~' || c == '/') {
+      out += c;
+    } else {
+      out += fmt::format("%{:02X}", u);
+    }
+  }
+  return out;
+}
+
 }  // namespace
 
 const std::string& PortalRequest::field(const std::string& name) const {
@@ -53,10 +69,26 @@ PortalReply PortalReply::see_other(std::string location) {
   return reply;
 }
 
+void PortalCall::sign_in(std::int64_t user_id) {
+  session = restart_session(mock.portal_store(), session, user_id, mock.now());
+  user = mock.portal_store().user(user_id);
+}
+
+void PortalCall::sign_out() {
+  session = restart_session(mock.portal_store(), session, std::nullopt, mock.now());
+  user.reset();
+}
+
+PortalReply PortalCall::sign_in_first() const {
+  return PortalReply::see_other(
+      fmt::format("/portail/connexion?suite={}", url_encode(request.path)));
+}
+
 PortalReply PortalCall::page(std::string_view page, Data data, std::string_view title_key,
                              int status) const {
   data["title"] = text(title_key);
   data["csrf"] = session.record.csrf;
+  if (user) data["user"] = {{"email", user->email}, {"prenom", user->prenom}, {"nom", user->nom}};
   const Lang other = lang == Lang::fr ? Lang::en : Lang::fr;
   data["other_lang"] = {{"code", code(other)},
                         {"name", other == Lang::en ? "English" : "Français"},
@@ -82,7 +114,8 @@ PortalReply answer(const PortalRoute& route, const PortalRequest& request, Mock&
                    const View& view, bool check_csrf) {
   const Lang lang = language_of(request);
   Session session = open_session(mock.portal_store(), request.cookies, mock.now());
-  PortalCall call{request, mock, view, session, lang};
+  PortalCall call{request, mock, view, session, lang, std::nullopt};
+  if (session.record.user_id) call.user = mock.portal_store().user(*session.record.user_id);
   PortalReply reply;
   if (check_csrf && request.method == "POST" &&
       !csrf_matches(session.record, request.field("csrf"))) {

@@ -5,6 +5,7 @@
 // carries requests between the wire and serve().
 #pragma once
 
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -24,8 +25,16 @@ struct PortalCall {
   const View& view;
   Session& session;
   Lang lang;
+  std::optional<PortalUser> user;  // the signed-in user, if any
 
   const std::string& text(std::string_view key) const { return view.text(key, lang); }
+  // Starts a new session for `user_id` (sign-in) or for nobody (sign-out):
+  // the old session's token and CSRF token are worth nothing after it.
+  void sign_in(std::int64_t user_id);
+  void sign_out();
+  // The sign-in page, for a page that needs a signed-in user; it comes
+  // back to the page asked for once signed in.
+  PortalReply sign_in_first() const;
   // The page `page` in the layout, titled by the text `title_key`; adds the
   // layout's values (the signed-in user, the CSRF token, the language link).
   PortalReply page(std::string_view page, Data data, std::string_view title_key,
@@ -39,7 +48,7 @@ struct PortalRoute {
 };
 
 std::vector<PortalRoute> portal_routes();
-std::vector<PortalRoute> home_routes();
+std::vector<PortalRoute> home_routes();  // home, stylesheet, sign-out
 
 // Answers `request` with `route`: opens the session, refuses a POST whose
 // CSRF token is not the session's (403), runs the page, adds the cookies and

@@ -1,5 +1,7 @@
 #include "mock-chorus/store/portal_store.hpp"
 
+#include <fmt/format.h>
+
 namespace cprokit::mock {
 namespace {
 
@@ -11,7 +13,24 @@ CREATE TABLE IF NOT EXISTS portal_sessions (
   draft TEXT NOT NULL DEFAULT '{}',
   last_seen INTEGER NOT NULL);
 CREATE INDEX IF NOT EXISTS portal_sessions_seen ON portal_sessions(last_seen);
+CREATE TABLE IF NOT EXISTS portal_users (
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  email TEXT NOT NULL UNIQUE COLLATE NOCASE,
+  nom TEXT NOT NULL, prenom TEXT NOT NULL,
+  id_structure INTEGER NOT NULL,
+  role TEXT NOT NULL, statut TEXT NOT NULL,
+  password_hash TEXT NOT NULL DEFAULT '',
+  espaces TEXT NOT NULL DEFAULT '{}',
+  created INTEGER NOT NULL);
 )sql";
+
+constexpr std::string_view kUserColumns =
+    "id, email, nom, prenom, id_structure, role, statut, password_hash, espaces, created";
+
+PortalUser read_user(const Statement& s) {
+  return {s.integer(0), s.text(1), s.text(2), s.text(3), s.integer(4),
+          s.text(5),    s.text(6), s.text(7), s.text(8), s.integer(9)};
+}
 
 }  // namespace
 
@@ -71,6 +90,63 @@ void PortalStore::delete_session(const std::string& token_digest) {
 void PortalStore::expire_sessions(Millis idle_since) {
   std::lock_guard lock(mutex_);
   db_.prepare("DELETE FROM portal_sessions WHERE last_seen <= ?").bind(1, idle_since).run();
+}
+
+}  // namespace cprokit::mock
+
+namespace cprokit::mock {
+
+std::optional<std::int64_t> PortalStore::insert_user(const PortalUser& u) {
+  std::lock_guard lock(mutex_);
+  Transaction t(db_);
+  auto taken = db_.prepare("SELECT 1 FROM portal_users WHERE email = ?");
+  if (taken.bind(1, u.email).step()) return std::nullopt;
+  db_.prepare(
+         "INSERT INTO portal_users (email, nom, prenom, id_structure, role, statut, "
+         "password_hash, espaces, created) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
+      .bind(1, u.email)
+      .bind(2, u.nom)
+      .bind(3, u.prenom)
+      .bind(4, u.id_structure)
+      .bind(5, u.role)
+      .bind(6, u.statut)
+      .bind(7, u.password_hash)
+      .bind(8, u.espaces_json)
+      .bind(9, u.created)
+      .run();
+  const std::int64_t id = db_.last_insert_id();
+  t.commit();
+  return id;
+}
+
+std::optional<PortalUser> PortalStore::user(std::int64_t id) {
+  std::lock_guard lock(mutex_);
+  auto s = db_.prepare(fmt::format("SELECT {} FROM portal_users WHERE id = ?", kUserColumns));
+  if (!s.bind(1, id).step()) return std::nullopt;
+  return read_user(s);
+}
+
+std::optional<PortalUser> PortalStore::user_by_email(const std::string& email) {
+  std::lock_guard lock(mutex_);
+  auto s = db_.prepare(fmt::format("SELECT {} FROM portal_users WHERE email = ?", kUserColumns));
+  if (!s.bind(1, email).step()) return std::nullopt;
+  return read_user(s);
+}
+
+void PortalStore::update_user(const PortalUser& u) {
+  std::lock_guard lock(mutex_);
+  db_.prepare(
+         "UPDATE portal_users SET nom = ?, prenom = ?, id_structure = ?, role = ?, statut = ?, "
+         "password_hash = ?, espaces = ? WHERE id = ?")
+      .bind(1, u.nom)
+      .bind(2, u.prenom)
+      .bind(3, u.id_structure)
+      .bind(4, u.role)
+      .bind(5, u.statut)
+      .bind(6, u.password_hash)
+      .bind(7, u.espaces_json)
+      .bind(8, u.id)
+      .run();
 }
 
 }  // namespace cprokit::mock

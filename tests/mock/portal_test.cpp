@@ -2,6 +2,7 @@
 // security headers, and its 404 (the pages themselves have their own tests).
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <regex>
 #include <set>
 #include <string>
@@ -187,4 +188,78 @@ TEST_CASE("portal: an unknown page is the portal's 404, an unknown API path stay
   auto css = get(h, "/portail/style.css");
   REQUIRE(css);
   CHECK_THAT(css->get_header_value("Content-Type"), Catch::StartsWith("text/css"));
+}
+
+TEST_CASE("portal: signing in and out starts a new session; the old cookie opens nothing",
+          "[mock][portal]") {
+  MockHarness h;
+  h.start();
+  const portal::View view;
+  cprokit::mock::PortalUser user;
+  user.email = "marie.curie@example.fr";
+  user.nom = "Curie";
+  user.prenom = "Marie";
+  user.id_structure = 25000101;
+  user.role = "GESTIONNAIRE_PRINCIPAL";
+  user.statut = "ACTIF";
+  const auto id = h.mock().portal_store().insert_user(user);
+  REQUIRE(id);
+  CHECK_FALSE(h.mock().portal_store().insert_user(user));  // one account per email
+  user.email = "MARIE.CURIE@example.fr";
+  CHECK_FALSE(h.mock().portal_store().insert_user(user));  // whatever the case
+
+  static std::int64_t signing_in = 0;
+  signing_in = *id;
+  const portal::PortalRoute sign_in{"GET", "/in", [](portal::PortalCall& call) {
+                                      call.sign_in(signing_in);
+                                      return call.page("home", {}, "home_title");
+                                    }};
+  auto cookie_of = [](const portal::PortalReply& r) {
+    for (const auto& [name, value] : r.headers) {
+      if (name == "Set-Cookie" && value.starts_with("cprokit_portail=")) {
+        return value.substr(16, value.find(';') - 16);
+      }
+    }
+    return std::string();
+  };
+  portal::PortalRequest anonymous;
+  anonymous.method = "GET";
+  anonymous.path = "/";
+  const auto first = portal::serve(portal::home_routes()[0], anonymous, h.mock(), view);
+  const std::string before = cookie_of(first);
+  REQUIRE_FALSE(before.empty());
+  CHECK_THAT(first.body, !Catch::Contains("Se déconnecter"));
+
+  portal::PortalRequest request = anonymous;
+  request.cookies["cprokit_portail"] = before;
+  const auto signed_in = portal::serve(sign_in, request, h.mock(), view);
+  const std::string after = cookie_of(signed_in);
+  REQUIRE_FALSE(after.empty());
+  CHECK(after != before);
+  CHECK_THAT(signed_in.body,
+             Catch::Contains("marie.curie@example.fr") && Catch::Contains("Se déconnecter"));
+
+  // The pre-sign-in cookie is forgotten: it gets an anonymous session.
+  const auto old = portal::serve(portal::home_routes()[0], request, h.mock(), view);
+  CHECK_THAT(old.body, !Catch::Contains("marie.curie@example.fr"));
+  CHECK_FALSE(cookie_of(old).empty());
+
+  request.cookies["cprokit_portail"] = after;
+  const auto home = portal::serve(portal::home_routes()[0], request, h.mock(), view);
+  CHECK_THAT(home.body, Catch::Contains("marie.curie@example.fr"));
+  const auto csrf_at = home.body.find("name=\"csrf\" value=\"");
+  REQUIRE(csrf_at != std::string::npos);
+  portal::PortalRequest out = request;
+  out.method = "POST";
+  out.path = "/portail/deconnexion";
+  out.form["csrf"] = home.body.substr(csrf_at + 19, 64);
+  const auto routes = portal::home_routes();
+  const auto& sign_out = *std::find_if(routes.begin(), routes.end(), [](const auto& r) {
+    return r.pattern == "/portail/deconnexion";
+  });
+  const auto left = portal::serve(sign_out, out, h.mock(), view);
+  CHECK(left.status == 303);
+  CHECK(cookie_of(left) != after);
+  const auto after_out = portal::serve(portal::home_routes()[0], request, h.mock(), view);
+  CHECK_THAT(after_out.body, !Catch::Contains("marie.curie@example.fr"));
 }
