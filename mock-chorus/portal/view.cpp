@@ -92,9 +92,9 @@ std::string View::render(std::string_view page, Data data, Lang lang) const {
   data["t"] = std::move(texts);
   data["lang"] = std::string(code(lang));
 
-  const std::string content(required_asset(fmt::format("{}.mustache", page)));
+  const std::string_view content = required_asset(fmt::format("{}.mustache", page));
   mst::data context = to_data(data);
-  context.set("content", mst::partial([content] { return content; }));
+  context.set("content", mst::partial([content] { return std::string(content); }));
   mst::mustache layout = compiled("layout.mustache");
   std::string html = layout.render(context);
   if (!layout.error_message().empty()) {
