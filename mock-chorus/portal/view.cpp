@@ -57,16 +57,22 @@ mst::data to_data(const Data& value) {
 }  // namespace
 
 View::View() {
-  const Data texts = Data::parse(required_asset("texts.json"));
-  for (const auto& [key, both] : texts.items()) {
-    if (!both.contains("fr") || !both.contains("en")) {
-      throw std::logic_error(fmt::format("portal: text {} lacks fr or en", key));
-    }
-    fr_.emplace(key, both.at("fr").get<std::string>());
-    en_.emplace(key, both.at("en").get<std::string>());
-  }
   for (const Asset& a : assets()) {
     if (a.name.ends_with(".mustache")) compiled(a.name);
+    if (a.name.starts_with("texts") && a.name.ends_with(".json")) add_texts(a);
+  }
+}
+
+void View::add_texts(const Asset& file) {
+  const Data texts = Data::parse(file.text);
+  for (const auto& [key, both] : texts.items()) {
+    if (!both.contains("fr") || !both.contains("en")) {
+      throw std::logic_error(fmt::format("portal: {}: text {} lacks fr or en", file.name, key));
+    }
+    if (!fr_.emplace(key, both.at("fr").get<std::string>()).second) {
+      throw std::logic_error(fmt::format("portal: {}: text {} defined twice", file.name, key));
+    }
+    en_.emplace(key, both.at("en").get<std::string>());
   }
 }
 

@@ -11,6 +11,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "mock-chorus/portal/assets.hpp"
 #include "mock-chorus/portal/lang.hpp"
 
 namespace cprokit::mock::portal {
@@ -19,19 +20,22 @@ using Data = nlohmann::json;
 
 class View {
  public:
-  // Reads the texts (assets/texts.json) and checks that every template of
-  // the assets parses; throws std::logic_error naming the faulty asset.
+  // Reads the texts (assets/texts*.json: one file per group of pages, each
+  // key in one of them) and checks that every template of the assets
+  // parses; throws std::logic_error naming the faulty asset.
   View();
 
   // The page `page` (assets/<page>.mustache) in the layout: `data` gives the
   // page's values and the layout's (title, user, csrf, notice, other_lang).
   std::string render(std::string_view page, Data data, Lang lang) const;
-  // One text of texts.json in `lang`; throws std::out_of_range for an unknown key.
+  // One text in `lang`; throws std::out_of_range for an unknown key.
   const std::string& text(std::string_view key, Lang lang) const;
   // Every text key, for the tests.
   std::vector<std::string> text_keys() const;
 
  private:
+  void add_texts(const Asset& file);
+
   std::map<std::string, std::string, std::less<>> fr_, en_;
 };
 
