@@ -37,7 +37,7 @@ else
 fi
 
 # npm test tools, pinned by tools/npm/package-lock.json, into tools/npm/node_modules
-# (ignored by git): the SARIF 2.1.0 schema and puppeteer-core for Debian's chromium.
+# (ignored by git): the SARIF 2.1.0 schema, puppeteer-core for Debian's chromium, axe-core.
 # Scripts are not run, so no browser is downloaded.
 tools="$(cd "$(dirname "$0")/../tools/npm" && pwd)"
 if [ ! -f "$tools/node_modules/.package-lock.json" ] ||

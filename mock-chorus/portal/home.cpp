@@ -1,4 +1,4 @@
-// The portal's home page, its stylesheet, and signing out.
+// The portal's home page, its stylesheet and icon, and signing out.
 #include "mock-chorus/portal/assets.hpp"
 #include "mock-chorus/portal/portal.hpp"
 
@@ -9,11 +9,19 @@ PortalReply home(PortalCall& call) {
   return call.page("home", Data::object(), "home_title");
 }
 
-PortalReply stylesheet(PortalCall& /*call*/) {
+PortalReply file(std::string_view name, std::string content_type) {
   PortalReply reply;
-  reply.content_type = "text/css; charset=utf-8";
-  reply.body = std::string(*asset("style.css"));
+  reply.content_type = std::move(content_type);
+  reply.body = std::string(*asset(name));
   return reply;
+}
+
+PortalReply stylesheet(PortalCall& /*call*/) {
+  return file("style.css", "text/css; charset=utf-8");
+}
+
+PortalReply icon(PortalCall& /*call*/) {
+  return file("icone.svg", "image/svg+xml");
 }
 
 PortalReply sign_out(PortalCall& call) {
@@ -27,6 +35,7 @@ std::vector<PortalRoute> home_routes() {
   return {{"GET", "/", home},
           {"GET", "/portail/?", home},
           {"GET", "/portail/style\\.css", stylesheet},
+          {"GET", "/portail/icone\\.svg", icon},
           {"POST", "/portail/deconnexion", sign_out}};
 }
 
