@@ -45,12 +45,15 @@ POST /api/oauth/token (client_credentials), puis chaque appel avec
 « Authorization: Bearer <jeton> » et « cpro-account: base64(login:motdepasse) ».
 Les dépôts (deposer/flux, soumettre) sont contrôlés par les règles de
 « cprokit lint --profile chorus » avec l'annuaire du mock. L'API d'administration
-demande l'en-tête X-Mock-Admin avec le jeton affiché au démarrage. Voir README.
+demande l'en-tête X-Mock-Admin avec le jeton affiché au démarrage. Le portail
+(les pages du site Chorus Pro, pour s'entraîner au dépôt manuel) est à
+http://HÔTE:PORT/ dans un navigateur. Voir README.
 
 The mock speaks the Chorus Pro API. Get a token, then send both headers on
 every call. Deposits are controlled by the rules of `cprokit lint --profile
 chorus` with the mock's directory. The admin API needs the X-Mock-Admin header
-with the token printed at start. See README.
+with the token printed at start. The portal (the Chorus Pro web site's pages, to
+rehearse manual deposits) is at http://HOST:PORT/ in a browser. See README.
 
 API d'administration / admin API:
 )";
@@ -143,10 +146,11 @@ void print_banner(std::ostream& out, const mock::Mock& m, const std::string& bas
   const auto catalogue = m.catalogue();
   out << fmt::format(
       "cprokit mock — Chorus Pro hors ligne / offline Chorus Pro\n"
+      "  Portail    {}/  (navigateur / browser)\n"
       "  API        {}/cpro/…\n"
       "  Jeton      POST {}/api/oauth/token  (grant_type=client_credentials)\n"
       "  Données    {} ({} structures)\n",
-      base, base, m.options().data_dir.string(), catalogue->directory->structures.size());
+      base, base, base, m.options().data_dir.string(), catalogue->directory->structures.size());
   if (loaded) {
     for (const auto& c : loaded->clients)
       out << fmt::format("  Client     client_id={} client_secret={}\n", c.client_id,
