@@ -161,6 +161,10 @@ void print_banner(std::ostream& out, const mock::Mock& m, const std::string& bas
                          t.login, s != nullptr ? s->raison_sociale : "", t.id_structure_cpp,
                          mock::encode_base64(t.login + ":" + t.mot_de_passe));
     }
+    for (const auto& p : loaded->portal_accounts) {
+      out << fmt::format("  Portail    {} / {} (idStructureCPP {})\n", p.email, p.mot_de_passe,
+                         p.id_structure_cpp);
+    }
   } else if (catalogue->directory->structures.empty()) {
     out << "  Annuaire vide : relancez avec --directory FICHIER (ex. "
            "fixtures/directory/matheysine.json)\n  Empty directory: restart with --directory "

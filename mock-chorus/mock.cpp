@@ -15,7 +15,10 @@ std::string without_secrets(std::string_view file_text) {
   j.erase("clients");
   if (auto it = j.find("structures"); it != j.end() && it->is_array()) {
     for (auto& s : *it) {
-      if (s.is_object()) s.erase("comptesTechniques");
+      if (s.is_object()) {
+        s.erase("comptesTechniques");
+        s.erase("comptesPortail");
+      }
     }
   }
   return j.dump(2);
@@ -76,9 +79,33 @@ directory::DirectoryFile Mock::load_directory(std::string_view file_text) {
   }
   const std::string stored = without_secrets(file_text);
   store_.seed(stored, clients, accounts);
+  seed_portal_accounts(file.portal_accounts);
   gatekeeper_.forget_cached();
   serve(stored);
   return file;
+}
+
+// The file's portal accounts, ready to sign in (activated, gestionnaire of
+// their structure): created, or given the file's password and names again.
+void Mock::seed_portal_accounts(const std::vector<directory::PortalAccount>& seeds) {
+  for (const auto& seed : seeds) {
+    PortalUser user;
+    if (auto existing = portal_store_.user_by_email(seed.email)) user = std::move(*existing);
+    user.email = seed.email;
+    user.nom = seed.nom;
+    user.prenom = seed.prenom;
+    user.id_structure = seed.id_structure_cpp;
+    user.role = "GESTIONNAIRE_PRINCIPAL";
+    user.statut = "ACTIF";
+    user.password_hash = hash_secret(seed.mot_de_passe);
+    if (user.id == 0) {
+      user.espaces_json = R"({"factures_emises": true, "sollicitations_emises": true})";
+      user.created = now_();
+      portal_store_.insert_user(user);
+    } else {
+      portal_store_.update_user(user);
+    }
+  }
 }
 
 void Mock::reset() {

@@ -52,8 +52,8 @@ class Mock {
 
   // Replaces the directory with the one in `file_text` (a directory file):
   // its client secrets and account passwords are stored hashed, the rest
-  // as the file has it. Returns what the file holds, secrets in clear (the
-  // caller gave them). Throws directory::DirectoryError for a bad file.
+  // as the file has it; its portal accounts are made ready to sign in. Returns what the file holds,
+  // secrets in clear (the caller gave them). Throws directory::DirectoryError for a bad file.
   directory::DirectoryFile load_directory(std::string_view file_text);
   // Forgets every deposit, invoice, file and token; the directory stays.
   void reset();
@@ -67,6 +67,7 @@ class Mock {
 
  private:
   void serve(std::string_view stored_directory_json);
+  void seed_portal_accounts(const std::vector<directory::PortalAccount>& seeds);
 
   MockOptions options_;
   Clock now_;

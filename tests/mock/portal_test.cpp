@@ -7,6 +7,7 @@
 #include <set>
 #include <string>
 
+#include "mock-chorus/auth/secret_hash.hpp"
 #include "mock-chorus/portal/assets.hpp"
 #include "mock-chorus/portal/portal.hpp"
 #include "tests/mock/harness.hpp"
@@ -262,4 +263,31 @@ TEST_CASE("portal: signing in and out starts a new session; the old cookie opens
   CHECK(cookie_of(left) != after);
   const auto after_out = portal::serve(portal::home_routes()[0], request, h.mock(), view);
   CHECK_THAT(after_out.body, !Catch::Contains("marie.curie@example.fr"));
+}
+
+TEST_CASE("portal: the directory's portal accounts are ready to sign in, their secrets hashed",
+          "[mock][portal]") {
+  MockHarness h;
+  h.start();
+  auto& store = h.mock().portal_store();
+  auto demo = store.user_by_email("demo.senepi@cprokit.invalid");
+  REQUIRE(demo);
+  CHECK(demo->statut == "ACTIF");
+  CHECK(demo->role == "GESTIONNAIRE_PRINCIPAL");
+  CHECK(demo->id_structure == 25000101);
+  CHECK(cprokit::mock::verify_secret("Demo-Senepi-2026!", demo->password_hash));
+  CHECK_FALSE(cprokit::mock::verify_secret("demo-senepi-2026!", demo->password_hash));
+  const auto stored = h.mock().store().directory_json();
+  REQUIRE(stored);
+  CHECK_THAT(*stored, !Catch::Contains("comptesPortail") && !Catch::Contains("Demo-Senepi"));
+
+  // Loading the file again keeps one account, with the file's password.
+  demo->password_hash = cprokit::mock::hash_secret("changed-by-the-user");
+  store.update_user(*demo);
+  h.stop();
+  h.start();  // a new Mock: `store` is gone
+  const auto again = h.mock().portal_store().user_by_email("demo.senepi@cprokit.invalid");
+  REQUIRE(again);
+  CHECK(again->id == demo->id);
+  CHECK(cprokit::mock::verify_secret("Demo-Senepi-2026!", again->password_hash));
 }

@@ -495,6 +495,29 @@ TEST_CASE("a technical account needs login and motDePasse", "[directory]") {
                 "/structures/0/comptesTechniques/0/motDePasse", {"motDePasse"});
 }
 
+TEST_CASE("portal accounts come with their structure's id and every field", "[directory]") {
+  const auto& portal = shipped_file().portal_accounts;
+  REQUIRE(portal.size() == 1);
+  CHECK(portal[0].email == "demo.senepi@cprokit.invalid");
+  CHECK(portal[0].id_structure_cpp == 25000101);
+  CHECK(portal[0].nom == "Martin");
+  CHECK(portal[0].prenom == "Claire");
+
+  const DirectoryFile assigned = read_directory_file(one_structure(
+      R"("comptesPortail": [{"email": "a@b.fr", "motDePasse": "m", "nom": "N", "prenom": "P"}])"));
+  REQUIRE(assigned.portal_accounts.size() == 1);
+  CHECK(assigned.portal_accounts[0].id_structure_cpp == 25000001);
+  const std::vector<std::string> fields = {"email", "motDePasse", "nom", "prenom"};
+  for (const std::string& missing : fields) {
+    std::string account;
+    for (const std::string& field : fields) {
+      if (field != missing) account += (account.empty() ? "" : ", ") + ('"' + field + "\": \"x\"");
+    }
+    check_refused(one_structure(R"("comptesPortail": [{)" + account + "}]"),
+                  "/structures/0/comptesPortail/0/" + missing, {missing});
+  }
+}
+
 TEST_CASE("the first error in the file is the one reported", "[directory]") {
   check_refused(one_structure(R"("statut": "NON", "typeStructure": "NON")"), "/structures/0/statut",
                 {"statut"});

@@ -50,11 +50,12 @@ using chorus::PostalAddress;
 using chorus::Service;
 using chorus::Structure;
 
-// The file as it is written: each structure with its technical accounts,
-// which are split from it once read (DirectoryFile).
+// The file as it is written: each structure with its technical and portal
+// accounts, which are split from it once read (DirectoryFile).
 struct StructureEntry {
   Structure structure;
   std::vector<TechnicalAccount> accounts;
+  std::vector<PortalAccount> portal_accounts;
 };
 
 struct FileEntries {
@@ -340,7 +341,14 @@ constexpr std::array<Field<TechnicalAccount>, 2> kAccountFields{{
     {"motDePasse", read_non_empty_text<&TechnicalAccount::mot_de_passe>, kRequired},
 }};
 
-constexpr std::array<Field<StructureEntry>, 13> kStructureFields{{
+constexpr std::array<Field<PortalAccount>, 4> kPortalAccountFields{{
+    {"email", read_non_empty_text<&PortalAccount::email>, kRequired},
+    {"motDePasse", read_non_empty_text<&PortalAccount::mot_de_passe>, kRequired},
+    {"nom", read_non_empty_text<&PortalAccount::nom>, kRequired},
+    {"prenom", read_non_empty_text<&PortalAccount::prenom>, kRequired},
+}};
+
+constexpr std::array<Field<StructureEntry>, 14> kStructureFields{{
     {"idStructureCPP", of_structure<read_positive_integer<&Structure::id_structure_cpp>>},
     {"identifiant", of_structure<read_non_empty_text<&Structure::identifiant>>, kRequired},
     {"typeIdentifiant", of_structure<read_choice<&Structure::type_identifiant, kTypesIdentifiant>>},
@@ -354,6 +362,7 @@ constexpr std::array<Field<StructureEntry>, 13> kStructureFields{{
     {"services", of_structure<read_objects<&Structure::services, kServiceFields>>},
     {"engagements", of_structure<read_texts<&Structure::engagements>>},
     {"comptesTechniques", read_objects<&StructureEntry::accounts, kAccountFields>},
+    {"comptesPortail", read_objects<&StructureEntry::portal_accounts, kPortalAccountFields>},
 }};
 
 constexpr std::array<Field<PisteClient>, 2> kClientFields{{
@@ -479,6 +488,10 @@ DirectoryFile read_directory_file(std::string_view json_text) {
     for (TechnicalAccount& account : entries.structures[i].accounts) {
       account.id_structure_cpp = file.directory.structures[i].id_structure_cpp;
       file.technical_accounts.push_back(std::move(account));
+    }
+    for (PortalAccount& account : entries.structures[i].portal_accounts) {
+      account.id_structure_cpp = file.directory.structures[i].id_structure_cpp;
+      file.portal_accounts.push_back(std::move(account));
     }
   }
   return file;

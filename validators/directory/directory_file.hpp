@@ -43,11 +43,20 @@ struct TechnicalAccount {  // a structure's technical account, for cpro-account
   std::int64_t id_structure_cpp = 0;  // its structure's (assigned or given)
 };
 
+struct PortalAccount {  // a person's account on the mock's portal, ready to sign in
+  std::string email;
+  std::string mot_de_passe;
+  std::string nom;
+  std::string prenom;
+  std::int64_t id_structure_cpp = 0;  // its structure's (assigned or given)
+};
+
 // A directory file: the directory the rules read, and the mock's callers.
 struct DirectoryFile {
   chorus::Directory directory;
   std::vector<PisteClient> clients;
   std::vector<TechnicalAccount> technical_accounts;  // in file order
+  std::vector<PortalAccount> portal_accounts;        // in file order
 };
 
 // Reads the text of a directory file. `idStructureCPP` is assigned where
