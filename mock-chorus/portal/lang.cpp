@@ -40,7 +40,9 @@ std::optional<Lang> from_accept_language(std::string_view header) {
     if (const std::size_t q = parameters.find("q="); q != std::string::npos) {
       if (std::strtod(parameters.c_str() + q + 2, nullptr) <= 0) continue;  // "not acceptable"
     }
-    const std::string primary = lower(range.substr(0, range.find('-')));
+    // The primary subtag of a language range ("en" of "en-GB", RFC 4647).
+    const std::size_t subtag_end = range.find('-');
+    const std::string primary = lower(range.substr(0, subtag_end));
     if (auto lang = parse(primary)) return lang;
   }
   return std::nullopt;
