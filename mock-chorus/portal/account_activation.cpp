@@ -3,6 +3,7 @@
 // question and answer, checked by ACCT-PWD-01, ACCT-PWD-02 and
 // ACCT-SECRET-01. The first account of a structure becomes its gestionnaire
 // principal; a later one waits for that gestionnaire's approval.
+#include <algorithm>
 #include <array>
 
 #include <fmt/format.h>
@@ -40,10 +41,10 @@ std::int64_t structure_of(PortalCall& call, const Data& draft) {
 }
 
 bool has_active_manager(Mock& mock, std::int64_t id_structure) {
-  for (const PortalUser& u : mock.portal_store().users_of_structure(id_structure)) {
-    if (u.role == "GESTIONNAIRE_PRINCIPAL" && u.statut == "ACTIF") return true;
-  }
-  return false;
+  return std::ranges::any_of(mock.portal_store().users_of_structure(id_structure),
+                             [](const PortalUser& u) {
+                               return u.role == "GESTIONNAIRE_PRINCIPAL" && u.statut == "ACTIF";
+                             });
 }
 
 // ---- The activation page -------------------------------------------------------

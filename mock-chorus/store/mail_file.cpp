@@ -1,5 +1,6 @@
 #include "mock-chorus/store/mail_file.hpp"
 
+#include <algorithm>
 #include <array>
 #include <ctime>
 #include <fstream>
@@ -29,11 +30,10 @@ std::string rfc5322_date(Millis t) {
 }
 
 bool is_plain_ascii(std::string_view text) {
-  for (const char c : text) {
+  return std::ranges::all_of(text, [](char c) {
     const auto u = static_cast<unsigned char>(c);
-    if (u >= 0x80 || u < 0x20) return false;
-  }
-  return true;
+    return u >= 0x20 && u < 0x80;
+  });
 }
 
 // A header value as it may be written: as is when plain ASCII, else an RFC

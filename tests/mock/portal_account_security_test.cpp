@@ -15,7 +15,7 @@ cprokit::mock::MockOptions without_2fa() {
   return options;
 }
 
-constexpr cprokit::mock::Millis kMinute = 60 * 1000;
+constexpr cprokit::mock::Millis kMinute = 60LL * 1000;
 
 }  // namespace
 
