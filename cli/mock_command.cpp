@@ -29,6 +29,7 @@
 #include "mock-chorus/mock.hpp"
 #include "mock-chorus/server.hpp"
 #include "validators/directory/directory_file.hpp"
+#include "validators/directory/insee_file.hpp"
 
 namespace cprokit::cli {
 namespace {
@@ -39,6 +40,14 @@ constexpr std::string_view kExamples = R"(
 Exemples / examples:
   cprokit mock --directory fixtures/directory/matheysine.json
   cprokit mock --port 0 --data /tmp/essai --flux-delay 500    (un port libre / any free port)
+  cprokit mock -d fixtures/directory/matheysine.json --insee fixtures/directory/insee.json
+
+Le portail (pages pour les personnes) est servi à / : création de compte,
+activation par courriel (boîte du mock : GET /_mock/mails, et fichiers .eml
+sous --data/mails/), connexion avec code par courriel sur un nouvel appareil
+(--no-2fa pour les tests automatiques). The portal (pages for people) is
+served at /: account creation, activation by mail (the mock's outbox), sign-in
+with a code by mail on a new device.
 
 Le mock parle l'API Chorus Pro (chemins /cpro/…, champs, codes) : jeton par
 POST /api/oauth/token (client_credentials), puis chaque appel avec
@@ -87,6 +96,8 @@ struct Args {
   std::optional<std::string> codelists;
   bool no_codelists = false;
   std::optional<std::string> admin_token;
+  std::optional<std::string> insee;
+  bool no_2fa = false;
   bool no_xsd = false;
   std::int64_t token_lifetime = 3600;
   std::int64_t flux_delay = 0;
@@ -112,6 +123,13 @@ po::options_description visible_options(Args& a) {
       "codelists", po::value<std::string>(),
       "listes de codes des règles BR-CL (JSON, voir README) / code lists of the BR-CL rules")(
       "no-codelists", po::bool_switch(&a.no_codelists), "sans règles BR-CL / skip the BR-CL rules")(
+      "insee", po::value<std::string>(),
+      "registre INSEE simulé (JSON : SIRET → raison sociale, adresse…) qui pré-remplit la "
+      "création de compte du portail ; sans lui, rien n'est pré-rempli / INSEE register "
+      "(JSON) that pre-fills the portal's account creation")(
+      "no-2fa", po::bool_switch(&a.no_2fa),
+      "portail sans second facteur (code par courriel), pour les tests automatiques / portal "
+      "without the second factor, for automated tests")(
       "admin-token", po::value<std::string>(),
       "jeton de l'API /_mock/ (par défaut : tiré au hasard) / admin API token (default: random)")(
       "token-lifetime", po::value(&a.token_lifetime)->default_value(a.token_lifetime),
@@ -128,6 +146,17 @@ void check_range(std::string_view option, std::int64_t value, std::int64_t low, 
     throw UserError(
         {fmt::format("--{} : {} hors de l'intervalle [{}, {}]", option, value, low, high),
          fmt::format("--{}: {} out of the range [{}, {}]", option, value, low, high)});
+  }
+}
+
+// --insee FILE, read whole at start: a bad file stops the mock, naming the place.
+std::shared_ptr<const directory::InseeRegister> load_insee(const std::string& path) {
+  const std::string text = read_option_file("--insee", path);
+  try {
+    return std::make_shared<const directory::InseeRegister>(directory::read_insee_file(text));
+  } catch (const directory::DirectoryError& e) {
+    throw UserError({fmt::format("--insee {} : {}", path, e.message_fr()),
+                     fmt::format("--insee {}: {}", path, e.what())});
   }
 }
 
@@ -199,11 +228,13 @@ int mock_command(const std::vector<std::string>& argv) {
     if (vm.count("schemas") != 0) a.schemas = vm["schemas"].as<std::string>();
     if (vm.count("codelists") != 0) a.codelists = vm["codelists"].as<std::string>();
     if (vm.count("admin-token") != 0) a.admin_token = vm["admin-token"].as<std::string>();
+    if (vm.count("insee") != 0) a.insee = vm["insee"].as<std::string>();
     check_range("port", a.port, 0, 65535);
     check_range("token-lifetime", a.token_lifetime, 1, 86400);
     check_range("flux-delay", a.flux_delay, 0, 3'600'000);
     check_range("lifecycle-delay", a.lifecycle_delay, 0, 3'600'000);
     if (a.directory) directory_text = read_option_file("--directory", *a.directory);
+    if (a.insee) options.insee = load_insee(*a.insee);
     options.xsd = setup_xsd(a.no_xsd, a.schemas);
     LintOptions lists;  // the mock's deposit controls say nothing of missing lists
     setup_code_lists(a.no_codelists, a.codelists, lists);
@@ -215,6 +246,7 @@ int mock_command(const std::vector<std::string>& argv) {
   options.token_lifetime = a.token_lifetime * 1000;
   options.flux_step = a.flux_delay;
   options.lifecycle_step = a.lifecycle_delay;
+  options.second_factor = !a.no_2fa;
 
   // SIGINT and SIGTERM are waited for by one thread, which stops the server.
   sigset_t stop_signals;

@@ -1,6 +1,9 @@
 #include "mock-chorus/mock.hpp"
 
+#include <algorithm>
 #include <chrono>
+
+#include <fmt/format.h>
 
 #include <nlohmann/json.hpp>
 
@@ -22,6 +25,41 @@ std::string without_secrets(std::string_view file_text) {
     }
   }
   return j.dump(2);
+}
+
+// The directory file the store holds, an empty one on a first start.
+std::string stored_directory(Store& store) {
+  return store.directory_json().value_or(R"({"version": 1, "structures": []})");
+}
+
+// The directory file's structures, then the private structures created on
+// the portal whose id and identifiant the file does not use.
+chorus::Directory served_directory(std::string_view directory_json, PortalStore& portal) {
+  chorus::Directory directory = directory::parse_directory(directory_json);
+  for (const PortalStructure& p : portal.structures()) {
+    if (directory.structure(p.identifiant) != nullptr ||
+        directory.structure_by_id(p.id_structure_cpp) != nullptr) {
+      continue;
+    }
+    chorus::Directory one = directory::parse_directory(
+        fmt::format(R"({{"version": 1, "structures": [{}]}})", p.directory_json));
+    directory.structures.push_back(std::move(one.structures.front()));
+  }
+  return directory;
+}
+
+nlohmann::json structure_json(const chorus::Structure& s) {
+  return {{"idStructureCPP", s.id_structure_cpp},
+          {"identifiant", s.identifiant},
+          {"typeIdentifiant", s.type_identifiant},
+          {"typeStructure", "PRIVEE"},
+          {"raisonSociale", s.raison_sociale},
+          {"statut", "ACTIF"},
+          {"adresse",
+           {{"adresse", s.adresse.adresse},
+            {"codePostal", s.adresse.code_postal},
+            {"ville", s.adresse.ville},
+            {"pays", s.adresse.pays}}}};
 }
 
 std::unique_ptr<Linter> deposit_linter(std::shared_ptr<const chorus::Directory> directory,
@@ -54,13 +92,13 @@ Mock::Mock(MockOptions options, Clock now)
       store_(options_.data_dir),
       portal_store_(options_.data_dir),
       gatekeeper_(store_, options_.token_lifetime, now_) {
-  serve(store_.directory_json().value_or(R"({"version": 1, "structures": []})"));
+  serve(stored_directory(store_));
 }
 
 void Mock::serve(std::string_view stored_directory_json) {
   auto catalogue = std::make_shared<Catalogue>();
-  catalogue->directory =
-      std::make_shared<const chorus::Directory>(directory::parse_directory(stored_directory_json));
+  catalogue->directory = std::make_shared<const chorus::Directory>(
+      served_directory(stored_directory_json, portal_store_));
   catalogue->linter = deposit_linter(catalogue->directory, options_);
   std::lock_guard lock(catalogue_mutex_);
   catalogue_ = std::move(catalogue);
@@ -110,6 +148,34 @@ void Mock::seed_portal_accounts(const std::vector<directory::PortalAccount>& see
 
 void Mock::reset() {
   store_.clear_activity();
+}
+
+std::int64_t Mock::add_private_structure(chorus::Structure structure) {
+  std::lock_guard creating(structures_mutex_);
+  const auto served = catalogue();
+  if (const auto* known = served->directory->structure(structure.identifiant)) {
+    return known->id_structure_cpp;
+  }
+  std::int64_t last = 0;
+  for (const auto& s : served->directory->structures)
+    last = std::max(last, s.id_structure_cpp);
+  for (const auto& s : portal_store_.structures())
+    last = std::max(last, s.id_structure_cpp);
+  structure.id_structure_cpp = last + 1;
+  portal_store_.insert_structure(
+      {structure.id_structure_cpp, structure.identifiant, structure_json(structure).dump()});
+  serve(stored_directory(store_));
+  return structure.id_structure_cpp;
+}
+
+std::string Mock::base_url() const {
+  std::lock_guard lock(catalogue_mutex_);
+  return base_url_;
+}
+
+void Mock::set_base_url(std::string url) {
+  std::lock_guard lock(catalogue_mutex_);
+  base_url_ = std::move(url);
 }
 
 std::shared_ptr<const Catalogue> Mock::catalogue() const {

@@ -16,6 +16,7 @@
 #include "rules/chorus/directory.hpp"
 #include "rules/chorus/limits.hpp"
 #include "validators/directory/directory_file.hpp"
+#include "validators/directory/insee_file.hpp"
 #include "validators/pipeline.hpp"
 
 namespace cprokit::mock {
@@ -31,6 +32,12 @@ struct MockOptions {
   XsdSetup xsd;             // the XSD layer of the deposit controls
   // The code lists of the BR-CL rules (--codelists); null: those rules are silent.
   std::shared_ptr<const en16931::CodeLists> code_lists;
+  // What pre-fills the portal's account form from a SIRET (--insee); null:
+  // nothing is pre-filled, the supplier types it all.
+  std::shared_ptr<const directory::InseeRegister> insee;
+  // The portal's second factor: a code by mail at the first sign-in on a
+  // device. --no-2fa turns it off, for automated tests.
+  bool second_factor = true;
 };
 
 // The directory the mock serves and the linter that controls deposits
@@ -57,6 +64,18 @@ class Mock {
   directory::DirectoryFile load_directory(std::string_view file_text);
   // Forgets every deposit, invoice, file and token; the directory stays.
   void reset();
+  // Serves a private structure that an account created on the portal (its
+  // identifier unknown to the directory), under a fresh idStructureCPP,
+  // which it returns. The store keeps it apart from the directory file, so
+  // that it survives a restart and the load of another file (a file that
+  // then gives its identifiant or its id wins). When a structure already
+  // has that identifiant, returns its id and adds nothing.
+  std::int64_t add_private_structure(chorus::Structure structure);
+
+  // The address the portal's mails link to ("http://127.0.0.1:8080"); set
+  // by the server once bound.
+  std::string base_url() const;
+  void set_base_url(std::string url);
 
   std::shared_ptr<const Catalogue> catalogue() const;
   Store& store() { return store_; }
@@ -76,6 +95,8 @@ class Mock {
   Gatekeeper gatekeeper_;
   mutable std::mutex catalogue_mutex_;
   std::shared_ptr<const Catalogue> catalogue_;
+  std::mutex structures_mutex_;  // one private structure created at a time
+  std::string base_url_;         // under catalogue_mutex_
 };
 
 // The wall clock in milliseconds since the epoch.

@@ -252,6 +252,11 @@ int MockServer::bind(const std::string& host, int port) {
       port == 0 ? http_->bind_to_any_port(host) : (http_->bind_to_port(host, port) ? port : -1);
   if (bound < 0) throw listen_error(host, port);
   widen_backlog(bound);
+  // The portal's mails link here; an address of every interface is no
+  // address to browse to: this machine's loopback is.
+  const std::string shown = host == "0.0.0.0" ? "127.0.0.1" : host == "::" ? "::1" : host;
+  const std::string address = shown.find(':') == std::string::npos ? shown : "[" + shown + "]";
+  mock_.set_base_url(fmt::format("http://{}:{}", address, bound));
   return bound;
 }
 

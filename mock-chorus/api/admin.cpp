@@ -1,6 +1,6 @@
 // The mock's own controls under /_mock/ (never part of the real API): reset,
 // load a directory, move an invoice as the buyer would, inspect a flux, read
-// the notification mails.
+// the mails, unlock a portal account.
 // They need the X-Mock-Admin header with the admin token the mock printed
 // at start; a PISTE token opens nothing here (server.cpp).
 #include "mock-chorus/api/admin.hpp"
@@ -10,6 +10,7 @@
 #include <fmt/format.h>
 
 #include "mock-chorus/lifecycle.hpp"
+#include "mock-chorus/store/mail_file.hpp"
 
 namespace cprokit::mock {
 namespace {
@@ -80,35 +81,66 @@ Reply inspect_flux(Mock& mock, const AdminCall& call) {
              {"erreurs", flux->erreurs_json.empty() ? Json() : Json::parse(flux->erreurs_json)}});
 }
 
-// The notification mails Chorus Pro would send the supplier ("Facturation
-// CPRO" notifications): one per status change of its invoices, to the
-// depositing account. Made from the history, so nothing is stored twice.
+// The mails Chorus Pro would send: the notifications of invoice status
+// changes ("Facturation CPRO": one per change, to the depositing account,
+// made from the history, so nothing is stored twice), and the portal's mails
+// (activation, second factor, reset…), stored when sent and also written as
+// .eml files under the data folder (`eml`, relative to it). Oldest first.
 Reply mails(Mock& mock, const AdminCall&) {
-  Json list = Json::array();
+  std::vector<std::pair<Millis, Json>> dated;
   for (const auto& e : mock.store().status_events()) {
-    list.push_back(
-        {{"a", e.login},
-         {"date", iso_datetime(e.entry.date)},
-         {"sujet",
-          fmt::format("Chorus Pro : facture {} au statut {}", e.numero_facture, e.entry.statut)},
-         {"corps", fmt::format("Votre facture {} (identifiantFactureCPP {}) est passée au statut "
-                               "{}{}.",
-                               e.numero_facture, e.identifiant_facture_cpp, e.entry.statut,
-                               e.entry.commentaire ? " : " + *e.entry.commentaire : "")},
-         {"identifiantFactureCPP", e.identifiant_facture_cpp},
-         {"statut", e.entry.statut}});
+    dated.emplace_back(
+        e.entry.date,
+        Json{{"a", e.login},
+             {"date", iso_datetime(e.entry.date)},
+             {"sujet", fmt::format("Chorus Pro : facture {} au statut {}", e.numero_facture,
+                                   e.entry.statut)},
+             {"corps", fmt::format("Votre facture {} (identifiantFactureCPP {}) est passée au "
+                                   "statut {}{}.",
+                                   e.numero_facture, e.identifiant_facture_cpp, e.entry.statut,
+                                   e.entry.commentaire ? " : " + *e.entry.commentaire : "")},
+             {"identifiantFactureCPP", e.identifiant_facture_cpp},
+             {"statut", e.entry.statut}});
   }
+  for (const MailRecord& m : mock.portal_store().mails()) {
+    dated.emplace_back(m.date, Json{{"a", m.to},
+                                    {"date", iso_datetime(m.date)},
+                                    {"sujet", m.subject},
+                                    {"corps", m.body},
+                                    {"eml", mail_file(m).string()}});
+  }
+  std::stable_sort(dated.begin(), dated.end(),
+                   [](const auto& a, const auto& b) { return a.first < b.first; });
+  Json list = Json::array();
+  for (auto& [date, mail] : dated)
+    list.push_back(std::move(mail));
   return ok({{"mails", std::move(list)}});
+}
+
+// Unlocks a portal account locked after too many wrong passwords, as its
+// mailed reset link would (body: {"email": …}).
+Reply unlock_account(Mock& mock, const AdminCall& call) {
+  const Body body(call.body);
+  const std::string email = body.fields().required_text("email");
+  const auto user = mock.portal_store().user_by_email(email);
+  if (!user) {
+    refuse(fmt::format("Aucun compte du portail pour {}.", email),
+           fmt::format("No portal account for {}.", email), 404);
+  }
+  mock.portal_store().unlock_user(user->id);
+  return ok({{"email", user->email}, {"verrouille", false}});
 }
 
 }  // namespace
 
 std::vector<AdminRoute> admin_routes() {
-  return {{"POST", R"(/_mock/reset)", "/_mock/reset", reset},
-          {"POST", R"(/_mock/directory)", "/_mock/directory", load_directory},
-          {"POST", R"(/_mock/factures/(\d+)/statut)", "/_mock/factures/ID/statut", move_invoice},
-          {"GET", R"(/_mock/flux/(CPP\d{22}))", "/_mock/flux/NUMERO", inspect_flux},
-          {"GET", R"(/_mock/mails)", "/_mock/mails", mails}};
+  return {
+      {"POST", R"(/_mock/reset)", "/_mock/reset", reset},
+      {"POST", R"(/_mock/directory)", "/_mock/directory", load_directory},
+      {"POST", R"(/_mock/factures/(\d+)/statut)", "/_mock/factures/ID/statut", move_invoice},
+      {"GET", R"(/_mock/flux/(CPP\d{22}))", "/_mock/flux/NUMERO", inspect_flux},
+      {"GET", R"(/_mock/mails)", "/_mock/mails", mails},
+      {"POST", R"(/_mock/portail/deverrouiller)", "/_mock/portail/deverrouiller", unlock_account}};
 }
 
 }  // namespace cprokit::mock

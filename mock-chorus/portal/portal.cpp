@@ -101,7 +101,8 @@ PortalReply PortalCall::page(std::string_view page, Data data, std::string_view 
 
 std::vector<PortalRoute> portal_routes() {
   std::vector<PortalRoute> routes;
-  for (auto group : {home_routes}) {
+  for (auto group : {home_routes, account_creation_routes, account_activation_routes,
+                     account_page_routes, sign_in_routes}) {
     for (auto& r : group())
       routes.push_back(std::move(r));
   }

@@ -48,7 +48,11 @@ struct PortalRoute {
 };
 
 std::vector<PortalRoute> portal_routes();
-std::vector<PortalRoute> home_routes();  // home, stylesheet, sign-out
+std::vector<PortalRoute> home_routes();                // home, stylesheet, sign-out
+std::vector<PortalRoute> account_creation_routes();    // /portail/compte/creer…
+std::vector<PortalRoute> account_activation_routes();  // /portail/compte/activer
+std::vector<PortalRoute> account_page_routes();        // /portail/compte (signed in)
+std::vector<PortalRoute> sign_in_routes();  // /portail/connexion…, reset, forgotten password
 
 // Answers `request` with `route`: opens the session, refuses a POST whose
 // CSRF token is not the session's (403), runs the page, adds the cookies and

@@ -101,6 +101,13 @@ std::string View::render(std::string_view page, Data data, Lang lang) const {
   const std::string_view content = required_asset(fmt::format("{}.mustache", page));
   mst::data context = to_data(data);
   context.set("content", mst::partial([content] { return std::string(content); }));
+  // The pieces pages share (assets/partial-NAME.mustache), as {{>partial-NAME}}.
+  for (const Asset& a : assets()) {
+    if (!a.name.starts_with("partial-") || !a.name.ends_with(".mustache")) continue;
+    const std::string_view text = a.text;
+    context.set(std::string(a.name.substr(0, a.name.rfind('.'))),
+                mst::partial([text] { return std::string(text); }));
+  }
   mst::mustache layout = compiled("layout.mustache");
   std::string html = layout.render(context);
   if (!layout.error_message().empty()) {

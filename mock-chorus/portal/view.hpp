@@ -27,6 +27,8 @@ class View {
 
   // The page `page` (assets/<page>.mustache) in the layout: `data` gives the
   // page's values and the layout's (title, user, csrf, notice, other_lang).
+  // Pages may include the shared pieces assets/partial-NAME.mustache as
+  // {{>partial-NAME}}.
   std::string render(std::string_view page, Data data, Lang lang) const;
   // One text in `lang`; throws std::out_of_range for an unknown key.
   const std::string& text(std::string_view key, Lang lang) const;

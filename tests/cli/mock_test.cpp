@@ -7,6 +7,7 @@
 #include <unistd.h>
 
 #include <chrono>
+#include <fstream>
 #include <string>
 #include <thread>
 
@@ -106,7 +107,25 @@ TEST_CASE("mock --help lists its exit codes and every admin route", "[mock-cli][
   CHECK(contains(r.out, "port in use"));
   for (const char* route :
        {"POST /_mock/reset", "POST /_mock/directory", "POST /_mock/factures/ID/statut",
-        "GET  /_mock/flux/NUMERO", "GET  /_mock/mails"}) {
+        "GET  /_mock/flux/NUMERO", "GET  /_mock/mails", "POST /_mock/portail/deverrouiller"}) {
     CHECK(contains(r.out, route));
   }
+  CHECK(contains(r.out, "--insee"));
+  CHECK(contains(r.out, "--no-2fa"));
+}
+
+TEST_CASE("mock --insee: a broken register exits 2, naming the file and the place",
+          "[mock-cli][usage]") {
+  const auto dir = fresh_dir("mock-cli-insee");
+  const std::string file = (dir / "insee.json").string();
+  {
+    std::ofstream out(file);
+    out << "{\"version\": 1,\n \"etablissements\": {\"81234567600017\": {\"cp\": \"1\"}}}";
+  }
+  const RunResult r =
+      run({"mock", "--port", "0", "--insee", file, "--data", (dir / "data").string(), "--no-xsd"});
+  INFO(r.err);
+  CHECK(r.exit_code == 2);
+  CHECK(contains(r.err, "--insee " + file + " : /etablissements/81234567600017/cp (line 2)"));
+  CHECK(contains(r.err, "champ inconnu « cp »"));
 }

@@ -77,7 +77,10 @@ MockHarness::~MockHarness() {
 
 void MockHarness::start(bool load_directory) {
   mock_.emplace(options_, [this] { return mock::wall_clock() + skew_.load(); });
-  if (load_directory) mock_->load_directory(fixture_text("directory/matheysine.json"));
+  if (load_directory) {
+    mock_->load_directory(fixture_text("directory/matheysine.json"));
+    token_.clear();  // loading a directory forgets the tokens issued before
+  }
   auto server = std::make_unique<mock::MockServer>(*mock_);
   port_ = server->bind("127.0.0.1", port_);
   server_ = std::move(server);

@@ -1,0 +1,67 @@
+// A browser for the portal tests: speaks to the mock over real HTTP, keeps
+// its cookies as a browser would, never follows a redirection by itself,
+// and reads back what a person reads on a page (the CSRF token, the
+// captcha, the mails of the outbox).
+#pragma once
+
+#include <httplib.h>
+
+#include <map>
+#include <string>
+
+#include "tests/mock/harness.hpp"
+
+namespace cprokit::testing {
+
+class Browser {
+ public:
+  explicit Browser(MockHarness& harness) : harness_(harness) {}
+
+  httplib::Result get(const std::string& path);
+  // Posts `form` (urlencoded) with the CSRF token of the last page shown,
+  // unless `form` gives one.
+  httplib::Result post(const std::string& path, httplib::Params form);
+
+  std::string cookie(const std::string& name) const;
+  void forget_cookie(const std::string& name) { cookies_.erase(name); }
+  const std::string& last_csrf() const { return csrf_; }
+
+ private:
+  void keep(const httplib::Result& r);
+
+  MockHarness& harness_;
+  std::map<std::string, std::string> cookies_;
+  std::string csrf_;
+};
+
+// The text between <main and </main> (the page without its layout).
+std::string main_of(const std::string& html);
+// The captcha code shown on the information page (its spaces removed).
+std::string captcha_of(const std::string& html);
+// The path of the first link to `path_prefix` in `text` ("/portail/…?jeton=…").
+std::string link_in(const std::string& text, const std::string& path_prefix);
+
+// The 6-digit code of a second-factor mail, empty when none.
+std::string code_in(const std::string& mail_body);
+
+// The portal's mails (GET /_mock/mails) sent to `to`, oldest first.
+json mails_to(MockHarness& h, const std::string& to);
+
+// A password the account rules accept, and the one every helper below uses.
+inline constexpr const char* kGoodPassword = "Chêne-EI30-portes";
+
+// Creates an account through the three steps with valid values, the
+// workspaces left to their defaults; returns the activation link's path.
+std::string create_account(MockHarness& h, Browser& b, const std::string& email,
+                           const std::string& siret, const std::string& nom = "Ferrand");
+// Activates with kGoodPassword.
+void activate(Browser& b, const std::string& activation_path);
+// Signs in with `password`, typing the mailed code when the mock asks one;
+// returns the last answer (303 to the page after sign-in when it worked).
+httplib::Result sign_in(MockHarness& h, Browser& b, const std::string& email,
+                        const std::string& password = kGoodPassword);
+
+// Signs out with the sign-out form of a page of the current session.
+void sign_out(Browser& b);
+
+}  // namespace cprokit::testing
