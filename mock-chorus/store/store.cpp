@@ -466,7 +466,7 @@ std::vector<std::int64_t> Store::invoices_in(const std::string& statut, Millis b
   return out;
 }
 
-std::int64_t Store::insert_attachment(const AttachmentRecord& m, const std::string& bytes) {
+std::int64_t Store::insert_attachment(const AttachmentRecord& m, std::string_view bytes) {
   std::lock_guard lock(mutex_);
   db_.prepare(
          "INSERT INTO attachments (login, nom, extension, type_mime, taille, date, data) "
@@ -480,6 +480,13 @@ std::int64_t Store::insert_attachment(const AttachmentRecord& m, const std::stri
       .bind_blob(7, bytes)
       .run();
   return db_.last_insert_id();
+}
+
+std::string Store::attachment_file(std::int64_t id) {
+  std::lock_guard lock(mutex_);
+  auto s = db_.prepare("SELECT data FROM attachments WHERE id = ?");
+  s.bind(1, id);
+  return s.step() ? s.text(0) : std::string();
 }
 
 std::optional<AttachmentRecord> Store::attachment(std::int64_t id) {

@@ -10,6 +10,7 @@
 #include <mutex>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <variant>
 #include <vector>
 
@@ -108,8 +109,10 @@ class Store {
   // own so that calls do not wait (commits leave it to this: see store.cpp).
   void checkpoint();
 
-  std::int64_t insert_attachment(const AttachmentRecord& meta, const std::string& bytes);
+  std::int64_t insert_attachment(const AttachmentRecord& meta, std::string_view bytes);
   std::optional<AttachmentRecord> attachment(std::int64_t id);
+  // The bytes of an attachment; empty when there is none.
+  std::string attachment_file(std::int64_t id);
 
  private:
   void create_schema();
