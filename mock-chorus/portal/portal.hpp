@@ -48,7 +48,8 @@ struct PortalRoute {
 };
 
 std::vector<PortalRoute> portal_routes();
-std::vector<PortalRoute> home_routes();  // home, stylesheet, sign-out
+std::vector<PortalRoute> home_routes();     // home, stylesheet, sign-out
+std::vector<PortalRoute> deposit_routes();  // Factures émises → Déposer une facture
 
 // Answers `request` with `route`: opens the session, refuses a POST whose
 // CSRF token is not the session's (403), runs the page, adds the cookies and

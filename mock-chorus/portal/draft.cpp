@@ -1,0 +1,33 @@
+#include "mock-chorus/portal/draft.hpp"
+
+#include <string>
+
+namespace cprokit::mock::portal {
+namespace {
+
+Data whole_draft(const PortalCall& call) {
+  Data draft = Data::parse(call.session.record.draft_json, nullptr, false);
+  return draft.is_object() ? draft : Data::object();
+}
+
+}  // namespace
+
+Data draft_of(const PortalCall& call, std::string_view key) {
+  const Data draft = whole_draft(call);
+  const auto it = draft.find(std::string(key));
+  return it == draft.end() ? Data() : *it;
+}
+
+void keep_draft(PortalCall& call, std::string_view key, Data value) {
+  Data draft = whole_draft(call);
+  if (value.is_null()) {
+    draft.erase(std::string(key));
+  } else {
+    draft[std::string(key)] = std::move(value);
+  }
+  call.session.record.draft_json = draft.dump();
+  call.mock.portal_store().save_draft(call.session.record.token_digest,
+                                      call.session.record.draft_json);
+}
+
+}  // namespace cprokit::mock::portal
