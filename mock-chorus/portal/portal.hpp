@@ -47,9 +47,14 @@ struct PortalRoute {
   PortalReply (*handler)(PortalCall& call);
 };
 
+// Percent-encodes everything but unreserved characters (RFC 3986 §2.3) and
+// "/", for a value put in a link's query.
+std::string url_encode(std::string_view text);
+
 std::vector<PortalRoute> portal_routes();
-std::vector<PortalRoute> home_routes();     // home, stylesheet, sign-out
-std::vector<PortalRoute> deposit_routes();  // Factures émises → Déposer une facture
+std::vector<PortalRoute> home_routes();      // home, stylesheet, sign-out
+std::vector<PortalRoute> deposit_routes();   // Factures émises → Déposer une facture
+std::vector<PortalRoute> invoices_routes();  // Factures émises: the list, one invoice
 
 // Answers `request` with `route`: opens the session, refuses a POST whose
 // CSRF token is not the session's (403), runs the page, adds the cookies and
