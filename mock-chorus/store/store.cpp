@@ -365,7 +365,7 @@ std::optional<InvoiceRecord> Store::invoice(std::int64_t id) {
 
 InvoicePage Store::search(const InvoiceQuery& q) {
   std::lock_guard lock(mutex_);
-  std::string where = "id_fournisseur = ?";
+  std::string where = q.every_supplier ? "1 = 1" : "id_fournisseur = ?";
   std::vector<std::string> texts;
   auto add = [&](const std::optional<std::string>& value, std::string_view condition) {
     if (!value) return;
@@ -391,8 +391,8 @@ InvoicePage Store::search(const InvoiceQuery& q) {
     where += ")";
   }
   auto bind_all = [&](Statement& s) {
-    s.bind(1, q.id_fournisseur);
-    int index = 2;
+    int index = 1;
+    if (!q.every_supplier) s.bind(index++, q.id_fournisseur);
     for (const auto& t : texts)
       s.bind(index++, t);
     return index;

@@ -27,6 +27,7 @@ struct ClientSeed {
 // Filters of factures/v1/rechercher/fournisseur; unset ones do not filter.
 struct InvoiceQuery {
   std::int64_t id_fournisseur = 0;  // the only supplier the caller may see
+  bool every_supplier = false;      // the mock's buyer view: id_fournisseur does not filter
   std::optional<std::string> numero_flux_depot;
   std::optional<std::string> numero_facture;
   std::optional<std::string> numero_bon_commande;

@@ -13,36 +13,6 @@ namespace portal = cprokit::mock::portal;
 
 namespace {
 
-// Deposits a plain PDF invoice `numero` through the portal's pages; its id.
-std::int64_t deposit_pdf(MockHarness& h, Visitor& v, const std::string& numero) {
-  const auto sent =
-      v.post("/portail/factures/deposer", {{"format", "PDF"}, {"cadre", "A1_FACTURE_FOURNISSEUR"}},
-             {{"fichier",
-               {"f.pdf", "application/pdf", fixture_text("invoices/facturx/no-invoice-xml.pdf")}}});
-  REQUIRE(sent.status == 303);
-  const auto done = v.post("/portail/factures/deposer/saisie", {{"siret", "20004065700021"},
-                                                                {"numero", numero},
-                                                                {"date", "2026-03-12"},
-                                                                {"type", "FACTURE"},
-                                                                {"engagement", "EAU-" + numero},
-                                                                {"type_tva", "TVA_SUR_DEBIT"},
-                                                                {"mode_paiement", "VIREMENT"},
-                                                                {"ht", "100"},
-                                                                {"tva", "20"},
-                                                                {"ttc", "120"},
-                                                                {"net", "120"},
-                                                                {"nom", "societe " + numero},
-                                                                {"action", "envoyer"}});
-  INFO(done.body);
-  REQUIRE(done.status == 303);
-  cprokit::mock::InvoiceQuery q;
-  q.id_fournisseur = v.user().id_structure;
-  q.numero_facture = numero;
-  const auto found = h.mock().store().search(q);
-  REQUIRE(found.total == 1);
-  return found.invoices.front().identifiant_facture_cpp;
-}
-
 std::string main_of(const std::string& html) {
   return element(html, "contenu", "main");
 }

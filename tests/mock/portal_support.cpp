@@ -1,5 +1,7 @@
 #include "tests/mock/portal_support.hpp"
 
+#include <catch2/catch.hpp>
+
 #include <regex>
 #include <stdexcept>
 
@@ -46,6 +48,11 @@ portal::PortalReply Visitor::send(portal::PortalRequest request) {
         cookie_ = value.substr(16, value.find(';') - 16);
       }
     }
+    // A new session has a new CSRF token: the one its forms carry.
+    std::smatch csrf;
+    if (std::regex_search(reply.body, csrf, std::regex(R"re(name="csrf" value="([0-9a-f]+)")re"))) {
+      csrf_ = csrf[1];
+    }
     return reply;
   }
   return portal::not_found(request, h_.mock(), view_);
@@ -86,6 +93,35 @@ std::string element(const std::string& html, const std::string& id, const std::s
   const auto open_end = html.find('>', start);
   const auto close = html.find("</" + tag + ">", open_end);
   return html.substr(open_end + 1, close - open_end - 1);
+}
+
+std::int64_t deposit_pdf(MockHarness& h, Visitor& v, const std::string& numero) {
+  const auto sent =
+      v.post("/portail/factures/deposer", {{"format", "PDF"}, {"cadre", "A1_FACTURE_FOURNISSEUR"}},
+             {{"fichier",
+               {"f.pdf", "application/pdf", fixture_text("invoices/facturx/no-invoice-xml.pdf")}}});
+  REQUIRE(sent.status == 303);
+  const auto done = v.post("/portail/factures/deposer/saisie", {{"siret", "20004065700021"},
+                                                                {"numero", numero},
+                                                                {"date", "2026-03-12"},
+                                                                {"type", "FACTURE"},
+                                                                {"engagement", "EAU-" + numero},
+                                                                {"type_tva", "TVA_SUR_DEBIT"},
+                                                                {"mode_paiement", "VIREMENT"},
+                                                                {"ht", "100"},
+                                                                {"tva", "20"},
+                                                                {"ttc", "120"},
+                                                                {"net", "120"},
+                                                                {"nom", "societe " + numero},
+                                                                {"action", "envoyer"}});
+  INFO(done.body);
+  REQUIRE(done.status == 303);
+  cprokit::mock::InvoiceQuery q;
+  q.id_fournisseur = v.user().id_structure;
+  q.numero_facture = numero;
+  const auto found = h.mock().store().search(q);
+  REQUIRE(found.total == 1);
+  return found.invoices.front().identifiant_facture_cpp;
 }
 
 namespace {

@@ -45,6 +45,10 @@ class Visitor {
   std::string csrf_;
 };
 
+// Deposits a plain PDF invoice `numero` for the water budget (20004065700021)
+// through the portal's pages, as `v`; its identifiantFactureCPP.
+std::int64_t deposit_pdf(MockHarness& h, Visitor& v, const std::string& numero);
+
 // The Location of a 303, or "".
 std::string location_of(const mock::portal::PortalReply& reply);
 // The inner text of the element with id `id` (up to its closing tag `tag`).
