@@ -100,7 +100,8 @@ PortalReply PortalCall::page(std::string_view page, Data data, std::string_view 
 
 std::vector<PortalRoute> portal_routes() {
   std::vector<PortalRoute> routes;
-  for (auto group : {home_routes, deposit_routes, invoices_routes, buyer_routes}) {
+  for (auto group :
+       {home_routes, deposit_routes, invoices_routes, buyer_routes, connection_routes}) {
     for (auto& r : group())
       routes.push_back(std::move(r));
   }

@@ -52,10 +52,11 @@ struct PortalRoute {
 std::string url_encode(std::string_view text);
 
 std::vector<PortalRoute> portal_routes();
-std::vector<PortalRoute> home_routes();      // home, stylesheet, sign-out
-std::vector<PortalRoute> deposit_routes();   // Factures émises → Déposer une facture
-std::vector<PortalRoute> invoices_routes();  // Factures émises: the list, one invoice
-std::vector<PortalRoute> buyer_routes();     // the buyer's view, for rehearsals
+std::vector<PortalRoute> home_routes();        // home, stylesheet, sign-out
+std::vector<PortalRoute> deposit_routes();     // Factures émises → Déposer une facture
+std::vector<PortalRoute> invoices_routes();    // Factures émises: the list, one invoice
+std::vector<PortalRoute> buyer_routes();       // the buyer's view, for rehearsals
+std::vector<PortalRoute> connection_routes();  // Raccordement EDI et API
 
 // Answers `request` with `route`: opens the session, refuses a POST whose
 // CSRF token is not the session's (403), runs the page, adds the cookies and

@@ -196,6 +196,33 @@ std::optional<AccountRecord> Store::account(const std::string& login) {
   return AccountRecord{s.text(0), s.text(1), s.integer(2), s.integer(3)};
 }
 
+bool Store::insert_account(const AccountRecord& a) {
+  std::lock_guard lock(mutex_);
+  Transaction tx(db_);
+  if (db_.prepare("SELECT 1 FROM accounts WHERE login = ?").bind(1, a.login).step()) return false;
+  db_.prepare(
+         "INSERT INTO accounts (login, password_hash, id_structure, id_utilisateur) "
+         "VALUES (?, ?, ?, (SELECT COALESCE(MAX(id_utilisateur), 0) + 1 FROM accounts))")
+      .bind(1, a.login)
+      .bind(2, a.password_hash)
+      .bind(3, a.id_structure)
+      .run();
+  tx.commit();
+  return true;
+}
+
+std::vector<AccountRecord> Store::accounts_of(std::int64_t id_structure) {
+  std::lock_guard lock(mutex_);
+  auto s = db_.prepare(
+      "SELECT login, password_hash, id_structure, id_utilisateur FROM accounts "
+      "WHERE id_structure = ? ORDER BY login");
+  s.bind(1, id_structure);
+  std::vector<AccountRecord> out;
+  while (s.step())
+    out.push_back({s.text(0), s.text(1), s.integer(2), s.integer(3)});
+  return out;
+}
+
 void Store::save_token(const std::string& token_hash, const std::string& client_id,
                        Millis expires) {
   std::lock_guard lock(mutex_);

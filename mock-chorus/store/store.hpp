@@ -66,6 +66,12 @@ class Store {
 
   std::optional<std::string> client_secret_hash(const std::string& client_id);
   std::optional<AccountRecord> account(const std::string& login);
+  // Adds a technical account (made on the portal), numbering its user after
+  // the others; false when the login is taken. Loading a directory replaces
+  // every account, these too.
+  bool insert_account(const AccountRecord& account);
+  // The technical accounts of a structure, by login.
+  std::vector<AccountRecord> accounts_of(std::int64_t id_structure);
 
   void save_token(const std::string& token_hash, const std::string& client_id, Millis expires);
   // The token's expiry, or nullopt for a token never issued.
