@@ -1,5 +1,7 @@
 #include "mock-chorus/deposit/deposit.hpp"
 
+#include <algorithm>
+
 #include "mock-chorus/records/invoice_record.hpp"
 #include "mock-chorus/wire/body.hpp"
 #include "rules/chorus/depositor.hpp"
@@ -14,10 +16,9 @@ using Outcome = Submission::Outcome;
 constexpr const char* kRequestName = "soumettre.json";
 
 bool refused_as_not_theirs(const std::vector<Finding>& findings) {
-  for (const auto& f : findings) {
-    if (f.severity == Severity::Fatal && f.rule == chorus::kDepositorRule) return true;
-  }
-  return false;
+  return std::ranges::any_of(findings, [](const Finding& f) {
+    return f.severity == Severity::Fatal && f.rule == chorus::kDepositorRule;
+  });
 }
 
 }  // namespace
