@@ -25,6 +25,22 @@ constexpr std::array<std::pair<std::string_view, int>, 14> kReformCodes{{
     {"INTERPRETEE_OCR", 200},
 }};
 
+constexpr std::array<std::string_view, 15> kStatuses{"INTERPRETEE_OCR",
+                                                     "DEPOSEE",
+                                                     "EN_COURS_ACHEMINEMENT",
+                                                     "MISE_A_DISPOSITION",
+                                                     "A_RECYCLER",
+                                                     "PRISE_EN_COMPTE_DESTINATAIRE",
+                                                     "SERVICE_FAIT",
+                                                     "SUSPENDUE",
+                                                     "A_COMPLETER",
+                                                     "COMPLETEE",
+                                                     "REJETEE",
+                                                     "MANDATEE",
+                                                     "MISE_EN_PAIEMENT",
+                                                     "MISE_A_DISPOSITION_COMPTABLE",
+                                                     "COMPTABILISEE"};
+
 constexpr std::array<std::string_view, 5> kFromAvailable{
     "PRISE_EN_COMPTE_DESTINATAIRE", "SERVICE_FAIT", "SUSPENDUE", "REJETEE", "A_RECYCLER"};
 constexpr std::array<std::string_view, 5> kFromTakenIn{"SERVICE_FAIT", "MANDATEE", "SUSPENDUE",
@@ -33,6 +49,10 @@ constexpr std::array<std::string_view, 3> kFromServiceDone{"MANDATEE", "SUSPENDU
 constexpr std::array<std::string_view, 1> kFromMandated{"MISE_EN_PAIEMENT"};
 
 }  // namespace
+
+std::span<const std::string_view> statuses() {
+  return kStatuses;
+}
 
 std::optional<int> reform_code(std::string_view statut) {
   for (const auto& [name, code] : kReformCodes) {

@@ -14,6 +14,9 @@ inline constexpr std::string_view kEnCoursAcheminement = "EN_COURS_ACHEMINEMENT"
 inline constexpr std::string_view kMiseADisposition = "MISE_A_DISPOSITION";
 inline constexpr std::string_view kInterpreteeOcr = "INTERPRETEE_OCR";
 
+// Every status an invoice may have, in the order of its life.
+std::span<const std::string_view> statuses();
+
 // The reform's code (200–213) for a Chorus Pro status; nullopt for a
 // status without one (A_RECYCLER: a routing error the supplier fixes).
 std::optional<int> reform_code(std::string_view statut);

@@ -100,6 +100,14 @@ Linter Linter::for_depositor(std::shared_ptr<const chorus::Depositor> depositor)
   return linter;
 }
 
+Linter Linter::for_deposit(std::string deposit_name,
+                           std::shared_ptr<const Invoice> invoice_file) const {
+  Linter linter = *this;
+  linter.options_.deposit_name = std::move(deposit_name);
+  linter.options_.invoice_file = std::move(invoice_file);
+  return linter;
+}
+
 Context Linter::context_for(const std::string& path, std::uint64_t size) const {
   Context context = options_.context;
   context.directory = options_.directory.get();

@@ -102,6 +102,11 @@ class Linter {
   // and the depositor the rules check (CPRO-DEP-03). Cheap: it shares the
   // schemas, the directory and the code lists.
   Linter for_depositor(std::shared_ptr<const chorus::Depositor> depositor) const;
+  // This linter for one deposit made of a file and the request that goes
+  // with it (the mock's portal): documents deposited under `deposit_name`
+  // (lint --name; empty: the file's name) and requests checked against
+  // `invoice_file` (lint --with; null: none). Cheap, as for_depositor().
+  Linter for_deposit(std::string deposit_name, std::shared_ptr<const Invoice> invoice_file) const;
 
   const LintOptions& options() const { return options_; }
   const Profile& profile() const { return profile_; }

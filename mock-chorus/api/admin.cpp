@@ -5,11 +5,10 @@
 // at start; a PISTE token opens nothing here (server.cpp).
 #include "mock-chorus/api/admin.hpp"
 
-#include <algorithm>
-
 #include <fmt/format.h>
 
 #include "mock-chorus/lifecycle.hpp"
+#include "mock-chorus/records/buyer_moves.hpp"
 #include "mock-chorus/store/mail_file.hpp"
 
 namespace cprokit::mock {
@@ -31,41 +30,22 @@ Reply load_directory(Mock& mock, const AdminCall& call) {
       {{"structures", loaded.directory.structures.size()}, {"clients", loaded.clients.size()}});
 }
 
-// Moves an invoice to a status the buyer's side sets.
+// Moves an invoice to a status the buyer's side sets (records/buyer_moves.hpp).
 Reply move_invoice(Mock& mock, const AdminCall& call) {
   const Body body(call.body);
   const Fields f = body.fields();
   const std::string statut = f.required_text("statut");
   const auto motif = f.text("motif");
   const std::int64_t id = std::stoll(call.id);
-  auto invoice = mock.store().invoice(id);
-  if (!invoice)
-    refuse(fmt::format("Facture {} introuvable.", id), fmt::format("No invoice {}.", id), 404);
-  const auto moves = lifecycle::buyer_moves(invoice->statut);
-  if (std::find(moves.begin(), moves.end(), statut) == moves.end()) {
-    std::string allowed;
-    for (auto m : moves)
-      allowed += (allowed.empty() ? "" : ", ") + std::string(m);
-    refuse(fmt::format("Passage de {} à {} impossible ; possibles : {}.", invoice->statut, statut,
-                       allowed.empty() ? "aucun" : allowed),
-           fmt::format("Cannot move from {} to {}; possible: {}.", invoice->statut, statut,
-                       allowed.empty() ? "none" : allowed),
-           409);
+  const auto refusal =
+      move_as_buyer(mock.store(), *mock.catalogue()->directory, id, statut, motif, mock.now());
+  if (refusal) {
+    using Why = MoveRefusal::Why;
+    const int status = refusal->why == Why::UnknownInvoice  ? 404
+                       : refusal->why == Why::MotiveMissing ? 400
+                                                            : 409;
+    refuse(refusal->message.fr, refusal->message.en, status);
   }
-  if (lifecycle::needs_motive(statut) && (!motif || motif->empty())) {
-    refuse(fmt::format("Le statut {} exige un motif (champ motif).", statut),
-           fmt::format("Status {} needs a motive (field motif).", statut));
-  }
-  if (statut == "MISE_EN_PAIEMENT" && invoice->id_destinataire) {
-    const auto* s = mock.catalogue()->directory->structure_by_id(*invoice->id_destinataire);
-    if (s != nullptr && s->parametres.statut_mise_en_paiement_nest_pas_remonte) {
-      refuse(
-          "Ce destinataire ne remonte pas le statut MISE_EN_PAIEMENT "
-          "(statutMiseEnPaiementNestPasRemonte).",
-          "This recipient does not report MISE_EN_PAIEMENT.", 409);
-    }
-  }
-  mock.store().set_status(id, statut, mock.now(), motif, "DESTINATAIRE");
   return ok({{"identifiantFactureCPP", id}, {"statut", statut}});
 }
 

@@ -6,6 +6,7 @@
 
 #include "mock-chorus/api/routes.hpp"
 #include "mock-chorus/base64.hpp"
+#include "mock-chorus/deposit/deposit.hpp"
 #include "mock-chorus/flux/lot.hpp"
 #include "mock-chorus/flux/syntaxes.hpp"
 #include "mock-chorus/flux/worker.hpp"
@@ -226,11 +227,10 @@ Json recognised(const InvoiceRecord& r) {
 // and fills what it found; the mock reads the Factur-X invoice the PDF
 // embeds, if any, and leaves every field null otherwise.
 Json recognised_fields(const Call& call, const std::string& nom, const std::string& pdf) {
-  const auto catalogue = call.mock.catalogue();
-  std::optional<Invoice> invoice;
-  catalogue->linter->lint(nom, pdf, invoice);
-  if (invoice)
-    return recognised(record_of(*invoice, call.account, *catalogue->directory, call.mock.now()));
+  if (const auto invoice = deposit::recognise(call.mock, nom, pdf)) {
+    return recognised(
+        record_of(*invoice, call.account, *call.mock.catalogue()->directory, call.mock.now()));
+  }
   Json none = recognised(InvoiceRecord{});
   for (auto& value : none)
     value = nullptr;
@@ -255,13 +255,7 @@ Reply deposer_pdf(const Call& call) {
     refuse("fichierFacture n'est pas un PDF (il ne commence pas par %PDF-).",
            "fichierFacture is not a PDF (it does not start with %PDF-).");
   }
-  AttachmentRecord meta;
-  meta.login = call.account.login;
-  meta.nom = nom;
-  meta.extension = "PDF";
-  meta.type_mime = "application/pdf";
-  meta.date = call.mock.now();
-  const auto id = call.mock.store().insert_attachment(meta, pdf);
+  const auto id = deposit::keep(call.mock, call.account, {nom, "PDF", "application/pdf", pdf});
   Json answer = recognised_fields(call, nom, pdf);
   answer["pieceJointeId"] = id;
   return ok(answer);

@@ -69,7 +69,7 @@ PortalReply identification_page(PortalCall& call, const Data& values, const Fiel
 }
 
 PortalReply show_identification(PortalCall& call) {
-  Data values = read_draft(call, kDraft);
+  Data values = form_draft(call, kDraft);
   if (values.empty()) values = {{"email", ""}, {"type_identifiant", "SIRET"}, {"identifiant", ""}};
   return identification_page(call, values, {}, 200);
 }
@@ -104,13 +104,13 @@ PortalReply submit_identification(PortalCall& call) {
   const FieldErrors errors = check_account_form(call.mock, values, kIdentificationRules, call.lang);
   if (!errors.empty()) return identification_page(call, values, errors, 422);
 
-  Data draft = read_draft(call, kDraft);
+  Data draft = form_draft(call, kDraft);
   const bool same_structure = draft.value("type_identifiant", "") == type &&
                               draft.value("identifiant", "") == values["identifiant"];
   draft.update(values);
   if (!same_structure) prefill_structure(call.mock, draft);
   draft["etape"] = 1;
-  write_draft(call, kDraft, std::move(draft));
+  keep_draft(call, kDraft, std::move(draft));
   return PortalReply::see_other(std::string(kInformation));
 }
 
@@ -151,7 +151,7 @@ PortalReply information_page(PortalCall& call, const Data& values, const FieldEr
 }
 
 PortalReply show_information(PortalCall& call) {
-  const Data draft = read_draft(call, kDraft);
+  const Data draft = form_draft(call, kDraft);
   if (step_done(draft) < 1) return PortalReply::see_other(std::string(kStart));
   Data values = draft;
   if (!values.contains("deposer")) {
@@ -166,7 +166,7 @@ PortalReply show_information(PortalCall& call) {
 }
 
 PortalReply submit_information(PortalCall& call) {
-  Data draft = read_draft(call, kDraft);
+  Data draft = form_draft(call, kDraft);
   if (step_done(draft) < 1) return PortalReply::see_other(std::string(kStart));
   for (const char* key :
        {"nom", "prenom", "telephone", "raison_sociale", "adresse", "code_postal", "ville", "pays"})
@@ -179,7 +179,7 @@ PortalReply submit_information(PortalCall& call) {
   }
   if (!errors.empty()) return information_page(call, draft, errors, 422);
   draft["etape"] = 2;
-  write_draft(call, kDraft, std::move(draft));
+  keep_draft(call, kDraft, std::move(draft));
   return PortalReply::see_other(std::string(kSpaces));
 }
 
@@ -194,13 +194,13 @@ PortalReply spaces_page(PortalCall& call, const Data& chosen, const FieldErrors&
 }
 
 PortalReply show_spaces(PortalCall& call) {
-  const Data draft = read_draft(call, kDraft);
+  const Data draft = form_draft(call, kDraft);
   if (step_done(draft) < 2) return PortalReply::see_other(std::string(kStart));
   return spaces_page(call, draft.value("espaces", default_espaces()), {}, 200);
 }
 
 PortalReply submit_spaces(PortalCall& call) {
-  Data draft = read_draft(call, kDraft);
+  Data draft = form_draft(call, kDraft);
   if (step_done(draft) < 2) return PortalReply::see_other(std::string(kStart));
   const Data chosen = espaces_typed(call, draft.value("espaces", default_espaces()));
   Data values = draft;
@@ -209,7 +209,7 @@ PortalReply submit_spaces(PortalCall& call) {
   if (!errors.empty()) return spaces_page(call, chosen, errors, 422);
   draft["espaces"] = chosen;
   create_account(call, draft);
-  write_draft(call, kDraft, nullptr);
+  keep_draft(call, kDraft, nullptr);
   return PortalReply::see_other(std::string(kSent));
 }
 

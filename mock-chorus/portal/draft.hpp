@@ -1,6 +1,6 @@
 // The drafts of forms in several steps, kept in the visitor's session
-// (SessionRecord::draft_json) under one key per form, so that two forms
-// under way do not overwrite each other.
+// (SessionRecord::draft_json): one JSON object, a member per form, so that
+// one form's steps never overwrite another's.
 #pragma once
 
 #include <string_view>
@@ -9,9 +9,12 @@
 
 namespace cprokit::mock::portal {
 
-// The draft of the form `key`; an empty object when there is none.
-Data read_draft(const PortalCall& call, std::string_view key);
-// Replaces the draft of the form `key`; null forgets it.
-void write_draft(PortalCall& call, std::string_view key, Data draft);
+// The member `key` of the session's draft; null when there is none.
+Data draft_of(const PortalCall& call, std::string_view key);
+// The member `key` when it is an object (a form's fields so far), else an
+// empty object: a form with nothing typed yet.
+Data form_draft(const PortalCall& call, std::string_view key);
+// Sets the member `key` of the session's draft (null: removes it) and saves it.
+void keep_draft(PortalCall& call, std::string_view key, Data value);
 
 }  // namespace cprokit::mock::portal

@@ -40,7 +40,14 @@ void finish(PortalReply& reply, const PortalRequest& request, const Session& ses
   secure(reply);
 }
 
-// Percent-encodes everything but unreserved characters (RFC 3986 §2.3).
+}  // namespace
+
+const std::string& PortalRequest::field(const std::string& name) const {
+  static const std::string kNone;
+  const auto it = form.find(name);
+  return it == form.end() ? kNone : it->second;
+}
+
 std::string url_encode(std::string_view text) {
   std::string out;
   for (const char c : text) {
@@ -52,14 +59,6 @@ std::string url_encode(std::string_view text) {
     }
   }
   return out;
-}
-
-}  // namespace
-
-const std::string& PortalRequest::field(const std::string& name) const {
-  static const std::string kNone;
-  const auto it = form.find(name);
-  return it == form.end() ? kNone : it->second;
 }
 
 PortalReply PortalReply::see_other(std::string location) {
@@ -101,8 +100,9 @@ PortalReply PortalCall::page(std::string_view page, Data data, std::string_view 
 
 std::vector<PortalRoute> portal_routes() {
   std::vector<PortalRoute> routes;
-  for (auto group : {home_routes, account_creation_routes, account_activation_routes,
-                     account_page_routes, sign_in_routes}) {
+  for (auto group :
+       {home_routes, account_creation_routes, account_activation_routes, account_page_routes,
+        sign_in_routes, deposit_routes, invoices_routes, buyer_routes, connection_routes}) {
     for (auto& r : group())
       routes.push_back(std::move(r));
   }

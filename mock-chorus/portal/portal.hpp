@@ -47,12 +47,20 @@ struct PortalRoute {
   PortalReply (*handler)(PortalCall& call);
 };
 
+// Percent-encodes everything but unreserved characters (RFC 3986 §2.3) and
+// "/", for a value put in a link's query.
+std::string url_encode(std::string_view text);
+
 std::vector<PortalRoute> portal_routes();
 std::vector<PortalRoute> home_routes();                // home, stylesheet, sign-out
 std::vector<PortalRoute> account_creation_routes();    // /portail/compte/creer…
 std::vector<PortalRoute> account_activation_routes();  // /portail/compte/activer
 std::vector<PortalRoute> account_page_routes();        // /portail/compte (signed in)
-std::vector<PortalRoute> sign_in_routes();  // /portail/connexion…, reset, forgotten password
+std::vector<PortalRoute> sign_in_routes();     // /portail/connexion…, reset, forgotten password
+std::vector<PortalRoute> deposit_routes();     // Factures émises → Déposer une facture
+std::vector<PortalRoute> invoices_routes();    // Factures émises: the list, one invoice
+std::vector<PortalRoute> buyer_routes();       // the buyer's view, for rehearsals
+std::vector<PortalRoute> connection_routes();  // Raccordement EDI et API
 
 // Answers `request` with `route`: opens the session, refuses a POST whose
 // CSRF token is not the session's (403), runs the page, adds the cookies and

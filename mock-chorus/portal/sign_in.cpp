@@ -93,12 +93,12 @@ bool device_known(const PortalCall& call, const PortalUser& user) {
 
 PortalReply ask_code(PortalCall& call, const PortalUser& user, const std::string& suite) {
   const std::string code = fmt::format("{:06}", randombytes_uniform(1'000'000));
-  write_draft(call, kCodeDraft,
-              {{"user", user.id},
-               {"digest", sha256_hex(code)},
-               {"expires", call.mock.now() + kCodeLifetime},
-               {"essais", 0},
-               {"suite", suite}});
+  keep_draft(call, kCodeDraft,
+             {{"user", user.id},
+              {"digest", sha256_hex(code)},
+              {"expires", call.mock.now() + kCodeLifetime},
+              {"essais", 0},
+              {"suite", suite}});
   send_mail(call.mock, user.email, call.text("mail_code_subject"),
             mail_text(call, "mail_code_body", {{"code", code}}));
   return PortalReply::see_other("/portail/connexion/code");
@@ -138,25 +138,25 @@ PortalReply code_page(PortalCall& call, const FieldErrors& errors, int status) {
 }
 
 PortalReply show_code(PortalCall& call) {
-  if (read_draft(call, kCodeDraft).empty()) return PortalReply::see_other("/portail/connexion");
+  if (form_draft(call, kCodeDraft).empty()) return PortalReply::see_other("/portail/connexion");
   return code_page(call, {}, 200);
 }
 
 PortalReply submit_code(PortalCall& call) {
-  Data pending = read_draft(call, kCodeDraft);
+  Data pending = form_draft(call, kCodeDraft);
   if (pending.empty()) return PortalReply::see_other("/portail/connexion");
   if (call.mock.now() >= pending["expires"].get<Millis>()) {
-    write_draft(call, kCodeDraft, nullptr);
+    keep_draft(call, kCodeDraft, nullptr);
     return PortalReply::see_other("/portail/connexion?avis=code_expire");
   }
   if (sha256_hex(typed(call, "code")) != pending["digest"]) {
     const std::int64_t tries = pending["essais"].get<std::int64_t>() + 1;
     if (tries >= kCodeTries) {
-      write_draft(call, kCodeDraft, nullptr);
+      keep_draft(call, kCodeDraft, nullptr);
       return PortalReply::see_other("/portail/connexion?avis=code_epuise");
     }
     pending["essais"] = tries;
-    write_draft(call, kCodeDraft, pending);
+    keep_draft(call, kCodeDraft, pending);
     return code_page(
         call,
         {{"code",

@@ -196,6 +196,33 @@ std::optional<AccountRecord> Store::account(const std::string& login) {
   return AccountRecord{s.text(0), s.text(1), s.integer(2), s.integer(3)};
 }
 
+bool Store::insert_account(const AccountRecord& a) {
+  std::lock_guard lock(mutex_);
+  Transaction tx(db_);
+  if (db_.prepare("SELECT 1 FROM accounts WHERE login = ?").bind(1, a.login).step()) return false;
+  db_.prepare(
+         "INSERT INTO accounts (login, password_hash, id_structure, id_utilisateur) "
+         "VALUES (?, ?, ?, (SELECT COALESCE(MAX(id_utilisateur), 0) + 1 FROM accounts))")
+      .bind(1, a.login)
+      .bind(2, a.password_hash)
+      .bind(3, a.id_structure)
+      .run();
+  tx.commit();
+  return true;
+}
+
+std::vector<AccountRecord> Store::accounts_of(std::int64_t id_structure) {
+  std::lock_guard lock(mutex_);
+  auto s = db_.prepare(
+      "SELECT login, password_hash, id_structure, id_utilisateur FROM accounts "
+      "WHERE id_structure = ? ORDER BY login");
+  s.bind(1, id_structure);
+  std::vector<AccountRecord> out;
+  while (s.step())
+    out.push_back({s.text(0), s.text(1), s.integer(2), s.integer(3)});
+  return out;
+}
+
 void Store::save_token(const std::string& token_hash, const std::string& client_id,
                        Millis expires) {
   std::lock_guard lock(mutex_);
@@ -365,7 +392,7 @@ std::optional<InvoiceRecord> Store::invoice(std::int64_t id) {
 
 InvoicePage Store::search(const InvoiceQuery& q) {
   std::lock_guard lock(mutex_);
-  std::string where = "id_fournisseur = ?";
+  std::string where = q.every_supplier ? "1 = 1" : "id_fournisseur = ?";
   std::vector<std::string> texts;
   auto add = [&](const std::optional<std::string>& value, std::string_view condition) {
     if (!value) return;
@@ -391,8 +418,8 @@ InvoicePage Store::search(const InvoiceQuery& q) {
     where += ")";
   }
   auto bind_all = [&](Statement& s) {
-    s.bind(1, q.id_fournisseur);
-    int index = 2;
+    int index = 1;
+    if (!q.every_supplier) s.bind(index++, q.id_fournisseur);
     for (const auto& t : texts)
       s.bind(index++, t);
     return index;
@@ -466,7 +493,7 @@ std::vector<std::int64_t> Store::invoices_in(const std::string& statut, Millis b
   return out;
 }
 
-std::int64_t Store::insert_attachment(const AttachmentRecord& m, const std::string& bytes) {
+std::int64_t Store::insert_attachment(const AttachmentRecord& m, std::string_view bytes) {
   std::lock_guard lock(mutex_);
   db_.prepare(
          "INSERT INTO attachments (login, nom, extension, type_mime, taille, date, data) "
@@ -480,6 +507,13 @@ std::int64_t Store::insert_attachment(const AttachmentRecord& m, const std::stri
       .bind_blob(7, bytes)
       .run();
   return db_.last_insert_id();
+}
+
+std::string Store::attachment_file(std::int64_t id) {
+  std::lock_guard lock(mutex_);
+  auto s = db_.prepare("SELECT data FROM attachments WHERE id = ?");
+  s.bind(1, id);
+  return s.step() ? s.text(0) : std::string();
 }
 
 std::optional<AttachmentRecord> Store::attachment(std::int64_t id) {

@@ -10,6 +10,7 @@
 #include <mutex>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <variant>
 #include <vector>
 
@@ -26,6 +27,7 @@ struct ClientSeed {
 // Filters of factures/v1/rechercher/fournisseur; unset ones do not filter.
 struct InvoiceQuery {
   std::int64_t id_fournisseur = 0;  // the only supplier the caller may see
+  bool every_supplier = false;      // the mock's buyer view: id_fournisseur does not filter
   std::optional<std::string> numero_flux_depot;
   std::optional<std::string> numero_facture;
   std::optional<std::string> numero_bon_commande;
@@ -64,6 +66,12 @@ class Store {
 
   std::optional<std::string> client_secret_hash(const std::string& client_id);
   std::optional<AccountRecord> account(const std::string& login);
+  // Adds a technical account (made on the portal), numbering its user after
+  // the others; false when the login is taken. Loading a directory replaces
+  // every account, these too.
+  bool insert_account(const AccountRecord& account);
+  // The technical accounts of a structure, by login.
+  std::vector<AccountRecord> accounts_of(std::int64_t id_structure);
 
   void save_token(const std::string& token_hash, const std::string& client_id, Millis expires);
   // The token's expiry, or nullopt for a token never issued.
@@ -108,8 +116,10 @@ class Store {
   // own so that calls do not wait (commits leave it to this: see store.cpp).
   void checkpoint();
 
-  std::int64_t insert_attachment(const AttachmentRecord& meta, const std::string& bytes);
+  std::int64_t insert_attachment(const AttachmentRecord& meta, std::string_view bytes);
   std::optional<AttachmentRecord> attachment(std::int64_t id);
+  // The bytes of an attachment; empty when there is none.
+  std::string attachment_file(std::int64_t id);
 
  private:
   void create_schema();

@@ -12,7 +12,7 @@ floor_of() {
   case "$1" in
     server | listen) echo 1 ;;               # the HTTP server and its socket
     api | portal) echo 2 ;;                  # the handlers: the real API's, /_mock/ and the portal's pages
-    flux) echo 3 ;;                          # the flux worker and what it examines
+    flux | deposit) echo 3 ;;                # the flux worker; a deposit by file and request
     mock) echo 4 ;;                          # the shared state: options, store, gate, catalogue
     auth | records) echo 5 ;;                # who may call; what a deposit is stored as
     store | wire | lifecycle | base64) echo 6 ;;  # storage, the wire format, statuses, base64
