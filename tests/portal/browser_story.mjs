@@ -2,6 +2,11 @@
 // page a supplier sees; after each, axe-core must find no serious or
 // critical accessibility issue, the browser no console error or failed
 // request, and a screenshot of the page is kept (NN-step.png).
+// The story: identification → information (a bad postal code refused beside
+// its field) → workspaces → the activation mail → a weak password refused →
+// a good one → sign-in with the mailed code → a UBL invoice deposited with
+// its fields pre-filled → seen MISE_A_DISPOSITION → a plain PDF with another
+// budget's engagement refused beside the engagement, naming the right SIRET.
 // usage: node browser_story.mjs NODE_MODULES CPROKIT FIXTURES_DIR ARTIFACTS_DIR
 import { createRequire } from 'node:module';
 import { spawn } from 'node:child_process';
@@ -15,12 +20,14 @@ const axeSource = readFileSync(join(modules, 'axe-core', 'axe.min.js'), 'utf8');
 const adminToken = 'browser-story-admin-token';
 const work = mkdtempSync(join(tmpdir(), 'cprokit-portal-'));
 const problems = [];
+let refusing = false;  // set by a step whose form is meant to be refused (422)
 
 // Starts `cprokit mock` on a free port; resolves with its base URL.
 function startMock() {
   const mock = spawn(cprokit, [
     'mock', '--port', '0', '--data', join(work, 'data'), '--admin-token', adminToken,
     '--directory', join(fixtures, 'directory', 'matheysine.json'), '--lifecycle-delay', '50',
+    '--insee', join(fixtures, 'directory', 'insee.json'), '--no-xsd',
   ], { stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   return new Promise((resolve, reject) => {
@@ -41,6 +48,7 @@ let stepNumber = 0;
 async function step(page, name, action) {
   stepNumber += 1;
   const label = `${String(stepNumber).padStart(2, '0')}-${name}`;
+  refusing = false;
   try {
     await action();
   } catch (e) {
@@ -56,6 +64,32 @@ async function step(page, name, action) {
     }
   }
   console.log(`${label}: ${await page.title()} — axe: ${result.violations.length} violation(s) of any impact`);
+}
+
+// The newest mail of the mock's outbox to `to`.
+async function lastMail(base, to) {
+  const answer = await fetch(`${base}/_mock/mails`, { headers: { 'X-Mock-Admin': adminToken } });
+  const mails = (await answer.json()).mails.filter((m) => m.a === to);
+  if (mails.length === 0) throw new Error(`no mail to ${to}`);
+  return mails[mails.length - 1];
+}
+
+// Fills the form's fields by id, then presses the button `button` (a selector).
+async function submit(page, values, button = 'main form button[type=submit]') {
+  for (const [id, value] of Object.entries(values)) {
+    const kind = await page.$eval(`#${id}`, (e) => e.type);
+    if (kind === 'date' || kind === 'select-one') {  // typed digits would follow the locale's order
+      await page.$eval(`#${id}`, (e, v) => { e.value = v; }, value);
+    } else {
+      await page.$eval(`#${id}`, (e) => { e.value = ''; });
+      await page.type(`#${id}`, value);
+    }
+  }
+  await Promise.all([page.waitForNavigation({ waitUntil: 'load' }), page.click(button)]);
+}
+
+async function value(page, id) {
+  return page.$eval(`#${id}`, (e) => e.value);
 }
 
 async function expectText(page, selector, text) {
@@ -83,7 +117,8 @@ try {
   });
   page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
   page.on('response', (r) => {
-    if (r.status() >= 400 && !(r.status() === 404 && expected404.has(r.url()))) problems.push(`HTTP ${r.status()}: ${r.url()}`);
+    const expected = (r.status() === 404 && expected404.has(r.url())) || (r.status() === 422 && refusing);
+    if (r.status() >= 400 && !expected) problems.push(`HTTP ${r.status()}: ${r.url()}`);
   });
   page.on('requestfailed', (r) => problems.push(`request failed: ${r.url()}`));
 
@@ -101,6 +136,106 @@ try {
     const answer = await page.goto(`${base}/portail/nulle-part`, { waitUntil: 'load' });
     if (answer.status() !== 404) throw new Error(`status ${answer.status()}, expected 404`);
   });
+
+  const email = 'paul.durand@menuiserie-alpine.example';
+  await step(page, 'identification', async () => {
+    await page.goto(`${base}/portail/compte/creer`, { waitUntil: 'load' });
+    await submit(page, { email, identifiant: '81234567600017' });
+    const company = await value(page, 'raison_sociale');  // pre-filled from the INSEE data
+    if (!company.includes('MENUISERIE ALPINE')) throw new Error(`raison sociale "${company}"`);
+  });
+  await step(page, 'code-postal-refuse', async () => {
+    refusing = true;
+    const captcha = (await page.$eval('#captcha-code', (e) => e.textContent)).replace(/\s/g, '');
+    await submit(page, { nom: 'Durand', prenom: 'Paul', code_postal: '3835', captcha });
+    await expectText(page, '#code_postal-error', '3835');
+    const invalid = await page.$eval('#code_postal', (e) => e.getAttribute('aria-invalid'));
+    if (invalid !== 'true') throw new Error('the postal code field is not marked invalid');
+  });
+  await step(page, 'espaces', async () => {
+    const captcha = (await page.$eval('#captcha-code', (e) => e.textContent)).replace(/\s/g, '');
+    await submit(page, { code_postal: '38350', captcha });
+    await expectText(page, 'main', 'Factures émises');
+  });
+  await step(page, 'compte-cree', async () => {
+    await submit(page, {});
+    await expectText(page, 'main', 'Compte créé');
+  });
+  let activation;
+  await step(page, 'lien-activation', async () => {
+    const mail = await lastMail(base, email);
+    activation = mail.corps.match(/https?:\/\/\S+\/portail\/compte\/activer\?jeton=[0-9a-f]+/)[0];
+    await page.goto(activation, { waitUntil: 'load' });
+    await expectText(page, 'main', email);
+  });
+  await step(page, 'mot-de-passe-faible', async () => {
+    refusing = true;
+    await submit(page, { mot_de_passe: 'court', confirmation: 'court', question: 'Ville natale ?',
+                         reponse: 'Grenoble' });
+    const error = await page.$eval('#mot_de_passe-error', (e) => e.textContent);
+    if (!error.includes('12')) throw new Error(`password error: ${error}`);
+  });
+  const password = 'Menuiserie-Alpine-2026';
+  await step(page, 'compte-active', async () => {
+    await submit(page, { mot_de_passe: password, confirmation: password, question: 'Ville natale ?',
+                         reponse: 'Grenoble' });
+    if (!page.url().includes('/portail/connexion')) throw new Error(`after activation: ${page.url()}`);
+  });
+  await step(page, 'code-de-connexion', async () => {
+    await submit(page, { email, mot_de_passe: password });
+    if (!page.url().endsWith('/portail/connexion/code')) throw new Error(`after sign-in: ${page.url()}`);
+  });
+  await step(page, 'connecte', async () => {
+    const mail = await lastMail(base, email);
+    await submit(page, { code: mail.corps.match(/\b\d{6}\b/)[0] });
+    await expectText(page, 'header', email);
+  });
+  await step(page, 'deposer-ubl', async () => {
+    await page.goto(`${base}/portail/factures/deposer`, { waitUntil: 'load' });
+    await page.click('#format-XML');
+    const input = await page.$('#fichier');
+    await input.uploadFile(join(fixtures, 'invoices', 'chorus', 'invoice-chorus-ok.xml'));
+    await submit(page, {});
+    if ((await value(page, 'siret')) !== '20004065700013') throw new Error('SIRET not pre-filled');
+    if ((await value(page, 'numero')) === '') throw new Error('invoice number not pre-filled');
+    if ((await value(page, 'ttc')) === '') throw new Error('TTC not pre-filled');
+  });
+  await step(page, 'valider-ubl', async () => {
+    await submit(page, {}, 'button[value=valider]');
+    await page.$('button[value=envoyer]').then((b) => { if (!b) throw new Error('no Envoyer after Valider'); });
+  });
+  await step(page, 'certificat-ubl', async () => {
+    await submit(page, {}, 'button[value=envoyer]');
+    await expectText(page, 'main', '20004065700013');
+  });
+  await step(page, 'mise-a-disposition', async () => {
+    for (let i = 0; i < 50; i += 1) {
+      await page.goto(`${base}/portail/factures/emises`, { waitUntil: 'load' });
+      const text = await page.$eval('main', (e) => e.textContent);
+      if (text.includes('MISE_A_DISPOSITION')) return;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    throw new Error('the invoice never reached MISE_A_DISPOSITION');
+  });
+  await step(page, 'deposer-pdf', async () => {
+    await page.goto(`${base}/portail/factures/deposer`, { waitUntil: 'load' });
+    await page.click('#format-PDF');
+    const input = await page.$('#fichier');
+    await input.uploadFile(join(fixtures, 'invoices', 'facturx', 'no-invoice-xml.pdf'));
+    await submit(page, {});
+    if ((await value(page, 'numero')) !== '') throw new Error('a plain PDF pre-filled the number');
+  });
+  await step(page, 'engagement-autre-budget', async () => {
+    refusing = true;
+    await submit(page, {
+      siret: '20004065700054', numero: 'FA-2026-0100', date: '2026-03-12',
+      engagement: 'BC2026-000123', ht: '100,00', tva: '20,00', ttc: '120,00', net: '120,00',
+      nom: 'MENUISERIE ALPINE SARL - FA-2026-0100.pdf',
+    }, 'button[value=valider]');
+    await expectText(page, '#err-engagement', 'CPRO-ENG-03');
+    await expectText(page, '#err-engagement', '20004065700013');
+  });
+
   await page.setViewport({ width: 390, height: 844, isMobile: true });
   await step(page, 'telephone', async () => {
     await page.goto(`${base}/`, { waitUntil: 'load' });
