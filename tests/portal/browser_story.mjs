@@ -129,7 +129,6 @@ try {
   await step(page, 'home-en', async () => {
     await page.goto(`${base}/?lang=en`, { waitUntil: 'load' });
     await expectText(page, 'main', 'Create an account');
-    await page.goto(`${base}/?lang=fr`, { waitUntil: 'load' });
   });
   await step(page, 'page-inconnue', async () => {
     expected404.add(`${base}/portail/nulle-part`);
@@ -139,6 +138,7 @@ try {
 
   const email = 'paul.durand@menuiserie-alpine.example';
   await step(page, 'identification', async () => {
+    await page.goto(`${base}/?lang=fr`, { waitUntil: 'load' });  // back from the English step
     await page.goto(`${base}/portail/compte/creer`, { waitUntil: 'load' });
     await submit(page, { email, identifiant: '81234567600017' });
     const company = await value(page, 'raison_sociale');  // pre-filled from the INSEE data
@@ -234,6 +234,9 @@ try {
     }, 'button[value=valider]');
     await expectText(page, '#err-engagement', 'CPRO-ENG-03');
     await expectText(page, '#err-engagement', '20004065700013');
+    // The references, for the README's picture of the rehearsal.
+    const fieldset = await page.evaluateHandle(() => document.querySelector('#engagement').closest('fieldset'));
+    await fieldset.asElement().screenshot({ path: join(artifacts, 'engagement-refuse.png') });
   });
 
   await page.setViewport({ width: 390, height: 844, isMobile: true });
