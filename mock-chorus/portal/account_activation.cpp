@@ -61,18 +61,11 @@ PortalReply activation_page(PortalCall& call, const PortalUser& user, const std:
   data["steps"] = creation_steps(call, 4);
   data["jeton"] = token;
   data["email"] = user.email;
-  data["fields"] = Data::array(
-      {field(call, data,
-             Input("mot_de_passe", "acct_password")
-                 .type("password")
-                 .autocomplete("new-password")
-                 .hint("acct_password_hint")),
-       field(call, data,
-             Input("confirmation", "acct_password_confirmation")
-                 .type("password")
-                 .autocomplete("new-password")),
-       field(call, data, Input("question", "acct_question").autocomplete("off")),
-       field(call, data, Input("reponse", "acct_answer").type("password").autocomplete("off"))});
+  Data fields = new_password_fields(call, data);
+  fields.push_back(field(call, data, Input("question", "acct_question").autocomplete("off")));
+  fields.push_back(
+      field(call, data, Input("reponse", "acct_answer").type("password").autocomplete("off")));
+  data["fields"] = std::move(fields);
   return call.page("account-activation", std::move(data), "acct_activation_title", status);
 }
 
@@ -171,6 +164,18 @@ void create_account(PortalCall& call, const Data& draft) {
                        {"email", email},
                        {"structure", structure_name(call, user.id_structure)},
                        {"lien", link}}));
+}
+
+Data new_password_fields(const PortalCall& call, const Data& form) {
+  return Data::array({field(call, form,
+                            Input("mot_de_passe", "acct_password")
+                                .type("password")
+                                .autocomplete("new-password")
+                                .hint("acct_password_hint")),
+                      field(call, form,
+                            Input("confirmation", "acct_password_confirmation")
+                                .type("password")
+                                .autocomplete("new-password"))});
 }
 
 std::string structure_name(const PortalCall& call, std::int64_t id_structure) {

@@ -20,6 +20,10 @@ Data creation_steps(const PortalCall& call, int current);
 // so it never tells whether an address has an account.
 void create_account(PortalCall& call, const Data& draft);
 
+// The password and its confirmation, as activation and reset ask them
+// (partial-field.mustache data, from `form`: form_data()).
+Data new_password_fields(const PortalCall& call, const Data& form);
+
 // The user's structure as the pages name it: "RAISON SOCIALE (SIRET …)".
 std::string structure_name(const PortalCall& call, std::int64_t id_structure);
 

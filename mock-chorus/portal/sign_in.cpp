@@ -202,15 +202,7 @@ PortalReply reset_page(PortalCall& call, const std::string& token, const FieldEr
                        int status) {
   Data data = form_data(Data::object(), errors);
   data["jeton"] = token;
-  data["fields"] = Data::array({field(call, data,
-                                      Input("mot_de_passe", "acct_password")
-                                          .type("password")
-                                          .autocomplete("new-password")
-                                          .hint("acct_password_hint")),
-                                field(call, data,
-                                      Input("confirmation", "acct_password_confirmation")
-                                          .type("password")
-                                          .autocomplete("new-password"))});
+  data["fields"] = new_password_fields(call, data);
   return call.page("reset", std::move(data), "reset_title", status);
 }
 
