@@ -34,7 +34,7 @@ constexpr std::array<FormField, 13> kFields{{
 constexpr std::array<std::string_view, 4> kAmounts = {"ht", "tva", "ttc", "net"};
 
 // The rules about one field of the form, wherever they fire (file or request).
-constexpr std::array<std::pair<std::string_view, std::string_view>, 12> kByRule{{
+constexpr std::array<std::pair<std::string_view, std::string_view>, 13> kByRule{{
     {"CPRO-SIRET-01", "siret"},
     {"CPRO-SIRET-02", "siret"},
     {"CPRO-SIRET-03", "siret"},
@@ -47,6 +47,7 @@ constexpr std::array<std::pair<std::string_view, std::string_view>, 12> kByRule{
     {"CPRO-NUM-01", "numero"},
     {"CPRO-DUP-01", "numero"},
     {"CPRO-NAME-01", "nom"},
+    {"CPRO-NAME-02", "nom"},
 }};
 
 // Where request_of() puts each field (JSON Pointers of the request).

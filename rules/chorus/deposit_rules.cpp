@@ -14,6 +14,8 @@
 
 #include "rules/chorus/api_values.hpp"
 #include "rules/chorus/chorus_rules.hpp"
+#include "rules/chorus/depositor.hpp"
+#include "rules/chorus/document_name.hpp"
 #include "rules/chorus/routing.hpp"
 #include "rules/engine/context.hpp"
 #include "rules/engine/reporter.hpp"
@@ -256,6 +258,31 @@ Rule deposit_rule(std::string id, Message title, std::vector<std::string> terms,
                      Checks{.deposit_request = check}, kDepositRequests);
 }
 
+// The supplier a request is for: fournisseur.idFournisseur in the directory
+// (routing.hpp), else the depositing account's structure.
+const chorus::Structure* supplier_of(const Request& r, const Context& ctx) {
+  if (const chorus::Structure* named = routing_of(r, ctx).supplier) return named;
+  if (ctx.directory == nullptr || ctx.depositor == nullptr) return nullptr;
+  return ctx.directory->structure_by_id(ctx.depositor->id_structure_cpp);
+}
+
+// The buyer's notice names the deposited document "société/n° facture"; in a
+// PDF deposit the request names it (pieceJointePrincipaleDesignation), and the
+// supplier and number are the directory's name and numeroFactureSaisi.
+void check_document_designation(const Request& r, const Context& ctx, Reporter& report) {
+  const chorus::Structure* supplier = supplier_of(r, ctx);
+  const Text* number = filled(r.numero_facture_saisi);
+  if (supplier == nullptr || supplier->raison_sociale.empty() || number == nullptr) return;
+  for (const auto& piece : r.pieces_jointes_principales) {
+    const Text* designation = filled(piece.designation);
+    if (designation == nullptr) continue;
+    if (auto problem =
+            document_name_problem(designation->value, supplier->raison_sociale, number->value)) {
+      report.fire(designation->source, std::move(*problem));
+    }
+  }
+}
+
 }  // namespace
 
 void register_deposit_rules(Registry& registry) {
@@ -298,6 +325,14 @@ void register_deposit_rules(Registry& registry) {
                              "With --with, the amounts entered are those of the invoice file "
                              "(BT-109, BT-110, BT-112, BT-115)."},
                             {"BT-109", "BT-110", "BT-112", "BT-115"}, check_against_invoice));
+  Rule name = deposit_rule("CPRO-NAME-02",
+                           {"Le nom du document déposé (pieceJointePrincipaleDesignation) "
+                            "contient le nom du fournisseur et le numéro de facture.",
+                            "The deposited document's name (pieceJointePrincipaleDesignation) "
+                            "contains the supplier's name and the invoice number."},
+                           {"BT-1"}, check_document_designation);
+  name.severity = Severity::Warning;
+  registry.add(std::move(name));
 }
 
 }  // namespace cprokit::chorus

@@ -12,6 +12,7 @@
 #include <fmt/format.h>
 
 #include "rules/chorus/chorus_rules.hpp"
+#include "rules/chorus/document_name.hpp"
 #include "rules/chorus/identifiers.hpp"
 #include "rules/chorus/limits.hpp"
 #include "rules/engine/context.hpp"
@@ -23,60 +24,12 @@ namespace {
 // UNTDID 4461 payment means that are credit transfers: Chorus Pro wants an IBAN.
 constexpr std::array<std::string_view, 4> kCreditTransferCodes = {"30", "31", "42", "58"};
 
-// Lower-case ASCII letters and digits only: "Société Dupont & Fils" -> "societedupontfils".
-// Accented Latin letters (two bytes in UTF-8) become their base letter.
-std::string comparable(std::string_view text) {
-  // Latin-1 supplement letters à..ÿ / À..Þ by their second UTF-8 byte (after 0xC3).
-  constexpr std::string_view kBase = "aaaaaaaceeeeiiiidnooooo/ouuuuyty";
-  std::string out;
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    const auto c = static_cast<unsigned char>(text[i]);
-    if (std::isalnum(c)) {
-      out += static_cast<char>(std::tolower(c));
-    } else if (c == 0xC3 && i + 1 < text.size()) {
-      const auto next = static_cast<unsigned char>(text[++i]);
-      const unsigned index = (next & 0x1FU);  // À (0x80) and à (0xA0) share a slot
-      if (next == 0x9F) {
-        out += "ss";  // ß
-      } else if (next >= 0x80 && next <= 0xBF && kBase[index] != '/') {
-        out += kBase[index];
-        if (index == 6) out += 'e';  // æ
-      }
-    } else if (c == 0xC5 && i + 1 < text.size() &&
-               (text[i + 1] == '\x92' || text[i + 1] == '\x93')) {
-      out += "oe";  // Œ œ
-      ++i;
-    }
-  }
-  return out;
-}
-
 void check_document_name(const Invoice& inv, const Context& ctx, Reporter& report) {
   if (ctx.document_name.empty() || !inv.seller.name || !inv.number) return;
-  const std::string name = comparable(ctx.document_name);
-  const std::string seller = comparable(inv.seller.name->value);
-  const std::string number = comparable(inv.number->value);
-  const bool has_seller = name.find(seller) != std::string::npos;
-  const bool has_number = name.find(number) != std::string::npos;
-  if (has_seller && has_number) return;
-  const std::string missing_fr = !has_seller && !has_number ? "ni le nom du fournisseur ni le "
-                                                              "numéro de facture"
-                                 : !has_seller              ? "pas le nom du fournisseur"
-                                                            : "pas le numéro de facture";
-  const std::string missing_en = !has_seller && !has_number
-                                     ? "neither the supplier's name nor the invoice number"
-                                 : !has_seller ? "not the supplier's name"
-                                               : "not the invoice number";
-  report.fire(
-      Location{},
-      {fmt::format("Le nom du document « {} » ne contient {} : Chorus Pro le présente "
-                   "comme « société/n° facture », par exemple « {}_{} » (majuscules, "
-                   "accents et ponctuation ignorés ; _, - ou espace pour le /).",
-                   ctx.document_name, missing_fr, inv.seller.name->value, inv.number->value),
-       fmt::format("The document name \"{}\" contains {}: Chorus Pro shows it as "
-                   "\"company/invoice number\", e.g. \"{}_{}\" (case, accents and "
-                   "punctuation ignored; _, - or a space for the /).",
-                   ctx.document_name, missing_en, inv.seller.name->value, inv.number->value)});
+  if (auto problem =
+          document_name_problem(ctx.document_name, inv.seller.name->value, inv.number->value)) {
+    report.fire(Location{}, std::move(*problem));
+  }
 }
 
 bool usable_number_char(char c) {

@@ -90,6 +90,12 @@ struct DepositRequest {
     SourceRef source;
   };
   std::optional<MontantTotal> montant_total;
+
+  struct PieceJointePrincipale {      // the deposited invoice file (pieceJointePrincipale)
+    std::optional<Text> designation;  // the name Chorus Pro shows it under
+    SourceRef source;
+  };
+  std::vector<PieceJointePrincipale> pieces_jointes_principales;
 };
 
 }  // namespace cprokit

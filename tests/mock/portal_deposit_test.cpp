@@ -194,6 +194,27 @@ TEST_CASE("portal deposit: an amount that is not the file's is CPRO-TOT-05, besi
   CHECK(alpine_invoices(h).total == 0);
 }
 
+TEST_CASE("portal deposit: a plain PDF named without the company is CPRO-NAME-02, beside the name",
+          "[mock][portal][deposit]") {
+  MockHarness h;
+  h.start();
+  Visitor alpine(h, kAlpineStructure, "compta@menuiserie-alpine.example");
+  REQUIRE(upload(alpine, "PDF", kPlainPdf, "facture.pdf").status == 303);
+  auto form = transport_form();
+  form["nom"] = "Facture FA-2026-0100.pdf";
+  form["action"] = "valider";
+  // A warning: the form is valid and may be sent, the warning shown beside the name.
+  REQUIRE(alpine.post("/portail/factures/deposer/saisie", form).status == 303);
+  const auto warned = alpine.get("/portail/factures/deposer/saisie");
+  const std::string beside = element(warned.body, "err-nom", "div");
+  CHECK_THAT(beside, Catch::Contains("CPRO-NAME-02") && Catch::Contains("MENUISERIE ALPINE"));
+
+  form["nom"] = "Menuiserie Alpine SARL (fictif) FA-2026-0100.pdf";
+  REQUIRE(alpine.post("/portail/factures/deposer/saisie", form).status == 303);
+  const auto named = alpine.get("/portail/factures/deposer/saisie");
+  CHECK_THAT(element(named.body, "err-nom", "div"), !Catch::Contains("CPRO-NAME-02"));
+}
+
 TEST_CASE("portal deposit: with a plain PDF every field is required, said beside it",
           "[mock][portal][deposit]") {
   MockHarness h;

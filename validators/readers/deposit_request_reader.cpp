@@ -70,7 +70,13 @@ constexpr std::array<Field<Total>, 6> kMontantTotal{{
     {"montantAPayer", number_field<Total, &Total::a_payer>},
 }};
 
-// The attachments are only referenced by id: no rule reads them.
+using Piece = D::PieceJointePrincipale;
+constexpr std::array<Field<Piece>, 2> kPieceJointePrincipale{{
+    {"pieceJointePrincipaleDesignation", text_field<Piece, &Piece::designation>},
+    {"pieceJointePrincipaleId", unchecked_field<Piece>},
+}};
+
+// The complementary attachments are only referenced by id: no rule reads them.
 constexpr std::array<Field<D>, 14> kRequest{{
     {"modeDepot", text_field<D, &D::mode_depot>},
     {"idUtilisateurCourant", unchecked_field<D>},
@@ -84,7 +90,8 @@ constexpr std::array<Field<D>, 14> kRequest{{
     {"lignePoste", array_field<D, Poste, &D::lignes_poste, kLignePoste>},
     {"ligneTva", array_field<D, Tva, &D::lignes_tva, kLigneTva>},
     {"montantTotal", optional_object_field<D, Total, &D::montant_total, kMontantTotal>},
-    {"pieceJointePrincipale", unchecked_field<D>},
+    {"pieceJointePrincipale",
+     array_field<D, Piece, &D::pieces_jointes_principales, kPieceJointePrincipale>},
     {"pieceJointeComplementaire", unchecked_field<D>},
 }};
 
