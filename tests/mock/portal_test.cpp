@@ -248,7 +248,7 @@ TEST_CASE("portal: signing in and out starts a new session; the old cookie opens
   request.cookies["cprokit_portail"] = after;
   const auto home = portal::serve(portal::home_routes()[0], request, h.mock(), view);
   CHECK_THAT(home.body, Catch::Contains("marie.curie@example.fr"));
-  const auto csrf_at = home.body.find("name=\"csrf\" value=\"");
+  const auto csrf_at = home.body.find(R"(name="csrf" value=")");
   REQUIRE(csrf_at != std::string::npos);
   portal::PortalRequest out = request;
   out.method = "POST";

@@ -511,7 +511,7 @@ TEST_CASE("portal accounts come with their structure's id and every field", "[di
   for (const std::string& missing : fields) {
     std::string account;
     for (const std::string& field : fields) {
-      if (field != missing) account += (account.empty() ? "" : ", ") + ('"' + field + "\": \"x\"");
+      if (field != missing) account += (account.empty() ? "" : ", ") + ('"' + field + R"(": "x")");
     }
     check_refused(one_structure(R"("comptesPortail": [{)" + account + "}]"),
                   "/structures/0/comptesPortail/0/" + missing, {missing});
