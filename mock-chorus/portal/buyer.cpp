@@ -60,7 +60,8 @@ PortalReply list_page(const PortalCall& call, std::int64_t failed_id, const std:
   for (const auto& r : found.invoices) {
     Data moves = Data::array();
     for (std::string_view m : lifecycle::buyer_moves(r.statut))
-      moves.push_back({{"value", m}, {"motive", lifecycle::needs_motive(m)}});
+      moves.push_back(
+          {{"value", m}, {"label", call.status_label(m)}, {"motive", lifecycle::needs_motive(m)}});
     Data row = {{"id", r.identifiant_facture_cpp},
                 {"numero", r.numero_facture},
                 {"fournisseur", r.designation_fournisseur},
@@ -69,6 +70,7 @@ PortalReply list_page(const PortalCall& call, std::int64_t failed_id, const std:
                 {"ttc", r.montant_ttc},
                 {"devise", r.devise},
                 {"statut", r.statut},
+                {"statut_label", call.status_label(r.statut)},
                 {"moves", moves},
                 {"can_move", !moves.empty()}};
     if (r.identifiant_facture_cpp == failed_id) row["error"] = failure;

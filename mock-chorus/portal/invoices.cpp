@@ -38,7 +38,7 @@ std::string page_link(const std::map<std::string, std::string>& filters, std::in
   return link;
 }
 
-Data row_of(const InvoiceRecord& r) {
+Data row_of(const PortalCall& call, const InvoiceRecord& r) {
   return {{"id", r.identifiant_facture_cpp},
           {"numero", r.numero_facture},
           {"destinataire", r.designation_destinataire},
@@ -46,6 +46,7 @@ Data row_of(const InvoiceRecord& r) {
           {"ttc", r.montant_ttc},
           {"devise", r.devise},
           {"statut", r.statut},
+          {"statut_label", call.status_label(r.statut)},
           {"date", iso_day(r.date_depot)}};
 }
 
@@ -78,13 +79,14 @@ PortalReply list(PortalCall& call) {
   const std::int64_t pages = std::max<std::int64_t>(1, (found.total + kPerPage - 1) / kPerPage);
   Data rows = Data::array();
   for (const auto& r : found.invoices)
-    rows.push_back(row_of(r));
+    rows.push_back(row_of(call, r));
   Data statuts = Data::array();
   statuts.push_back({{"value", ""},
                      {"label", call.text("invoices_any_status")},
                      {"selected", filters["statut"].empty()}});
   for (std::string_view s : lifecycle::statuses()) {
-    statuts.push_back({{"value", s}, {"label", s}, {"selected", filters["statut"] == s}});
+    statuts.push_back(
+        {{"value", s}, {"label", call.status_label(s)}, {"selected", filters["statut"] == s}});
   }
   Data data = {
       {"filters", filters},
@@ -119,11 +121,12 @@ PortalReply detail(PortalCall& call) {
   Data history = Data::array();
   for (const auto& h : call.mock.store().history(r.identifiant_facture_cpp)) {
     history.push_back({{"statut", h.statut},
+                       {"statut_label", call.status_label(h.statut)},
                        {"date", iso_datetime(h.date)},
                        {"commentaire", h.commentaire.value_or("")},
                        {"utilisateur", h.utilisateur}});
   }
-  Data data = row_of(r);
+  Data data = row_of(call, r);
   data["service"] = r.code_service_executant.value_or("");
   data["engagement"] = r.numero_bon_commande.value_or("");
   data["date_facture"] = r.date_facture;

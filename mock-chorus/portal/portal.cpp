@@ -68,6 +68,13 @@ PortalReply PortalReply::see_other(std::string location) {
   return reply;
 }
 
+const std::string& PortalCall::status_label(std::string_view statut) const {
+  std::string key = "statut_";
+  for (const char c : statut)
+    key += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return text(key);
+}
+
 void PortalCall::sign_in(std::int64_t user_id) {
   session = restart_session(mock.portal_store(), session, user_id, mock.now());
   user = mock.portal_store().user(user_id);

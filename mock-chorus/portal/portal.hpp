@@ -28,6 +28,9 @@ struct PortalCall {
   std::optional<PortalUser> user;  // the signed-in user, if any
 
   const std::string& text(std::string_view key) const { return view.text(key, lang); }
+  // An invoice status as a supplier reads it ("Mise en paiement"), from
+  // texts-status.json; every status of lifecycle::statuses() has one.
+  const std::string& status_label(std::string_view statut) const;
   // Starts a new session for `user_id` (sign-in) or for nobody (sign-out):
   // the old session's token and CSRF token are worth nothing after it.
   void sign_in(std::int64_t user_id);

@@ -78,6 +78,7 @@ TEST_CASE("portal buyer view: an invoice put in payment, which the supplier then
 
   const auto seen = alpine.get("/portail/factures/emises", {{"statut", "MISE_EN_PAIEMENT"}});
   CHECK_THAT(seen.body, Catch::Contains(">FA-PAYEE-1</a>") && Catch::Contains("MISE_EN_PAIEMENT"));
-  CHECK_THAT(alpine.get("/portail/factures/" + std::to_string(id)).body,
-             Catch::Contains("<td>MISE_EN_PAIEMENT</td>"));
+  CHECK_THAT(
+      alpine.get("/portail/factures/" + std::to_string(id)).body,
+      Catch::Contains(R"(<td>Mise en paiement <small class="rule">MISE_EN_PAIEMENT</small></td>)"));
 }

@@ -9,7 +9,6 @@
 #include "tests/mock/portal_support.hpp"
 
 using namespace cprokit::testing;
-namespace portal = cprokit::mock::portal;
 
 namespace {
 
@@ -55,8 +54,9 @@ TEST_CASE("portal follow-up: the structure's invoices, filtered and paged, each 
 
   const auto detail = alpine.get("/portail/factures/" + std::to_string(first));
   REQUIRE(detail.status == 200);
-  CHECK_THAT(detail.body, Catch::Contains("FA-1") && Catch::Contains("EAU-FA-1") &&
-                              Catch::Contains("<td>DEPOSEE</td>"));
+  CHECK_THAT(detail.body,
+             Catch::Contains("FA-1") && Catch::Contains("EAU-FA-1") &&
+                 Catch::Contains(R"(<td>Déposée <small class="rule">DEPOSEE</small></td>)"));
 }
 
 TEST_CASE("portal follow-up: a user sees only their structure's invoices",

@@ -3,11 +3,13 @@
 #include <catch2/catch.hpp>
 
 #include <algorithm>
+#include <cctype>
 #include <regex>
 #include <set>
 #include <string>
 
 #include "mock-chorus/auth/secret_hash.hpp"
+#include "mock-chorus/lifecycle.hpp"
 #include "mock-chorus/portal/assets.hpp"
 #include "mock-chorus/portal/portal.hpp"
 #include "tests/mock/harness.hpp"
@@ -290,4 +292,16 @@ TEST_CASE("portal: the directory's portal accounts are ready to sign in, their s
   REQUIRE(again);
   CHECK(again->id == demo->id);
   CHECK(cprokit::mock::verify_secret("Demo-Senepi-2026!", again->password_hash));
+}
+
+TEST_CASE("portal: every invoice status has a label in both languages", "[mock][portal]") {
+  const portal::View view;
+  for (const auto statut : cprokit::mock::lifecycle::statuses()) {
+    std::string key = "statut_";
+    for (const char c : statut)
+      key += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    INFO(statut);
+    CHECK_FALSE(view.text(key, portal::Lang::fr).empty());
+    CHECK_FALSE(view.text(key, portal::Lang::en).empty());
+  }
 }
