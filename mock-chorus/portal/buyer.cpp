@@ -13,6 +13,7 @@
 
 #include "mock-chorus/lifecycle.hpp"
 #include "mock-chorus/portal/draft.hpp"
+#include "mock-chorus/portal/invoice_row.hpp"
 #include "mock-chorus/portal/portal.hpp"
 #include "mock-chorus/records/buyer_moves.hpp"
 #include "validators/sha256.hpp"
@@ -62,17 +63,9 @@ PortalReply list_page(const PortalCall& call, std::int64_t failed_id, const std:
     for (std::string_view m : lifecycle::buyer_moves(r.statut))
       moves.push_back(
           {{"value", m}, {"label", call.status_label(m)}, {"motive", lifecycle::needs_motive(m)}});
-    Data row = {{"id", r.identifiant_facture_cpp},
-                {"numero", r.numero_facture},
-                {"fournisseur", r.designation_fournisseur},
-                {"destinataire", r.designation_destinataire},
-                {"siret", r.code_destinataire},
-                {"ttc", r.montant_ttc},
-                {"devise", r.devise},
-                {"statut", r.statut},
-                {"statut_label", call.status_label(r.statut)},
-                {"moves", moves},
-                {"can_move", !moves.empty()}};
+    Data row = invoice_row(call, r);
+    row["moves"] = moves;
+    row["can_move"] = !moves.empty();
     if (r.identifiant_facture_cpp == failed_id) row["error"] = failure;
     rows.push_back(std::move(row));
   }

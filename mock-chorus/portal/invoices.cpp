@@ -9,6 +9,7 @@
 
 #include "mock-chorus/lifecycle.hpp"
 #include "mock-chorus/portal/deposit_form.hpp"
+#include "mock-chorus/portal/invoice_row.hpp"
 #include "mock-chorus/portal/portal.hpp"
 #include "mock-chorus/portal/supplier.hpp"
 #include "mock-chorus/wire/dates.hpp"
@@ -36,18 +37,6 @@ std::string page_link(const std::map<std::string, std::string>& filters, std::in
     if (!value.empty()) link += fmt::format("&{}={}", name, url_encode(value));
   }
   return link;
-}
-
-Data row_of(const PortalCall& call, const InvoiceRecord& r) {
-  return {{"id", r.identifiant_facture_cpp},
-          {"numero", r.numero_facture},
-          {"destinataire", r.designation_destinataire},
-          {"siret", r.code_destinataire},
-          {"ttc", r.montant_ttc},
-          {"devise", r.devise},
-          {"statut", r.statut},
-          {"statut_label", call.status_label(r.statut)},
-          {"date", iso_day(r.date_depot)}};
 }
 
 PortalReply list(PortalCall& call) {
@@ -79,7 +68,7 @@ PortalReply list(PortalCall& call) {
   const std::int64_t pages = std::max<std::int64_t>(1, (found.total + kPerPage - 1) / kPerPage);
   Data rows = Data::array();
   for (const auto& r : found.invoices)
-    rows.push_back(row_of(call, r));
+    rows.push_back(invoice_row(call, r));
   Data statuts = Data::array();
   statuts.push_back({{"value", ""},
                      {"label", call.text("invoices_any_status")},
@@ -126,7 +115,7 @@ PortalReply detail(PortalCall& call) {
                        {"commentaire", h.commentaire.value_or("")},
                        {"utilisateur", h.utilisateur}});
   }
-  Data data = row_of(call, r);
+  Data data = invoice_row(call, r);
   data["service"] = r.code_service_executant.value_or("");
   data["engagement"] = r.numero_bon_commande.value_or("");
   data["date_facture"] = r.date_facture;
