@@ -1,5 +1,5 @@
 // The portal's assets (assets/: templates, stylesheet, texts), compiled into
-// the binary by embed_assets.cmake so that an installed mock needs no files.
+// the binary by scripts/embed_text.cmake so that an installed mock needs no files.
 #pragma once
 
 #include <optional>
