@@ -1,9 +1,6 @@
 // `cprokit mock` seen from outside: one mock per port. A second mock on a
 // port in use, or a --bind address that is not this machine's, exits 2 at
 // once with a message saying so, in French and in English.
-#include <arpa/inet.h>
-#include <netinet/in.h>
-#include <sys/socket.h>
 #include <unistd.h>
 
 #include <chrono>
@@ -15,44 +12,14 @@
 
 #include "tests/cli/cli_support.hpp"
 
+using cprokit::test::accepts;
 using cprokit::test::Background;
 using cprokit::test::contains;
 using cprokit::test::cprokit_binary;
+using cprokit::test::free_port;
 using cprokit::test::fresh_dir;
 using cprokit::test::run;
 using cprokit::test::RunResult;
-
-namespace {
-
-sockaddr_in loopback(int port) {
-  sockaddr_in a{};
-  a.sin_family = AF_INET;
-  a.sin_port = htons(static_cast<std::uint16_t>(port));
-  a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-  return a;
-}
-
-// A port free on 127.0.0.1 now (the kernel's choice for port 0).
-int free_port() {
-  const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
-  REQUIRE(fd >= 0);
-  sockaddr_in a = loopback(0);
-  socklen_t size = sizeof a;
-  REQUIRE(::bind(fd, reinterpret_cast<sockaddr*>(&a), sizeof a) == 0);
-  REQUIRE(::getsockname(fd, reinterpret_cast<sockaddr*>(&a), &size) == 0);
-  ::close(fd);
-  return ntohs(a.sin_port);
-}
-
-bool accepts(int port) {
-  const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
-  const sockaddr_in a = loopback(port);
-  const bool ok = ::connect(fd, reinterpret_cast<const sockaddr*>(&a), sizeof a) == 0;
-  ::close(fd);
-  return ok;
-}
-
-}  // namespace
 
 TEST_CASE("mock: a second mock on a port in use exits 2 at once, the first runs on",
           "[mock-cli][usage]") {
