@@ -34,9 +34,9 @@
 #include <nlohmann/json.hpp>
 
 #include "mock-chorus/auth/secret_hash.hpp"
-#include "mock-chorus/base64.hpp"
 #include "mock-chorus/mock.hpp"
 #include "mock-chorus/server.hpp"
+#include "validators/base64.hpp"
 #include "validators/xsd/schema_set.hpp"
 
 namespace {
@@ -380,7 +380,7 @@ std::string token(int port) {
 
 httplib::Headers api_headers(const std::string& bearer) {
   return {{"Authorization", "Bearer " + bearer},
-          {"cpro-account", cprokit::mock::encode_base64(fmt::format("{}:{}", kLogin, kPassword))}};
+          {"cpro-account", cprokit::encode_base64(fmt::format("{}:{}", kLogin, kPassword))}};
 }
 
 // The deposit body for the fixture invoice renumbered `number`.
@@ -408,7 +408,7 @@ class DepositBodies {
   std::string make(std::string_view number) const {
     return fmt::format(R"({{"fichierFlux": "{}", "nomFichier": "f.xml", "syntaxeFlux": "{}", )"
                        R"("avecSignature": false}})",
-                       cprokit::mock::encode_base64(xml(number)), kSyntaxe);
+                       cprokit::encode_base64(xml(number)), kSyntaxe);
   }
 
  private:

@@ -11,6 +11,7 @@ int lint_command(const std::vector<std::string>& argv);
 int rules_command(const std::vector<std::string>& argv);
 int id_command(const std::vector<std::string>& argv);
 int mock_command(const std::vector<std::string>& argv);
+int deposit_command(const std::vector<std::string>& argv);
 int rehearse_command(const std::vector<std::string>& argv);
 
 }  // namespace cprokit::cli

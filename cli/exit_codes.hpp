@@ -6,5 +6,10 @@ inline constexpr int kExitOk = 0;        // no fatal finding
 inline constexpr int kExitFatal = 1;     // at least one fatal finding
 inline constexpr int kExitUsage = 2;     // usage error, or a path that cannot be read
 inline constexpr int kExitInternal = 3;  // a bug or a system failure (never bad input)
+// cprokit deposit: a deposit whose outcome is not known (its answer lost and
+// the flux not found again, or not final when --wait ran out), or a server
+// that could not be reached or that refused the credentials. Apart from 1:
+// the file may well be on the portal, and must not simply be sent again.
+inline constexpr int kExitUnknown = 4;
 
 }  // namespace cprokit::cli

@@ -23,7 +23,10 @@ Commandes / commands:
   rules   liste les règles, ou en explique une / lists the rules, or explains one
   id      vérifie un SIREN, un SIRET ou un numéro de TVA / checks a SIREN, SIRET or VAT number
   mock    lance un Chorus Pro hors ligne (API, dépôts, statuts) / runs an offline Chorus Pro
-  rehearse  joue tout le parcours de dépôt contre un mock / rehearses the whole deposit story
+  deposit vérifie puis dépose des factures par l'API Chorus Pro (ou le mock) /
+          checks then deposits invoices through the Chorus Pro API (or the mock)
+  rehearse joue tout le parcours de dépôt contre un mock / rehearses the whole deposit story
+          against a mock
 
   cprokit <commande> --help   aide d'une commande, avec des exemples / a command's help, with examples
   cprokit --version           version
@@ -60,6 +63,7 @@ int main(int argc, char** argv) {
     if (command == "rules") return rules_command(args);
     if (command == "id") return id_command(args);
     if (command == "mock") return mock_command(args);
+    if (command == "deposit") return deposit_command(args);
     if (command == "rehearse") return rehearse_command(args);
   } catch (const std::exception& e) {
     // Bad input never lands here (it becomes findings); this is a bug or the system.

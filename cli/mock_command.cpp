@@ -24,10 +24,10 @@
 #include "cli/xsd_option.hpp"
 #include "mock-chorus/api/admin.hpp"
 #include "mock-chorus/auth/secret_hash.hpp"
-#include "mock-chorus/base64.hpp"
 #include "mock-chorus/listen.hpp"
 #include "mock-chorus/mock.hpp"
 #include "mock-chorus/server.hpp"
+#include "validators/base64.hpp"
 #include "validators/directory/directory_file.hpp"
 #include "validators/directory/insee_file.hpp"
 
@@ -188,7 +188,7 @@ void print_banner(std::ostream& out, const mock::Mock& m, const std::string& bas
       const chorus::Structure* s = loaded->directory.structure_by_id(t.id_structure_cpp);
       out << fmt::format("  Compte     {} ({}, idStructureCPP {})\n             cpro-account: {}\n",
                          t.login, s != nullptr ? s->raison_sociale : "", t.id_structure_cpp,
-                         mock::encode_base64(t.login + ":" + t.mot_de_passe));
+                         cprokit::encode_base64(t.login + ":" + t.mot_de_passe));
     }
     for (const auto& p : loaded->portal_accounts) {
       out << fmt::format("  Portail    {} / {} (idStructureCPP {})\n", p.email, p.mot_de_passe,

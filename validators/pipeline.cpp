@@ -108,6 +108,12 @@ Linter Linter::for_deposit(std::string deposit_name,
   return linter;
 }
 
+Linter Linter::for_directory(std::shared_ptr<const chorus::Directory> directory) const {
+  Linter linter = *this;
+  linter.options_.directory = std::move(directory);
+  return linter;
+}
+
 Context Linter::context_for(const std::string& path, std::uint64_t size) const {
   Context context = options_.context;
   context.directory = options_.directory.get();

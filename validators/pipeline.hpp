@@ -107,6 +107,9 @@ class Linter {
   // (lint --name; empty: the file's name) and requests checked against
   // `invoice_file` (lint --with; null: none). Cheap, as for_depositor().
   Linter for_deposit(std::string deposit_name, std::shared_ptr<const Invoice> invoice_file) const;
+  // This linter with `directory` as the run's structures (cprokit deposit:
+  // the directory the server's answers make). Cheap, as for_depositor().
+  Linter for_directory(std::shared_ptr<const chorus::Directory> directory) const;
 
   const LintOptions& options() const { return options_; }
   const Profile& profile() const { return profile_; }

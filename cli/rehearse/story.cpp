@@ -1,11 +1,14 @@
 #include "cli/rehearse/story.hpp"
 
+#include <fstream>
 #include <memory>
 #include <random>
 #include <regex>
 
 #include <fmt/format.h>
 
+#include "cli/client/chorus_client.hpp"
+#include "cli/client/deposit.hpp"
 #include "cli/rehearse/portal_visitor.hpp"
 #include "cli/rehearse/story_invoices.hpp"
 
@@ -23,6 +26,8 @@ struct Story {
   std::string activation_path;
   std::string technical_login;
   std::string technical_password;
+  std::unique_ptr<client::ChorusClient> api;
+  std::int64_t paid_invoice = 0;  // identifiantFactureCPP of the valid invoice
 
   explicit Story(StoryOptions o)
       : options(std::move(o)),
@@ -164,6 +169,154 @@ Message create_technical_account(Story& s) {
           fmt::format("technical account {}", s.technical_login)};
 }
 
+
+// ApiError and the like carry their message in both languages.
+[[noreturn]] void fail_with(const client::ApiError& e) {
+  throw StepFailure{e.message()};
+}
+
+Message check_api(Story& s) {
+  client::Endpoints endpoints{s.options.server, s.options.token_url};
+  client::Credentials credentials{s.options.client_id, s.options.client_secret,
+                                  s.technical_login, s.technical_password};
+  s.api = std::make_unique<client::ChorusClient>(endpoints, credentials);
+  nlohmann::json answer;
+  try {
+    answer = s.api->call("utilisateurs/v1/monCompte/recuperer/rattachements", nlohmann::json::object());
+  } catch (const client::ApiError& e) {
+    fail_with(e);
+  }
+  for (const auto& r : answer.value("listeStructureRattachement", nlohmann::json::array())) {
+    if (r.value("identifiantStructure", "") == s.supplier.siret) {
+      return {fmt::format("jeton obtenu ; le compte technique est rattaché à {} (idStructureCPP {})",
+                          s.supplier.siret, r.value("idStructure", 0)),
+              fmt::format("token obtained; the technical account is attached to {} "
+                          "(idStructureCPP {})",
+                          s.supplier.siret, r.value("idStructure", 0))};
+    }
+  }
+  fail(fmt::format("le compte technique n'est pas rattaché à {} : {}", s.supplier.siret,
+                   answer.dump()),
+       fmt::format("the technical account is not attached to {}: {}", s.supplier.siret,
+                   answer.dump()));
+}
+
+// Writes `invoice` where the story keeps its files, named as Chorus Pro
+// shows a document ("supplier_number", CPRO-NAME-01).
+std::filesystem::path written(const Story& s, const StoryInvoice& invoice) {
+  std::string name = s.supplier.raison_sociale + "_" + invoice.number + ".xml";
+  std::replace(name.begin(), name.end(), ' ', '-');
+  const auto path = s.options.work_dir / name;
+  std::ofstream(path, std::ios::binary) << invoice.xml;
+  return path;
+}
+
+client::DepositOptions deposit_options(const Story& s) {
+  client::DepositOptions options;
+  options.wait = std::chrono::seconds(s.options.wait_seconds);
+  options.poll_first = std::chrono::milliseconds(50);
+  options.poll_cap = std::chrono::milliseconds(500);
+  return options;
+}
+
+std::string errors_of(const client::DepositReport& report) {
+  std::string text;
+  for (const auto& e : report.errors)
+    text += (text.empty() ? "" : " ; ") + e.libelle;
+  for (const auto& f : report.findings) {
+    if (f.severity == Severity::Fatal) text += (text.empty() ? "" : " ; ") + f.rule + " " + f.message.fr;
+  }
+  return text.empty() ? report.message.fr : text;
+}
+
+Message deposit_valid(Story& s) {
+  const StoryInvoice invoice = valid_invoice(s.supplier, s.run);
+  // The buyer pays it: a scenario of the mock moves it to MISE_EN_PAIEMENT
+  // (loaded before the deposit: a rule applies to later deposits).
+  s.portal.admin_post(
+      "/_mock/scenarios",
+      {{"name", "cprokit rehearse " + s.run},
+       {"rules",
+        {{{"name", "paiement de " + invoice.number},
+          {"match", {{"invoiceNumber", invoice.number}}},
+          {"outcome", {{"status", "MISE_EN_PAIEMENT"}, {"afterSeconds", s.options.payment_seconds}}}}}}});
+  const auto report = client::deposit_file(*s.api, written(s, invoice), deposit_options(s));
+  if (report.outcome != client::Outcome::Integrated || report.invoices.empty()) {
+    fail(fmt::format("{} : attendu IN_INTEGRE, obtenu {} ({}) : {}", invoice.number,
+                     client::name(report.outcome), report.etat, errors_of(report)),
+         fmt::format("{}: expected IN_INTEGRE, got {} ({}): {}", invoice.number,
+                     client::name(report.outcome), report.etat, errors_of(report)));
+  }
+  s.paid_invoice = report.invoices.front().identifiant_facture_cpp;
+  return {fmt::format("{} : flux {} IN_INTEGRE, identifiantFactureCPP {}", invoice.number,
+                      report.numero_flux_depot, s.paid_invoice),
+          fmt::format("{}: flux {} IN_INTEGRE, identifiantFactureCPP {}", invoice.number,
+                      report.numero_flux_depot, s.paid_invoice)};
+}
+
+bool names_rule(const client::DepositReport& report, std::string_view rule) {
+  const bool in_findings = std::any_of(report.findings.begin(), report.findings.end(),
+                                       [&](const Finding& f) { return f.rule == rule; });
+  const bool in_errors = std::any_of(report.errors.begin(), report.errors.end(), [&](const auto& e) {
+    return e.rule == rule || e.libelle.find(rule) != std::string::npos;
+  });
+  return in_findings || in_errors;
+}
+
+Message deposit_other_budget(Story& s) {
+  const StoryInvoice invoice = other_budget_invoice(s.supplier, s.run);
+  const auto path = written(s, invoice);
+  // cprokit's own pre-flight lint refuses it first…
+  const auto refused = client::deposit_file(*s.api, path, deposit_options(s));
+  if (refused.outcome != client::Outcome::RefusedByPreflight || !names_rule(refused, "CPRO-ENG-03")) {
+    fail(fmt::format("{} : attendu le refus du contrôle avant envoi (CPRO-ENG-03), obtenu {} : {}",
+                     invoice.number, client::name(refused.outcome), errors_of(refused)),
+         fmt::format("{}: expected the pre-flight lint to refuse it (CPRO-ENG-03), got {}: {}",
+                     invoice.number, client::name(refused.outcome), errors_of(refused)));
+  }
+  // …and sent anyway, Chorus Pro (the mock) rejects it.
+  auto options = deposit_options(s);
+  options.force = true;
+  const auto rejected = client::deposit_file(*s.api, path, options);
+  if (rejected.outcome != client::Outcome::Rejected || !names_rule(rejected, "CPRO-ENG-03")) {
+    fail(fmt::format("{} envoyée malgré tout : attendu IN_REJETE pour CPRO-ENG-03, obtenu {} ({}) : {}",
+                     invoice.number, client::name(rejected.outcome), rejected.etat,
+                     errors_of(rejected)),
+         fmt::format("{} sent anyway: expected IN_REJETE for CPRO-ENG-03, got {} ({}): {}",
+                     invoice.number, client::name(rejected.outcome), rejected.etat,
+                     errors_of(rejected)));
+  }
+  return {fmt::format("refusée avant envoi, puis envoyée : flux {} {} (CPRO-ENG-03)",
+                      rejected.numero_flux_depot, rejected.etat),
+          fmt::format("refused before sending, then sent: flux {} {} (CPRO-ENG-03)",
+                      rejected.numero_flux_depot, rejected.etat)};
+}
+
+Message follow_to_payment(Story& s) {
+  const auto deadline =
+      std::chrono::steady_clock::now() + std::chrono::seconds(s.options.wait_seconds);
+  nlohmann::json history;
+  for (;;) {
+    try {
+      history = s.api->call("factures/v1/consulter/historique", {{"idFacture", s.paid_invoice}});
+    } catch (const client::ApiError& e) {
+      fail_with(e);
+    }
+    if (history.value("statutCourantCode", "") == "MISE_EN_PAIEMENT") break;
+    if (std::chrono::steady_clock::now() > deadline) {
+      fail(fmt::format("attendu MISE_EN_PAIEMENT en {} s, toujours {}", s.options.wait_seconds,
+                       history.value("statutCourantCode", "?")),
+           fmt::format("expected MISE_EN_PAIEMENT within {} s, still {}", s.options.wait_seconds,
+                       history.value("statutCourantCode", "?")));
+    }
+    s.api->pause(std::chrono::milliseconds(200));
+  }
+  std::string path;
+  for (const auto& h : history["historiquesDesStatuts"].value("histoStatut", nlohmann::json::array()))
+    path += (path.empty() ? "" : " → ") + h.value("histoStatutCode", "?");
+  return {path, path};
+}
+
 }  // namespace
 
 std::vector<Step> story_steps(const StoryOptions& options) {
@@ -187,6 +340,24 @@ std::vector<Step> story_steps(const StoryOptions& options) {
        {"Compte technique pour l'API", "Technical account for the API"},
        {"connexion"},
        with(create_technical_account)},
+      {"api",
+       {"API : jeton et rattachement du compte technique",
+        "API: token and the technical account's attachment"},
+       {"raccordement"},
+       with(check_api)},
+      {"depot-valide",
+       {"Dépôt d'une facture valide (deposer/flux)", "A valid invoice deposited (deposer/flux)"},
+       {"api"},
+       with(deposit_valid)},
+      {"depot-autre-budget",
+       {"Dépôt avec l'engagement d'un autre budget : rejet attendu",
+        "An invoice with another budget's engagement: rejection expected"},
+       {"api"},
+       with(deposit_other_budget)},
+      {"suivi",
+       {"Suivi jusqu'à MISE_EN_PAIEMENT", "Followed to MISE_EN_PAIEMENT"},
+       {"depot-valide"},
+       with(follow_to_payment)},
   };
 }
 

@@ -5,14 +5,14 @@
 #include <fmt/format.h>
 
 #include "mock-chorus/api/routes.hpp"
-#include "mock-chorus/base64.hpp"
 #include "mock-chorus/deposit/deposit.hpp"
 #include "mock-chorus/flux/lot.hpp"
-#include "mock-chorus/flux/syntaxes.hpp"
 #include "mock-chorus/flux/worker.hpp"
 #include "mock-chorus/lifecycle.hpp"
 #include "mock-chorus/records/invoice_record.hpp"
 #include "rules/chorus/limits.hpp"
+#include "rules/chorus/syntaxe_flux.hpp"
+#include "validators/base64.hpp"
 #include "validators/sha256.hpp"
 
 namespace cprokit::mock {
@@ -31,7 +31,7 @@ Reply deposer_flux(const Call& call) {
   const std::string nom = call.fields.required_text("nomFichier");
   const std::string syntaxe = call.fields.required_text("syntaxeFlux");
   call.fields.flag("avecSignature");  // type-checked; signatures are not verified
-  if (!find_syntaxe(syntaxe)) {
+  if (!chorus::find_syntaxe(syntaxe)) {
     refuse(fmt::format("syntaxeFlux « {} » inconnue (voir transverses/v1/recuperer/formatflux).",
                        syntaxe),
            fmt::format("Unknown syntaxeFlux \"{}\" (see transverses/v1/recuperer/formatflux).",

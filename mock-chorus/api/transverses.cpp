@@ -8,9 +8,9 @@
 #include <fmt/format.h>
 
 #include "mock-chorus/api/routes.hpp"
-#include "mock-chorus/base64.hpp"
-#include "mock-chorus/flux/syntaxes.hpp"
 #include "rules/chorus/limits.hpp"
+#include "rules/chorus/syntaxe_flux.hpp"
+#include "validators/base64.hpp"
 
 namespace cprokit::mock {
 namespace {
@@ -73,7 +73,7 @@ Reply list_of(std::string_view list, std::string_view code_field, std::string_vi
 
 Reply format_flux(const Call&) {
   Json items = Json::array();
-  for (const auto& s : all_syntaxes())
+  for (const auto& s : chorus::all_syntaxes())
     items.push_back({{"formatFlux", s.code}, {"libelleFormatFlux", s.libelle}});
   return ok({{"listeFormatFlux", std::move(items)}});
 }

@@ -1,7 +1,7 @@
 #include "mock-chorus/auth/gatekeeper.hpp"
 
 #include "mock-chorus/auth/secret_hash.hpp"
-#include "mock-chorus/base64.hpp"
+#include "validators/base64.hpp"
 #include "validators/sha256.hpp"
 
 namespace cprokit::mock {

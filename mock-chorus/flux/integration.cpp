@@ -3,10 +3,10 @@
 #include <fmt/format.h>
 
 #include "mock-chorus/flux/lot.hpp"
-#include "mock-chorus/flux/syntaxes.hpp"
 #include "mock-chorus/records/invoice_record.hpp"
 #include "mock-chorus/wire/findings.hpp"
 #include "rules/chorus/parties.hpp"
+#include "rules/chorus/syntaxe_flux.hpp"
 
 namespace cprokit::mock {
 namespace {
@@ -17,12 +17,6 @@ namespace {
 bool is_technical(const Registry& registry, const Finding& f) {
   const Family* family = registry.family_of(f.rule);
   return family != nullptr && family->technical;
-}
-
-bool syntax_matches(FluxFile announced, Syntax found) {
-  return (announced == FluxFile::Ubl && found == Syntax::Ubl) ||
-         (announced == FluxFile::Cii && found == Syntax::Cii) ||
-         (announced == FluxFile::FacturX && found == Syntax::FacturX);
 }
 
 std::string_view syntax_label(Syntax s) {
@@ -50,7 +44,7 @@ class Examiner {
 
   // The account's rules on the file: the supplier must be its structure
   // (CPRO-DEP-03), as every other rule of the linter's Chorus Pro profile.
-  void file(const std::string& name, std::string_view bytes, FluxFile announced) {
+  void file(const std::string& name, std::string_view bytes, chorus::FluxFile announced) {
     std::optional<Invoice> invoice;
     const LintedDocument doc = linter_.lint(name, bytes, invoice);
     bool technical = false;
@@ -67,7 +61,7 @@ class Examiner {
       ++out.rejected;
       return;
     }
-    if (!syntax_matches(announced, doc.syntax)) {
+    if (!chorus::announces(announced, doc.syntax)) {
       out.technical.push_back(
           {"SYNTAXE_FLUX",
            fmt::format("IRRECEVABILITE: {} : syntaxe {} annoncée, fichier {} reçu.", name,
@@ -113,8 +107,8 @@ class Examiner {
 FluxExamination examine_flux(const FluxRecord& flux, std::string_view file,
                              const AccountRecord& account, const Catalogue& catalogue, Millis now) {
   Examiner examiner(flux, account, catalogue, now);
-  const auto syntaxe = find_syntaxe(flux.syntaxe_flux);
-  if (!syntaxe || syntaxe->file == FluxFile::Unsupported) {
+  const auto syntaxe = chorus::find_syntaxe(flux.syntaxe_flux);
+  if (!syntaxe || syntaxe->file == chorus::FluxFile::Unsupported) {
     examiner.out.technical.push_back(
         {"SYNTAXE_FLUX",
          fmt::format("IRRECEVABILITE: la syntaxe {} n'est pas prise en charge par le mock "

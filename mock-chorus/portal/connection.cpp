@@ -8,9 +8,9 @@
 #include <fmt/format.h>
 
 #include "mock-chorus/auth/secret_hash.hpp"
-#include "mock-chorus/base64.hpp"
 #include "mock-chorus/portal/draft.hpp"
 #include "mock-chorus/portal/portal.hpp"
+#include "validators/base64.hpp"
 
 namespace cprokit::mock::portal {
 namespace {

@@ -8,7 +8,7 @@
 
 #include <fmt/format.h>
 
-#include "mock-chorus/base64.hpp"
+#include "validators/base64.hpp"
 
 namespace cprokit::mock {
 namespace {

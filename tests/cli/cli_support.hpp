@@ -17,6 +17,14 @@
 namespace cprokit::test {
 
 // ---------------------------------------------------------------------------
+// Loopback ports (a cprokit mock started by a test).
+
+// A port free on 127.0.0.1 now (the kernel's choice for port 0).
+int free_port();
+// Whether something accepts connections on 127.0.0.1:`port`.
+bool accepts(int port);
+
+// ---------------------------------------------------------------------------
 // Files.
 
 // <tmp>/cprokit-cli-tests-<pid>, removed when the program ends (and the

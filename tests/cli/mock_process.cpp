@@ -1,10 +1,5 @@
 #include "tests/cli/mock_process.hpp"
 
-#include <arpa/inet.h>
-#include <netinet/in.h>
-#include <sys/socket.h>
-#include <unistd.h>
-
 #include <chrono>
 #include <filesystem>
 #include <stdexcept>
@@ -13,37 +8,6 @@
 #include "tests/cli/cli_support.hpp"
 
 namespace cprokit::test {
-namespace {
-
-sockaddr_in loopback(int port) {
-  sockaddr_in a{};
-  a.sin_family = AF_INET;
-  a.sin_port = htons(static_cast<std::uint16_t>(port));
-  a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-  return a;
-}
-
-}  // namespace
-
-int free_port() {
-  const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
-  if (fd < 0) throw std::runtime_error("socket()");
-  sockaddr_in a = loopback(0);
-  socklen_t size = sizeof a;
-  const bool bound = ::bind(fd, reinterpret_cast<sockaddr*>(&a), sizeof a) == 0 &&
-                     ::getsockname(fd, reinterpret_cast<sockaddr*>(&a), &size) == 0;
-  ::close(fd);
-  if (!bound) throw std::runtime_error("no free loopback port");
-  return ntohs(a.sin_port);
-}
-
-bool accepts(int port) {
-  const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
-  const sockaddr_in a = loopback(port);
-  const bool ok = ::connect(fd, reinterpret_cast<const sockaddr*>(&a), sizeof a) == 0;
-  ::close(fd);
-  return ok;
-}
 
 MockProcess::MockProcess(const std::vector<std::string>& extra) {
   const int port = free_port();

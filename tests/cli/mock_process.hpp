@@ -1,5 +1,5 @@
 // `cprokit mock` run as a separate process for the tests of the commands
-// that talk to one (rehearse, deposit), and the loopback ports they use.
+// that talk to one (rehearse, deposit).
 #pragma once
 
 #include <memory>
@@ -9,11 +9,6 @@
 #include "tests/cli/run.hpp"
 
 namespace cprokit::test {
-
-// A port free on 127.0.0.1 now (the kernel's choice for port 0).
-int free_port();
-// Whether something accepts connections on 127.0.0.1:`port`.
-bool accepts(int port);
 
 // `cprokit mock` on a free port with a fresh data folder, the shipped demo
 // directory (when the fixtures are there), the admin token kTestAdminToken

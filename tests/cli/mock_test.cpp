@@ -1,6 +1,8 @@
 // `cprokit mock` seen from outside: one mock per port. A second mock on a
 // port in use, or a --bind address that is not this machine's, exits 2 at
 // once with a message saying so, in French and in English.
+#include <unistd.h>
+
 #include <chrono>
 #include <fstream>
 #include <string>
@@ -9,7 +11,6 @@
 #include <catch2/catch.hpp>
 
 #include "tests/cli/cli_support.hpp"
-#include "tests/cli/mock_process.hpp"
 
 using cprokit::test::accepts;
 using cprokit::test::Background;

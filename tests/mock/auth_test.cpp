@@ -2,8 +2,8 @@
 // limited to its own invoices, and the admin API closed to PISTE tokens.
 #include <catch2/catch.hpp>
 
-#include "mock-chorus/base64.hpp"
 #include "tests/mock/harness.hpp"
+#include "validators/base64.hpp"
 
 using namespace cprokit::testing;
 
@@ -74,12 +74,11 @@ TEST_CASE("the auth matrix: each refusal with PISTE's status", "[mock][auth]") {
 TEST_CASE("a supplier cannot read another supplier's invoice or flux", "[mock][auth]") {
   MockHarness h;
   h.start();
-  const Answer deposited =
-      h.call("/cpro/factures/v1/deposer/flux",
-             {{"fichierFlux", cprokit::mock::encode_base64(valid_ubl("FA-AUTH-1"))},
-              {"nomFichier", "f.xml"},
-              {"syntaxeFlux", "IN_DP_E1_UBL_INVOICE"},
-              {"avecSignature", false}});
+  const Answer deposited = h.call("/cpro/factures/v1/deposer/flux",
+                                  {{"fichierFlux", cprokit::encode_base64(valid_ubl("FA-AUTH-1"))},
+                                   {"nomFichier", "f.xml"},
+                                   {"syntaxeFlux", "IN_DP_E1_UBL_INVOICE"},
+                                   {"avecSignature", false}});
   REQUIRE(deposited.status == 200);
   const std::string numero = deposited.body["numeroFluxDepot"];
   REQUIRE(h.wait_for_flux(numero)["etatCourantDepotFlux"] == "IN_INTEGRE");

@@ -15,7 +15,7 @@ floor_of() {
     flux | deposit) echo 3 ;;                # the flux worker; a deposit by file and request
     mock) echo 4 ;;                          # the shared state: options, store, gate, catalogue
     auth | records) echo 5 ;;                # who may call; what a deposit is stored as
-    store | wire | lifecycle | base64) echo 6 ;;  # storage, the wire format, statuses, base64
+    store | wire | lifecycle) echo 6 ;;      # storage, the wire format, statuses
     *) echo "" ;;
   esac
 }

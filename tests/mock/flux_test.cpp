@@ -11,11 +11,11 @@
 
 #include <fmt/format.h>
 
-#include "mock-chorus/base64.hpp"
 #include "tests/mock/harness.hpp"
+#include "validators/base64.hpp"
 #include "validators/codelists/code_list_file.hpp"
 
-using cprokit::mock::encode_base64;
+using cprokit::encode_base64;
 using namespace cprokit::testing;
 
 namespace {

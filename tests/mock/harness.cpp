@@ -9,7 +9,7 @@
 #include <stdexcept>
 
 #include "mock-chorus/auth/secret_hash.hpp"
-#include "mock-chorus/base64.hpp"
+#include "validators/base64.hpp"
 
 namespace cprokit::testing {
 namespace fs = std::filesystem;
@@ -134,7 +134,7 @@ std::string MockHarness::token() {
 }
 
 std::string MockHarness::account_header(const std::string& login, const std::string& password) {
-  return mock::encode_base64(login + ":" + password);
+  return cprokit::encode_base64(login + ":" + password);
 }
 
 Answer MockHarness::post(const std::string& path, const std::string& body, const std::string& token,

@@ -7,8 +7,8 @@
 #include <string>
 
 #include "mock-chorus/auth/secret_hash.hpp"
-#include "mock-chorus/base64.hpp"
 #include "tests/mock/portal_support.hpp"
+#include "validators/base64.hpp"
 
 using namespace cprokit::testing;
 
@@ -38,7 +38,7 @@ TEST_CASE("portal connection: a technical account made on the portal deposits a 
   REQUIRE_FALSE(login.empty());
   REQUIRE(password.size() >= 16);
   CHECK(secret_cell(shown.body, "En-tête cpro-account") ==
-        cprokit::mock::encode_base64(login + ":" + password));
+        cprokit::encode_base64(login + ":" + password));
   // Shown once; the store keeps its hash only.
   CHECK_THAT(manager.get("/portail/compte/raccordement").body,
              !Catch::Contains(password) && Catch::Contains(login));
@@ -51,7 +51,7 @@ TEST_CASE("portal connection: a technical account made on the portal deposits a 
   const std::string header = MockHarness::account_header(login, password);
   const Answer deposited =
       h.post("/cpro/factures/v1/deposer/flux",
-             json{{"fichierFlux", cprokit::mock::encode_base64(valid_ubl("FA-TECH-1"))},
+             json{{"fichierFlux", cprokit::encode_base64(valid_ubl("FA-TECH-1"))},
                   {"nomFichier", "MENUISERIE ALPINE SARL - FA-TECH-1.xml"},
                   {"syntaxeFlux", "IN_DP_E1_UBL_INVOICE"},
                   {"avecSignature", false}}

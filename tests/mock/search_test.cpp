@@ -10,10 +10,10 @@
 // in go-choruspro: their body is the documented one (API.md §3.8) left empty.
 #include <catch2/catch.hpp>
 
-#include "mock-chorus/base64.hpp"
 #include "tests/mock/harness.hpp"
+#include "validators/base64.hpp"
 
-using cprokit::mock::encode_base64;
+using cprokit::encode_base64;
 using namespace cprokit::testing;
 
 namespace {

@@ -12,10 +12,10 @@
 #include <vector>
 
 #include "mock-chorus/auth/secret_hash.hpp"
-#include "mock-chorus/base64.hpp"
 #include "tests/mock/harness.hpp"
+#include "validators/base64.hpp"
 
-using cprokit::mock::encode_base64;
+using cprokit::encode_base64;
 using namespace cprokit::testing;
 namespace fs = std::filesystem;
 

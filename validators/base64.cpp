@@ -1,8 +1,8 @@
-#include "mock-chorus/base64.hpp"
+#include "validators/base64.hpp"
 
 #include <sodium.h>
 
-namespace cprokit::mock {
+namespace cprokit {
 
 std::optional<std::string> decode_base64(std::string_view text) {
   std::string out(text.size() / 4 * 3 + 3, '\0');
@@ -26,4 +26,4 @@ std::string encode_base64(std::string_view bytes) {
   return out;
 }
 
-}  // namespace cprokit::mock
+}  // namespace cprokit

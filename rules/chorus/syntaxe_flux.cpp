@@ -1,8 +1,8 @@
-#include "mock-chorus/flux/syntaxes.hpp"
+#include "rules/chorus/syntaxe_flux.hpp"
 
 #include <array>
 
-namespace cprokit::mock {
+namespace cprokit::chorus {
 namespace {
 
 constexpr std::array<SyntaxeFlux, 12> kSyntaxes{{
@@ -33,4 +33,23 @@ std::span<const SyntaxeFlux> all_syntaxes() {
   return kSyntaxes;
 }
 
-}  // namespace cprokit::mock
+bool announces(FluxFile announced, Syntax found) {
+  return (announced == FluxFile::Ubl && found == Syntax::Ubl) ||
+         (announced == FluxFile::Cii && found == Syntax::Cii) ||
+         (announced == FluxFile::FacturX && found == Syntax::FacturX);
+}
+
+std::optional<std::string_view> syntaxe_for(Syntax found) {
+  switch (found) {
+    case Syntax::Ubl:
+      return "IN_DP_E1_UBL_INVOICE";
+    case Syntax::Cii:
+      return "IN_DP_E1_CII_16B";
+    case Syntax::FacturX:
+      return "IN_DP_E2_CII_FACTURX";
+    default:
+      return std::nullopt;
+  }
+}
+
+}  // namespace cprokit::chorus

@@ -1,0 +1,298 @@
+// deposit_file() against the mock over real HTTP on loopback: an invoice
+// integrated, refused by the pre-flight lint, forced and rejected, a buyer
+// the server does not know, tokens renewed, a lost answer found again, and
+// the journal that keeps a file from going twice.
+#include <sqlite3.h>
+
+#include <algorithm>
+#include <fstream>
+
+#include <catch2/catch.hpp>
+
+#include "cli/client/deposit.hpp"
+#include "cli/client/directory_from_api.hpp"
+#include "cli/client/parties_lookup.hpp"
+#include "tests/client/fake_transport.hpp"
+#include "tests/mock/harness.hpp"
+#include "validators/directory/directory_file.hpp"
+
+namespace fs = std::filesystem;
+using cprokit::client::ChorusClient;
+using cprokit::client::ClientOptions;
+using cprokit::client::deposit_file;
+using cprokit::client::DepositOptions;
+using cprokit::client::DepositReport;
+using cprokit::client::Journal;
+using cprokit::client::Outcome;
+using cprokit::testing::fixture_text;
+using cprokit::testing::kAlpineLogin;
+using cprokit::testing::kAlpinePassword;
+using cprokit::testing::kClientId;
+using cprokit::testing::kClientSecret;
+using cprokit::testing::LosingTransport;
+using cprokit::testing::MockHarness;
+
+namespace {
+
+constexpr const char* kName = "Menuiserie Alpine SARL_FA-2026-0042.xml";
+
+cprokit::mock::MockOptions fast_mock() {
+  cprokit::mock::MockOptions o;
+  o.flux_step = 0;
+  o.lifecycle_step = 0;
+  return o;
+}
+
+ChorusClient client_of(const MockHarness& h, ClientOptions options = {}) {
+  options.backoff_base = std::chrono::milliseconds{10};
+  return ChorusClient({"http://127.0.0.1:" + std::to_string(h.port()), {}},
+                      {kClientId, kClientSecret, kAlpineLogin, kAlpinePassword},
+                      std::move(options));
+}
+
+// The fixture `relative` copied into the mock's data folder under `kName`.
+fs::path invoice_file(const MockHarness& h, const std::string& relative) {
+  const fs::path path = h.data_dir() / "depots" / kName;
+  fs::create_directories(path.parent_path());
+  std::ofstream(path, std::ios::binary) << fixture_text(relative);
+  return path;
+}
+
+DepositOptions quick() {
+  DepositOptions o;
+  o.poll_first = std::chrono::milliseconds{10};
+  o.poll_cap = std::chrono::milliseconds{50};
+  o.wait = std::chrono::milliseconds{20'000};
+  o.recovery_window = std::chrono::milliseconds{20'000};
+  return o;
+}
+
+bool fired(const DepositReport& r, const std::string& rule) {
+  return std::ranges::any_of(r.findings, [&](const cprokit::Finding& f) { return f.rule == rule; });
+}
+
+// How many flux the mock's store holds.
+int flux_count(const MockHarness& h) {
+  sqlite3* db = nullptr;
+  REQUIRE(sqlite3_open_v2((h.data_dir() / "mock.sqlite3").c_str(), &db, SQLITE_OPEN_READONLY,
+                          nullptr) == SQLITE_OK);
+  sqlite3_stmt* statement = nullptr;
+  REQUIRE(sqlite3_prepare_v2(db, "SELECT count(*) FROM flux", -1, &statement, nullptr) ==
+          SQLITE_OK);
+  REQUIRE(sqlite3_step(statement) == SQLITE_ROW);
+  const int count = sqlite3_column_int(statement, 0);
+  sqlite3_finalize(statement);
+  sqlite3_close(db);
+  return count;
+}
+
+}  // namespace
+
+TEST_CASE("deposit: a valid invoice is deposited, integrated and its id read back",
+          "[client][deposit]") {
+  MockHarness h(fast_mock());
+  h.start();
+  ChorusClient client = client_of(h);
+  const DepositReport r =
+      deposit_file(client, invoice_file(h, "invoices/chorus/invoice-chorus-ok.xml"), quick());
+  INFO(r.message.en);
+  CHECK(r.outcome == Outcome::Integrated);
+  CHECK(r.etat == "IN_INTEGRE");
+  CHECK(r.syntaxe_flux == "IN_DP_E1_UBL_INVOICE");
+  CHECK(r.numero_flux_depot.starts_with("CPP"));
+  CHECK_FALSE(cprokit::has_fatal(r.findings));
+  REQUIRE(r.invoices.size() == 1);
+  CHECK(r.invoices[0].numero_facture == "FA-2026-0042");
+  CHECK(r.invoices[0].identifiant_facture_cpp > 0);
+  CHECK_FALSE(r.invoices[0].statut.empty());
+  CHECK(r.errors.empty());
+  CHECK(flux_count(h) == 1);
+}
+
+TEST_CASE(
+    "deposit: an engagement of another budget is refused by the pre-flight lint, "
+    "and rejected by the server when forced",
+    "[client][deposit]") {
+  MockHarness h(fast_mock());
+  h.start();
+  ChorusClient client = client_of(h);
+  const fs::path file = invoice_file(h, "invoices/chorus/eng-03-other-budget.xml");
+  const DepositReport refused = deposit_file(client, file, quick());
+  CHECK(refused.outcome == Outcome::RefusedByPreflight);
+  CHECK(fired(refused, "CPRO-ENG-03"));
+  CHECK(refused.numero_flux_depot.empty());
+  CHECK(flux_count(h) == 0);
+
+  DepositOptions forced = quick();
+  forced.force = true;
+  const DepositReport rejected = deposit_file(client, file, forced);
+  INFO(rejected.message.en);
+  CHECK(rejected.outcome == Outcome::Rejected);
+  CHECK(rejected.etat == "IN_REJETE");
+  CHECK(rejected.invoices.empty());
+  CHECK(
+      std::ranges::any_of(rejected.errors, [](const auto& e) { return e.rule == "CPRO-ENG-03"; }));
+  CHECK(flux_count(h) == 1);
+}
+
+TEST_CASE("deposit: a buyer the server does not know is a finding, not a crash",
+          "[client][deposit]") {
+  MockHarness h(fast_mock());
+  h.start();
+  ChorusClient client = client_of(h);
+  const DepositReport r =
+      deposit_file(client, invoice_file(h, "invoices/chorus/siret-03-buyer-unknown.xml"), quick());
+  CHECK(r.outcome == Outcome::RefusedByPreflight);
+  CHECK(fired(r, "CPRO-SIRET-03"));
+  CHECK(flux_count(h) == 0);
+}
+
+TEST_CASE("deposit: the directory made from the server's answers is the one the server has",
+          "[client][directory]") {
+  MockHarness h(fast_mock());
+  h.start();
+  ChorusClient client = client_of(h);
+  const auto shipped =
+      cprokit::directory::parse_directory(fixture_text("directory/matheysine.json"));
+  cprokit::client::InvoiceFacts facts;
+  facts.buyer_siret = "20004065700013";
+  facts.engagement = "BC2026-000123";
+  facts.seller_siret = "81234567600017";
+  const auto parties = cprokit::client::look_up_parties(client, facts);
+  for (const std::string& siret : {facts.buyer_siret, facts.seller_siret}) {
+    INFO(siret);
+    const auto* want = shipped.structure(siret);
+    const auto* got = parties.directory->structure(siret);
+    REQUIRE(want != nullptr);
+    REQUIRE(got != nullptr);
+    CHECK(got->id_structure_cpp == want->id_structure_cpp);
+    CHECK(got->raison_sociale == want->raison_sociale);
+    CHECK(got->statut == want->statut);
+    CHECK(got->type_structure == want->type_structure);
+    CHECK(got->parametres.code_service_doit_etre_renseigne ==
+          want->parametres.code_service_doit_etre_renseigne);
+    CHECK(got->parametres.numero_ej_doit_etre_renseigne ==
+          want->parametres.numero_ej_doit_etre_renseigne);
+    CHECK(got->parametres.gestion_numero_ej_ou_code_service ==
+          want->parametres.gestion_numero_ej_ou_code_service);
+  }
+  const auto* want = shipped.structure(facts.buyer_siret);
+  const auto* got = parties.directory->structure(facts.buyer_siret);
+  REQUIRE(got->services.size() == want->services.size());
+  for (std::size_t i = 0; i < want->services.size(); ++i) {
+    CHECK(got->services[i].code_service == want->services[i].code_service);
+    CHECK(got->services[i].est_actif == want->services[i].est_actif);
+  }
+  CHECK(got->has_engagement(facts.engagement) == want->has_engagement(facts.engagement));
+  REQUIRE(parties.depositor != nullptr);
+  CHECK(parties.depositor->identifiant == "81234567600017");
+}
+
+TEST_CASE("deposit: an expired token is renewed on the 401 and the call goes through",
+          "[client][token]") {
+  MockHarness h(fast_mock());
+  h.start();
+  auto transport = std::make_shared<LosingTransport>([](const std::string&) { return false; });
+  ClientOptions options;
+  options.transport = transport;
+  ChorusClient client = client_of(h, options);
+  client.call("structures/v1/rechercher", {{"structure", nlohmann::json::object()}});
+  CHECK(client.tokens_obtained() == 1);
+  h.advance_clock(3'601'000);  // the mock now sees the token expired
+  client.call("structures/v1/rechercher", {{"structure", nlohmann::json::object()}});
+  CHECK(client.tokens_obtained() == 2);
+  CHECK(std::ranges::count(transport->statuses(), 401) == 1);
+}
+
+TEST_CASE("deposit: a token is renewed before it expires, without a 401", "[client][token]") {
+  MockHarness h(fast_mock());
+  h.start();
+  auto transport = std::make_shared<LosingTransport>([](const std::string&) { return false; });
+  auto now = std::make_shared<std::chrono::steady_clock::time_point>();
+  ClientOptions options;
+  options.transport = transport;
+  options.clock = [now] { return *now; };
+  ChorusClient client = client_of(h, options);
+  const nlohmann::json body = {{"structure", nlohmann::json::object()}};
+  client.call("structures/v1/rechercher", body);
+  *now += std::chrono::seconds{3600 - 61};  // not yet due: renewed 60 s before
+  client.call("structures/v1/rechercher", body);
+  CHECK(client.tokens_obtained() == 1);
+  *now += std::chrono::seconds{2};
+  h.advance_clock(3'540'000);
+  client.call("structures/v1/rechercher", body);
+  CHECK(client.tokens_obtained() == 2);
+  CHECK(std::ranges::count(transport->statuses(), 401) == 0);
+}
+
+TEST_CASE("deposit: a lost deposer/flux answer is found again, and nothing is sent twice",
+          "[client][deposit][lost]") {
+  MockHarness h(fast_mock());
+  h.start();
+  auto transport = std::make_shared<LosingTransport>(
+      [](const std::string& url) { return url.ends_with("/factures/v1/deposer/flux"); });
+  ClientOptions options;
+  options.transport = transport;
+  ChorusClient client = client_of(h, options);
+  const DepositReport r =
+      deposit_file(client, invoice_file(h, "invoices/chorus/invoice-chorus-ok.xml"), quick());
+  INFO(r.message.en);
+  CHECK(transport->lost() == 1);
+  CHECK(r.recovered);
+  CHECK(r.outcome == Outcome::Integrated);
+  CHECK(r.numero_flux_depot.starts_with("CPP"));
+  REQUIRE(r.invoices.size() == 1);
+  CHECK(flux_count(h) == 1);
+}
+
+TEST_CASE("deposit: a lost answer not found again is Lost, and not resent", "[client][lost]") {
+  MockHarness h(fast_mock());
+  h.start();
+  // The answer is lost and the flux is rejected (never listed): nothing to find.
+  auto transport = std::make_shared<LosingTransport>(
+      [](const std::string& url) { return url.ends_with("/factures/v1/deposer/flux"); });
+  ClientOptions options;
+  options.transport = transport;
+  ChorusClient client = client_of(h, options);
+  DepositOptions o = quick();
+  o.force = true;
+  o.recovery_window = std::chrono::milliseconds{300};
+  Journal journal(h.data_dir() / "journal.jsonl");
+  o.journal = &journal;
+  const fs::path file = invoice_file(h, "invoices/chorus/eng-03-other-budget.xml");
+  const DepositReport r = deposit_file(client, file, o);
+  CHECK(r.outcome == Outcome::Lost);
+  CHECK_THAT(r.message.en, Catch::Contains("--resend-lost"));
+  CHECK_THAT(r.message.en, Catch::Contains("consulterCRDetaille"));
+  CHECK(flux_count(h) == 1);
+  // A second run does not send it either, until told to.
+  CHECK(deposit_file(client, file, o).outcome == Outcome::Lost);
+  CHECK(flux_count(h) == 1);
+  o.resend_lost = true;
+  CHECK(deposit_file(client, file, o).outcome == Outcome::Lost);  // lost again, sent again
+  CHECK(flux_count(h) == 2);
+}
+
+TEST_CASE("deposit: the journal stops a second deposit of the same file; --again overrides",
+          "[client][journal]") {
+  MockHarness h(fast_mock());
+  h.start();
+  ChorusClient client = client_of(h);
+  Journal journal(h.data_dir() / "journal.jsonl");
+  DepositOptions o = quick();
+  o.journal = &journal;
+  const fs::path file = invoice_file(h, "invoices/chorus/invoice-chorus-ok.xml");
+  const DepositReport first = deposit_file(client, file, o);
+  REQUIRE(first.outcome == Outcome::Integrated);
+  const DepositReport second = deposit_file(client, file, o);
+  CHECK(second.outcome == Outcome::AlreadyDeposited);
+  CHECK(second.numero_flux_depot == first.numero_flux_depot);
+  CHECK_THAT(second.message.en, Catch::Contains(first.numero_flux_depot));
+  CHECK_THAT(second.message.en, Catch::Contains("--again"));
+  CHECK(flux_count(h) == 1);
+
+  o.again = true;
+  const DepositReport third = deposit_file(client, file, o);
+  CHECK(third.outcome != Outcome::AlreadyDeposited);
+  CHECK(flux_count(h) == 2);
+}
