@@ -2,6 +2,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <csignal>
 #include <filesystem>
 #include <fstream>
@@ -19,6 +20,7 @@
 #include "cli/directory_option.hpp"
 #include "cli/exit_codes.hpp"
 #include "cli/option_file.hpp"
+#include "cli/scenario_option.hpp"
 #include "cli/usage_error.hpp"
 #include "cli/user_error.hpp"
 #include "cli/xsd_option.hpp"
@@ -41,6 +43,24 @@ Exemples / examples:
   cprokit mock --directory fixtures/directory/matheysine.json
   cprokit mock --port 0 --data /tmp/essai --flux-delay 500    (un port libre / any free port)
   cprokit mock -d fixtures/directory/matheysine.json --insee fixtures/directory/insee.json
+  cprokit mock -d fixtures/directory/matheysine.json --scenario fixtures/scenarios/valid/pannes.json --seed 7
+
+Scénarios (--scenario, répétable) : des règles qui décident du sort des factures
+qui correspondent (flux IN_REJETE ou IN_INCIDENTE, statut REJETEE, SUSPENDUE ou
+MISE_EN_PAIEMENT après un délai) et des pannes par chemin (latence, statut 500,
+502, 503 ou 429, réponse perdue, réponse coupée, jeton qui expire tôt), tirées de
+façon reproductible : même graine (--seed) et mêmes appels, mêmes pannes. Ils
+vivent en mémoire : rechargés à chaque démarrage, ajoutés ou effacés par
+/_mock/scenarios. Un fichier :
+  {"name": "rejets", "rules": [{"match": {"invoiceNumber": "F-REJ-*"},
+     "outcome": {"flux": "IN_REJETE", "errors": [{"libelleErreurDP": "Montant incohérent"}]}}],
+   "faults": [{"endpoint": "/cpro/factures/v1/deposer/flux", "kind": "status",
+     "status": 503, "rate": 0.5}]}
+Format complet : docs/scenario.schema.json. Scenarios (--scenario, repeatable):
+rules that decide what becomes of matching invoices, and faults per path, drawn
+reproducibly: the same seed (--seed) and the same calls give the same faults.
+They live in memory: loaded again at each start, added or cleared through
+/_mock/scenarios.
 
 Le portail (pages pour les personnes) est servi à / : création de compte,
 activation par courriel (boîte du mock : GET /_mock/mails, et fichiers .eml
@@ -70,17 +90,22 @@ API d'administration / admin API:
 constexpr std::string_view kExitCodes = R"(
 Codes de sortie / exit codes:
   0  arrêté par Ctrl-C ou SIGTERM / stopped by Ctrl-C or SIGTERM
-  2  usage incorrect, fichier illisible, port déjà utilisé (un seul mock par port) ou
-     adresse --bind qui n'est pas de cette machine / usage error, unreadable file,
-     port in use (one mock per port) or a --bind address not of this machine
+  2  usage incorrect, fichier illisible ou refusé (--scenario : chaque erreur à son
+     pointeur JSON), port déjà utilisé (un seul mock par port) ou adresse --bind qui
+     n'est pas de cette machine / usage error, unreadable or refused file (--scenario:
+     every error at its JSON Pointer), port in use (one mock per port) or a --bind
+     address not of this machine
 )";
 
 // The examples and explanations, the admin routes as the mock serves them
 // (listed from its route table, so the help cannot miss one), the exit codes.
 std::string help_epilogue() {
   std::string out(kExamples);
+  std::size_t width = 0;
+  for (const auto& route : mock::admin_routes())
+    width = std::max(width, route.method.size());
   for (const auto& route : mock::admin_routes()) {
-    out += fmt::format("  {:<5}{}\n", route.method, route.shown);
+    out += fmt::format("  {:<{}} {}\n", route.method, width, route.shown);
   }
   out += kExitCodes;
   return out;
@@ -102,7 +127,11 @@ struct Args {
   std::int64_t token_lifetime = 3600;
   std::int64_t flux_delay = 0;
   std::int64_t lifecycle_delay = 200;
+  std::vector<std::string> scenarios;
+  std::optional<std::int64_t> seed;
 };
+
+constexpr std::int64_t kMaxSeed = 9007199254740991;  // 2^53 − 1, as in a scenario file
 
 po::options_description visible_options(Args& a) {
   po::options_description d("cprokit mock [options]\n\nOptions");
@@ -137,7 +166,13 @@ po::options_description visible_options(Args& a) {
       "flux-delay", po::value(&a.flux_delay)->default_value(a.flux_delay),
       "pause entre deux états d'un flux, en ms / pause between flux states, ms")(
       "lifecycle-delay", po::value(&a.lifecycle_delay)->default_value(a.lifecycle_delay),
-      "pause DEPOSEE → EN_COURS_ACHEMINEMENT → MISE_A_DISPOSITION, en ms");
+      "pause DEPOSEE → EN_COURS_ACHEMINEMENT → MISE_A_DISPOSITION, en ms")(
+      "scenario", po::value(&a.scenarios)->composing(),
+      "scénario à charger (JSON, répétable ; voir plus bas) / scenario file to load "
+      "(repeatable; see below)")(
+      "seed", po::value<std::int64_t>(),
+      "graine des pannes des scénarios (par défaut : celle du fichier, sinon 1) / seed of the "
+      "scenarios' faults (default: the file's, else 1)");
   return d;
 }
 
@@ -171,7 +206,8 @@ std::string admin_token(const Args& a) {
 }
 
 void print_banner(std::ostream& out, const mock::Mock& m, const std::string& base,
-                  const std::optional<directory::DirectoryFile>& loaded) {
+                  const std::optional<directory::DirectoryFile>& loaded,
+                  const std::vector<std::string>& scenario_lines) {
   const auto catalogue = m.catalogue();
   out << fmt::format(
       "cprokit mock — Chorus Pro hors ligne / offline Chorus Pro\n"
@@ -202,6 +238,14 @@ void print_banner(std::ostream& out, const mock::Mock& m, const std::string& bas
     out << "  Identifiants : ceux de l'annuaire chargé auparavant (secrets gardés hachés) / "
            "credentials: those of the directory loaded before (secrets kept hashed)\n";
   }
+  for (const auto& line : scenario_lines)
+    out << "  Scénario   " << line << '\n';
+  if (m.options().seed) {
+    out << fmt::format("  Graine     {} (--seed) pour tous les scénarios / for every scenario\n",
+                       *m.options().seed);
+  } else if (scenario_lines.empty()) {
+    out << "  Graine     celle de chaque scénario, sinon 1 / each scenario's, else 1\n";
+  }
   out << fmt::format("  Admin      en-tête X-Mock-Admin: {}\n", m.options().admin_token);
   out << "Ctrl-C pour arrêter / to stop." << std::endl;
 }
@@ -213,6 +257,7 @@ int mock_command(const std::vector<std::string>& argv) {
   po::options_description visible = visible_options(a);
   mock::MockOptions options;
   std::optional<std::string> directory_text;
+  std::vector<ScenarioFile> scenario_files;
   Lang lang = requested_lang(argv);
   try {
     po::variables_map vm;
@@ -229,10 +274,13 @@ int mock_command(const std::vector<std::string>& argv) {
     if (vm.count("codelists") != 0) a.codelists = vm["codelists"].as<std::string>();
     if (vm.count("admin-token") != 0) a.admin_token = vm["admin-token"].as<std::string>();
     if (vm.count("insee") != 0) a.insee = vm["insee"].as<std::string>();
+    if (vm.count("seed") != 0) a.seed = vm["seed"].as<std::int64_t>();
     check_range("port", a.port, 0, 65535);
     check_range("token-lifetime", a.token_lifetime, 1, 86400);
     check_range("flux-delay", a.flux_delay, 0, 3'600'000);
     check_range("lifecycle-delay", a.lifecycle_delay, 0, 3'600'000);
+    if (a.seed) check_range("seed", *a.seed, 0, kMaxSeed);
+    scenario_files = read_scenario_files(a.scenarios);
     if (a.directory) directory_text = read_option_file("--directory", *a.directory);
     if (a.insee) options.insee = load_insee(*a.insee);
     options.xsd = setup_xsd(a.no_xsd, a.schemas);
@@ -247,6 +295,7 @@ int mock_command(const std::vector<std::string>& argv) {
   options.flux_step = a.flux_delay;
   options.lifecycle_step = a.lifecycle_delay;
   options.second_factor = !a.no_2fa;
+  if (a.seed) options.seed = static_cast<std::uint64_t>(*a.seed);
 
   // SIGINT and SIGTERM are waited for by one thread, which stops the server.
   sigset_t stop_signals;
@@ -278,6 +327,17 @@ int mock_command(const std::vector<std::string>& argv) {
                         lang);
   }
 
+  // Loaded now: their rules apply to what is deposited from this start on.
+  std::vector<std::string> scenario_lines;
+  for (auto& file : scenario_files) {
+    const std::size_t rules = file.scenario.rules.size();
+    const std::size_t faults = file.scenario.faults.size();
+    const std::string name = file.scenario.name;
+    const auto added = m->scenarios().add(std::move(file.scenario), m->now());
+    scenario_lines.push_back(fmt::format("{} « {} » : {} règle(s), {} panne(s), graine / seed {}",
+                                         file.path, name, rules, faults, added.seed));
+  }
+
   mock::MockServer server(*m);
   int port = 0;
   try {
@@ -287,7 +347,7 @@ int mock_command(const std::vector<std::string>& argv) {
     std::cerr << "cprokit mock: " << (lang == Lang::Fr ? e.message_fr() : e.what()) << '\n';
     return kExitUsage;
   }
-  print_banner(std::cout, *m, fmt::format("http://{}:{}", a.bind, port), loaded);
+  print_banner(std::cout, *m, fmt::format("http://{}:{}", a.bind, port), loaded, scenario_lines);
   std::thread waiter([&] {
     int signal = 0;
     sigwait(&stop_signals, &signal);

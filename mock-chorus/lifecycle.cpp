@@ -1,6 +1,8 @@
 #include "mock-chorus/lifecycle.hpp"
 
 #include <array>
+#include <deque>
+#include <map>
 #include <utility>
 
 namespace cprokit::mock::lifecycle {
@@ -67,6 +69,25 @@ std::span<const std::string_view> buyer_moves(std::string_view statut) {
   if (statut == "SERVICE_FAIT") return kFromServiceDone;
   if (statut == "MANDATEE") return kFromMandated;
   return {};
+}
+
+std::vector<std::string_view> buyer_path(std::string_view from, std::string_view to) {
+  // Breadth first over the buyer's moves: the first time `to` is reached is
+  // by a shortest chain. `previous` maps each status reached to the one before.
+  std::map<std::string_view, std::string_view> previous{{from, {}}};
+  std::deque<std::string_view> queue{from};
+  while (!queue.empty() && !previous.contains(to)) {
+    const std::string_view at = queue.front();
+    queue.pop_front();
+    for (const std::string_view next : buyer_moves(at)) {
+      if (previous.emplace(next, at).second) queue.push_back(next);
+    }
+  }
+  std::vector<std::string_view> path;
+  if (from == to || !previous.contains(to)) return path;
+  for (std::string_view at = to; at != from; at = previous.at(at))
+    path.insert(path.begin(), at);
+  return path;
 }
 
 bool needs_motive(std::string_view statut) {

@@ -5,6 +5,7 @@
 #include <optional>
 #include <span>
 #include <string_view>
+#include <vector>
 
 namespace cprokit::mock::lifecycle {
 
@@ -23,6 +24,11 @@ std::optional<int> reform_code(std::string_view statut);
 
 // The statuses the buyer's side may set from `statut` (admin API).
 std::span<const std::string_view> buyer_moves(std::string_view statut);
+
+// The shortest chain of buyer moves that leads from `from` to `to` (each
+// status after `from`, `to` last); empty when the lifecycle has none. A
+// scenario's planned move walks it, so the history shows a believable path.
+std::vector<std::string_view> buyer_path(std::string_view from, std::string_view to);
 
 // Whether the buyer must give a motive to move to `statut`.
 bool needs_motive(std::string_view statut);

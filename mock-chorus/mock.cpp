@@ -91,7 +91,8 @@ Mock::Mock(MockOptions options, Clock now)
       now_(std::move(now)),
       store_(options_.data_dir),
       portal_store_(options_.data_dir),
-      gatekeeper_(store_, options_.token_lifetime, now_) {
+      gatekeeper_(store_, options_.token_lifetime, now_),
+      scenarios_(options_.seed) {
   serve(stored_directory(store_));
 }
 

@@ -3,14 +3,17 @@
 // with it). Handlers, the flux worker and the admin API all work on one Mock.
 #pragma once
 
+#include <cstdint>
 #include <filesystem>
 #include <functional>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <string>
 #include <string_view>
 
 #include "mock-chorus/auth/gatekeeper.hpp"
+#include "mock-chorus/scenario/scenarios.hpp"
 #include "mock-chorus/store/portal_store.hpp"
 #include "mock-chorus/store/store.hpp"
 #include "rules/chorus/directory.hpp"
@@ -38,6 +41,9 @@ struct MockOptions {
   // The portal's second factor: a code by mail at the first sign-in on a
   // device. --no-2fa turns it off, for automated tests.
   bool second_factor = true;
+  // --seed: the seed every scenario's faults draw with; without it, each
+  // scenario's own (its "seed", else 1).
+  std::optional<std::uint64_t> seed;
 };
 
 // The directory the mock serves and the linter that controls deposits
@@ -81,6 +87,8 @@ class Mock {
   Store& store() { return store_; }
   PortalStore& portal_store() { return portal_store_; }
   Gatekeeper& gatekeeper() { return gatekeeper_; }
+  // The scenarios loaded (in memory: a restart forgets them).
+  scenario::Scenarios& scenarios() { return scenarios_; }
   const MockOptions& options() const { return options_; }
   Millis now() const { return now_(); }
 
@@ -93,6 +101,7 @@ class Mock {
   Store store_;
   PortalStore portal_store_;
   Gatekeeper gatekeeper_;
+  scenario::Scenarios scenarios_;
   mutable std::mutex catalogue_mutex_;
   std::shared_ptr<const Catalogue> catalogue_;
   std::mutex structures_mutex_;  // one private structure created at a time

@@ -11,7 +11,9 @@
 
 #include "mock-chorus/api/admin.hpp"
 #include "mock-chorus/api/routes.hpp"
+#include "mock-chorus/faults.hpp"
 #include "mock-chorus/flux/worker.hpp"
+#include "mock-chorus/http_reply.hpp"
 #include "mock-chorus/listen.hpp"
 #include "mock-chorus/portal/portal.hpp"
 
@@ -21,14 +23,6 @@ namespace {
 // Connections are kept alive by clients: a thread each, so that 32 clients
 // do not queue behind 8 threads.
 constexpr std::size_t kThreads = 64;
-constexpr const char* kJson = "application/json;charset=utf-8";
-
-void send(httplib::Response& res, const Reply& reply) {
-  res.status = reply.status;
-  for (const auto& [name, value] : reply.headers)
-    res.set_header(name, value);
-  res.set_content(reply.body.dump(), kJson);
-}
 
 // The body for an error httplib raised itself (unknown path, body too large).
 Reply http_error(int status, const std::string& path) {
@@ -166,6 +160,7 @@ MockServer::MockServer(Mock& mock)
         std::cerr << "cprokit mock: " << req.path << ": " << what << '\n';
         send(res, functional_error("Erreur interne du mock.", "Internal mock error.", 500));
       });
+  install_faults(*http_, mock_);
   add_routes();
 }
 
@@ -177,7 +172,7 @@ void MockServer::add_routes() {
   http_->Post("/api/oauth/token", [this](const httplib::Request& req, httplib::Response& res) {
     TokenRequest t{req.get_param_value("grant_type"), req.get_param_value("client_id"),
                    req.get_param_value("client_secret"), req.get_header_value("Authorization")};
-    send(res, mock_.gatekeeper().issue_token(t));
+    send(res, mock_.gatekeeper().issue_token(t, token_lifetime_cut(res)));
   });
 
   auto admitted = [this](const std::function<Reply(const Call&)>& handler) {
@@ -230,6 +225,8 @@ void MockServer::add_routes() {
     };
     if (route.method == "GET") {
       http_->Get(route.pattern, handler);
+    } else if (route.method == "DELETE") {
+      http_->Delete(route.pattern, handler);
     } else {
       http_->Post(route.pattern, handler);
     }

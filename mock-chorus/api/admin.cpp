@@ -1,6 +1,6 @@
 // The mock's own controls under /_mock/ (never part of the real API): reset,
 // load a directory, move an invoice as the buyer would, inspect a flux, read
-// the mails, unlock a portal account.
+// the mails, unlock a portal account, load, list and clear scenarios.
 // They need the X-Mock-Admin header with the admin token the mock printed
 // at start; a PISTE token opens nothing here (server.cpp).
 #include "mock-chorus/api/admin.hpp"
@@ -9,10 +9,19 @@
 
 #include "mock-chorus/lifecycle.hpp"
 #include "mock-chorus/records/buyer_moves.hpp"
+#include "mock-chorus/scenario/reader.hpp"
 #include "mock-chorus/store/mail_file.hpp"
 
 namespace cprokit::mock {
 namespace {
+
+// The scenario's errors in one line, for the libelle.
+std::string joined(const std::vector<scenario::ScenarioError>& errors, Lang lang) {
+  std::string out;
+  for (const auto& e : errors)
+    out += (out.empty() ? "" : "; ") + e.text(lang);
+  return out;
+}
 
 Reply reset(Mock& mock, const AdminCall&) {
   mock.reset();
@@ -111,6 +120,34 @@ Reply unlock_account(Mock& mock, const AdminCall& call) {
   return ok({{"email", user->email}, {"verrouille", false}});
 }
 
+// Loads a scenario (body: a scenario file, scenario/reader.hpp); a bad one
+// is a 400 listing every error at its JSON Pointer.
+Reply add_scenario(Mock& mock, const AdminCall& call) {
+  auto read = scenario::read_scenario(call.body);
+  if (!read.errors.empty()) {
+    Json errors = Json::array();
+    for (const auto& e : read.errors)
+      errors.push_back({{"pointer", e.pointer}, {"fr", e.message.fr}, {"en", e.message.en}});
+    Reply r = functional_error("Scénario refusé : " + joined(read.errors, Lang::Fr),
+                               "Scenario refused: " + joined(read.errors, Lang::En));
+    r.body["errors"] = std::move(errors);
+    return r;
+  }
+  const std::size_t rules = read.scenario.rules.size();
+  const std::size_t faults = read.scenario.faults.size();
+  const auto added = mock.scenarios().add(std::move(read.scenario), mock.now());
+  return ok({{"id", added.id}, {"seed", added.seed}, {"rules", rules}, {"faults", faults}});
+}
+
+Reply list_scenarios(Mock& mock, const AdminCall&) {
+  return ok(mock.scenarios().listing());
+}
+
+Reply clear_scenarios(Mock& mock, const AdminCall&) {
+  mock.scenarios().clear();
+  return ok({{"message", "Scénarios effacés ; les mouvements déjà prévus restent."}});
+}
+
 }  // namespace
 
 std::vector<AdminRoute> admin_routes() {
@@ -120,7 +157,10 @@ std::vector<AdminRoute> admin_routes() {
       {"POST", R"(/_mock/factures/(\d+)/statut)", "/_mock/factures/ID/statut", move_invoice},
       {"GET", R"(/_mock/flux/(CPP\d{22}))", "/_mock/flux/NUMERO", inspect_flux},
       {"GET", R"(/_mock/mails)", "/_mock/mails", mails},
-      {"POST", R"(/_mock/portail/deverrouiller)", "/_mock/portail/deverrouiller", unlock_account}};
+      {"POST", R"(/_mock/portail/deverrouiller)", "/_mock/portail/deverrouiller", unlock_account},
+      {"POST", R"(/_mock/scenarios)", "/_mock/scenarios", add_scenario},
+      {"GET", R"(/_mock/scenarios)", "/_mock/scenarios", list_scenarios},
+      {"DELETE", R"(/_mock/scenarios)", "/_mock/scenarios", clear_scenarios}};
 }
 
 }  // namespace cprokit::mock

@@ -24,7 +24,7 @@ Gatekeeper::Gatekeeper(Store& store, Millis token_lifetime, Clock now)
       now_(std::move(now)),
       cache_salt_(random_hex(16)) {}
 
-Reply Gatekeeper::issue_token(const TokenRequest& request) {
+Reply Gatekeeper::issue_token(const TokenRequest& request, std::optional<Millis> cut_lifetime) {
   std::string client_id = request.client_id;
   std::string client_secret = request.client_secret;
   if (client_id.empty() && request.authorization.starts_with("Basic ")) {
@@ -49,7 +49,7 @@ Reply Gatekeeper::issue_token(const TokenRequest& request) {
   }
   const std::string token = random_hex(32);
   const Millis lifetime_s = token_lifetime_ / 1000;
-  store_.save_token(sha256_hex(token), client_id, now_() + token_lifetime_);
+  store_.save_token(sha256_hex(token), client_id, now_() + cut_lifetime.value_or(token_lifetime_));
   return {200,
           {{"access_token", token},
            {"token_type", "Bearer"},

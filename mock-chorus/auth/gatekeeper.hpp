@@ -32,8 +32,10 @@ class Gatekeeper {
   Gatekeeper(Store& store, Millis token_lifetime, Clock now);
 
   // The token answer (200) or an OAuth error (400 invalid_request or
-  // unsupported_grant_type, 401 invalid_client).
-  Reply issue_token(const TokenRequest& request);
+  // unsupported_grant_type, 401 invalid_client). With `cut_lifetime` (a
+  // scenario's tokenExpiry fault), the token stops working after that
+  // long, although expires_in still says the full lifetime.
+  Reply issue_token(const TokenRequest& request, std::optional<Millis> cut_lifetime = std::nullopt);
 
   // The technical account a /cpro call acts as, or the refusal to send.
   std::variant<AccountRecord, Reply> admit(const std::string& authorization,

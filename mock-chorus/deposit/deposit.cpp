@@ -95,7 +95,12 @@ Submission submit(Mock& mock, const AccountRecord& account, std::string_view bod
   }
   const auto catalogue = mock.catalogue();
   out.record = record_of(f, body, account, *catalogue->directory, mock.now());
-  const auto inserted = mock.store().insert_invoice(out.record, account.login);
+  // A scenario's status outcome applies to every way of depositing (its
+  // flux outcomes only to deposer/flux).
+  const auto outcome =
+      mock.scenarios().outcome_for(scenario::deposited_invoice(out.record), out.record.date_depot);
+  const auto inserted = mock.store().insert_invoice(
+      out.record, account.login, outcome ? scenario::planned_move(*outcome) : std::nullopt);
   if (const auto* duplicate = std::get_if<DuplicateInvoice>(&inserted)) {
     out.outcome = Outcome::Duplicate;
     out.duplicate_of = duplicate->existing_id;

@@ -4,6 +4,7 @@
 // invoices without a fatal finding are the ones to integrate.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -30,7 +31,11 @@ struct FluxExamination {
   std::vector<TechnicalError> technical;
   std::vector<DpError> dp;
   std::vector<InvoiceRecord> accepted;  // without id, status DEPOSEE
-  std::size_t rejected = 0;             // files or invoices not integrated
+  // The move a scenario planned for each accepted invoice, at its place
+  // (scenario_outcomes.hpp); empty when none did.
+  std::vector<std::optional<PlannedMove>> planned;
+  std::size_t rejected = 0;  // files or invoices not integrated
+  bool incident = false;     // a scenario made the flux IN_INCIDENTE: nothing is integrated
 };
 
 // Examines the flux deposited by `account`, whose structure must be the

@@ -4,7 +4,9 @@
 #include <iostream>
 
 #include "mock-chorus/flux/integration.hpp"
+#include "mock-chorus/flux/scenario_outcomes.hpp"
 #include "mock-chorus/lifecycle.hpp"
+#include "mock-chorus/records/buyer_moves.hpp"
 #include "mock-chorus/wire/reply.hpp"
 
 namespace cprokit::mock {
@@ -115,6 +117,15 @@ void Worker::integrate(const FluxRecord& flux) {
                               "IRRECEVABILITE"});
     ++exam.rejected;
   }
+  apply_scenarios(exam, flux, mock_.scenarios());
+  if (exam.incident) {
+    // Not processed by the exchange system: no invoice, no error, resend it all.
+    store.integrate_flux(
+        flux.numero_flux_depot, {}, kPlatform, mock_.now(), [](const Store::Inserted&) {
+          return Store::FluxEnd{"IN_INCIDENTE", errors_json(FluxExamination{}).dump()};
+        });
+    return;
+  }
   for (auto& invoice : exam.accepted)
     invoice.numero_flux_depot = flux.numero_flux_depot;
   store.integrate_flux(
@@ -135,7 +146,8 @@ void Worker::integrate(const FluxRecord& flux) {
                    std::to_string(std::get<DuplicateInvoice>(inserted[i]).existing_id) + ")."});
         }
         return Store::FluxEnd{final_state(integrated, exam.rejected), errors_json(exam).dump()};
-      });
+      },
+      exam.planned);
 }
 
 void Worker::advance_invoices() {
@@ -149,6 +161,29 @@ void Worker::advance_invoices() {
   for (const auto id : store.invoices_in(std::string(lifecycle::kDeposee), due)) {
     store.set_status(id, std::string(lifecycle::kEnCoursAcheminement), mock_.now(), std::nullopt,
                      kPlatform);
+  }
+  play_planned_moves();
+}
+
+// A scenario's status outcome, once due: the buyer walks the shortest chain
+// of allowed moves from MISE_A_DISPOSITION, each recorded as the buyer's,
+// the motive on the moves that need one. A move the buyer may not make
+// (a recipient that does not report MISE_EN_PAIEMENT) ends the walk there.
+void Worker::play_planned_moves() {
+  auto& store = mock_.store();
+  const auto catalogue = mock_.catalogue();
+  for (const DueMove& due : store.due_moves(mock_.now())) {
+    for (const auto statut : lifecycle::buyer_path(lifecycle::kMiseADisposition, due.move.statut)) {
+      const auto motif = lifecycle::needs_motive(statut) ? due.move.motif : std::nullopt;
+      const auto refusal = move_as_buyer(store, *catalogue->directory, due.identifiant_facture_cpp,
+                                         std::string(statut), motif, mock_.now());
+      if (refusal) {
+        std::cerr << "cprokit mock: scenario: invoice " << due.identifiant_facture_cpp << ": "
+                  << refusal->message.en << '\n';
+        break;
+      }
+    }
+    store.forget_move(due.identifiant_facture_cpp);
   }
 }
 

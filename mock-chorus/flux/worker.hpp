@@ -3,7 +3,8 @@
 // → IN_INTEGRE / IN_INTEGRE_PARTIEL / IN_REJETE (options.flux_step apart;
 // with no pause, straight to the final state),
 // and moves integrated invoices DEPOSEE → EN_COURS_ACHEMINEMENT →
-// MISE_A_DISPOSITION (options.lifecycle_step apart). Everything it needs is
+// MISE_A_DISPOSITION (options.lifecycle_step apart), then as a scenario
+// planned (the buyer's moves, once due). Everything it needs is
 // in the store, so after a restart it resumes where it stopped.
 #pragma once
 
@@ -33,6 +34,7 @@ class Worker {
   void advance_flux(const std::string& numero);
   void integrate(const FluxRecord& flux);
   void advance_invoices();
+  void play_planned_moves();
 
   Mock& mock_;
   std::thread thread_;

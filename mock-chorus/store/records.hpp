@@ -77,6 +77,20 @@ struct StatusEvent {
   HistoryEntry entry;
 };
 
+// A status the buyer's side is to set on an invoice `after` milliseconds
+// after it reached MISE_A_DISPOSITION (a scenario's outcome), kept in the
+// store so that it survives a restart.
+struct PlannedMove {
+  std::string statut;
+  std::optional<std::string> motif;
+  Millis after = 0;
+};
+
+struct DueMove {
+  std::int64_t identifiant_facture_cpp = 0;
+  PlannedMove move;
+};
+
 struct AttachmentRecord {
   std::int64_t piece_jointe_id = 0;
   std::string login;

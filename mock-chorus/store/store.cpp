@@ -59,6 +59,9 @@ CREATE TABLE IF NOT EXISTS history (
   statut TEXT NOT NULL, date INTEGER NOT NULL, commentaire TEXT,
   utilisateur TEXT NOT NULL);
 CREATE INDEX IF NOT EXISTS history_invoice ON history(invoice_id);
+CREATE TABLE IF NOT EXISTS planned_moves (
+  invoice_id INTEGER PRIMARY KEY REFERENCES invoices(id),
+  statut TEXT NOT NULL, motif TEXT, after_ms INTEGER NOT NULL);
 CREATE TABLE IF NOT EXISTS attachments (
   id INTEGER PRIMARY KEY AUTOINCREMENT,
   login TEXT NOT NULL, nom TEXT NOT NULL, extension TEXT NOT NULL,
@@ -174,7 +177,8 @@ void Store::clear_activity() {
   std::lock_guard lock(mutex_);
   Transaction tx(db_);
   db_.exec(
-      "DELETE FROM history; DELETE FROM invoices; DELETE FROM flux; DELETE FROM attachments; "
+      "DELETE FROM planned_moves; DELETE FROM history; DELETE FROM invoices; DELETE FROM flux; "
+      "DELETE FROM attachments; "
       "DELETE FROM tokens;");
   tx.commit();
 }
@@ -306,23 +310,27 @@ void Store::set_flux_state(const std::string& numero, const std::string& etat, M
       .run();
 }
 
-std::variant<std::int64_t, DuplicateInvoice> Store::insert_invoice(const InvoiceRecord& r,
-                                                                   const std::string& utilisateur) {
+std::variant<std::int64_t, DuplicateInvoice> Store::insert_invoice(
+    const InvoiceRecord& r, const std::string& utilisateur,
+    const std::optional<PlannedMove>& planned) {
   std::lock_guard lock(mutex_);
   Transaction tx(db_);
-  auto inserted = insert_invoice_locked(r, utilisateur);
+  auto inserted = insert_invoice_locked(r, utilisateur, planned);
   tx.commit();
   return inserted;
 }
 
 void Store::integrate_flux(const std::string& numero, const std::vector<InvoiceRecord>& invoices,
                            const std::string& utilisateur, Millis at,
-                           const std::function<FluxEnd(const Inserted&)>& finish) {
+                           const std::function<FluxEnd(const Inserted&)>& finish,
+                           const std::vector<std::optional<PlannedMove>>& planned) {
   std::lock_guard lock(mutex_);
   Transaction tx(db_);
   Inserted inserted;
-  for (const auto& r : invoices)
-    inserted.push_back(insert_invoice_locked(r, utilisateur));
+  for (std::size_t i = 0; i < invoices.size(); ++i) {
+    inserted.push_back(insert_invoice_locked(invoices[i], utilisateur,
+                                             i < planned.size() ? planned[i] : std::nullopt));
+  }
   const FluxEnd end = finish(inserted);
   db_.prepare("UPDATE flux SET etat = ?, date_etat = ?, erreurs = ? WHERE numero = ?")
       .bind(1, end.etat)
@@ -334,7 +342,8 @@ void Store::integrate_flux(const std::string& numero, const std::vector<InvoiceR
 }
 
 std::variant<std::int64_t, DuplicateInvoice> Store::insert_invoice_locked(
-    const InvoiceRecord& r, const std::string& utilisateur) {
+    const InvoiceRecord& r, const std::string& utilisateur,
+    const std::optional<PlannedMove>& planned) {
   const std::string annee = r.date_facture.substr(0, 4);
   auto existing = db_.prepare(
       "SELECT id FROM invoices WHERE id_fournisseur = ? AND numero_facture = ? AND annee = ?");
@@ -379,6 +388,15 @@ std::variant<std::int64_t, DuplicateInvoice> Store::insert_invoice_locked(
       .run();
   const std::int64_t id = db_.last_insert_id();
   add_history(db_, id, r.statut, r.date_statut, r.commentaire_statut, utilisateur);
+  if (planned) {
+    db_.prepare(
+           "INSERT INTO planned_moves (invoice_id, statut, motif, after_ms) VALUES (?, ?, ?, ?)")
+        .bind(1, id)
+        .bind(2, planned->statut)
+        .bind(3, planned->motif)
+        .bind(4, planned->after)
+        .run();
+  }
   return id;
 }
 
@@ -491,6 +509,27 @@ std::vector<std::int64_t> Store::invoices_in(const std::string& statut, Millis b
   while (s.step())
     out.push_back(s.integer(0));
   return out;
+}
+
+std::vector<DueMove> Store::due_moves(Millis now) {
+  std::lock_guard lock(mutex_);
+  auto s = db_.prepare(
+      "SELECT p.invoice_id, p.statut, p.motif, p.after_ms FROM planned_moves p "
+      "JOIN invoices i ON i.id = p.invoice_id "
+      "WHERE i.statut = 'MISE_A_DISPOSITION' AND i.date_statut + p.after_ms <= ? "
+      "ORDER BY p.invoice_id");
+  s.bind(1, now);
+  std::vector<DueMove> out;
+  while (s.step())
+    out.push_back({s.integer(0), {s.text(1), s.optional_text(2), s.integer(3)}});
+  return out;
+}
+
+void Store::forget_move(std::int64_t identifiant_facture_cpp) {
+  std::lock_guard lock(mutex_);
+  db_.prepare("DELETE FROM planned_moves WHERE invoice_id = ?")
+      .bind(1, identifiant_facture_cpp)
+      .run();
 }
 
 std::int64_t Store::insert_attachment(const AttachmentRecord& m, std::string_view bytes) {

@@ -86,14 +86,17 @@ class Store {
   void set_flux_state(const std::string& numero, const std::string& etat, Millis at,
                       const std::optional<std::string>& erreurs_json = std::nullopt);
 
-  // Inserts the invoice with its first history entry; the duplicate's id
-  // when the supplier already has this number in this invoice year.
-  std::variant<std::int64_t, DuplicateInvoice> insert_invoice(const InvoiceRecord& r,
-                                                              const std::string& utilisateur);
+  // Inserts the invoice with its first history entry, and the move planned
+  // for it if any; the duplicate's id when the supplier already has this
+  // number in this invoice year.
+  std::variant<std::int64_t, DuplicateInvoice> insert_invoice(
+      const InvoiceRecord& r, const std::string& utilisateur,
+      const std::optional<PlannedMove>& planned = std::nullopt);
   // The end of a flux's processing, in one transaction (all or nothing, so
   // that a restart simply processes the flux again): inserts the invoices
-  // (as insert_invoice), then gives the flux the state and errors `finish`
-  // makes of what was inserted.
+  // (as insert_invoice, each with the move `planned` holds at its place, when
+  // it holds one), then gives the flux the state and errors `finish` makes of
+  // what was inserted.
   using Inserted = std::vector<std::variant<std::int64_t, DuplicateInvoice>>;
   struct FluxEnd {
     std::string etat;
@@ -101,7 +104,8 @@ class Store {
   };
   void integrate_flux(const std::string& numero, const std::vector<InvoiceRecord>& invoices,
                       const std::string& utilisateur, Millis at,
-                      const std::function<FluxEnd(const Inserted&)>& finish);
+                      const std::function<FluxEnd(const Inserted&)>& finish,
+                      const std::vector<std::optional<PlannedMove>>& planned = {});
   std::optional<InvoiceRecord> invoice(std::int64_t id);
   InvoicePage search(const InvoiceQuery& query);
   void set_status(std::int64_t id, const std::string& statut, Millis at,
@@ -111,6 +115,11 @@ class Store {
   std::vector<StatusEvent> status_events();
   // Invoices in `statut` that entered it at or before `before`.
   std::vector<std::int64_t> invoices_in(const std::string& statut, Millis before);
+
+  // The planned moves of invoices that reached MISE_A_DISPOSITION at least
+  // their delay before `now`, oldest invoice first; and forgetting one, done.
+  std::vector<DueMove> due_moves(Millis now);
+  void forget_move(std::int64_t identifiant_facture_cpp);
 
   // Copies the write-ahead log into the database, on a connection of its
   // own so that calls do not wait (commits leave it to this: see store.cpp).
@@ -125,7 +134,8 @@ class Store {
   void create_schema();
   // insert_invoice's work, the lock held and a transaction open.
   std::variant<std::int64_t, DuplicateInvoice> insert_invoice_locked(
-      const InvoiceRecord& r, const std::string& utilisateur);
+      const InvoiceRecord& r, const std::string& utilisateur,
+      const std::optional<PlannedMove>& planned);
 
   std::mutex mutex_;
   Database db_;

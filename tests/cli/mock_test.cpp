@@ -73,12 +73,45 @@ TEST_CASE("mock --help lists its exit codes and every admin route", "[mock-cli][
   CHECK(contains(r.out, "Codes de sortie / exit codes:"));
   CHECK(contains(r.out, "port in use"));
   for (const char* route :
-       {"POST /_mock/reset", "POST /_mock/directory", "POST /_mock/factures/ID/statut",
-        "GET  /_mock/flux/NUMERO", "GET  /_mock/mails", "POST /_mock/portail/deverrouiller"}) {
+       {"POST   /_mock/reset", "POST   /_mock/directory", "POST   /_mock/factures/ID/statut",
+        "GET    /_mock/flux/NUMERO", "GET    /_mock/mails", "POST   /_mock/portail/deverrouiller",
+        "POST   /_mock/scenarios", "GET    /_mock/scenarios", "DELETE /_mock/scenarios"}) {
     CHECK(contains(r.out, route));
   }
   CHECK(contains(r.out, "--insee"));
   CHECK(contains(r.out, "--no-2fa"));
+  CHECK(contains(r.out, "--scenario"));
+  CHECK(contains(r.out, "--seed"));
+  CHECK(contains(r.out, "docs/scenario.schema.json"));
+}
+
+TEST_CASE("mock --scenario: a bad file exits 2 at start with every error at its pointer",
+          "[mock-cli][usage]") {
+  const auto dir = fresh_dir("mock-cli-scenario");
+  const std::string file = (dir / "bad.json").string();
+  {
+    std::ofstream out(file);
+    out << R"({"faults": [{"endpoint": "*", "kind": "status", "status": 503, "rate": "haut"},
+                         {"endpoint": "/_mock/reset", "kind": "drop"}]})";
+  }
+  const std::string data = (dir / "data").string();
+  RunResult r = run({"mock", "--port", "0", "--scenario", file, "--data", data, "--no-xsd"});
+  INFO(r.err);
+  CHECK(r.exit_code == 2);
+  CHECK(contains(r.err, "--scenario " + file + " : scénario refusé (2 erreurs)"));
+  CHECK(contains(r.err, R"(/faults/0/rate : attendu un nombre entre 0 et 1, trouvé "haut")"));
+  CHECK(contains(r.err, "/faults/1/endpoint : attendu *, /api/oauth/token ou un chemin /cpro/"));
+  r = run({"mock", "--lang", "en", "--port", "0", "--scenario", file, "--data", data, "--no-xsd"});
+  INFO(r.err);
+  CHECK(r.exit_code == 2);
+  CHECK(contains(r.err, R"(/faults/0/rate: expected a number between 0 and 1, got "haut")"));
+  r = run({"mock", "--port", "0", "--scenario", (dir / "absent.json").string(), "--data", data,
+           "--no-xsd"});
+  CHECK(r.exit_code == 2);
+  CHECK(contains(r.err, "--scenario"));
+  r = run({"mock", "--port", "0", "--seed", "-1", "--data", data, "--no-xsd"});
+  CHECK(r.exit_code == 2);
+  CHECK(contains(r.err, "--seed"));
 }
 
 TEST_CASE("mock --insee: a broken register exits 2, naming the file and the place",

@@ -10,11 +10,11 @@ root=${1:?usage: floors_test.sh MOCK_CHORUS_DIR}
 # The floors, top (1) to bottom.
 floor_of() {
   case "$1" in
-    server | listen) echo 1 ;;               # the HTTP server and its socket
+    server | listen | faults | http_reply) echo 1 ;;  # the HTTP server, its socket, faults on the wire
     api | portal) echo 2 ;;                  # the handlers: the real API's, /_mock/ and the portal's pages
     flux | deposit) echo 3 ;;                # the flux worker; a deposit by file and request
     mock) echo 4 ;;                          # the shared state: options, store, gate, catalogue
-    auth | records) echo 5 ;;                # who may call; what a deposit is stored as
+    auth | records | scenario) echo 5 ;;     # who may call; what a deposit is stored as; scenarios
     store | wire | lifecycle) echo 6 ;;      # storage, the wire format, statuses
     *) echo "" ;;
   esac

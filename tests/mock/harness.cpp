@@ -154,8 +154,9 @@ Answer MockHarness::admin(const std::string& method, const std::string& path,
   httplib::Headers headers;
   if (!admin_token.empty()) headers.emplace("X-Mock-Admin", admin_token);
   auto c = client();
-  return answer_of(method == "GET" ? c->Get(path, headers)
-                                   : c->Post(path, headers, body, "application/json"));
+  if (method == "GET") return answer_of(c->Get(path, headers));
+  if (method == "DELETE") return answer_of(c->Delete(path, headers));
+  return answer_of(c->Post(path, headers, body, "application/json"));
 }
 
 json MockHarness::wait_for_flux(const std::string& numero, const std::string& cpro_account) {
@@ -165,7 +166,10 @@ json MockHarness::wait_for_flux(const std::string& numero, const std::string& cp
     const Answer a = post("/cpro/transverses/v1/consulterCRDetaille",
                           json{{"numeroFluxDepot", numero}}.dump(), token(), account);
     const std::string etat = a.body.value("etatCourantDepotFlux", "");
-    if (etat == "IN_INTEGRE" || etat == "IN_INTEGRE_PARTIEL" || etat == "IN_REJETE") return a.body;
+    if (etat == "IN_INTEGRE" || etat == "IN_INTEGRE_PARTIEL" || etat == "IN_REJETE" ||
+        etat == "IN_INCIDENTE") {
+      return a.body;
+    }
     std::this_thread::sleep_for(std::chrono::milliseconds(10));
   }
   throw std::runtime_error("flux " + numero + " not final after 5 s");

@@ -67,17 +67,20 @@ class MockHarness {
   Answer admin(const std::string& method, const std::string& path, const std::string& body,
                const std::string& admin_token = kAdminToken);
 
-  // Polls consulterCRDetaille until the flux is in a final state (5 s at
+  // Polls consulterCRDetaille until the flux is in a final state (IN_INTEGRE,
+  // IN_INTEGRE_PARTIEL, IN_REJETE, IN_INCIDENTE; 5 s at
   // most), as `cpro_account` (default: Alpine).
   json wait_for_flux(const std::string& numero, const std::string& cpro_account = "");
+
+  // A client of the mock, for calls the helpers above do not make (headers
+  // of the answer, a call that gets no answer).
+  std::unique_ptr<httplib::Client> client();
 
   mock::Mock& mock() { return *mock_; }
   int port() const { return port_; }
   const std::filesystem::path& data_dir() const { return dir_; }
 
  private:
-  std::unique_ptr<httplib::Client> client();
-
   std::filesystem::path dir_;
   mock::MockOptions options_;
   std::atomic<mock::Millis> skew_{0};

@@ -1,0 +1,26 @@
+// The scenarios' faults on the wire (scenario/scenarios.hpp decides which
+// call gets which). Before routing: the latency, then a status fault answers
+// at once (nothing is handled, the client may safely retry). After the
+// handler: drop closes the connection without an answer (the deposit is
+// stored: the "lost answer"), truncate sends half the body and closes. A
+// tokenExpiry fault is left for the token route to read (token_lifetime_cut).
+// Only the API and token paths get faults, never /_mock/… nor the portal.
+#pragma once
+
+#include <optional>
+
+#include "mock-chorus/mock.hpp"
+
+namespace httplib {
+class Server;
+struct Response;
+}  // namespace httplib
+
+namespace cprokit::mock {
+
+void install_faults(httplib::Server& http, Mock& mock);
+
+// The lifetime a tokenExpiry fault gave the token this call issues, if one fired.
+std::optional<Millis> token_lifetime_cut(const httplib::Response& res);
+
+}  // namespace cprokit::mock
