@@ -147,7 +147,9 @@ void write_deposits_json(std::ostream& out, std::span<const DepositReport> repor
 }
 
 int deposit_exit_code(std::span<const DepositReport> reports) {
-  bool unknown = false, unreadable = false, refused = false;
+  bool unknown = false;
+  bool unreadable = false;
+  bool refused = false;
   for (const DepositReport& r : reports) {
     switch (r.outcome) {
       case Outcome::Integrated:
