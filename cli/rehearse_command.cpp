@@ -14,6 +14,7 @@
 #include "cli/commands.hpp"
 #include "cli/exit_codes.hpp"
 #include "cli/rehearse/private_mock.hpp"
+#include "cli/rehearse/rehearsal_data.hpp"
 #include "cli/rehearse/step_report.hpp"
 #include "cli/rehearse/story.hpp"
 #include "cli/usage_error.hpp"
@@ -159,10 +160,11 @@ int rehearse_command(const std::vector<std::string>& argv) {
     private_mock.emplace(std::move(mock_options));
     story.server = private_mock->url();
     story.admin_token = private_mock->admin_token();
-    if (story.client_id.empty()) {
-      story.client_id = private_mock->client().client_id;
-      story.client_secret = private_mock->client().client_secret;
-    }
+  }
+  if (story.client_id.empty()) {
+    const auto demo = rehearse::demo_client();
+    story.client_id = demo.client_id;
+    story.client_secret = demo.client_secret;
   }
   story.token_url = a.token_url.value_or("");
   story.wait_seconds = a.wait;

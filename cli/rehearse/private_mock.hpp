@@ -10,7 +10,6 @@
 
 #include "mock-chorus/mock.hpp"
 #include "mock-chorus/server.hpp"
-#include "validators/directory/directory_file.hpp"
 
 namespace cprokit::cli::rehearse {
 
@@ -24,14 +23,11 @@ class PrivateMock {
 
   const std::string& url() const { return url_; }
   const std::string& admin_token() const { return admin_token_; }
-  // The PISTE client of the demo directory.
-  const directory::PisteClient& client() const { return loaded_.clients.front(); }
 
  private:
   std::filesystem::path data_;
   std::string admin_token_;
   std::unique_ptr<mock::Mock> mock_;
-  directory::DirectoryFile loaded_;
   std::unique_ptr<mock::MockServer> server_;
   std::thread thread_;
   std::string url_;

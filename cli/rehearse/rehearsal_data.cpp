@@ -19,6 +19,12 @@ std::string_view demo_directory() {
   return embedded("matheysine.json");
 }
 
+directory::PisteClient demo_client() {
+  const auto file = directory::read_directory_file(demo_directory());
+  if (file.clients.empty()) throw std::logic_error("the demo directory has no PISTE client");
+  return file.clients.front();
+}
+
 std::string_view invoice_template() {
   return embedded("eng-03-other-budget.xml");
 }

@@ -6,6 +6,8 @@
 #include <span>
 #include <string_view>
 
+#include "validators/directory/directory_file.hpp"
+
 namespace cprokit::cli::rehearse {
 
 struct Asset {
@@ -17,6 +19,8 @@ std::span<const Asset> rehearsal_data();  // generated
 
 // fixtures/directory/matheysine.json: the structures, the PISTE client.
 std::string_view demo_directory();
+// Its PISTE application, which the story's API calls use unless told another.
+directory::PisteClient demo_client();
 // fixtures/invoices/chorus/eng-03-other-budget.xml: Menuiserie Alpine's
 // invoice to the transport budget (20004065700054) with an engagement of
 // the main budget (BC2026-000123).

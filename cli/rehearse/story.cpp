@@ -169,7 +169,6 @@ Message create_technical_account(Story& s) {
           fmt::format("technical account {}", s.technical_login)};
 }
 
-
 // ApiError and the like carry their message in both languages.
 [[noreturn]] void fail_with(const client::ApiError& e) {
   throw StepFailure{e.message()};
@@ -177,22 +176,24 @@ Message create_technical_account(Story& s) {
 
 Message check_api(Story& s) {
   client::Endpoints endpoints{s.options.server, s.options.token_url};
-  client::Credentials credentials{s.options.client_id, s.options.client_secret,
-                                  s.technical_login, s.technical_password};
+  client::Credentials credentials{s.options.client_id, s.options.client_secret, s.technical_login,
+                                  s.technical_password};
   s.api = std::make_unique<client::ChorusClient>(endpoints, credentials);
   nlohmann::json answer;
   try {
-    answer = s.api->call("utilisateurs/v1/monCompte/recuperer/rattachements", nlohmann::json::object());
+    answer =
+        s.api->call("utilisateurs/v1/monCompte/recuperer/rattachements", nlohmann::json::object());
   } catch (const client::ApiError& e) {
     fail_with(e);
   }
   for (const auto& r : answer.value("listeStructureRattachement", nlohmann::json::array())) {
     if (r.value("identifiantStructure", "") == s.supplier.siret) {
-      return {fmt::format("jeton obtenu ; le compte technique est rattaché à {} (idStructureCPP {})",
-                          s.supplier.siret, r.value("idStructure", 0)),
-              fmt::format("token obtained; the technical account is attached to {} "
-                          "(idStructureCPP {})",
-                          s.supplier.siret, r.value("idStructure", 0))};
+      return {
+          fmt::format("jeton obtenu ; le compte technique est rattaché à {} (idStructureCPP {})",
+                      s.supplier.siret, r.value("idStructure", 0)),
+          fmt::format("token obtained; the technical account is attached to {} "
+                      "(idStructureCPP {})",
+                      s.supplier.siret, r.value("idStructure", 0))};
     }
   }
   fail(fmt::format("le compte technique n'est pas rattaché à {} : {}", s.supplier.siret,
@@ -224,7 +225,8 @@ std::string errors_of(const client::DepositReport& report) {
   for (const auto& e : report.errors)
     text += (text.empty() ? "" : " ; ") + e.libelle;
   for (const auto& f : report.findings) {
-    if (f.severity == Severity::Fatal) text += (text.empty() ? "" : " ; ") + f.rule + " " + f.message.fr;
+    if (f.severity == Severity::Fatal)
+      text += (text.empty() ? "" : " ; ") + f.rule + " " + f.message.fr;
   }
   return text.empty() ? report.message.fr : text;
 }
@@ -239,7 +241,8 @@ Message deposit_valid(Story& s) {
        {"rules",
         {{{"name", "paiement de " + invoice.number},
           {"match", {{"invoiceNumber", invoice.number}}},
-          {"outcome", {{"status", "MISE_EN_PAIEMENT"}, {"afterSeconds", s.options.payment_seconds}}}}}}});
+          {"outcome",
+           {{"status", "MISE_EN_PAIEMENT"}, {"afterSeconds", s.options.payment_seconds}}}}}}});
   const auto report = client::deposit_file(*s.api, written(s, invoice), deposit_options(s));
   if (report.outcome != client::Outcome::Integrated || report.invoices.empty()) {
     fail(fmt::format("{} : attendu IN_INTEGRE, obtenu {} ({}) : {}", invoice.number,
@@ -257,9 +260,9 @@ Message deposit_valid(Story& s) {
 bool names_rule(const client::DepositReport& report, std::string_view rule) {
   const bool in_findings = std::any_of(report.findings.begin(), report.findings.end(),
                                        [&](const Finding& f) { return f.rule == rule; });
-  const bool in_errors = std::any_of(report.errors.begin(), report.errors.end(), [&](const auto& e) {
-    return e.rule == rule || e.libelle.find(rule) != std::string::npos;
-  });
+  const bool in_errors = std::any_of(
+      report.errors.begin(), report.errors.end(),
+      [&](const auto& e) { return e.rule == rule || e.libelle.find(rule) != std::string::npos; });
   return in_findings || in_errors;
 }
 
@@ -268,7 +271,8 @@ Message deposit_other_budget(Story& s) {
   const auto path = written(s, invoice);
   // cprokit's own pre-flight lint refuses it first…
   const auto refused = client::deposit_file(*s.api, path, deposit_options(s));
-  if (refused.outcome != client::Outcome::RefusedByPreflight || !names_rule(refused, "CPRO-ENG-03")) {
+  if (refused.outcome != client::Outcome::RefusedByPreflight ||
+      !names_rule(refused, "CPRO-ENG-03")) {
     fail(fmt::format("{} : attendu le refus du contrôle avant envoi (CPRO-ENG-03), obtenu {} : {}",
                      invoice.number, client::name(refused.outcome), errors_of(refused)),
          fmt::format("{}: expected the pre-flight lint to refuse it (CPRO-ENG-03), got {}: {}",
@@ -279,9 +283,9 @@ Message deposit_other_budget(Story& s) {
   options.force = true;
   const auto rejected = client::deposit_file(*s.api, path, options);
   if (rejected.outcome != client::Outcome::Rejected || !names_rule(rejected, "CPRO-ENG-03")) {
-    fail(fmt::format("{} envoyée malgré tout : attendu IN_REJETE pour CPRO-ENG-03, obtenu {} ({}) : {}",
-                     invoice.number, client::name(rejected.outcome), rejected.etat,
-                     errors_of(rejected)),
+    fail(fmt::format(
+             "{} envoyée malgré tout : attendu IN_REJETE pour CPRO-ENG-03, obtenu {} ({}) : {}",
+             invoice.number, client::name(rejected.outcome), rejected.etat, errors_of(rejected)),
          fmt::format("{} sent anyway: expected IN_REJETE for CPRO-ENG-03, got {} ({}): {}",
                      invoice.number, client::name(rejected.outcome), rejected.etat,
                      errors_of(rejected)));
@@ -312,7 +316,8 @@ Message follow_to_payment(Story& s) {
     s.api->pause(std::chrono::milliseconds(200));
   }
   std::string path;
-  for (const auto& h : history["historiquesDesStatuts"].value("histoStatut", nlohmann::json::array()))
+  for (const auto& h :
+       history["historiquesDesStatuts"].value("histoStatut", nlohmann::json::array()))
     path += (path.empty() ? "" : " → ") + h.value("histoStatutCode", "?");
   return {path, path};
 }

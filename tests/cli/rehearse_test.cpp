@@ -20,8 +20,9 @@ using cprokit::test::RunResult;
 namespace {
 
 // The steps of the story, in order.
-const std::vector<std::string> kSteps = {"compte", "espaces", "activation", "connexion",
-                                         "raccordement"};
+const std::vector<std::string> kSteps = {
+    "compte", "espaces",      "activation",         "connexion", "raccordement",
+    "api",    "depot-valide", "depot-autre-budget", "suivi"};
 
 std::size_t marks(const std::string& out, const std::string& mark) {
   return count_of("\n" + out, "\n" + mark + " ");
@@ -53,6 +54,31 @@ TEST_CASE("rehearse: replayed on one running mock, each run with its own supplie
     CHECK(marks(r.out, "✓") == kSteps.size());
     CHECK(contains(r.out, all_passed_fr()));
   }
+}
+
+TEST_CASE(
+    "rehearse: a mock whose scenario rejects the valid invoice fails that step, and its "
+    "follow-up is not run",
+    "[rehearse]") {
+  const auto scenario = cprokit::test::fresh_dir("rehearse-scenario") / "breaks-deposit.json";
+  cprokit::test::write_file(scenario, R"({
+    "name": "the valid invoice rejected",
+    "rules": [{"match": {"invoiceNumber": "REP-*-1"},
+               "outcome": {"flux": "IN_REJETE",
+                           "errors": [{"libelleErreurDP": "Rejet voulu par le scénario"}]}}]})");
+  const MockProcess mock({"--no-xsd", "--scenario", scenario.string()});
+  const RunResult r = run({"rehearse", "--server", mock.url(), "--admin-token", kTestAdminToken});
+  INFO(r.out << r.err);
+  CHECK(r.exit_code == 1);
+  CHECK(contains(r.out, "✗ 7. Dépôt d'une facture valide (deposer/flux)"));
+  CHECK(contains(r.out,
+                 ": attendu IN_INTEGRE, obtenu rejected (IN_REJETE) : Rejet voulu par le "
+                 "scénario"));
+  CHECK(contains(r.out, "✓ 8. Dépôt avec l'engagement d'un autre budget"));
+  CHECK(contains(r.out,
+                 "– 9. Suivi jusqu'à MISE_EN_PAIEMENT\n    non jouée : elle suit l'étape "
+                 "« depot-valide »"));
+  CHECK(contains(r.out, "9 étape(s) : 7 réussie(s), 1 en échec, 1 non jouée(s)"));
 }
 
 TEST_CASE("rehearse: without the mock's admin token, the activation step says what is missing",

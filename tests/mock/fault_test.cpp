@@ -15,11 +15,11 @@
 
 #include <fmt/format.h>
 
-#include "mock-chorus/base64.hpp"
 #include "mock-chorus/scenario/draw.hpp"
 #include "tests/mock/harness.hpp"
+#include "validators/base64.hpp"
 
-using cprokit::mock::encode_base64;
+using cprokit::encode_base64;
 using namespace cprokit::testing;
 
 namespace {

@@ -6,10 +6,10 @@
 #include <chrono>
 #include <thread>
 
-#include "mock-chorus/base64.hpp"
 #include "tests/mock/harness.hpp"
+#include "validators/base64.hpp"
 
-using cprokit::mock::encode_base64;
+using cprokit::encode_base64;
 using namespace cprokit::testing;
 
 namespace {
