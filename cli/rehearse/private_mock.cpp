@@ -16,7 +16,7 @@ namespace {
 constexpr int kAdminTokenBytes = 24;
 
 std::filesystem::path fresh_folder() {
-  const auto folder =
+  auto folder =
       std::filesystem::temp_directory_path() / ("cprokit-rehearse-" + mock::random_hex(8));
   std::filesystem::create_directories(folder);
   std::filesystem::permissions(folder, std::filesystem::perms::owner_all);

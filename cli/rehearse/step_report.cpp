@@ -62,8 +62,8 @@ void write_junit(std::ostream& out, const std::vector<StepResult>& results,
              count(results, Verdict::NotRun), total);
   for (std::size_t i = 0; i < results.size(); ++i) {
     const StepResult& r = results[i];
-    out << fmt::format("    <testcase classname=\"rehearse\" name=\"{:02}-{}\" time=\"{:.3f}\"",
-                       i + 1, xml::xml_escape(r.id), r.seconds);
+    out << fmt::format(R"(    <testcase classname="rehearse" name="{:02}-{}" time="{:.3f}")", i + 1,
+                       xml::xml_escape(r.id), r.seconds);
     const std::string title = xml::xml_escape(r.title.in(lang));
     const std::string detail = xml::xml_escape(r.detail.in(lang));
     switch (r.verdict) {

@@ -140,8 +140,7 @@ Message sign_in(Story& s) {
   }
   expect_redirect(answer, "/", "connexion", "sign-in");
   const Page account = expect_page(s.portal.get("/portail/compte"), "/portail/compte");
-  if (account.body.find(
-          "id=\"factures_emises-oui\" name=\"factures_emises\" value=\"oui\" checked") ==
+  if (account.body.find(R"(id="factures_emises-oui" name="factures_emises" value="oui" checked)") ==
       std::string::npos) {
     fail("la page du compte ne montre pas l'espace « factures émises » ouvert",
          "the account page does not show the issued-invoices workspace open");
@@ -207,7 +206,7 @@ Message check_api(Story& s) {
 std::filesystem::path written(const Story& s, const StoryInvoice& invoice) {
   std::string name = s.supplier.raison_sociale + "_" + invoice.number + ".xml";
   std::replace(name.begin(), name.end(), ' ', '-');
-  const auto path = s.options.work_dir / name;
+  auto path = s.options.work_dir / name;
   std::ofstream(path, std::ios::binary) << invoice.xml;
   return path;
 }
