@@ -22,6 +22,7 @@ using scenario::FaultKind;
 // on the response itself (httplib gives no other per-call place); removed
 // before the answer is written.
 constexpr const char* kFaultHeader = "X-Cprokit-Fault";
+constexpr std::string_view kAnswered = "answered";
 constexpr std::string_view kDrop = "drop";
 constexpr std::string_view kTruncate = "truncate";
 constexpr std::string_view kTokenLifetime = "token-lifetime=";
@@ -110,8 +111,13 @@ void install_faults(httplib::Server& http, Mock& mock) {
     if (!d.fault) return Handled::Unhandled;
     switch (d.fault->kind) {
       case FaultKind::Status:
+        // Answered here, but not returned as handled: httplib reads a call's
+        // body only after this step, and a body left unread on a kept-alive
+        // connection would be parsed as the next request. The route's
+        // handler sees the answer and does nothing (answered_by_fault).
         send(res, status_reply(*d.fault));
-        return Handled::Handled;
+        res.set_header(kFaultHeader, std::string(kAnswered));
+        break;
       case FaultKind::Drop:
         res.set_header(kFaultHeader, std::string(kDrop));
         break;
@@ -136,6 +142,10 @@ void install_faults(httplib::Server& http, Mock& mock) {
       truncate(res);
     }
   });
+}
+
+bool answered_by_fault(const httplib::Response& res) {
+  return res.get_header_value(kFaultHeader) == kAnswered;
 }
 
 std::optional<Millis> token_lifetime_cut(const httplib::Response& res) {

@@ -10,6 +10,7 @@
 #include <catch2/catch.hpp>
 
 #include <chrono>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -126,6 +127,30 @@ TEST_CASE("fault status: answered before the call is handled, Retry-After on 429
   CHECK(listed[0]["remaining"] == 0);
   CHECK(listed[1]["fired"] == 2);
   CHECK(listed[2]["remaining"].is_null());
+}
+
+TEST_CASE("fault status on a kept-alive connection: the next call on it is read whole",
+          "[mock][fault]") {
+  MockHarness h;
+  h.start();
+  h.token();
+  load(h, {{"faults", {fault(kConsulter, "status", {{"status", 503}, {"rate", 0.5}})}}});
+  auto c = h.client();
+  c->set_keep_alive(true);
+  c->set_tcp_nodelay(true);  // headers and body in two segments, as fast clients send them
+  const httplib::Headers headers{
+      {"Authorization", "Bearer " + h.token()},
+      {"cpro-account", MockHarness::account_header(kAlpineLogin, kAlpinePassword)}};
+  // The body of a faulted call must never be taken for the next request (a 400).
+  std::map<int, int> statuses;
+  for (int i = 0; i < 200; ++i) {
+    auto r = c->Post(kConsulter, headers, kConsult.dump(), "application/json");
+    REQUIRE(r);
+    ++statuses[r->status];
+  }
+  CHECK(statuses.size() == 2);
+  CHECK(statuses[200] > 50);
+  CHECK(statuses[503] > 50);
 }
 
 TEST_CASE("fault *: every API and token path, never /_mock/ nor the portal", "[mock][fault]") {
