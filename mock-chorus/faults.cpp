@@ -5,6 +5,7 @@
 #include <netinet/in.h>
 #include <sys/socket.h>
 
+#include <array>
 #include <charconv>
 #include <filesystem>
 #include <thread>
@@ -52,16 +53,16 @@ std::optional<std::pair<std::string, int>> endpoint_of(int fd, bool peer) {
   socklen_t length = sizeof address;
   auto* a = reinterpret_cast<sockaddr*>(&address);
   if ((peer ? getpeername(fd, a, &length) : getsockname(fd, a, &length)) != 0) return std::nullopt;
-  char text[INET6_ADDRSTRLEN] = {};
+  std::array<char, INET6_ADDRSTRLEN> text{};
   if (address.ss_family == AF_INET) {
     const auto* in = reinterpret_cast<const sockaddr_in*>(&address);
-    inet_ntop(AF_INET, &in->sin_addr, text, sizeof text);
-    return std::pair{std::string(text), ntohs(in->sin_port)};
+    inet_ntop(AF_INET, &in->sin_addr, text.data(), text.size());
+    return std::pair{std::string(text.data()), ntohs(in->sin_port)};
   }
   if (address.ss_family == AF_INET6) {
     const auto* in6 = reinterpret_cast<const sockaddr_in6*>(&address);
-    inet_ntop(AF_INET6, &in6->sin6_addr, text, sizeof text);
-    return std::pair{std::string(text), ntohs(in6->sin6_port)};
+    inet_ntop(AF_INET6, &in6->sin6_addr, text.data(), text.size());
+    return std::pair{std::string(text.data()), ntohs(in6->sin6_port)};
   }
   return std::nullopt;
 }

@@ -9,6 +9,7 @@
 
 #include <catch2/catch.hpp>
 
+#include <array>
 #include <chrono>
 #include <map>
 #include <string>
@@ -66,9 +67,9 @@ std::string raw_exchange(MockHarness& h, const std::string& path, const std::str
   REQUIRE(::send(fd, request.data(), request.size(), MSG_NOSIGNAL) ==
           static_cast<ssize_t>(request.size()));
   std::string received;
-  char buffer[4096];
-  for (ssize_t n; (n = ::recv(fd, buffer, sizeof buffer, 0)) > 0;)
-    received.append(buffer, static_cast<std::size_t>(n));
+  std::array<char, 4096> buffer{};
+  for (ssize_t n; (n = ::recv(fd, buffer.data(), buffer.size(), 0)) > 0;)
+    received.append(buffer.data(), static_cast<std::size_t>(n));
   ::close(fd);
   return received;
 }
@@ -76,6 +77,7 @@ std::string raw_exchange(MockHarness& h, const std::string& path, const std::str
 // The statuses of `calls` consults in a row.
 std::vector<int> consult_statuses(MockHarness& h, int calls) {
   std::vector<int> out;
+  out.reserve(static_cast<std::size_t>(calls));
   for (int i = 0; i < calls; ++i)
     out.push_back(h.call(kConsulter, kConsult).status);
   return out;
@@ -284,7 +286,7 @@ TEST_CASE("fault rate and count: the same seed gives the same faulted calls, ano
   CHECK(counted == std::vector<int>{503, 503, 503, 503, 503, 200, 200, 200});
 }
 
-TEST_CASE("--seed wins over the file's seed", "[mock][fault][seed]") {
+TEST_CASE("fault seed: the mock's --seed wins over the file's seed", "[mock][fault][seed]") {
   cprokit::mock::MockOptions options;
   options.seed = 99;
   MockHarness h(options);

@@ -40,6 +40,7 @@ std::string text_of(const fs::path& path) {
 
 std::vector<std::string> pointers(const std::vector<scenario::ScenarioError>& errors) {
   std::vector<std::string> out;
+  out.reserve(errors.size());
   for (const auto& e : errors)
     out.push_back(e.pointer);
   std::sort(out.begin(), out.end());
