@@ -22,6 +22,7 @@
 #include <latch>
 #include <memory>
 #include <optional>
+#include <set>
 #include <sstream>
 #include <stdexcept>
 #include <string>
@@ -35,6 +36,7 @@
 
 #include "mock-chorus/auth/secret_hash.hpp"
 #include "mock-chorus/mock.hpp"
+#include "mock-chorus/scenario/reader.hpp"
 #include "mock-chorus/server.hpp"
 #include "validators/base64.hpp"
 #include "validators/xsd/schema_set.hpp"
@@ -106,6 +108,11 @@ Options:
   --schemas DIR     validate deposits against the XSD schemas in DIR
   --tmp DIR         where the data folder is made (default /tmp; a tmpfs such
                     as /dev/shm shows what SQLite's fsyncs cost)
+  --scenario FILE   after the consult levels, load this mock scenario and run
+                    them again ("consulter+faults"): the answers with a status
+                    of its status faults are counted as faulted, apart, not as
+                    errors (e.g. fixtures/scenarios/valid/consulter-503-1pc.json,
+                    a 503 on 1 % of the consults); unloaded before the deposits
   --help            this text
 
 Targets (issue 4): >= 2,000 consults/s, >= 300 deposits/s sustained, p99
@@ -123,6 +130,7 @@ struct Options {
   fs::path invoice = "fixtures/invoices/chorus/invoice-chorus-ok.xml";
   std::optional<fs::path> schemas;
   fs::path tmp = "/tmp";
+  std::optional<fs::path> scenario;
 };
 
 [[noreturn]] void fail(std::string_view message) {
@@ -182,6 +190,8 @@ Options parse_options(int argc, char** argv) {
       opt.schemas = fs::path(value);
     } else if (arg == "--tmp") {
       opt.tmp = fs::path(value);
+    } else if (arg == "--scenario") {
+      opt.scenario = fs::path(value);
     } else {
       fail(fmt::format("unknown option '{}' (see --help)", arg));
     }
@@ -200,6 +210,16 @@ std::string read_file(std::string_view option, const fs::path& path) {
   std::ostringstream out;
   out << in.rdbuf();
   return out.str();
+}
+
+// --scenario FILE, refused with every error at its JSON Pointer.
+cprokit::mock::scenario::Scenario read_scenario_file(const fs::path& path) {
+  auto read = cprokit::mock::scenario::read_scenario(read_file("--scenario", path));
+  if (!read.errors.empty()) {
+    fail(fmt::format("--scenario {}: refused:\n{}", path.string(),
+                     cprokit::mock::scenario::error_lines(read.errors, cprokit::Lang::En)));
+  }
+  return std::move(read.scenario);
 }
 
 double ms_between(Clock::time_point from, Clock::time_point to) {
@@ -444,6 +464,7 @@ struct Load {
   std::size_t clients = 0;
   std::vector<double> ms;  // every request's latency, sorted
   std::size_t errors = 0;
+  std::size_t faulted = 0;  // answers a scenario's fault made, as it should
   std::string first_error;
   double seconds = 0;  // first request sent → last answer received
   double cpu = 0;      // process CPU seconds meanwhile
@@ -463,11 +484,13 @@ struct Scenario {
   std::string_view path;
   std::function<std::string(std::size_t client, std::size_t n)> body;
   bool deposits = false;
+  std::set<int> faulted;  // statuses a loaded scenario answers on purpose: counted apart
 };
 
 struct ClientTally {
   std::vector<double> ms;
   std::size_t errors = 0;
+  std::size_t faulted = 0;
   std::string first_error;
   std::string last_numero;
   std::size_t accepted = 0;
@@ -521,6 +544,8 @@ Load run_load(int port, const httplib::Headers& headers, const Scenario& s, std:
             ++t.accepted;
             t.last_numero = std::max(t.last_numero, *numero);  // fixed width: by value
           }
+        } else if (s.faulted.contains(a.status)) {
+          ++t.faulted;
         } else if (a.status != 200) {
           error = describe(a);
         }
@@ -543,6 +568,7 @@ Load run_load(int port, const httplib::Headers& headers, const Scenario& s, std:
   for (auto& t : tallies) {
     load.ms.insert(load.ms.end(), t.ms.begin(), t.ms.end());
     load.errors += t.errors;
+    load.faulted += t.faulted;
     if (load.first_error.empty()) load.first_error = t.first_error;
     load.last_numero = std::max(load.last_numero, t.last_numero);
     load.accepted += t.accepted;
@@ -626,17 +652,18 @@ std::string verdict(bool met) {
 }
 
 void print_load_header() {
-  fmt::print("{:<13} {:>7} {:>8} {:>9} {:>8} {:>8} {:>8} {:>6} {:>6} {:>8}\n", "scenario",
-             "clients", "requests", "req/s", "p50 ms", "p99 ms", "max ms", "errors", "CPU %",
-             "1st ms");
+  fmt::print("{:<16} {:>7} {:>8} {:>9} {:>8} {:>8} {:>8} {:>6} {:>7} {:>6} {:>8}\n", "scenario",
+             "clients", "requests", "req/s", "p50 ms", "p99 ms", "max ms", "errors", "faulted",
+             "CPU %", "1st ms");
 }
 
 void print_load(const std::string& name, const Load& l) {
   const double cores = std::max(1U, std::thread::hardware_concurrency());
-  fmt::print("{:<13} {:>7} {:>8} {:>9.0f} {:>8.2f} {:>8.2f} {:>8.2f} {:>6} {:>6.0f} {:>8.1f}\n",
-             name, l.clients, l.ms.size(), l.per_second(), l.percentile(50), l.percentile(99),
-             l.ms.empty() ? 0.0 : l.ms.back(), l.errors,
-             l.seconds > 0 ? 100 * l.cpu / (l.seconds * cores) : 0.0, l.first_ms);
+  fmt::print(
+      "{:<16} {:>7} {:>8} {:>9.0f} {:>8.2f} {:>8.2f} {:>8.2f} {:>6} {:>7} {:>6.0f} {:>8.1f}\n",
+      name, l.clients, l.ms.size(), l.per_second(), l.percentile(50), l.percentile(99),
+      l.ms.empty() ? 0.0 : l.ms.back(), l.errors, l.faulted,
+      l.seconds > 0 ? 100 * l.cpu / (l.seconds * cores) : 0.0, l.first_ms);
   std::fflush(stdout);
 }
 
@@ -746,6 +773,8 @@ int main(int argc, char** argv) {
   const std::string directory_text = read_file("--directory", opt.directory);
   const std::string invoice_text = read_file("--invoice", opt.invoice);
   const DepositBodies bodies(invoice_text);
+  const auto scenario = opt.scenario ? read_scenario_file(*opt.scenario)
+                                     : std::optional<cprokit::mock::scenario::Scenario>();
   if (bodies.occurrences() == 0) {
     fail(
         fmt::format("--invoice {}: no {} in it to renumber", opt.invoice.string(), kFixtureNumber));
@@ -768,14 +797,30 @@ int main(int argc, char** argv) {
     print_load_header();
 
     const std::string consult_body = Json{{"idStructureCPP", kConsulted}}.dump();
-    const Scenario consulter{"consulter", kConsulter,
+    const Scenario consulter{"consulter",
+                             kConsulter,
                              [&](std::size_t, std::size_t) { return std::string(consult_body); },
-                             false};
+                             false,
+                             {}};
     std::vector<Load> consults;
     for (const auto clients : opt.clients) {
       consults.push_back(run_load(running.port(), headers, consulter, clients, opt.seconds));
       print_load(consulter.name, consults.back());
       note_errors(report, consulter.name, consults.back());
+    }
+    if (scenario) {
+      // The same levels with the scenario's faults: same run, same mock.
+      Scenario faulty = consulter;
+      faulty.name = "consulter+faults";
+      for (const auto& f : scenario->faults)
+        if (f.kind == cprokit::mock::scenario::FaultKind::Status) faulty.faulted.insert(f.status);
+      running.mock().scenarios().add(*scenario, cprokit::mock::wall_clock());
+      for (const auto clients : opt.clients) {
+        const Load l = run_load(running.port(), headers, faulty, clients, opt.seconds);
+        print_load(faulty.name, l);
+        note_errors(report, faulty.name, l);
+      }
+      running.mock().scenarios().clear();
     }
 
     std::vector<Load> deposits;
@@ -784,11 +829,13 @@ int main(int argc, char** argv) {
     // The sustained target first: 300 deposits a second from 32 clients, paced,
     // on a fresh database (after the full-speed levels, SQLite and the disk are
     // still writing back tens of MB, and that shows in the tail).
-    const Scenario paced{"deposer/flux@300/s", kDeposer,
+    const Scenario paced{"deposer/flux@300/s",
+                         kDeposer,
                          [&](std::size_t client, std::size_t n) {
                            return bodies.make(fmt::format("FA-P-{}-{}", client, n));
                          },
-                         true};
+                         true,
+                         {}};
     const Load sustained =
         run_load(running.port(), headers, paced, kTargetClients, opt.seconds, kTargetDeposits);
     print_load(paced.name, sustained);
@@ -799,11 +846,13 @@ int main(int argc, char** argv) {
       integrated = invoice_count(main_connection, count_error).value_or(integrated);
     }
     for (const auto clients : opt.clients) {
-      const Scenario deposer{"deposer/flux", kDeposer,
+      const Scenario deposer{"deposer/flux",
+                             kDeposer,
                              [&, clients](std::size_t client, std::size_t n) {
                                return bodies.make(fmt::format("FA-B{}-{}-{}", clients, client, n));
                              },
-                             true};
+                             true,
+                             {}};
       deposits.push_back(run_load(running.port(), headers, deposer, clients, opt.seconds));
       print_load(deposer.name, deposits.back());
       note_errors(report, deposer.name, deposits.back());

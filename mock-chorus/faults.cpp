@@ -5,6 +5,7 @@
 #include <netinet/in.h>
 #include <sys/socket.h>
 
+#include <array>
 #include <charconv>
 #include <filesystem>
 #include <thread>
@@ -22,6 +23,7 @@ using scenario::FaultKind;
 // on the response itself (httplib gives no other per-call place); removed
 // before the answer is written.
 constexpr const char* kFaultHeader = "X-Cprokit-Fault";
+constexpr std::string_view kAnswered = "answered";
 constexpr std::string_view kDrop = "drop";
 constexpr std::string_view kTruncate = "truncate";
 constexpr std::string_view kTokenLifetime = "token-lifetime=";
@@ -51,16 +53,16 @@ std::optional<std::pair<std::string, int>> endpoint_of(int fd, bool peer) {
   socklen_t length = sizeof address;
   auto* a = reinterpret_cast<sockaddr*>(&address);
   if ((peer ? getpeername(fd, a, &length) : getsockname(fd, a, &length)) != 0) return std::nullopt;
-  char text[INET6_ADDRSTRLEN] = {};
+  std::array<char, INET6_ADDRSTRLEN> text{};
   if (address.ss_family == AF_INET) {
     const auto* in = reinterpret_cast<const sockaddr_in*>(&address);
-    inet_ntop(AF_INET, &in->sin_addr, text, sizeof text);
-    return std::pair{std::string(text), ntohs(in->sin_port)};
+    inet_ntop(AF_INET, &in->sin_addr, text.data(), text.size());
+    return std::pair{std::string(text.data()), ntohs(in->sin_port)};
   }
   if (address.ss_family == AF_INET6) {
     const auto* in6 = reinterpret_cast<const sockaddr_in6*>(&address);
-    inet_ntop(AF_INET6, &in6->sin6_addr, text, sizeof text);
-    return std::pair{std::string(text), ntohs(in6->sin6_port)};
+    inet_ntop(AF_INET6, &in6->sin6_addr, text.data(), text.size());
+    return std::pair{std::string(text.data()), ntohs(in6->sin6_port)};
   }
   return std::nullopt;
 }
@@ -110,8 +112,13 @@ void install_faults(httplib::Server& http, Mock& mock) {
     if (!d.fault) return Handled::Unhandled;
     switch (d.fault->kind) {
       case FaultKind::Status:
+        // Answered here, but not returned as handled: httplib reads a call's
+        // body only after this step, and a body left unread on a kept-alive
+        // connection would be parsed as the next request. The route's
+        // handler sees the answer and does nothing (answered_by_fault).
         send(res, status_reply(*d.fault));
-        return Handled::Handled;
+        res.set_header(kFaultHeader, std::string(kAnswered));
+        break;
       case FaultKind::Drop:
         res.set_header(kFaultHeader, std::string(kDrop));
         break;
@@ -136,6 +143,10 @@ void install_faults(httplib::Server& http, Mock& mock) {
       truncate(res);
     }
   });
+}
+
+bool answered_by_fault(const httplib::Response& res) {
+  return res.get_header_value(kFaultHeader) == kAnswered;
 }
 
 std::optional<Millis> token_lifetime_cut(const httplib::Response& res) {

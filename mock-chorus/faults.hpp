@@ -3,7 +3,8 @@
 // at once (nothing is handled, the client may safely retry). After the
 // handler: drop closes the connection without an answer (the deposit is
 // stored: the "lost answer"), truncate sends half the body and closes. A
-// tokenExpiry fault is left for the token route to read (token_lifetime_cut).
+// tokenExpiry fault is left for the token route to read (token_lifetime_cut),
+// and the routes leave a call a status fault answered alone (answered_by_fault).
 // Only the API and token paths get faults, never /_mock/… nor the portal.
 #pragma once
 
@@ -19,6 +20,10 @@ struct Response;
 namespace cprokit::mock {
 
 void install_faults(httplib::Server& http, Mock& mock);
+
+// Whether a status fault already answered this call: its route's handler
+// must then do nothing.
+bool answered_by_fault(const httplib::Response& res);
 
 // The lifetime a tokenExpiry fault gave the token this call issues, if one fired.
 std::optional<Millis> token_lifetime_cut(const httplib::Response& res);

@@ -170,6 +170,7 @@ MockServer::~MockServer() {
 
 void MockServer::add_routes() {
   http_->Post("/api/oauth/token", [this](const httplib::Request& req, httplib::Response& res) {
+    if (answered_by_fault(res)) return;
     TokenRequest t{req.get_param_value("grant_type"), req.get_param_value("client_id"),
                    req.get_param_value("client_secret"), req.get_header_value("Authorization")};
     send(res, mock_.gatekeeper().issue_token(t, token_lifetime_cut(res)));
@@ -177,6 +178,7 @@ void MockServer::add_routes() {
 
   auto admitted = [this](const std::function<Reply(const Call&)>& handler) {
     return [this, handler](const httplib::Request& req, httplib::Response& res) {
+      if (answered_by_fault(res)) return;
       auto admission = mock_.gatekeeper().admit(req.get_header_value("Authorization"),
                                                 req.get_header_value("cpro-account"));
       if (const auto* refusal = std::get_if<Reply>(&admission)) {

@@ -30,7 +30,7 @@ bool fires(std::uint64_t seed, std::uint64_t fault, std::uint64_t n, double rate
 
 std::int64_t latency(std::uint64_t seed, std::uint64_t fault, std::uint64_t n, std::int64_t min,
                      std::int64_t max) {
-  const double span = static_cast<double>(max - min + 1);
+  const auto span = static_cast<double>(max - min + 1);
   const auto offset = static_cast<std::int64_t>(std::floor(draw(seed, fault, n, 1) * span));
   return min + (offset > max - min ? max - min : offset);
 }

@@ -337,7 +337,7 @@ class Reader {
   std::optional<Outcome> flux_outcome(const Node& n, const Members& members, const Node& flux) {
     const auto etat = one_of(flux, kFluxEtats);
     bool good = etat.has_value();
-    for (const auto name : {"motive", "afterSeconds"}) {
+    for (const std::string_view name : {"motive", "afterSeconds"}) {
       if (const auto* m = find(members, name)) {
         only_with(*m, "avec status", "with status");
         good = false;

@@ -40,6 +40,7 @@ std::string text_of(const fs::path& path) {
 
 std::vector<std::string> pointers(const std::vector<scenario::ScenarioError>& errors) {
   std::vector<std::string> out;
+  out.reserve(errors.size());
   for (const auto& e : errors)
     out.push_back(e.pointer);
   std::sort(out.begin(), out.end());
@@ -57,9 +58,10 @@ TEST_CASE("scenario fixtures: the valid ones are read without an error", "[mock]
     INFO(scenario::error_lines(read.errors, Lang::En));
     CHECK(read.errors.empty());
   }
-  const auto example = scenario::read_scenario(text_of(fixtures_in("valid").front()));
+  const auto example = scenario::read_scenario(
+      text_of(fs::path(CPROKIT_FIXTURES_DIR) / "scenarios" / "valid" / "exemple.json"));
   CHECK(example.scenario.seed == 7u);
-  CHECK(example.scenario.rules.size() == 4);
+  REQUIRE(example.scenario.rules.size() == 4);
   CHECK(example.scenario.faults.size() == 7);
   CHECK(example.scenario.rules[2].match.buyer_siret == "20004065700054");  // spaces removed
 }
