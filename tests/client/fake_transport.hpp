@@ -1,7 +1,7 @@
 // Transports for the client's tests: a scripted one that answers what the
 // test says (503, 429 with Retry-After, a dropped connection, a truncated
-// body…) and records every request; and a decorator over the real HTTP
-// transport that lets the mock handle a call and then loses its answer.
+// body…) and records every request; and the real HTTP transport, recording
+// the status of each answer.
 #pragma once
 
 #include <deque>
@@ -46,22 +46,18 @@ class ScriptedTransport final : public client::Transport {
 client::HttpResponse answer(int status, std::string body, std::string retry_after = {});
 client::HttpResponse failure(client::TransportFailure what);
 
-// The real transport, but the answers of the calls `lose` picks are thrown
-// away after the server handled them (a connection dropped on the way back).
-class LosingTransport final : public client::Transport {
+// The real transport, recording the HTTP status of every answer the
+// server gave (the mock's own faults lose answers: scenarios).
+class RecordingTransport final : public client::Transport {
  public:
-  explicit LosingTransport(std::function<bool(const std::string& url)> lose);
+  RecordingTransport();
   client::HttpResponse post(const std::string& url, const client::Headers& headers,
                             const std::string& body, const std::string& content_type) override;
-  int lost() const { return lost_; }
-  // The HTTP status of every answer the server gave, lost or not.
   std::vector<int> statuses() const;
 
  private:
   std::shared_ptr<client::Transport> real_;
-  std::function<bool(const std::string&)> lose_;
   mutable std::mutex mutex_;
-  int lost_ = 0;
   std::vector<int> statuses_;
 };
 

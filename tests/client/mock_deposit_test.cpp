@@ -1,11 +1,8 @@
 // deposit_file() against the mock over real HTTP on loopback: an invoice
 // integrated, refused by the pre-flight lint, forced and rejected, a buyer
-// the server does not know, tokens renewed, a lost answer found again, and
-// the journal that keeps a file from going twice.
-#include <sqlite3.h>
-
+// the server does not know, tokens renewed, and the journal that keeps a
+// file from going twice (a lost answer: deposit_fault_test.cpp).
 #include <algorithm>
-#include <fstream>
 
 #include <catch2/catch.hpp>
 
@@ -13,6 +10,7 @@
 #include "cli/client/directory_from_api.hpp"
 #include "cli/client/parties_lookup.hpp"
 #include "tests/client/fake_transport.hpp"
+#include "tests/client/mock_deposit_support.hpp"
 #include "tests/mock/harness.hpp"
 #include "validators/directory/directory_file.hpp"
 
@@ -24,69 +22,15 @@ using cprokit::client::DepositOptions;
 using cprokit::client::DepositReport;
 using cprokit::client::Journal;
 using cprokit::client::Outcome;
+using cprokit::testing::client_of;
+using cprokit::testing::count_rows;
+using cprokit::testing::fast_mock;
+using cprokit::testing::fired;
 using cprokit::testing::fixture_text;
-using cprokit::testing::kAlpineLogin;
-using cprokit::testing::kAlpinePassword;
-using cprokit::testing::kClientId;
-using cprokit::testing::kClientSecret;
-using cprokit::testing::LosingTransport;
+using cprokit::testing::invoice_file;
 using cprokit::testing::MockHarness;
-
-namespace {
-
-constexpr const char* kName = "Menuiserie Alpine SARL_FA-2026-0042.xml";
-
-cprokit::mock::MockOptions fast_mock() {
-  cprokit::mock::MockOptions o;
-  o.flux_step = 0;
-  o.lifecycle_step = 0;
-  return o;
-}
-
-ChorusClient client_of(const MockHarness& h, ClientOptions options = {}) {
-  options.backoff_base = std::chrono::milliseconds{10};
-  return ChorusClient({"http://127.0.0.1:" + std::to_string(h.port()), {}},
-                      {kClientId, kClientSecret, kAlpineLogin, kAlpinePassword},
-                      std::move(options));
-}
-
-// The fixture `relative` copied into the mock's data folder under `kName`.
-fs::path invoice_file(const MockHarness& h, const std::string& relative) {
-  const fs::path path = h.data_dir() / "depots" / kName;
-  fs::create_directories(path.parent_path());
-  std::ofstream(path, std::ios::binary) << fixture_text(relative);
-  return path;
-}
-
-DepositOptions quick() {
-  DepositOptions o;
-  o.poll_first = std::chrono::milliseconds{10};
-  o.poll_cap = std::chrono::milliseconds{50};
-  o.wait = std::chrono::milliseconds{20'000};
-  o.recovery_window = std::chrono::milliseconds{20'000};
-  return o;
-}
-
-bool fired(const DepositReport& r, const std::string& rule) {
-  return std::ranges::any_of(r.findings, [&](const cprokit::Finding& f) { return f.rule == rule; });
-}
-
-// How many flux the mock's store holds.
-int flux_count(const MockHarness& h) {
-  sqlite3* db = nullptr;
-  REQUIRE(sqlite3_open_v2((h.data_dir() / "mock.sqlite3").c_str(), &db, SQLITE_OPEN_READONLY,
-                          nullptr) == SQLITE_OK);
-  sqlite3_stmt* statement = nullptr;
-  REQUIRE(sqlite3_prepare_v2(db, "SELECT count(*) FROM flux", -1, &statement, nullptr) ==
-          SQLITE_OK);
-  REQUIRE(sqlite3_step(statement) == SQLITE_ROW);
-  const int count = sqlite3_column_int(statement, 0);
-  sqlite3_finalize(statement);
-  sqlite3_close(db);
-  return count;
-}
-
-}  // namespace
+using cprokit::testing::quick;
+using cprokit::testing::RecordingTransport;
 
 TEST_CASE("deposit: a valid invoice is deposited, integrated and its id read back",
           "[client][deposit]") {
@@ -106,7 +50,7 @@ TEST_CASE("deposit: a valid invoice is deposited, integrated and its id read bac
   CHECK(r.invoices[0].identifiant_facture_cpp > 0);
   CHECK_FALSE(r.invoices[0].statut.empty());
   CHECK(r.errors.empty());
-  CHECK(flux_count(h) == 1);
+  CHECK(count_rows(h, "flux") == 1);
 }
 
 TEST_CASE(
@@ -121,7 +65,7 @@ TEST_CASE(
   CHECK(refused.outcome == Outcome::RefusedByPreflight);
   CHECK(fired(refused, "CPRO-ENG-03"));
   CHECK(refused.numero_flux_depot.empty());
-  CHECK(flux_count(h) == 0);
+  CHECK(count_rows(h, "flux") == 0);
 
   DepositOptions forced = quick();
   forced.force = true;
@@ -132,7 +76,7 @@ TEST_CASE(
   CHECK(rejected.invoices.empty());
   CHECK(
       std::ranges::any_of(rejected.errors, [](const auto& e) { return e.rule == "CPRO-ENG-03"; }));
-  CHECK(flux_count(h) == 1);
+  CHECK(count_rows(h, "flux") == 1);
 }
 
 TEST_CASE("deposit: a buyer the server does not know is a finding, not a crash",
@@ -144,7 +88,7 @@ TEST_CASE("deposit: a buyer the server does not know is a finding, not a crash",
       deposit_file(client, invoice_file(h, "invoices/chorus/siret-03-buyer-unknown.xml"), quick());
   CHECK(r.outcome == Outcome::RefusedByPreflight);
   CHECK(fired(r, "CPRO-SIRET-03"));
-  CHECK(flux_count(h) == 0);
+  CHECK(count_rows(h, "flux") == 0);
 }
 
 TEST_CASE("deposit: the directory made from the server's answers is the one the server has",
@@ -192,7 +136,7 @@ TEST_CASE("deposit: an expired token is renewed on the 401 and the call goes thr
           "[client][token]") {
   MockHarness h(fast_mock());
   h.start();
-  auto transport = std::make_shared<LosingTransport>([](const std::string&) { return false; });
+  auto transport = std::make_shared<RecordingTransport>();
   ClientOptions options;
   options.transport = transport;
   ChorusClient client = client_of(h, options);
@@ -207,7 +151,7 @@ TEST_CASE("deposit: an expired token is renewed on the 401 and the call goes thr
 TEST_CASE("deposit: a token is renewed before it expires, without a 401", "[client][token]") {
   MockHarness h(fast_mock());
   h.start();
-  auto transport = std::make_shared<LosingTransport>([](const std::string&) { return false; });
+  auto transport = std::make_shared<RecordingTransport>();
   auto now = std::make_shared<std::chrono::steady_clock::time_point>();
   ClientOptions options;
   options.transport = transport;
@@ -223,54 +167,6 @@ TEST_CASE("deposit: a token is renewed before it expires, without a 401", "[clie
   client.call("structures/v1/rechercher", body);
   CHECK(client.tokens_obtained() == 2);
   CHECK(std::ranges::count(transport->statuses(), 401) == 0);
-}
-
-TEST_CASE("deposit: a lost deposer/flux answer is found again, and nothing is sent twice",
-          "[client][deposit][lost]") {
-  MockHarness h(fast_mock());
-  h.start();
-  auto transport = std::make_shared<LosingTransport>(
-      [](const std::string& url) { return url.ends_with("/factures/v1/deposer/flux"); });
-  ClientOptions options;
-  options.transport = transport;
-  ChorusClient client = client_of(h, options);
-  const DepositReport r =
-      deposit_file(client, invoice_file(h, "invoices/chorus/invoice-chorus-ok.xml"), quick());
-  INFO(r.message.en);
-  CHECK(transport->lost() == 1);
-  CHECK(r.recovered);
-  CHECK(r.outcome == Outcome::Integrated);
-  CHECK(r.numero_flux_depot.starts_with("CPP"));
-  REQUIRE(r.invoices.size() == 1);
-  CHECK(flux_count(h) == 1);
-}
-
-TEST_CASE("deposit: a lost answer not found again is Lost, and not resent", "[client][lost]") {
-  MockHarness h(fast_mock());
-  h.start();
-  // The answer is lost and the flux is rejected (never listed): nothing to find.
-  auto transport = std::make_shared<LosingTransport>(
-      [](const std::string& url) { return url.ends_with("/factures/v1/deposer/flux"); });
-  ClientOptions options;
-  options.transport = transport;
-  ChorusClient client = client_of(h, options);
-  DepositOptions o = quick();
-  o.force = true;
-  o.recovery_window = std::chrono::milliseconds{300};
-  Journal journal(h.data_dir() / "journal.jsonl");
-  o.journal = &journal;
-  const fs::path file = invoice_file(h, "invoices/chorus/eng-03-other-budget.xml");
-  const DepositReport r = deposit_file(client, file, o);
-  CHECK(r.outcome == Outcome::Lost);
-  CHECK_THAT(r.message.en, Catch::Contains("--resend-lost"));
-  CHECK_THAT(r.message.en, Catch::Contains("consulterCRDetaille"));
-  CHECK(flux_count(h) == 1);
-  // A second run does not send it either, until told to.
-  CHECK(deposit_file(client, file, o).outcome == Outcome::Lost);
-  CHECK(flux_count(h) == 1);
-  o.resend_lost = true;
-  CHECK(deposit_file(client, file, o).outcome == Outcome::Lost);  // lost again, sent again
-  CHECK(flux_count(h) == 2);
 }
 
 TEST_CASE("deposit: the journal stops a second deposit of the same file; --again overrides",
@@ -289,10 +185,10 @@ TEST_CASE("deposit: the journal stops a second deposit of the same file; --again
   CHECK(second.numero_flux_depot == first.numero_flux_depot);
   CHECK_THAT(second.message.en, Catch::Contains(first.numero_flux_depot));
   CHECK_THAT(second.message.en, Catch::Contains("--again"));
-  CHECK(flux_count(h) == 1);
+  CHECK(count_rows(h, "flux") == 1);
 
   o.again = true;
   const DepositReport third = deposit_file(client, file, o);
   CHECK(third.outcome != Outcome::AlreadyDeposited);
-  CHECK(flux_count(h) == 2);
+  CHECK(count_rows(h, "flux") == 2);
 }
