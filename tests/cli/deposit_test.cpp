@@ -1,21 +1,18 @@
 // `cprokit deposit` seen from outside, against a `cprokit mock` started on a
 // free port: what it prints (text and the JSON contract), its exit codes,
 // the journal, usage errors, and credentials that never appear anywhere.
-#include <chrono>
 #include <string>
-#include <thread>
 
 #include <catch2/catch.hpp>
 
 #include "tests/cli/cli_support.hpp"
+#include "tests/cli/mock_process.hpp"
 
-using cprokit::test::accepts;
-using cprokit::test::Background;
 using cprokit::test::contains;
-using cprokit::test::cprokit_binary;
 using cprokit::test::free_port;
 using cprokit::test::fresh_dir;
 using cprokit::test::kUnset;
+using cprokit::test::MockProcess;
 using cprokit::test::parse_json;
 using cprokit::test::read_file;
 using cprokit::test::run;
@@ -30,29 +27,17 @@ const std::string kSecret = "cprokit-demo-secret-not-a-real-one";
 const std::string kPassword = "demo-mot-de-passe-alpine";
 const std::string kName = "Menuiserie Alpine SARL_FA-2026-0042.xml";
 
-// A mock with the shipped directory, on a port of its own.
+// A mock with the shipped directory, on a port of its own, and a folder
+// for the files deposited and the journal.
 struct Mock {
   std::string folder = fresh_dir("deposit-cli").string();
-  int port = free_port();
-  Background process{
-      cprokit_binary(),
-      {"mock", "--port", std::to_string(port), "--data", folder + "/data", "--directory",
-       std::string(CPROKIT_FIXTURES_DIR) + "/directory/matheysine.json", "--no-xsd", "--flux-delay",
-       "0", "--lifecycle-delay", "0"}};
+  MockProcess process{{"--no-xsd", "--flux-delay", "0", "--lifecycle-delay", "0"}};
 
-  Mock() {
-    bool up = false;
-    for (int i = 0; i < 1000 && !up && process.running(); ++i) {
-      up = accepts(port);
-      if (!up) std::this_thread::sleep_for(std::chrono::milliseconds(10));
-    }
-    REQUIRE(up);
-  }
-  std::string url() const { return "http://127.0.0.1:" + std::to_string(port); }
+  const std::string& url() const { return process.url(); }
 
   // The fixture copied under the name Chorus Pro shows (CPRO-NAME-01).
   std::string invoice(const std::string& fixture) const {
-    const std::string path = folder + "/" + kName;
+    std::string path = folder + "/" + kName;
     write_file(path, read_file(std::string(CPROKIT_FIXTURES_DIR) + "/invoices/chorus/" + fixture));
     return path;
   }
@@ -61,7 +46,7 @@ struct Mock {
     std::vector<std::string> all = {
         "deposit", "--server", url(), "--journal", folder + "/journal.jsonl", "--no-xsd"};
     all.insert(all.end(), args.begin(), args.end());
-    const RunResult r = run(all, {}, {{"CPROKIT_CLIENT", kClient}, {"CPROKIT_ACCOUNT", kAccount}});
+    RunResult r = run(all, {}, {{"CPROKIT_CLIENT", kClient}, {"CPROKIT_ACCOUNT", kAccount}});
     // Credentials never appear in any output.
     CHECK_FALSE(contains(r.out + r.err, kSecret));
     CHECK_FALSE(contains(r.out + r.err, kPassword));

@@ -64,8 +64,8 @@ struct Run {
   std::vector<std::string> log;  // in English
 };
 
-Run deposit(MockHarness& h, const std::string& fixture = kValid, DepositOptions options = quick(),
-            ClientOptions client_options = {}) {
+Run deposit(MockHarness& h, const std::string& fixture = kValid,
+            const DepositOptions& options = quick(), ClientOptions client_options = {}) {
   auto run = std::make_shared<Run>();
   auto mutex = std::make_shared<std::mutex>();
   client_options.sleep = [run, mutex](milliseconds wait) {
