@@ -2,7 +2,6 @@
 // them on Chorus Pro (or the mock) through the API client (cli/client/).
 #include <algorithm>
 #include <atomic>
-#include <cstdlib>
 #include <iostream>
 #include <mutex>
 #include <optional>
@@ -16,6 +15,7 @@
 #include "cli/client/deposit.hpp"
 #include "cli/codelists_option.hpp"
 #include "cli/commands.hpp"
+#include "cli/credentials_option.hpp"
 #include "cli/deposit_output.hpp"
 #include "cli/exit_codes.hpp"
 #include "cli/usage_error.hpp"
@@ -137,34 +137,13 @@ po::options_description visible_options(Args& a) {
   return d;
 }
 
-// "A:B" split at the first colon; a UserError naming `option` otherwise.
-// The value itself is never repeated: it holds a secret.
-std::pair<std::string, std::string> pair_of(std::string_view option, std::string_view shape,
-                                            const std::string& value) {
-  const auto colon = value.find(':');
-  if (colon == std::string::npos || colon == 0 || colon + 1 == value.size()) {
-    throw UserError(
-        {fmt::format("{} : attendu {} (deux parties séparées par un deux-points)", option, shape),
-         fmt::format("{}: expected {} (two parts separated by a colon)", option, shape)});
-  }
-  return {value.substr(0, colon), value.substr(colon + 1)};
-}
-
-std::string from_option_or_env(const std::optional<std::string>& option, const char* variable,
-                               std::string_view name) {
-  if (option) return *option;
-  if (const char* env = std::getenv(variable); env != nullptr && *env != '\0') return env;
-  throw UserError({fmt::format("{} manquant (ou la variable {})", name, variable),
-                   fmt::format("{} missing (or the variable {})", name, variable)});
-}
-
 client::Credentials credentials_of(const Args& a) {
   client::Credentials c;
-  std::tie(c.client_id, c.client_secret) =
-      pair_of("--client", "ID:SECRET", from_option_or_env(a.client, "CPROKIT_CLIENT", "--client"));
+  std::tie(c.client_id, c.client_secret) = pair_of(
+      "--client", "ID:SECRET", required_option_or_env(a.client, "CPROKIT_CLIENT", "--client"));
   std::tie(c.login, c.password) =
       pair_of("--account", "LOGIN:MOTDEPASSE",
-              from_option_or_env(a.account, "CPROKIT_ACCOUNT", "--account"));
+              required_option_or_env(a.account, "CPROKIT_ACCOUNT", "--account"));
   return c;
 }
 

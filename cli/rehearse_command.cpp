@@ -1,6 +1,5 @@
 // cprokit rehearse: the notice's story against a Chorus Pro mock, one step
 // after another, each ticked or crossed (cli/rehearse/).
-#include <cstdlib>
 #include <filesystem>
 #include <iostream>
 #include <optional>
@@ -12,6 +11,7 @@
 #include "cli/arguments.hpp"
 #include "cli/codelists_option.hpp"
 #include "cli/commands.hpp"
+#include "cli/credentials_option.hpp"
 #include "cli/exit_codes.hpp"
 #include "cli/rehearse/private_mock.hpp"
 #include "cli/rehearse/rehearsal_data.hpp"
@@ -95,21 +95,6 @@ po::options_description visible_options(Args& a) {
   return d;
 }
 
-std::optional<std::string> from_env(const char* name) {
-  const char* value = std::getenv(name);
-  return value != nullptr && *value != '\0' ? std::optional<std::string>(value) : std::nullopt;
-}
-
-// ID:SECRET → {ID, SECRET}; never echoes the secret when refused.
-std::pair<std::string, std::string> split_client(const std::string& value) {
-  const auto colon = value.find(':');
-  if (colon == std::string::npos || colon == 0 || colon + 1 == value.size()) {
-    throw UserError({"--client : attendu ID:SECRET (le secret n'est pas affiché)",
-                     "--client: expected ID:SECRET (the secret is not shown)"});
-  }
-  return {value.substr(0, colon), value.substr(colon + 1)};
-}
-
 }  // namespace
 
 int rehearse_command(const std::vector<std::string>& argv) {
@@ -137,11 +122,12 @@ int rehearse_command(const std::vector<std::string>& argv) {
     if (vm.count("server") != 0) a.server = vm["server"].as<std::string>();
     if (vm.count("token-url") != 0) a.token_url = vm["token-url"].as<std::string>();
     if (vm.count("schemas") != 0) a.schemas = vm["schemas"].as<std::string>();
-    a.admin_token = vm.count("admin-token") != 0 ? vm["admin-token"].as<std::string>()
-                                                 : from_env("CPROKIT_MOCK_ADMIN");
-    a.client =
-        vm.count("client") != 0 ? vm["client"].as<std::string>() : from_env("CPROKIT_CLIENT");
-    if (a.client) std::tie(story.client_id, story.client_secret) = split_client(*a.client);
+    if (vm.count("admin-token") != 0) a.admin_token = vm["admin-token"].as<std::string>();
+    if (vm.count("client") != 0) a.client = vm["client"].as<std::string>();
+    a.admin_token = option_or_env(a.admin_token, "CPROKIT_MOCK_ADMIN");
+    if (const auto client = option_or_env(a.client, "CPROKIT_CLIENT")) {
+      std::tie(story.client_id, story.client_secret) = pair_of("--client", "ID:SECRET", *client);
+    }
     if (!a.server) {
       mock_options.xsd = setup_xsd(a.no_xsd, a.schemas);
       LintOptions lists;

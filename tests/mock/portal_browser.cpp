@@ -50,28 +50,6 @@ std::string main_of(const std::string& html) {
                                                                 : html.substr(start, end - start);
 }
 
-std::string captcha_of(const std::string& html) {
-  static const std::regex kCode(R"re(id="captcha-code">([^<]*)<)re");
-  std::smatch m;
-  if (!std::regex_search(html, m, kCode)) return {};
-  std::string code = m[1];
-  std::erase(code, ' ');
-  return code;
-}
-
-std::string link_in(const std::string& text, const std::string& path_prefix) {
-  const auto at = text.find(path_prefix);
-  if (at == std::string::npos) return {};
-  const auto end = text.find_first_of(" \r\n\"", at);
-  return text.substr(at, end == std::string::npos ? std::string::npos : end - at);
-}
-
-std::string code_in(const std::string& mail_body) {
-  static const std::regex kCode(R"(: ([0-9]{6})\n)");
-  std::smatch m;
-  return std::regex_search(mail_body, m, kCode) ? m[1].str() : std::string();
-}
-
 json mails_to(MockHarness& h, const std::string& to) {
   const Answer a = h.admin("GET", "/_mock/mails", "");
   json out = json::array();

@@ -9,6 +9,7 @@
 #include <map>
 #include <string>
 
+#include "cli/rehearse/portal_visitor.hpp"
 #include "tests/mock/harness.hpp"
 
 namespace cprokit::testing {
@@ -36,13 +37,11 @@ class Browser {
 
 // The text between <main and </main> (the page without its layout).
 std::string main_of(const std::string& html);
-// The captcha code shown on the information page (its spaces removed).
-std::string captcha_of(const std::string& html);
-// The path of the first link to `path_prefix` in `text` ("/portail/…?jeton=…").
-std::string link_in(const std::string& text, const std::string& path_prefix);
-
-// The 6-digit code of a second-factor mail, empty when none.
-std::string code_in(const std::string& mail_body);
+// What a person reads on a page or in a mail (the captcha, a link, the
+// second factor's code): read as the rehearsal reads them.
+using cli::rehearse::captcha_of;
+using cli::rehearse::code_in;
+using cli::rehearse::link_in;
 
 // The portal's mails (GET /_mock/mails) sent to `to`, oldest first.
 json mails_to(MockHarness& h, const std::string& to);
