@@ -334,8 +334,9 @@ int mock_command(const std::vector<std::string>& argv) {
     const std::size_t faults = file.scenario.faults.size();
     const std::string name = file.scenario.name;
     const auto added = m->scenarios().add(std::move(file.scenario), m->now());
-    scenario_lines.push_back(fmt::format("{} « {} » : {} règle(s), {} panne(s), graine / seed {}",
-                                         file.path, name, rules, faults, added.seed));
+    scenario_lines.push_back(fmt::format("{}{} : {} règle(s), {} panne(s), graine / seed {}",
+                                         file.path, name.empty() ? "" : " « " + name + " »", rules,
+                                         faults, added.seed));
   }
 
   mock::MockServer server(*m);
