@@ -102,7 +102,8 @@ class Deposit {
     if (!read_file()) return;
     report_.sha256 = sha256_hex(bytes_);
     key_ = {client_.endpoints().api, client_.login(), report_.sha256};
-    if (stopped_by_journal()) return;
+    const JournalSays journal = journal_says();
+    if (journal == JournalSays::Stop) return;
 
     const Linter& base = options_.linter ? *options_.linter : default_linter();
     std::optional<Invoice> invoice;
@@ -121,6 +122,9 @@ class Deposit {
     facts_ = facts_of(*invoice);
     const Parties parties = look_up_parties(client_, facts_, &stats_);
     depositor_id_ = parties.depositor ? parties.depositor->id_structure_cpp : 0;
+    // An earlier run sent it and never knew what became of it: look for it
+    // before anything else, so that it never goes twice.
+    if (journal == JournalSays::MaybeSent && !go_on_after_earlier_run()) return;
     const LintedDocument checked =
         base.for_directory(parties.directory).for_depositor(parties.depositor).lint(name_, bytes_);
     report_.findings = checked.findings;
@@ -153,10 +157,13 @@ class Deposit {
     return true;
   }
 
-  bool stopped_by_journal() {
-    if (options_.journal == nullptr || options_.again) return false;
+  // What the journal says of this file on this server and account.
+  enum class JournalSays { Nothing, Stop, MaybeSent };
+
+  JournalSays journal_says() {
+    if (options_.journal == nullptr || options_.again) return JournalSays::Nothing;
     const auto last = options_.journal->last(key_);
-    if (!last) return false;
+    if (!last) return JournalSays::Nothing;
     if (still_there(*last)) {
       report_.outcome = Outcome::AlreadyDeposited;
       report_.numero_flux_depot = last->numero_flux_depot;
@@ -168,21 +175,45 @@ class Deposit {
           fmt::format("already deposited on this server with this account on {} (flux {}): "
                       "nothing is sent; --again to deposit it a second time",
                       last->time, last->numero_flux_depot)};
-      return true;
+      return JournalSays::Stop;
     }
-    if ((last->event == "sending" || last->event == "lost") && !options_.resend_lost) {
-      report_.outcome = Outcome::Lost;
-      report_.message = {
-          fmt::format("envoyé le {} sans réponse connue : il est peut-être déposé. Vérifiez sur "
-                      "le portail (Factures émises) ou par transverses/v1/consulterCRDetaille, "
-                      "puis --resend-lost pour le renvoyer délibérément",
-                      last->time),
-          fmt::format("sent on {} with no known answer: it may be deposited. Check on the "
-                      "portal (Factures émises) or with transverses/v1/consulterCRDetaille, then "
-                      "--resend-lost to send it again deliberately",
-                      last->time)};
-      return true;
+    if (last->event == "sending" || last->event == "lost") {
+      sent_before_ = last->time;
+      return JournalSays::MaybeSent;
     }
+    return JournalSays::Nothing;
+  }
+
+  // An earlier run's deposit whose answer was lost, looked for once (it had
+  // time to be integrated): found, it is followed as if just sent; not
+  // found, it is Lost, unless --resend-lost. Returns whether to go on and
+  // send it.
+  bool go_on_after_earlier_run() {
+    client_.log({fmt::format("{} : envoyé le {} sans réponse connue ; recherche du dépôt",
+                             report_.file, sent_before_),
+                 fmt::format("{}: sent on {} with no known answer; looking for the deposit",
+                             report_.file, sent_before_)});
+    if (find_again(milliseconds{0})) {
+      report_.recovered = true;
+      record("deposited");
+      follow();
+      return false;
+    }
+    if (options_.resend_lost) return true;
+    report_.outcome = Outcome::Lost;
+    report_.message = {
+        fmt::format("envoyé le {} sans réponse connue, et introuvable par "
+                    "factures/v1/rechercher/fournisseur (facture {}) : il n'est PAS renvoyé. "
+                    "Vérifiez sur le portail (Factures émises) ou par "
+                    "transverses/v1/consulterCRDetaille, puis --resend-lost pour le renvoyer "
+                    "délibérément",
+                    sent_before_, facts_.number),
+        fmt::format("sent on {} with no known answer, and not found by "
+                    "factures/v1/rechercher/fournisseur (invoice {}): it is NOT sent again. "
+                    "Check on the portal (Factures émises) or with "
+                    "transverses/v1/consulterCRDetaille, then --resend-lost to send it again "
+                    "deliberately",
+                    sent_before_, facts_.number)};
     return false;
   }
 
@@ -225,7 +256,7 @@ class Deposit {
                              report_.file, sent.lost.fr),
                  fmt::format("{}: deposer/flux's answer lost ({}); looking for the deposit",
                              report_.file, sent.lost.en)});
-    if (find_again()) {
+    if (find_again(options_.recovery_window)) {
       report_.recovered = true;
       record("deposited");
       return true;
@@ -248,13 +279,13 @@ class Deposit {
     return false;
   }
 
-  // The lost deposit looked for by its invoice number and supplier, for
-  // recovery_window (the flux may still be being integrated).
-  bool find_again() {
+  // The lost deposit looked for by its invoice number and supplier, until
+  // `window` has passed (the flux may still be being integrated).
+  bool find_again(milliseconds window) {
     if (facts_.number.empty()) return false;
     json query = {{"numeroFacture", facts_.number}};
     if (depositor_id_ != 0) query["idFournisseur"] = depositor_id_;
-    const auto deadline = client_.now() + options_.recovery_window;
+    const auto deadline = client_.now() + window;
     milliseconds wait = options_.poll_first;
     for (;;) {
       const json found = client_.call("factures/v1/rechercher/fournisseur", query, &stats_);
@@ -327,6 +358,7 @@ class Deposit {
   JournalKey key_;
   InvoiceFacts facts_;
   std::int64_t depositor_id_ = 0;
+  std::string sent_before_;  // when the journal says an earlier run sent it
   CallStats stats_;
   DepositReport report_;
 };

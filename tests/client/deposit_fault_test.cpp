@@ -9,6 +9,7 @@
 #include <initializer_list>
 #include <mutex>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "cli/client/deposit.hpp"
@@ -44,9 +45,11 @@ json fault(const std::string& endpoint, const std::string& kind, json more = jso
 
 // A mock on a fresh folder with `faults` loaded (seed 1 unless given).
 struct FaultyMock {
-  MockHarness h{fast_mock()};
+  MockHarness h;
 
-  explicit FaultyMock(std::initializer_list<json> faults, int seed = 1) {
+  explicit FaultyMock(std::initializer_list<json> faults, int seed = 1,
+                      cprokit::mock::MockOptions options = fast_mock())
+      : h(std::move(options)) {
     h.start();
     json scenario = {{"name", "faults"}, {"seed", seed}};
     scenario["faults"] = std::vector<json>(faults);
@@ -191,6 +194,33 @@ TEST_CASE("deposit faults: a lost answer whose flux was rejected stays Lost, not
   CHECK(run.report.outcome == Outcome::Lost);
   CHECK(count_rows(m.h, "flux") == 1);
   CHECK(count_rows(m.h, "invoices") == 0);
+}
+
+TEST_CASE(
+    "deposit faults: a lost deposit integrated after the search gave up is found by the "
+    "next run, and not sent again even with --resend-lost",
+    "[client][faults][lost]") {
+  cprokit::mock::MockOptions slow = fast_mock();
+  slow.flux_step = 300;  // integrated about a second after it is deposited
+  FaultyMock m({fault(kDeposer, "drop", {{"count", 1}})}, 1, slow);
+  DepositOptions o = quick();
+  o.recovery_window = milliseconds{100};
+  Journal journal(m.h.data_dir() / "journal.jsonl");
+  o.journal = &journal;
+  const Run first = deposit(m.h, kValid, o);
+  CHECK(first.report.outcome == Outcome::Lost);
+  CHECK(count_rows(m.h, "flux") == 1);
+  for (int i = 0; i < 100 && count_rows(m.h, "invoices") == 0; ++i)
+    std::this_thread::sleep_for(milliseconds{50});
+  REQUIRE(count_rows(m.h, "invoices") == 1);
+
+  o.resend_lost = true;
+  const Run next = deposit(m.h, kValid, o);
+  INFO(next.report.message.en);
+  CHECK(next.report.outcome == Outcome::Integrated);
+  CHECK(next.report.recovered);
+  CHECK(logged(next, "with no known answer; looking for the deposit"));
+  deposited_once(m.h);
 }
 
 TEST_CASE(
