@@ -31,7 +31,7 @@ class ScriptedTransport final : public client::Transport {
   client::HttpResponse post(const std::string& url, const client::Headers& headers,
                             const std::string& body, const std::string& content_type) override;
 
-  void then(client::HttpResponse answer);
+  void then(client::HttpResponse next);
   // The requests to the API (token requests apart).
   std::vector<SentRequest> calls() const;
   int tokens() const;

@@ -24,7 +24,7 @@ client::ChorusClient client_of(const MockHarness& h, client::ClientOptions optio
 
 std::filesystem::path invoice_file(const MockHarness& h, const std::string& relative,
                                    const std::string& name) {
-  const std::filesystem::path path = h.data_dir() / "depots" / name;
+  std::filesystem::path path = h.data_dir() / "depots" / name;
   std::filesystem::create_directories(path.parent_path());
   std::ofstream(path, std::ios::binary) << fixture_text(relative);
   return path;

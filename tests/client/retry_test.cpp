@@ -3,6 +3,8 @@
 // again.
 #include <catch2/catch.hpp>
 
+#include <array>
+
 #include "cli/client/chorus_client.hpp"
 #include "tests/client/fake_transport.hpp"
 
@@ -74,7 +76,7 @@ TEST_CASE("client: an idempotent call is retried after 503, 502, 504, 500 and sa
   REQUIRE(f.pauses.size() == 4);
   REQUIRE(f.logs.size() == 4);
   // Full jitter: each wait is between 0 and min(cap, base·2^(n-2)).
-  const long ceilings[] = {200, 400, 800, 1600};
+  const std::array<long, 4> ceilings = {200, 400, 800, 1600};
   for (std::size_t i = 0; i < f.pauses.size(); ++i) {
     CHECK(f.pauses[i].count() >= 0);
     CHECK(f.pauses[i].count() <= ceilings[i]);
