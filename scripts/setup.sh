@@ -9,7 +9,7 @@ packages=(
   libboost-program-options-dev libpugixml-dev libxerces-c-dev
   nlohmann-json3-dev libfmt-dev libssl-dev catch2
   libcpp-httplib-dev libsqlite3-dev libsodium-dev libarchive-dev
-  libqpdf-dev libkainjow-mustache-dev
+  libqpdf-dev libkainjow-mustache-dev libre2-dev
   clang-format clang-tidy
   # test-time tools for the report formats: the SARIF schema check, the HTML report in a browser
   python3-jsonschema chromium

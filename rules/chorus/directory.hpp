@@ -9,10 +9,11 @@
 
 #include <cstdint>
 #include <optional>
-#include <regex>
 #include <string>
 #include <string_view>
 #include <vector>
+
+#include "rules/chorus/engagement_pattern.hpp"
 
 namespace cprokit::chorus {
 
@@ -47,9 +48,9 @@ struct Structure {
   std::string statut = "ACTIF";  // ACTIF | INACTIF
   PostalAddress adresse;
   Parametres parametres;
-  // formatNumeroEngagement, as written and compiled (ECMAScript grammar).
+  // formatNumeroEngagement, as written and compiled (RE2's grammar).
   std::string format_numero_engagement;
-  std::optional<std::regex> format_numero_engagement_regex;
+  std::optional<EngagementPattern> format_numero_engagement_pattern;
   std::vector<Service> services;
   std::vector<std::string> engagements;
 

@@ -3,7 +3,6 @@
 // invoices and on deposit requests (rules/chorus/routing.hpp).
 #include <algorithm>
 #include <cctype>
-#include <regex>
 
 #include <fmt/format.h>
 
@@ -77,8 +76,8 @@ bool well_formed(std::string_view number) {
 }
 
 bool follows_format(std::string_view number, const Structure* buyer) {
-  return buyer == nullptr || !buyer->format_numero_engagement_regex ||
-         std::regex_match(number.begin(), number.end(), *buyer->format_numero_engagement_regex);
+  return buyer == nullptr || !buyer->format_numero_engagement_pattern ||
+         buyer->format_numero_engagement_pattern->matches(number);
 }
 
 // A number the directory lists is a real engagement: when it belongs to

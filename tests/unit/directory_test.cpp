@@ -8,7 +8,6 @@
 #include <initializer_list>
 #include <limits>
 #include <optional>
-#include <regex>
 #include <sstream>
 #include <string>
 #include <string_view>
@@ -122,9 +121,9 @@ TEST_CASE("the shipped directory file: the main budget", "[directory]") {
   CHECK(s.adresse.ville == "Susville");
   CHECK(s.adresse.pays == "FR");
   CHECK(s.format_numero_engagement == "^BC[0-9]{4}-[0-9]{6}$");
-  REQUIRE(s.format_numero_engagement_regex);
-  CHECK(std::regex_match("BC2026-000123", *s.format_numero_engagement_regex));
-  CHECK_FALSE(std::regex_match("BC26-123", *s.format_numero_engagement_regex));
+  REQUIRE(s.format_numero_engagement_pattern);
+  CHECK(s.format_numero_engagement_pattern->matches("BC2026-000123"));
+  CHECK_FALSE(s.format_numero_engagement_pattern->matches("BC26-123"));
   CHECK(s.engagements == std::vector<std::string>{"BC2026-000123", "BC2026-000124"});
   CHECK(s.services.size() == 3);
 }
@@ -157,7 +156,7 @@ TEST_CASE("the shipped directory file: defaults and the assigned id", "[director
   CHECK(water.type_identifiant == "SIRET");
   CHECK(water.type_structure == "PUBLIQUE");
   CHECK(water.statut == "ACTIF");
-  CHECK_FALSE(water.format_numero_engagement_regex);
+  CHECK_FALSE(water.format_numero_engagement_pattern);
   CHECK(water.engagements.empty());
 
   const Structure& closed = shipped_structure("20004065700062");
@@ -291,7 +290,7 @@ TEST_CASE("a minimal directory and the defaults", "[directory]") {
   CHECK_FALSE(s.parametres.gestion_numero_ej_ou_code_service);
   CHECK_FALSE(s.parametres.statut_mise_en_paiement_nest_pas_remonte);
   CHECK(s.format_numero_engagement.empty());
-  CHECK_FALSE(s.format_numero_engagement_regex);
+  CHECK_FALSE(s.format_numero_engagement_pattern);
   REQUIRE(s.services.size() == 1);
   CHECK(s.services[0].est_actif);
   CHECK_FALSE(s.services[0].numero_engagement);
@@ -465,6 +464,21 @@ TEST_CASE("formatNumeroEngagement must be a regular expression", "[directory]") 
                 "/structures/0/formatNumeroEngagement", {"formatNumeroEngagement"});
   check_refused(one_structure(R"("formatNumeroEngagement": 12)"),
                 "/structures/0/formatNumeroEngagement", {"formatNumeroEngagement", "12"});
+}
+
+TEST_CASE("formatNumeroEngagement: no backtracking pattern, no lookaround", "[directory]") {
+  // Nested quantifiers: a backtracking engine tries 2^n ways to split the
+  // a's before failing on the b (with std::regex, hours for this number).
+  const Directory d = parse_directory(one_structure(R"("formatNumeroEngagement": "^(a+)+$")"));
+  const auto& pattern = d.structure("20004065700013")->format_numero_engagement_pattern;
+  REQUIRE(pattern);
+  CHECK_FALSE(pattern->matches(std::string(45, 'a') + "b"));
+  CHECK(pattern->matches(std::string(45, 'a')));
+  // RE2 has no lookaround: refused at load with its reason, not at lint time.
+  check_refused(one_structure(R"("formatNumeroEngagement": "^(?=BC)[A-Z0-9]+$")"),
+                "/structures/0/formatNumeroEngagement", {"formatNumeroEngagement", "RE2"});
+  check_refused(one_structure(R"("formatNumeroEngagement": ")" + std::string(1001, 'a') + "\""),
+                "/structures/0/formatNumeroEngagement", {"formatNumeroEngagement", "1000"});
 }
 
 TEST_CASE("a service needs a codeService", "[directory]") {

@@ -11,7 +11,6 @@
 #include <functional>
 #include <limits>
 #include <map>
-#include <regex>
 #include <set>
 #include <span>
 #include <string>
@@ -184,19 +183,19 @@ std::string one_of(const Node& n, std::span<const std::string_view> allowed) {
   expected(n, {"one of " + list, "l'une des valeurs " + list});
 }
 
-std::regex ecmascript_regex(const Node& n, const std::string& pattern) {
-  try {
-    return std::regex(pattern, std::regex::ECMAScript);
-  } catch (const std::regex_error& e) {
-    const Text got = found(n.json);
-    fail(n.pointer,
-         {fmt::format("{} must be a regular expression (ECMAScript); found {}, which is not "
-                      "one: {}.",
-                      n.name, got.en, e.what()),
-          fmt::format("{} doit être une expression régulière (ECMAScript) ; trouvé : {}, qui "
-                      "n'en est pas une : {}.",
-                      n.name, got.fr, e.what())});
-  }
+chorus::EngagementPattern engagement_pattern(const Node& n, const std::string& pattern) {
+  auto compiled = chorus::EngagementPattern::compile(pattern);
+  if (auto* pattern_ok = std::get_if<chorus::EngagementPattern>(&compiled)) return *pattern_ok;
+  const std::string& why = std::get<std::string>(compiled);
+  const Text got = found(n.json);
+  fail(n.pointer,
+       {fmt::format("{} must be a regular expression (RE2's syntax: ECMAScript's without "
+                    "backreferences or lookarounds); found {}, which is not one: {}.",
+                    n.name, got.en, why),
+        fmt::format("{} doit être une expression régulière (syntaxe RE2 : celle d'ECMAScript "
+                    "sans références arrière ni assertions avant/arrière) ; trouvé : {}, qui "
+                    "n'en est pas une : {}.",
+                    n.name, got.fr, why)});
 }
 
 template <class Read>
@@ -299,7 +298,7 @@ void of_structure(const Node& n, StructureEntry& out) {
 
 void read_format(const Node& n, Structure& out) {
   out.format_numero_engagement = non_empty_text(n);
-  out.format_numero_engagement_regex = ecmascript_regex(n, out.format_numero_engagement);
+  out.format_numero_engagement_pattern = engagement_pattern(n, out.format_numero_engagement);
 }
 
 void read_version(const Node& n, FileEntries& /*out*/) {
