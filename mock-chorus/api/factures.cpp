@@ -28,7 +28,7 @@ std::string decoded(const Fields& f, std::string_view field) {
 }
 
 Reply deposer_flux(const Call& call) {
-  const std::string nom = call.fields.required_text("nomFichier");
+  const std::string nom = call.fields.required_file_name("nomFichier");
   const std::string syntaxe = call.fields.required_text("syntaxeFlux");
   call.fields.flag("avecSignature");  // type-checked; signatures are not verified
   if (!chorus::find_syntaxe(syntaxe)) {
@@ -238,7 +238,7 @@ Json recognised_fields(const Call& call, const std::string& nom, const std::stri
 }
 
 Reply deposer_pdf(const Call& call) {
-  const std::string nom = call.fields.required_text("nomFichier");
+  const std::string nom = call.fields.required_file_name("nomFichier");
   const std::string format = call.fields.required_text("formatDepot");
   if (format != "PDF_NON_SIGNE" && format != "PDF_SIGNE_PADES" && format != "PDF_SIGNE_XADES") {
     refuse(fmt::format("formatDepot « {} » : PDF_NON_SIGNE, PDF_SIGNE_PADES ou PDF_SIGNE_XADES.",

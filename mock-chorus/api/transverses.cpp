@@ -162,7 +162,7 @@ Reply type_identifiant(const Call&) {
 }
 
 Reply ajouter_fichier(const Call& call) {
-  const std::string nom = call.fields.required_text("pieceJointeNom");
+  const std::string nom = call.fields.required_file_name("pieceJointeNom");
   const std::string extension = call.fields.required_text("pieceJointeExtension");
   const std::string base64 = call.fields.required_text("pieceJointeFichier");
   const std::string mime =

@@ -8,6 +8,8 @@
 
 #include <fmt/format.h>
 
+#include "rules/chorus/file_name.hpp"
+
 namespace cprokit::mock {
 namespace {
 
@@ -43,12 +45,24 @@ std::variant<std::vector<LotEntry>, LotError> unpack_lot(std::string_view bytes,
     const int rc = archive_read_next_header(a.get(), &entry);
     if (rc == ARCHIVE_EOF) break;
     if (rc != ARCHIVE_OK) return broken(a.get());
-    if (archive_entry_filetype(entry) != AE_IFREG) continue;
+    const char* path = archive_entry_pathname(entry);
+    const std::string name = path != nullptr ? path : "";
+    // Checked before anything is read: a receiver that unpacks lots to disk
+    // must not be led out of its folder, nor a link made to point anywhere.
+    if (const auto problem = chorus::archive_path_problem(name)) {
+      return LotError{fmt::format("entrée du lot refusée : {}", problem->fr),
+                      fmt::format("lot entry refused: {}", problem->en)};
+    }
+    if (archive_entry_filetype(entry) == AE_IFLNK || archive_entry_hardlink(entry) != nullptr) {
+      return LotError{fmt::format("entrée du lot refusée : « {} » est un lien", name),
+                      fmt::format("lot entry refused: \"{}\" is a link", name)};
+    }
+    if (archive_entry_filetype(entry) != AE_IFREG) continue;  // folders
     if (entries.size() == limits.max_entries) {
       return LotError{fmt::format("le lot contient plus de {} fichiers", limits.max_entries),
                       fmt::format("the lot holds more than {} files", limits.max_entries)};
     }
-    LotEntry e{archive_entry_pathname(entry) != nullptr ? archive_entry_pathname(entry) : "?", {}};
+    LotEntry e{name, {}};
     // Read by chunks and count: the header's size may lie.
     std::array<char, std::size_t{64} * 1024> chunk{};
     for (;;) {

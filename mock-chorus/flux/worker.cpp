@@ -15,7 +15,10 @@ namespace {
 constexpr auto kTick = std::chrono::milliseconds(20);
 constexpr const char* kPlatform = "CHORUS_PRO";
 
-Json errors_json(const FluxExamination& e) {
+// The report's errors as stored. Bytes that are not UTF-8 (a name from a
+// hostile file) are replaced, never thrown on: a throw here would fail the
+// flux again at every tick.
+std::string errors_text(const FluxExamination& e) {
   Json technical = Json::array();
   for (const auto& t : e.technical) {
     technical.push_back({{"codeErreur", t.code_erreur},
@@ -29,7 +32,9 @@ Json errors_json(const FluxExamination& e) {
                   {"numeroDP", d.numero_dp},
                   {"libelleErreurDP", d.libelle_erreur_dp}});
   }
-  return {{"listeErreurTechnique", std::move(technical)}, {"listeErreurDP", std::move(dp)}};
+  const Json errors{{"listeErreurTechnique", std::move(technical)},
+                    {"listeErreurDP", std::move(dp)}};
+  return errors.dump(-1, ' ', false, Json::error_handler_t::replace);
 }
 
 }  // namespace
@@ -71,8 +76,15 @@ void Worker::run() {
       woken_ = false;
     }
     try {
-      for (const auto& numero : mock_.store().unfinished_flux())
-        advance_flux(numero);
+      // One flux that fails (a disk error, a bug) is retried at the next
+      // tick; it must not hold back the flux after it.
+      for (const auto& numero : mock_.store().unfinished_flux()) {
+        try {
+          advance_flux(numero);
+        } catch (const std::exception& e) {
+          std::cerr << "cprokit mock: worker: flux " << numero << ": " << e.what() << '\n';
+        }
+      }
       advance_invoices();
       mock_.store().checkpoint();
     } catch (const std::exception& e) {
@@ -120,10 +132,10 @@ void Worker::integrate(const FluxRecord& flux) {
   apply_scenarios(exam, flux, mock_.scenarios());
   if (exam.incident) {
     // Not processed by the exchange system: no invoice, no error, resend it all.
-    store.integrate_flux(
-        flux.numero_flux_depot, {}, kPlatform, mock_.now(), [](const Store::Inserted&) {
-          return Store::FluxEnd{"IN_INCIDENTE", errors_json(FluxExamination{}).dump()};
-        });
+    store.integrate_flux(flux.numero_flux_depot, {}, kPlatform, mock_.now(),
+                         [](const Store::Inserted&) {
+                           return Store::FluxEnd{"IN_INCIDENTE", errors_text(FluxExamination{})};
+                         });
     return;
   }
   for (auto& invoice : exam.accepted)
@@ -145,7 +157,7 @@ void Worker::integrate(const FluxRecord& flux) {
                "cette année (identifiantFactureCPP " +
                    std::to_string(std::get<DuplicateInvoice>(inserted[i]).existing_id) + ")."});
         }
-        return Store::FluxEnd{final_state(integrated, exam.rejected), errors_json(exam).dump()};
+        return Store::FluxEnd{final_state(integrated, exam.rejected), errors_text(exam)};
       },
       exam.planned);
 }

@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 #include "mock-chorus/wire/reply.hpp"
+#include "rules/chorus/file_name.hpp"
 
 namespace cprokit::mock {
 namespace {
@@ -60,6 +61,15 @@ std::string Fields::required_text(std::string_view name) const {
   auto v = text(name);
   if (!v || v->empty()) missing_field(path_of(name));
   return *v;
+}
+
+std::string Fields::required_file_name(std::string_view name) const {
+  std::string value = required_text(name);
+  if (const auto problem = chorus::file_name_problem(value)) {
+    refuse(fmt::format("Le champ {} doit être un nom de fichier : {}.", path_of(name), problem->fr),
+           fmt::format("Field {} must be a file name: {}.", path_of(name), problem->en));
+  }
+  return value;
 }
 
 std::optional<std::int64_t> Fields::integer(std::string_view name) const {

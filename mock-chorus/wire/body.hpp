@@ -26,6 +26,8 @@ class Fields {
   // A string (a JSON number is taken as written, as identifiers come both ways).
   std::optional<std::string> text(std::string_view name) const;
   std::string required_text(std::string_view name) const;
+  // A file's name, never a path (rules/chorus/file_name.hpp).
+  std::string required_file_name(std::string_view name) const;
   // A whole number, given as a JSON number or a string of digits.
   std::optional<std::int64_t> integer(std::string_view name) const;
   std::int64_t required_integer(std::string_view name) const;
