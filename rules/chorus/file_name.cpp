@@ -55,7 +55,7 @@ std::optional<Message> part_problem(std::string_view name, std::string_view show
   }
   if (name == "." || name == "..") {
     return Message{fmt::format("« {} » : « {} » n'est pas un nom de fichier", shown, name),
-                   fmt::format("\"{}\": \"{}\" is not a file name", shown, name)};
+                   fmt::format(R"("{}": "{}" is not a file name)", shown, name)};
   }
   for (const char c : name) {
     const auto u = static_cast<unsigned char>(c);

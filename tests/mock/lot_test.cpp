@@ -117,6 +117,7 @@ TEST_CASE("lot: a decompression bomb stops at the lot's limit", "[mock][lot]") {
   // 13 files of 9.5 MB of zeros: 124 MB unpacked (over the 120 MB limit)
   // from about 120 KB sent.
   std::vector<Entry> entries;
+  entries.reserve(13);
   for (int i = 0; i < 13; ++i)
     entries.push_back(file("zeros" + std::to_string(i) + ".xml", std::string(19 * kMiB / 2, '\0')));
   const std::string lot = archive_of(entries);

@@ -24,7 +24,7 @@ TEST_CASE("file names: paths, climbs, control characters and non-UTF-8 are refus
           "[file-name]") {
   for (const std::string& name : std::vector<std::string>{
            "", ".", "..", "../../etc/passwd", "/etc/passwd", "dossier/facture.xml",
-           "..\\..\\windows\\win.ini", std::string("a\nb.xml"), std::string("a\0b.xml", 7),
+           R"(..\..\windows\win.ini)", std::string("a\nb.xml"), std::string("a\0b.xml", 7),
            std::string("\x1b[31mrouge.xml"), std::string("\xff\xfe.xml"),
            std::string("\xc0\xaf.xml") /* overlong '/' */, std::string(256, 'a')}) {
     INFO(name);
@@ -42,7 +42,7 @@ TEST_CASE("archive paths: folders pass, absolute paths and climbs do not", "[fil
     CHECK_FALSE(archive_path_problem(path));
   }
   for (const std::string& path : std::vector<std::string>{
-           "/etc/cron.d/x", "../a.xml", "lot/../../a.xml", "lot/..", "a\\..\\b.xml",
+           "/etc/cron.d/x", "../a.xml", "lot/../../a.xml", "lot/..", R"(a\..\b.xml)",
            std::string("lot/a\rb.xml"), std::string("lot/\xe9t\xe9.xml")}) {
     INFO(path);
     CHECK(archive_path_problem(path));
