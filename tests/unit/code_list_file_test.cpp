@@ -304,6 +304,14 @@ TEST_CASE("code lists: every error names the file and the place", "[codelists]")
     CHECK_NOTHROW(parse_code_lists(lists_json({{"ubl", "BR-CL-14", R"({"codes": ["FR", "FR"]})"}}),
                                    "lists.json"));
   }
+  SECTION("nesting past 32 levels, refused at once (it cost depth² bytes)") {
+    const std::size_t depth = 200'000;
+    const std::string deep = R"({"ubl": {"BR-CL-14": {"codes": )" + std::string(depth, '[') +
+                             std::string(depth, ']') + "}}}";
+    const CodeListError e = refusal(deep);
+    CHECK_THAT(e.what(), Contains("32 levels"));
+    CHECK_THAT(e.message_fr(), Contains("32 niveaux"));
+  }
   SECTION("an unknown list or field, a context that is no string") {
     names_place(refusal(lists_json({}, R"("extra": {}, )")), "/extra");
     names_place(refusal(lists_json({{"ubl", "BR-CL-02", R"({"codes": ["x"]})"}})), "/ubl/BR-CL-02");

@@ -133,6 +133,15 @@ class Parser {
     bool operator()(int /*depth*/, Json::parse_event_t event, Json& parsed) {
       using Event = Json::parse_event_t;
       if (event == Event::object_start || event == Event::array_start) {
+        // Each level keeps its pointer: deep nesting would cost depth² bytes.
+        if (levels_.size() == kMaxDepth) {
+          parser_.fail(
+              levels_.back().pointer,
+              fmt::format("nested more than {} levels deep (a code-list file nests 4)", kMaxDepth),
+              fmt::format("plus de {} niveaux d'imbrication (un fichier de listes de "
+                          "codes en a 4)",
+                          kMaxDepth));
+        }
         std::string pointer = child_pointer();
         levels_.push_back({event == Event::object_start, std::move(pointer), {}, {}, 0});
       } else if (event == Event::object_end || event == Event::array_end) {
@@ -154,6 +163,8 @@ class Parser {
     }
 
    private:
+    static constexpr std::size_t kMaxDepth = 32;
+
     struct Level {
       bool object;
       std::string pointer;
