@@ -59,7 +59,7 @@ MockChild::MockChild(const std::filesystem::path& cprokit, const std::vector<std
     }
     if (wait_for(std::chrono::milliseconds(20))) break;
   }
-  if (running()) {
+  if (!status_) {
     signal(SIGKILL);
     wait_for(std::chrono::seconds(5));
   }
@@ -69,14 +69,14 @@ MockChild::MockChild(const std::filesystem::path& cprokit, const std::vector<std
 }
 
 MockChild::~MockChild() {
-  if (running()) {
+  if (!status_) {
     signal(SIGKILL);
     wait_for(std::chrono::seconds(10));
   }
 }
 
 void MockChild::signal(int sig) const {
-  if (!status_) ::kill(pid_, sig);
+  if (!reaped_) ::kill(pid_, sig);
 }
 
 std::optional<int> MockChild::wait_for(std::chrono::milliseconds limit) {
@@ -87,6 +87,7 @@ std::optional<int> MockChild::wait_for(std::chrono::milliseconds limit) {
     const pid_t done = ::waitpid(pid_, &status, WNOHANG);
     if (done == pid_) {
       status_ = status;
+      reaped_ = true;
       return status_;
     }
     if (std::chrono::steady_clock::now() >= give_up) return std::nullopt;
@@ -95,7 +96,7 @@ std::optional<int> MockChild::wait_for(std::chrono::milliseconds limit) {
 }
 
 std::size_t MockChild::rss() const {
-  if (status_) return 0;
+  if (reaped_) return 0;
   std::ifstream in(fmt::format("/proc/{}/status", pid_));
   std::string line;
   while (std::getline(in, line)) {

@@ -4,6 +4,7 @@
 
 #include <sys/types.h>
 
+#include <atomic>
 #include <chrono>
 #include <filesystem>
 #include <optional>
@@ -25,8 +26,10 @@ class MockChild {
 
   int port() const { return port_; }
   pid_t pid() const { return pid_; }
-  bool running() const { return !status_; }
+  // Whether it still runs (reaps it when it has ended).
+  bool running() { return !wait_for(std::chrono::milliseconds(0)); }
 
+  // signal() and rss() may be called from another thread than the others.
   void signal(int sig) const;
   // Waits up to `limit` for the process to end; its wait status, or nullopt.
   std::optional<int> wait_for(std::chrono::milliseconds limit);
@@ -37,6 +40,7 @@ class MockChild {
   pid_t pid_ = -1;
   int port_ = 0;
   std::optional<int> status_;
+  std::atomic<bool> reaped_{false};  // status_ is set: the pid may be another's
 };
 
 // "exit 0", "signal 9 (Killed)": a wait status in words.

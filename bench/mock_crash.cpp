@@ -44,7 +44,7 @@ child process, --no-xsd --flux-delay 0 --lifecycle-delay 20, a scenario in
 which the buyer pays every invoice numbered CM-*), runs --clients threads
 that deposit on keep-alive connections with the demo directory's technical
 account, SIGKILLs the mock after a random delay (drawn from --seed, printed),
-restarts it on the same --data, lets the clients deposit a little longer,
+restarts it on the same --data, lets the clients deposit 1 s longer,
 waits until every deposit is processed, stops the mock, and checks its
 database (opened read-only):
   - every deposit that was answered (numeroFluxDepot, pieceJointeId,
@@ -351,7 +351,9 @@ void trial(const Options& opt, std::size_t n, std::mt19937_64& rng, const Materi
   ledger.starting(epoch_ms());
   mock = std::make_unique<MockChild>(opt.cprokit, args, log);
   target.set(mock->port(), token(mock->port()));
-  std::this_thread::sleep_for(std::chrono::milliseconds(300));  // deposits after the restart
+  // Deposits after the restart, numbered on from the recovered database (the
+  // first call of each client pays Argon2id for its account again).
+  std::this_thread::sleep_for(std::chrono::seconds(1));
   stop = true;
   for (auto& t : clients)
     t.join();
