@@ -1,15 +1,14 @@
 // cprokit_mock_load: the mock under load, slow clients and a burst of large
 // unauthenticated bodies, then SIGTERM; the mock is a child process whose
 // memory is read from /proc. Run by scripts/load.sh; see --help.
-#include <fcntl.h>
 #include <netinet/in.h>
-#include <netinet/tcp.h>
 #include <poll.h>
 #include <signal.h>
 #include <sys/socket.h>
 #include <unistd.h>
 
 #include <algorithm>
+#include <array>
 #include <atomic>
 #include <charconv>
 #include <chrono>
@@ -18,6 +17,7 @@
 #include <cstring>
 #include <filesystem>
 #include <fstream>
+#include <functional>
 #include <latch>
 #include <memory>
 #include <mutex>
