@@ -251,6 +251,19 @@ TEST_CASE("code lists: every error names the file and the place", "[codelists]")
     const CodeListError empty = refusal("");
     CHECK_THAT(empty.what(), Contains("lists.json: line 1, column 1"));
   }
+  SECTION("a number no double holds (found by fuzz_codelists): not JSON, with its place") {
+    const CodeListError e = refusal("{\n \"ubl\": 1e999\n}\n");
+    INFO(e.what());
+    CHECK_THAT(e.what(), Contains("lists.json: line 2, column"));
+    CHECK_THAT(e.what(), Contains("not valid JSON"));
+  }
+  SECTION("nested deeper than a code list file goes: refused before the tree grows") {
+    const std::string deep = R"({"ubl": )" + std::string(100, '[') + std::string(100, ']') + "}";
+    const CodeListError e = refusal(deep);
+    INFO(e.what());
+    CHECK_THAT(e.what(), Contains("lists.json: line 1, column"));
+    CHECK_THAT(e.what(), Contains("nested over"));
+  }
   SECTION("the root, a syntax, a list that is no object") {
     names_place(refusal("[]"), "");
     names_place(refusal(R"({"ubl": []})"), "/ubl");
