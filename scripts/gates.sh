@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The gates slower than the test suite, run by .ci/run after scripts/test.sh:
-# the suite again under the sanitizers (scripts/sanitize.sh), then clang-tidy
-# on every source (scripts/tidy.sh). Each step prints its time.
+# the suite again under the sanitizers (scripts/sanitize.sh), every fuzz
+# target for 60 s under ASan + UBSan (scripts/fuzz.sh), then clang-tidy on
+# every source (scripts/tidy.sh). Each step prints its time.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -14,4 +15,5 @@ step() {
   echo "gates: $name $(($(date +%s) - start)) s"
 }
 step sanitizers bash scripts/sanitize.sh
+step fuzz bash scripts/fuzz.sh all 60
 step clang-tidy bash scripts/tidy.sh build/release

@@ -11,6 +11,8 @@ packages=(
   libcpp-httplib-dev libsqlite3-dev libsodium-dev libarchive-dev
   libqpdf-dev libkainjow-mustache-dev libre2-dev
   clang-format clang-tidy
+  # the fuzz targets (scripts/fuzz.sh): clang 14 with libFuzzer, llvm-symbolizer for the stacks
+  clang-14 libclang-rt-14-dev llvm-14
   # test-time tools for the report formats: the SARIF schema check, the HTML report in a browser
   python3-jsonschema chromium
 )

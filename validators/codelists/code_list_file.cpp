@@ -8,6 +8,7 @@
 #include <sstream>
 #include <system_error>
 #include <utility>
+#include <variant>
 #include <vector>
 
 #include <fmt/format.h>
@@ -28,13 +29,9 @@ class Parser {
   explicit Parser(std::string file) : file_(std::move(file)) {}
 
   CodeLists parse(std::string_view text) {
-    Json root;
+    check_json(text);
     KeyChecker unique_keys(*this);
-    try {
-      root = Json::parse(text.begin(), text.end(), std::ref(unique_keys));
-    } catch (const Json::parse_error& e) {
-      syntax_error(text, e.byte);
-    }
+    const Json root = Json::parse(text.begin(), text.end(), std::ref(unique_keys));
     object(root, "");
     CodeLists out;
     for (const auto& [key, syntax] : {std::pair{"ubl", Syntax::Ubl}, {"cii", Syntax::Cii}}) {
@@ -109,15 +106,22 @@ class Parser {
   [[noreturn]] void unknown(const std::string& where) {
     fail(where, "unknown list or field", "liste ou champ inconnu");
   }
-  // nlohmann says where by byte (1-based): its line and column.
-  [[noreturn]] void syntax_error(std::string_view text, std::size_t byte) {
-    std::size_t line = 1;
-    std::size_t column = 1;
-    for (std::size_t i = 0; i + 1 < byte && i < text.size(); ++i) {
-      column = text[i] == '\n' ? 1 : column + 1;
-      line += text[i] == '\n' ? 1 : 0;
+  // The text checked by the JSON reader of every input (validators/json),
+  // which refuses, with their line and column, what nlohmann's DOM parser
+  // would throw about in several ways (a syntax error, a number no double
+  // holds) and nesting deeper than a code list file goes.
+  void check_json(std::string_view text) const {
+    constexpr unsigned kMaxDepth = 16;  // a code list file nests 4 levels
+    const json::ParseResult tree = json::parse(text, kMaxDepth);
+    if (const auto* e = std::get_if<json::SyntaxError>(&tree)) {
+      fail(fmt::format("line {}, column {}", e->line, e->column), "not valid JSON",
+           "JSON invalide");
     }
-    fail(fmt::format("line {}, column {}", line, column), "not valid JSON", "JSON invalide");
+    if (const auto* e = std::get_if<json::TooDeep>(&tree)) {
+      fail(fmt::format("line {}, column {}", e->line, e->column),
+           fmt::format("nested over {} levels deep", e->limit),
+           fmt::format("imbriqué sur plus de {} niveaux", e->limit));
+    }
   }
   [[noreturn]] void fail(const std::string& where, const std::string& en,
                          const std::string& fr) const {
@@ -133,15 +137,6 @@ class Parser {
     bool operator()(int /*depth*/, Json::parse_event_t event, Json& parsed) {
       using Event = Json::parse_event_t;
       if (event == Event::object_start || event == Event::array_start) {
-        // Each level keeps its pointer: deep nesting would cost depth² bytes.
-        if (levels_.size() == kMaxDepth) {
-          parser_.fail(
-              levels_.back().pointer,
-              fmt::format("nested more than {} levels deep (a code-list file nests 4)", kMaxDepth),
-              fmt::format("plus de {} niveaux d'imbrication (un fichier de listes de "
-                          "codes en a 4)",
-                          kMaxDepth));
-        }
         std::string pointer = child_pointer();
         levels_.push_back({event == Event::object_start, std::move(pointer), {}, {}, 0});
       } else if (event == Event::object_end || event == Event::array_end) {
@@ -163,8 +158,6 @@ class Parser {
     }
 
    private:
-    static constexpr std::size_t kMaxDepth = 32;
-
     struct Level {
       bool object;
       std::string pointer;
