@@ -71,8 +71,10 @@ void Worker::run() {
       woken_ = false;
     }
     try {
-      for (const auto& numero : mock_.store().unfinished_flux())
+      for (const auto& numero : mock_.store().unfinished_flux()) {
+        if (stopping()) return;
         advance_flux(numero);
+      }
       advance_invoices();
       mock_.store().checkpoint();
     } catch (const std::exception& e) {
@@ -80,6 +82,11 @@ void Worker::run() {
       std::cerr << "cprokit mock: worker: " << e.what() << '\n';
     }
   }
+}
+
+bool Worker::stopping() {
+  std::lock_guard lock(mutex_);
+  return stopping_;
 }
 
 void Worker::advance_flux(const std::string& numero) {
@@ -155,10 +162,12 @@ void Worker::advance_invoices() {
   auto& store = mock_.store();
   const Millis due = mock_.now() - step;
   for (const auto id : store.invoices_in(std::string(lifecycle::kEnCoursAcheminement), due)) {
+    if (stopping()) return;
     store.set_status(id, std::string(lifecycle::kMiseADisposition), mock_.now(), std::nullopt,
                      kPlatform);
   }
   for (const auto id : store.invoices_in(std::string(lifecycle::kDeposee), due)) {
+    if (stopping()) return;
     store.set_status(id, std::string(lifecycle::kEnCoursAcheminement), mock_.now(), std::nullopt,
                      kPlatform);
   }
