@@ -108,6 +108,12 @@ MockServer::MockServer(Mock& mock)
       return httplib::Server::HandlerResponse::Handled;
     return faults_before_routing(req, res, mock_);
   });
+  // A client that asks before sending its body (curl does above 1 MB) gets
+  // the refusal instead of "100 Continue".
+  http_->set_expect_100_continue_handler(
+      [this](const httplib::Request& req, httplib::Response& res) {
+        return refused_before_body(req, res, mock_, *view_) ? res.status : 100;
+      });
   http_->set_post_routing_handler([](const httplib::Request& req, httplib::Response& res) {
     faults_after_routing(req, res);
     http::GuardedServer::honour_connection_close(res);

@@ -56,7 +56,7 @@ std::string bearer_token(int port) {
 
 }  // namespace
 
-TEST_CASE("mock process: after a burst of large authenticated POSTs, RSS is back near its start",
+TEST_CASE("mock process: RSS is back near its start after a burst of large authenticated POSTs",
           "[cli][mock][memory]") {
   MockProcess m;
   const std::string token = bearer_token(m.port());

@@ -65,7 +65,7 @@ TEST_CASE("http: a head of more than 100 headers or 64 KiB gets 431", "[mock][ht
         "HTTP/1.1 431 Request Header Fields Too Large");
 }
 
-TEST_CASE("http: 10,000 headers are refused as they arrive, before the head ends", "[mock][http]") {
+TEST_CASE("http: 10000 headers are refused as they arrive before the head ends", "[mock][http]") {
   MockHarness h;
   h.start();
   RawConnection c(h.port());
@@ -117,9 +117,22 @@ TEST_CASE("http: a request refused from its headers is answered before its body 
   }
 }
 
+TEST_CASE("http: a client that expects 100-continue gets the refusal instead", "[mock][http]") {
+  MockHarness h;
+  h.start();
+  RawConnection c(h.port());
+  c.send(
+      "POST /cpro/factures/v1/deposer/flux HTTP/1.1\r\nHost: mock\r\nContent-Type: "
+      "application/json\r\nExpect: 100-continue\r\nContent-Length: 40000000\r\n\r\n");
+  const std::string answer = c.receive_all(milliseconds(3000));
+  CHECK(status_line(answer) == "HTTP/1.1 401 Unauthorized");
+  CHECK_THAT(answer, !Catch::Contains("100 Continue"));
+  CHECK_THAT(answer, Catch::Contains("Connection: close"));
+}
+
 TEST_CASE(
-    "http: a request that does not arrive within --request-timeout gets 408, others are "
-    "served meanwhile",
+    "http: a request that does not arrive within --request-timeout gets 408 while others "
+    "are served",
     "[mock][http]") {
   cprokit::mock::MockOptions options;
   options.request_timeout = 1000;

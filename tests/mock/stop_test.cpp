@@ -45,7 +45,7 @@ std::size_t unfinished(const std::filesystem::path& data_dir) {
 
 }  // namespace
 
-TEST_CASE("stop: the mock stops within 2 s with a backlog of flux, processed at the next start",
+TEST_CASE("stop: the mock stops within 2 s with a backlog of flux that the next start processes",
           "[mock][stop]") {
   constexpr int kBacklog = 10000;
   MockHarness h;
