@@ -8,8 +8,8 @@
 namespace cprokit::mock::http {
 
 struct HeadLimits {
-  std::size_t max_headers = 100;      // header lines after the request line
-  std::size_t max_bytes = 64 * 1024;  // request line and headers, line ends included
+  std::size_t max_headers = 100;                   // header lines after the request line
+  std::size_t max_bytes = std::size_t{64} * 1024;  // request line and headers, line ends included
 };
 
 class HeadMeter {

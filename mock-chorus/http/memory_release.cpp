@@ -8,7 +8,7 @@ namespace {
 // Blocks from this size on get a mapping of their own, unmapped when freed.
 constexpr int kMmapThreshold = 256 * 1024;
 // A request this large had its body (and copies of it) in memory.
-constexpr std::size_t kLargeRequest = 1024 * 1024;
+constexpr std::size_t kLargeRequest = std::size_t{1024} * 1024;
 
 }  // namespace
 

@@ -53,7 +53,7 @@ class RequestStream : public httplib::Stream {
   void fail(Failure why);
 
  private:
-  static constexpr std::size_t kBufferSize = 16 * 1024;
+  static constexpr std::size_t kBufferSize = std::size_t{16} * 1024;
   std::array<char, kBufferSize> buffer_{};
   std::size_t begin_ = 0;
   std::size_t end_ = 0;

@@ -49,7 +49,7 @@ void SocketStream::begin_request(Clock::time_point deadline) {
 void SocketStream::linger(std::chrono::milliseconds time) {
   ::shutdown(socket_, SHUT_WR);
   const auto until = Clock::now() + time;
-  std::array<char, 16 * 1024> dropped{};
+  std::array<char, std::size_t{16} * 1024> dropped{};
   while (wait(POLLIN, until, Failure::timeout)) {
     const ssize_t got = ::recv(socket_, dropped.data(), dropped.size(), MSG_DONTWAIT);
     if (got == 0 || (got < 0 && errno != EINTR && errno != EAGAIN && errno != EWOULDBLOCK)) return;

@@ -62,7 +62,8 @@ TEST_CASE("mock process: RSS is back near its start after a burst of large authe
   const std::string token = bearer_token(m.port());
   const long start_kb = resident_kb(m.pid());
   // 32 MB that the handler reads whole, then refuses (not JSON).
-  const std::string body(32'000'000, 'x');
+  std::string body;
+  body.resize(32'000'000, 'x');
   const std::string head =
       "POST /cpro/factures/v1/deposer/flux HTTP/1.1\r\nHost: mock\r\n"
       "Connection: close\r\nContent-Type: application/json\r\n"
@@ -71,12 +72,13 @@ TEST_CASE("mock process: RSS is back near its start after a burst of large authe
       "\r\nContent-Length: " + std::to_string(body.size()) + "\r\n\r\n";
   std::vector<std::thread> clients;
   std::vector<std::string> answers(16);
-  for (std::size_t i = 0; i < answers.size(); ++i) {
-    clients.emplace_back([&, i] {
+  clients.reserve(answers.size());
+  for (auto& answer : answers) {
+    clients.emplace_back([&m, &head, &body, &answer] {
       RawConnection c(m.port());
       c.send(head);
       c.send(body);
-      answers[i] = c.receive_all(milliseconds(30'000));
+      answer = c.receive_all(milliseconds(30'000));
     });
   }
   for (auto& c : clients)
@@ -86,7 +88,7 @@ TEST_CASE("mock process: RSS is back near its start after a burst of large authe
   std::this_thread::sleep_for(milliseconds(200));
   const long end_kb = resident_kb(m.pid());
   INFO("RSS " << start_kb << " kB before, " << end_kb << " kB after 16 POSTs of 32 MB");
-  CHECK(end_kb < start_kb + 48 * 1024);
+  CHECK(end_kb < start_kb + 48L * 1024);
 }
 
 TEST_CASE("mock process: SIGTERM stops it within 2 s despite idle and slow connections",

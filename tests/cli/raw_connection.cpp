@@ -31,7 +31,7 @@ RawConnection::~RawConnection() {
   ::close(fd_);
 }
 
-bool RawConnection::send(std::string_view bytes) {
+bool RawConnection::send(std::string_view bytes) const {
   while (!bytes.empty()) {
     const ssize_t sent = ::send(fd_, bytes.data(), bytes.size(), MSG_NOSIGNAL);
     if (sent <= 0) return false;
@@ -44,7 +44,7 @@ std::string RawConnection::receive_until(std::string_view marker,
                                          std::chrono::milliseconds timeout) {
   const auto until = Clock::now() + timeout;
   std::string received;
-  std::array<char, 16 * 1024> buffer{};
+  std::array<char, std::size_t{16} * 1024> buffer{};
   while (marker.empty() || received.find(marker) == std::string::npos) {
     const auto left = std::chrono::ceil<std::chrono::milliseconds>(until - Clock::now());
     if (left.count() <= 0) break;

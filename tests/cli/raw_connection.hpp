@@ -18,7 +18,7 @@ class RawConnection {
   ~RawConnection();
 
   // Sends `bytes`; false when the server closed or reset the connection.
-  bool send(std::string_view bytes);
+  bool send(std::string_view bytes) const;
   // What the server sends until it closes the connection, or until
   // `timeout` passes (then whatever came).
   std::string receive_all(std::chrono::milliseconds timeout);

@@ -177,11 +177,13 @@ TEST_CASE("http: 200 slow clients do not hold the threads other clients need", "
     return r && r->status == 200 ? seconds_since(asked) * 1000 : 1e9;
   };
   std::vector<double> alone;
+  alone.reserve(50);
   for (int i = 0; i < 50; ++i)
     alone.push_back(consult());
 
   // Each sends a byte a second of a head it never ends.
   std::vector<std::unique_ptr<RawConnection>> slow;
+  slow.reserve(200);
   for (int i = 0; i < 200; ++i) {
     slow.push_back(std::make_unique<RawConnection>(h.port()));
     slow.back()->send("GET /nulle-part HTTP/1.1\r\n");
@@ -197,6 +199,7 @@ TEST_CASE("http: 200 slow clients do not hold the threads other clients need", "
   });
   std::this_thread::sleep_for(milliseconds(300));  // the server has taken them all
   std::vector<double> beside_slow;
+  beside_slow.reserve(50);
   for (int i = 0; i < 50; ++i)
     beside_slow.push_back(consult());
   done = true;
