@@ -127,6 +127,7 @@ struct Args {
   std::int64_t token_lifetime = 3600;
   std::int64_t flux_delay = 0;
   std::int64_t lifecycle_delay = 200;
+  std::int64_t request_timeout = 30;
   std::vector<std::string> scenarios;
   std::optional<std::int64_t> seed;
 };
@@ -167,6 +168,10 @@ po::options_description visible_options(Args& a) {
       "pause entre deux états d'un flux, en ms / pause between flux states, ms")(
       "lifecycle-delay", po::value(&a.lifecycle_delay)->default_value(a.lifecycle_delay),
       "pause DEPOSEE → EN_COURS_ACHEMINEMENT → MISE_A_DISPOSITION, en ms")(
+      "request-timeout", po::value(&a.request_timeout)->default_value(a.request_timeout),
+      "délai pour recevoir une requête entière (ligne, en-têtes, corps), en secondes ; "
+      "au-delà : 408 et connexion fermée / time to receive a whole request (line, headers, "
+      "body), seconds; past it: 408 and the connection closed")(
       "scenario", po::value(&a.scenarios)->composing(),
       "scénario à charger (JSON, répétable ; voir plus bas) / scenario file to load "
       "(repeatable; see below)")(
@@ -279,6 +284,7 @@ int mock_command(const std::vector<std::string>& argv) {
     check_range("token-lifetime", a.token_lifetime, 1, 86400);
     check_range("flux-delay", a.flux_delay, 0, 3'600'000);
     check_range("lifecycle-delay", a.lifecycle_delay, 0, 3'600'000);
+    check_range("request-timeout", a.request_timeout, 1, 3600);
     if (a.seed) check_range("seed", *a.seed, 0, kMaxSeed);
     scenario_files = read_scenario_files(a.scenarios);
     if (a.directory) directory_text = read_option_file("--directory", *a.directory);
@@ -294,6 +300,7 @@ int mock_command(const std::vector<std::string>& argv) {
   options.token_lifetime = a.token_lifetime * 1000;
   options.flux_step = a.flux_delay;
   options.lifecycle_step = a.lifecycle_delay;
+  options.request_timeout = a.request_timeout * 1000;
   options.second_factor = !a.no_2fa;
   if (a.seed) options.seed = static_cast<std::uint64_t>(*a.seed);
 

@@ -103,46 +103,46 @@ void truncate(httplib::Response& res) {
 
 }  // namespace
 
-void install_faults(httplib::Server& http, Mock& mock) {
-  http.set_pre_routing_handler([&mock](const httplib::Request& req, httplib::Response& res) {
-    using Handled = httplib::Server::HandlerResponse;
-    if (!is_api_path(req.path)) return Handled::Unhandled;
-    const scenario::Decision d = mock.scenarios().decide(req.path);
-    if (d.latency_ms > 0) std::this_thread::sleep_for(std::chrono::milliseconds(d.latency_ms));
-    if (!d.fault) return Handled::Unhandled;
-    switch (d.fault->kind) {
-      case FaultKind::Status:
-        // Answered here, but not returned as handled: httplib reads a call's
-        // body only after this step, and a body left unread on a kept-alive
-        // connection would be parsed as the next request. The route's
-        // handler sees the answer and does nothing (answered_by_fault).
-        send(res, status_reply(*d.fault));
-        res.set_header(kFaultHeader, std::string(kAnswered));
-        break;
-      case FaultKind::Drop:
-        res.set_header(kFaultHeader, std::string(kDrop));
-        break;
-      case FaultKind::Truncate:
-        res.set_header(kFaultHeader, std::string(kTruncate));
-        break;
-      case FaultKind::TokenExpiry:
-        res.set_header(kFaultHeader, fmt::format("{}{}", kTokenLifetime, d.fault->token_lifetime));
-        break;
-      case FaultKind::Latency:
-        break;
-    }
-    return Handled::Unhandled;
-  });
-  http.set_post_routing_handler([](const httplib::Request& req, httplib::Response& res) {
-    if (!res.has_header(kFaultHeader)) return;
-    const std::string fault = res.get_header_value(kFaultHeader);
-    res.headers.erase(kFaultHeader);
-    if (fault == kDrop) {
-      if (!close_connection(req)) truncate(res);  // not found: at least no whole answer
-    } else if (fault == kTruncate) {
-      truncate(res);
-    }
-  });
+httplib::Server::HandlerResponse faults_before_routing(const httplib::Request& req,
+                                                       httplib::Response& res, Mock& mock) {
+  using Handled = httplib::Server::HandlerResponse;
+  if (!is_api_path(req.path)) return Handled::Unhandled;
+  const scenario::Decision d = mock.scenarios().decide(req.path);
+  if (d.latency_ms > 0) std::this_thread::sleep_for(std::chrono::milliseconds(d.latency_ms));
+  if (!d.fault) return Handled::Unhandled;
+  switch (d.fault->kind) {
+    case FaultKind::Status:
+      // Answered here, but not returned as handled: httplib reads a call's
+      // body only after this step, and a body left unread on a kept-alive
+      // connection would be parsed as the next request. The route's
+      // handler sees the answer and does nothing (answered_by_fault).
+      send(res, status_reply(*d.fault));
+      res.set_header(kFaultHeader, std::string(kAnswered));
+      break;
+    case FaultKind::Drop:
+      res.set_header(kFaultHeader, std::string(kDrop));
+      break;
+    case FaultKind::Truncate:
+      res.set_header(kFaultHeader, std::string(kTruncate));
+      break;
+    case FaultKind::TokenExpiry:
+      res.set_header(kFaultHeader, fmt::format("{}{}", kTokenLifetime, d.fault->token_lifetime));
+      break;
+    case FaultKind::Latency:
+      break;
+  }
+  return Handled::Unhandled;
+}
+
+void faults_after_routing(const httplib::Request& req, httplib::Response& res) {
+  if (!res.has_header(kFaultHeader)) return;
+  const std::string fault = res.get_header_value(kFaultHeader);
+  res.headers.erase(kFaultHeader);
+  if (fault == kDrop) {
+    if (!close_connection(req)) truncate(res);  // not found: at least no whole answer
+  } else if (fault == kTruncate) {
+    truncate(res);
+  }
 }
 
 bool answered_by_fault(const httplib::Response& res) {

@@ -8,18 +8,20 @@
 // Only the API and token paths get faults, never /_mock/… nor the portal.
 #pragma once
 
+#include <httplib.h>
+
 #include <optional>
 
 #include "mock-chorus/mock.hpp"
 
-namespace httplib {
-class Server;
-struct Response;
-}  // namespace httplib
-
 namespace cprokit::mock {
 
-void install_faults(httplib::Server& http, Mock& mock);
+// The server's pre-routing step for faults (latency, status, and the marks
+// the steps after it read).
+httplib::Server::HandlerResponse faults_before_routing(const httplib::Request& req,
+                                                       httplib::Response& res, Mock& mock);
+// The server's post-routing step for faults (drop, truncate).
+void faults_after_routing(const httplib::Request& req, httplib::Response& res);
 
 // Whether a status fault already answered this call: its route's handler
 // must then do nothing.

@@ -29,6 +29,7 @@ struct MockOptions {
   Millis token_lifetime = 3'600'000;  // expires_in 3600, as PISTE
   Millis flux_step = 0;               // pause before each flux state change
   Millis lifecycle_step = 200;        // DEPOSEE → EN_COURS_ACHEMINEMENT → MISE_A_DISPOSITION
+  Millis request_timeout = 30'000;    // a request must arrive whole within it (else 408)
   // A request body: the largest lot in base64 (4 bytes for 3), and 8 MB for its JSON.
   std::size_t max_body = (chorus::kMaxLotBytes + 2) / 3 * 4 + 8 * chorus::kBytesPerMegabyte;
   std::string admin_token;  // X-Mock-Admin for /_mock/…

@@ -13,16 +13,21 @@
 #include "mock-chorus/api/routes.hpp"
 #include "mock-chorus/faults.hpp"
 #include "mock-chorus/flux/worker.hpp"
+#include "mock-chorus/gate.hpp"
+#include "mock-chorus/http/guarded_server.hpp"
 #include "mock-chorus/http_reply.hpp"
 #include "mock-chorus/listen.hpp"
 #include "mock-chorus/portal/portal.hpp"
+#include "mock-chorus/portal_wire.hpp"
 
 namespace cprokit::mock {
 namespace {
 
-// Connections are kept alive by clients: a thread each, so that 32 clients
-// do not queue behind 8 threads.
-constexpr std::size_t kThreads = 64;
+http::ServerLimits server_limits(const MockOptions& options) {
+  http::ServerLimits limits;
+  limits.request_timeout = std::chrono::milliseconds(options.request_timeout);
+  return limits;
+}
 
 // The body for an error httplib raised itself (unknown path, body too large).
 Reply http_error(int status, const std::string& path) {
@@ -44,67 +49,6 @@ Reply http_error(int status, const std::string& path) {
     default:
       return functional_error("Requête HTTP invalide.", "Invalid HTTP request.", status);
   }
-}
-
-bool is_portal_path(const std::string& path) {
-  return path == "/" || path == "/portail" || path.starts_with("/portail/");
-}
-
-std::map<std::string, std::string> parse_params(const std::string& text) {
-  httplib::Params params;
-  httplib::detail::parse_query_text(text, params);
-  return {params.begin(), params.end()};
-}
-
-// "a=1; b=2" → {a: 1, b: 2}
-std::map<std::string, std::string> parse_cookies(const std::string& header) {
-  std::map<std::string, std::string> cookies;
-  std::size_t start = 0;
-  while (start < header.size()) {
-    std::size_t end = header.find(';', start);
-    if (end == std::string::npos) end = header.size();
-    std::string pair = header.substr(start, end - start);
-    const std::size_t first = pair.find_first_not_of(' ');
-    pair = first == std::string::npos ? std::string() : pair.substr(first);
-    if (const std::size_t eq = pair.find('='); eq != std::string::npos) {
-      cookies.emplace(pair.substr(0, eq), pair.substr(eq + 1));
-    }
-    start = end + 1;
-  }
-  return cookies;
-}
-
-portal::PortalRequest portal_request(const httplib::Request& req) {
-  portal::PortalRequest r;
-  r.method = req.method;
-  r.path = req.path;
-  for (std::size_t i = 1; i < req.matches.size(); ++i)
-    r.captures.emplace_back(req.matches[i]);
-  if (const std::size_t q = req.target.find('?'); q != std::string::npos) {
-    r.query = parse_params(req.target.substr(q + 1));
-  }
-  if (req.is_multipart_form_data()) {
-    for (const auto& [name, part] : req.files) {
-      if (part.filename.empty()) {
-        r.form.emplace(name, part.content);
-      } else {
-        r.files.emplace(name, portal::UploadedFile{part.filename, part.content_type, part.content});
-      }
-    }
-  } else if (req.get_header_value("Content-Type")
-                 .starts_with("application/x-www-form-urlencoded")) {
-    r.form = parse_params(req.body);
-  }
-  r.cookies = parse_cookies(req.get_header_value("Cookie"));
-  r.accept_language = req.get_header_value("Accept-Language");
-  return r;
-}
-
-void send_page(httplib::Response& res, const portal::PortalReply& reply) {
-  res.status = reply.status;
-  for (const auto& [name, value] : reply.headers)
-    res.set_header(name, value);
-  res.set_content(reply.body, reply.content_type);
 }
 
 // httplib 0.11 listens with a backlog of 5 and does not show its socket:
@@ -131,9 +75,8 @@ void widen_backlog(int port) {
 MockServer::MockServer(Mock& mock)
     : mock_(mock),
       worker_(std::make_unique<Worker>(mock)),
-      http_(std::make_unique<httplib::Server>()),
+      http_(std::make_unique<http::GuardedServer>(server_limits(mock.options()))),
       view_(std::make_unique<portal::View>()) {
-  http_->new_task_queue = [] { return new httplib::ThreadPool(kThreads); };
   http_->set_keep_alive_max_count(1000);
   // httplib writes headers and body in two sends: without this, each answer
   // waits for the client's delayed ACK (about 40 ms).
@@ -160,7 +103,21 @@ MockServer::MockServer(Mock& mock)
         std::cerr << "cprokit mock: " << req.path << ": " << what << '\n';
         send(res, functional_error("Erreur interne du mock.", "Internal mock error.", 500));
       });
-  install_faults(*http_, mock_);
+  http_->set_pre_routing_handler([this](const httplib::Request& req, httplib::Response& res) {
+    if (refused_before_body(req, res, mock_, *view_))
+      return httplib::Server::HandlerResponse::Handled;
+    return faults_before_routing(req, res, mock_);
+  });
+  // A client that asks before sending its body (curl does above 1 MB) gets
+  // the refusal instead of "100 Continue".
+  http_->set_expect_100_continue_handler(
+      [this](const httplib::Request& req, httplib::Response& res) {
+        return refused_before_body(req, res, mock_, *view_) ? res.status : 100;
+      });
+  http_->set_post_routing_handler([](const httplib::Request& req, httplib::Response& res) {
+    faults_after_routing(req, res);
+    http::GuardedServer::honour_connection_close(res);
+  });
   add_routes();
 }
 
@@ -208,13 +165,8 @@ void MockServer::add_routes() {
 
   for (const auto& route : admin_routes()) {
     auto handler = [this, route](const httplib::Request& req, httplib::Response& res) {
-      const std::string& expected = mock_.options().admin_token;
-      if (expected.empty() || req.get_header_value("X-Mock-Admin") != expected) {
-        send(res, functional_error("API d'administration du mock : en-tête X-Mock-Admin absent "
-                                   "ou faux (le jeton est affiché au démarrage).",
-                                   "Mock admin API: missing or wrong X-Mock-Admin header (the "
-                                   "token is printed at start).",
-                                   401));
+      if (auto refusal = admin_refusal(mock_, req.get_header_value("X-Mock-Admin"))) {
+        send(res, *refusal);
         return;
       }
       try {
@@ -263,6 +215,10 @@ void MockServer::run() {
   worker_->start();
   http_->listen_after_bind();
   worker_->stop();
+}
+
+std::string MockServer::answer_raw(std::string_view request_bytes) {
+  return http_->answer_raw(request_bytes);
 }
 
 void MockServer::stop() {

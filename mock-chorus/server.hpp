@@ -5,15 +5,15 @@
 
 #include <memory>
 #include <string>
+#include <string_view>
 
 #include "mock-chorus/mock.hpp"
 
-namespace httplib {
-class Server;
-}
-
 namespace cprokit::mock {
 
+namespace http {
+class GuardedServer;
+}
 class Worker;
 namespace portal {
 class View;
@@ -32,14 +32,21 @@ class MockServer {
   int bind(const std::string& host, int port);
   // Serves until stop(), with the worker running.
   void run();
+  // Stops serving within moments: waits for no client, lets the handlers
+  // running finish, leaves the flux not yet processed to the next start.
   void stop();
+
+  // The answers to raw HTTP request bytes, run through the same processing
+  // as on a connection (limits, gate, routes), without a socket: for tests
+  // and fuzzing. Needs no bind() nor run().
+  std::string answer_raw(std::string_view request_bytes);
 
  private:
   void add_routes();
 
   Mock& mock_;
   std::unique_ptr<Worker> worker_;
-  std::unique_ptr<httplib::Server> http_;
+  std::unique_ptr<http::GuardedServer> http_;
   std::unique_ptr<portal::View> view_;
 };
 

@@ -150,6 +150,15 @@ Reply clear_scenarios(Mock& mock, const AdminCall&) {
 
 }  // namespace
 
+std::optional<Reply> admin_refusal(const Mock& mock, const std::string& x_mock_admin) {
+  const std::string& expected = mock.options().admin_token;
+  if (!expected.empty() && x_mock_admin == expected) return std::nullopt;
+  return functional_error(
+      "API d'administration du mock : en-tête X-Mock-Admin absent ou faux (le jeton est "
+      "affiché au démarrage).",
+      "Mock admin API: missing or wrong X-Mock-Admin header (the token is printed at start).", 401);
+}
+
 std::vector<AdminRoute> admin_routes() {
   return {
       {"POST", R"(/_mock/reset)", "/_mock/reset", reset},

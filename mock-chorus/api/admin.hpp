@@ -1,6 +1,7 @@
 // Routes of the admin API (/_mock/…); see admin.cpp.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -21,5 +22,9 @@ struct AdminRoute {
 };
 
 std::vector<AdminRoute> admin_routes();
+
+// Why a call to the admin API is refused (401), from its X-Mock-Admin
+// header; nothing when the header holds the mock's admin token.
+std::optional<Reply> admin_refusal(const Mock& mock, const std::string& x_mock_admin);
 
 }  // namespace cprokit::mock

@@ -79,6 +79,7 @@ void Worker::run() {
       // One flux that fails (a disk error, a bug) is retried at the next
       // tick; it must not hold back the flux after it.
       for (const auto& numero : mock_.store().unfinished_flux()) {
+        if (stopping()) return;
         try {
           advance_flux(numero);
         } catch (const std::exception& e) {
@@ -92,6 +93,11 @@ void Worker::run() {
       std::cerr << "cprokit mock: worker: " << e.what() << '\n';
     }
   }
+}
+
+bool Worker::stopping() {
+  std::lock_guard lock(mutex_);
+  return stopping_;
 }
 
 void Worker::advance_flux(const std::string& numero) {
@@ -167,10 +173,12 @@ void Worker::advance_invoices() {
   auto& store = mock_.store();
   const Millis due = mock_.now() - step;
   for (const auto id : store.invoices_in(std::string(lifecycle::kEnCoursAcheminement), due)) {
+    if (stopping()) return;
     store.set_status(id, std::string(lifecycle::kMiseADisposition), mock_.now(), std::nullopt,
                      kPlatform);
   }
   for (const auto id : store.invoices_in(std::string(lifecycle::kDeposee), due)) {
+    if (stopping()) return;
     store.set_status(id, std::string(lifecycle::kEnCoursAcheminement), mock_.now(), std::nullopt,
                      kPlatform);
   }

@@ -31,6 +31,9 @@ class Worker {
 
  private:
   void run();
+  // Whether stop() was called: checked between two pieces of work, so that
+  // a stop does not wait for a backlog (the store keeps it for the next start).
+  bool stopping();
   void advance_flux(const std::string& numero);
   void integrate(const FluxRecord& flux);
   void advance_invoices();

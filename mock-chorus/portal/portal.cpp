@@ -152,4 +152,18 @@ PortalReply not_found(const PortalRequest& request, Mock& mock, const View& view
   return answer(route, request, mock, view, false);
 }
 
+bool large_post_allowed(const PortalRequest& request, Mock& mock) {
+  return signed_in(mock.portal_store(), request.cookies, mock.now());
+}
+
+PortalReply large_post_refused(const PortalRequest& request, Mock& mock, const View& view) {
+  const PortalRoute route{"POST", "", [](PortalCall& call) {
+                            return call.page("error",
+                                             {{"message", call.text("error_sign_in_to_send")},
+                                              {"back", "/portail/connexion"}},
+                                             "error_title", 403);
+                          }};
+  return answer(route, request, mock, view, false);
+}
+
 }  // namespace cprokit::mock::portal

@@ -73,4 +73,11 @@ PortalReply serve(const PortalRoute& route, const PortalRequest& request, Mock& 
 // The portal's own 404 page, for a path under / that no route takes.
 PortalReply not_found(const PortalRequest& request, Mock& mock, const View& view);
 
+// Larger than a form of fields: only a signed-in user sends that much (a
+// file to deposit). The server refuses it from the headers, before reading
+// the body, when large_post_allowed says no, with large_post_refused.
+inline constexpr std::size_t kSmallFormBytes = std::size_t{64} * 1024;
+bool large_post_allowed(const PortalRequest& request, Mock& mock);
+PortalReply large_post_refused(const PortalRequest& request, Mock& mock, const View& view);
+
 }  // namespace cprokit::mock::portal

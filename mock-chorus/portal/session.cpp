@@ -35,6 +35,13 @@ Session open_session(PortalStore& store, const std::map<std::string, std::string
   return start(store, std::nullopt, now);
 }
 
+bool signed_in(PortalStore& store, const std::map<std::string, std::string>& cookies, Millis now) {
+  const auto it = cookies.find(std::string(kSessionCookie));
+  if (it == cookies.end()) return false;
+  const auto record = store.session(sha256_hex(it->second), now - kSessionIdle);
+  return record && record->user_id.has_value();
+}
+
 Session restart_session(PortalStore& store, const Session& old, std::optional<std::int64_t> user_id,
                         Millis now) {
   store.delete_session(old.record.token_digest);

@@ -26,6 +26,9 @@ struct Session {
 // The session the cookies name, or a new anonymous one.
 Session open_session(PortalStore& store, const std::map<std::string, std::string>& cookies,
                      Millis now);
+// Whether the cookies name a session of a signed-in user, still alive at
+// `now` (nothing is started or touched).
+bool signed_in(PortalStore& store, const std::map<std::string, std::string>& cookies, Millis now);
 // Ends `old` and starts a session for `user_id` (none: signed out).
 Session restart_session(PortalStore& store, const Session& old, std::optional<std::int64_t> user_id,
                         Millis now);

@@ -11,6 +11,7 @@ namespace cprokit::test {
 
 MockProcess::MockProcess(const std::vector<std::string>& extra) {
   const int port = free_port();
+  port_ = port;
   std::vector<std::string> args = {"mock",
                                    "--port",
                                    std::to_string(port),

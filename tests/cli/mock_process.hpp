@@ -2,6 +2,7 @@
 // that talk to one (rehearse, deposit).
 #pragma once
 
+#include <chrono>
 #include <memory>
 #include <string>
 #include <vector>
@@ -19,9 +20,14 @@ class MockProcess {
   explicit MockProcess(const std::vector<std::string>& extra = {});
 
   const std::string& url() const { return url_; }
+  int port() const { return port_; }
+  int pid() const { return process_->pid(); }
   bool running() const { return process_->running(); }
+  // Stops it with SIGTERM; how long it took to end.
+  std::chrono::steady_clock::duration terminate() { return process_->terminate(); }
 
  private:
+  int port_ = 0;
   std::string url_;
   std::unique_ptr<Background> process_;
 };

@@ -390,16 +390,24 @@ Background::Background(const std::string& program, const std::vector<std::string
 }
 
 Background::~Background() {
+  terminate();
+}
+
+std::chrono::steady_clock::duration Background::terminate() {
+  const auto start = Clock::now();
+  if (pid_ < 0) return {};
   ::kill(pid_, SIGTERM);
-  const auto deadline = Clock::now() + std::chrono::seconds(10);
+  const auto deadline = start + std::chrono::seconds(10);
   int status = 0;
   while (::waitpid(pid_, &status, WNOHANG) == 0) {
     if (Clock::now() >= deadline) {
       kill_and_reap(pid_);
-      return;
+      break;
     }
     std::this_thread::sleep_for(std::chrono::milliseconds(5));
   }
+  pid_ = -1;
+  return Clock::now() - start;
 }
 
 bool Background::running() const {

@@ -62,6 +62,10 @@ class Background {
 
   // Whether the child has not ended yet.
   bool running() const;
+  int pid() const { return pid_; }
+  // Sends SIGTERM and waits for the child's end (SIGKILL after 10 s);
+  // returns how long it took.
+  std::chrono::steady_clock::duration terminate();
 
  private:
   int pid_ = -1;

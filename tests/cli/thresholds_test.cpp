@@ -96,6 +96,7 @@ TEST_CASE("thresholds: the mock's numeric options, each end of their range",
       {"--token-lifetime", "1", "86400", "0", "86401"},
       {"--flux-delay", "0", "3600000", "-1", "3600001"},
       {"--lifecycle-delay", "0", "3600000", "-1", "3600001"},
+      {"--request-timeout", "1", "3600", "0", "3601"},
       {"--port", "0", "65535", "-1", "65536"},
   };
   for (const Range& range : ranges) {

@@ -10,7 +10,7 @@ root=${1:?usage: floors_test.sh MOCK_CHORUS_DIR}
 # The floors, top (1) to bottom.
 floor_of() {
   case "$1" in
-    server | listen | faults | http_reply) echo 1 ;;  # the HTTP server, its socket, faults on the wire
+    server | listen | faults | http_reply | gate | portal_wire | http) echo 1 ;;  # the HTTP server: its connections (http/), its socket, who may send a body, faults on the wire
     api | portal) echo 2 ;;                  # the handlers: the real API's, /_mock/ and the portal's pages
     flux | deposit) echo 3 ;;                # the flux worker; a deposit by file and request
     mock) echo 4 ;;                          # the shared state: options, store, gate, catalogue

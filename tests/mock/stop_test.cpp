@@ -1,0 +1,71 @@
+// Stopping the mock: at once, whatever its backlog, which the next start
+// on the same data folder processes.
+#include <chrono>
+#include <string>
+#include <thread>
+
+#include <catch2/catch.hpp>
+
+#include "tests/mock/harness.hpp"
+
+using namespace cprokit::testing;
+namespace mock = cprokit::mock;
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+// Stores `count` flux deposited by the Alpine account, as deposer/flux does,
+// with no server running: nothing processes them yet.
+void store_backlog(const std::filesystem::path& data_dir, int count) {
+  mock::MockOptions options;
+  options.data_dir = data_dir;
+  mock::Mock m(options, mock::wall_clock);
+  const auto account = m.store().account(kAlpineLogin);
+  REQUIRE(account);
+  const std::string file = fixture_text("invoices/chorus/cii-invoice-chorus-ok.xml");
+  for (int i = 0; i < count; ++i) {
+    mock::FluxRecord flux;
+    flux.login = account->login;
+    flux.id_structure = account->id_structure;
+    flux.nom_fichier = "facture-" + std::to_string(i) + ".xml";
+    flux.syntaxe_flux = "IN_DP_E1_CII_16B";
+    flux.date_depot = flux.date_etat = m.now();
+    flux.etat = "IN_RECU";
+    m.store().insert_flux(flux, file);
+  }
+}
+
+std::size_t unfinished(const std::filesystem::path& data_dir) {
+  mock::MockOptions options;
+  options.data_dir = data_dir;
+  mock::Mock m(options, mock::wall_clock);
+  return m.store().unfinished_flux().size();
+}
+
+}  // namespace
+
+TEST_CASE("stop: the mock stops within 2 s with a backlog of flux that the next start processes",
+          "[mock][stop]") {
+  constexpr int kBacklog = 10000;
+  MockHarness h;
+  h.start();
+  h.stop();
+  store_backlog(h.data_dir(), kBacklog);
+
+  h.start(false);
+  std::this_thread::sleep_for(std::chrono::milliseconds(200));  // the worker is at it
+  const auto asked = Clock::now();
+  h.stop();
+  const double stop_seconds = std::chrono::duration<double>(Clock::now() - asked).count();
+  const std::size_t left = unfinished(h.data_dir());
+  INFO("stopped in " << stop_seconds << " s, " << left << " flux of " << kBacklog << " left");
+  CHECK(stop_seconds < 2.0);
+  CHECK(left > 0);
+
+  h.start(false);
+  const auto until = Clock::now() + std::chrono::seconds(60);
+  while (!h.mock().store().unfinished_flux().empty() && Clock::now() < until)
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  CHECK(h.mock().store().unfinished_flux().empty());
+}
