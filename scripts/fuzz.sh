@@ -35,11 +35,14 @@ Targets:
   fuzz_account           the JSON of an account form, linted
   fuzz_directory         the structure directory file, then an invoice linted with it
   fuzz_codelists         the code-list file, then an invoice linted with its lists
+  fuzz_mock_request      raw HTTP requests through the mock's handling (limits, gate,
+                         API, admin API, portal), in process; @TOKEN@, @ACCOUNT@ and
+                         @ADMIN@ in an input stand for the secrets
 TEXT
 }
 
 targets=(fuzz_lint_ubl fuzz_lint_cii fuzz_facturx fuzz_deposit_request fuzz_account
-  fuzz_directory fuzz_codelists)
+  fuzz_directory fuzz_codelists fuzz_mock_request)
 
 case "${1:-}" in
   -h | --help) usage; exit 0 ;;
@@ -76,6 +79,7 @@ seeds() {
     fuzz_account) ls fixtures/accounts/*.json ;;
     fuzz_directory) ls fixtures/directory/matheysine.json ;;
     fuzz_codelists) ls tests/fuzz/seeds/codelists.json ;;
+    fuzz_mock_request) ls tests/fuzz/seeds/mock_request/*.http ;;
   esac
 }
 
@@ -90,6 +94,7 @@ max_len() {
 dictionary() {
   case "$1" in
     fuzz_lint_ubl | fuzz_lint_cii | fuzz_facturx) echo tests/fuzz/xml.dict ;;
+    fuzz_mock_request) echo tests/fuzz/http.dict ;;
     *) echo tests/fuzz/json.dict ;;
   esac
 }
