@@ -1,9 +1,9 @@
 #include "bench/mock_child.hpp"
 
 #include <fcntl.h>
-#include <signal.h>
 #include <sys/wait.h>
 #include <unistd.h>
+#include <csignal>
 
 #include <cstring>
 #include <fstream>
@@ -31,6 +31,7 @@ MockChild::MockChild(const std::filesystem::path& cprokit, const std::vector<std
   std::vector<std::string> argv_text{cprokit.string(), "mock", "--port", "0"};
   argv_text.insert(argv_text.end(), args.begin(), args.end());
   std::vector<char*> argv;
+  argv.reserve(argv_text.size() + 1);
   for (auto& a : argv_text)
     argv.push_back(a.data());
   argv.push_back(nullptr);

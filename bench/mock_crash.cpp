@@ -3,7 +3,7 @@
 // deposit that got an answer is there exactly once with its bytes and
 // reaches its final state, no number is handed out twice, and SQLite's
 // integrity_check passes. Run by scripts/crash-safety.sh; see --help.
-#include <signal.h>
+#include <csignal>
 
 #include <atomic>
 #include <charconv>
