@@ -8,6 +8,7 @@
 // in the store, so after a restart it resumes where it stopped.
 #pragma once
 
+#include <chrono>
 #include <condition_variable>
 #include <mutex>
 #include <string>
@@ -34,6 +35,9 @@ class Worker {
   // Whether stop() was called: checked between two pieces of work, so that
   // a stop does not wait for a backlog (the store keeps it for the next start).
   bool stopping();
+  // Checkpoints the store's log when the last checkpoint is a second old:
+  // called between flux too, as a pass over a backlog can take minutes.
+  void checkpoint_when_due();
   void advance_flux(const std::string& numero);
   void integrate(const FluxRecord& flux);
   void advance_invoices();
@@ -46,6 +50,7 @@ class Worker {
   std::condition_variable wake_;
   bool stopping_ = false;
   bool woken_ = false;
+  std::chrono::steady_clock::time_point last_checkpoint_;  // the worker thread's
 };
 
 }  // namespace cprokit::mock

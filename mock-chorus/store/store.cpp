@@ -134,7 +134,17 @@ Store::Store(const std::filesystem::path& data_dir)
 }
 
 void Store::checkpoint() {
-  checkpointer_.exec("PRAGMA wal_checkpoint(PASSIVE);");
+  // A passive checkpoint copies what no reader holds and waits for nobody;
+  // the log is rewound by the next commit only once it was copied whole. When
+  // it still holds more than kMaxLogFrames, truncate it: that waits (busy
+  // timeout) for the commits in progress and holds the next ones for the copy.
+  constexpr std::int64_t kMaxLogFrames = 8192;  // 32 MiB of 4 KiB pages
+  std::int64_t log_frames = 0;
+  {
+    auto passive = checkpointer_.prepare("PRAGMA wal_checkpoint(PASSIVE);");
+    if (passive.step()) log_frames = passive.integer(1);
+  }  // finalized: a statement left open would hold the log
+  if (log_frames > kMaxLogFrames) checkpointer_.exec("PRAGMA wal_checkpoint(TRUNCATE);");
 }
 
 void Store::create_schema() {
