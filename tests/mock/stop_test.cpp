@@ -2,6 +2,7 @@
 // on the same data folder processes.
 #include <chrono>
 #include <cstddef>
+#include <cstdint>
 #include <filesystem>
 #include <string>
 #include <thread>
@@ -96,7 +97,7 @@ TEST_CASE("store: a checkpoint truncates a log grown past 32 MiB", "[mock][stop]
     m.store().insert_flux(flux, file);
   }
   const auto log = h.data_dir() / "mock.sqlite3-wal";
-  const auto mib = [&] { return std::filesystem::file_size(log) / (1024 * 1024); };
+  const auto mib = [&] { return std::filesystem::file_size(log) / (std::uintmax_t{1024} * 1024); };
   REQUIRE(mib() > 40);
   m.store().checkpoint();
   CHECK(mib() == 0);
