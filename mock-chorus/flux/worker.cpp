@@ -200,21 +200,28 @@ void Worker::advance_invoices() {
 // of allowed moves from MISE_A_DISPOSITION, each recorded as the buyer's,
 // the motive on the moves that need one. A move the buyer may not make
 // (a recipient that does not report MISE_EN_PAIEMENT) ends the walk there.
+// The walk is one commit: a kill in its middle left the invoice half way,
+// no longer due, its move never played (found by scripts/crash-safety.sh).
 void Worker::play_planned_moves() {
   auto& store = mock_.store();
   const auto catalogue = mock_.catalogue();
   for (const DueMove& due : store.due_moves(mock_.now())) {
+    if (stopping()) return;
+    auto invoice = store.invoice(due.identifiant_facture_cpp);
+    std::vector<Store::WalkStep> steps;
     for (const auto statut : lifecycle::buyer_path(lifecycle::kMiseADisposition, due.move.statut)) {
+      if (!invoice) break;
       const auto motif = lifecycle::needs_motive(statut) ? due.move.motif : std::nullopt;
-      const auto refusal = move_as_buyer(store, *catalogue->directory, due.identifiant_facture_cpp,
-                                         std::string(statut), motif, mock_.now());
-      if (refusal) {
+      const std::string next(statut);
+      if (const auto refusal = buyer_move_refusal(*catalogue->directory, *invoice, next, motif)) {
         std::cerr << "cprokit mock: scenario: invoice " << due.identifiant_facture_cpp << ": "
                   << refusal->message.en << '\n';
         break;
       }
+      steps.push_back({next, motif});
+      invoice->statut = next;  // the next move is judged from there
     }
-    store.forget_move(due.identifiant_facture_cpp);
+    store.play_move(due.identifiant_facture_cpp, steps, mock_.now());
   }
 }
 

@@ -25,6 +25,13 @@ struct MoveRefusal {
   Message message;  // what to tell the caller, in both languages
 };
 
+// Why the recipient may not move `invoice`, as it stands, to `statut`;
+// nullopt when it may. Changes nothing.
+std::optional<MoveRefusal> buyer_move_refusal(const chorus::Directory& directory,
+                                              const InvoiceRecord& invoice,
+                                              const std::string& statut,
+                                              const std::optional<std::string>& motif);
+
 // Moves invoice `id` to `statut` as its recipient would, at `now`, recorded
 // as done by DESTINATAIRE; nullopt when done, else why not (nothing changed).
 std::optional<MoveRefusal> move_as_buyer(Store& store, const chorus::Directory& directory,

@@ -542,6 +542,23 @@ void Store::forget_move(std::int64_t identifiant_facture_cpp) {
       .run();
 }
 
+void Store::play_move(std::int64_t id, const std::vector<WalkStep>& steps, Millis at) {
+  std::lock_guard lock(mutex_);
+  Transaction tx(db_);
+  for (const auto& step : steps) {
+    db_.prepare(
+           "UPDATE invoices SET statut = ?, date_statut = ?, commentaire_statut = ? WHERE id = ?")
+        .bind(1, step.statut)
+        .bind(2, at)
+        .bind(3, step.motif)
+        .bind(4, id)
+        .run();
+    add_history(db_, id, step.statut, at, step.motif, "DESTINATAIRE");
+  }
+  db_.prepare("DELETE FROM planned_moves WHERE invoice_id = ?").bind(1, id).run();
+  tx.commit();
+}
+
 std::int64_t Store::insert_attachment(const AttachmentRecord& m, std::string_view bytes) {
   std::lock_guard lock(mutex_);
   db_.prepare(

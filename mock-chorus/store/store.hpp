@@ -120,6 +120,15 @@ class Store {
   // their delay before `now`, oldest invoice first; and forgetting one, done.
   std::vector<DueMove> due_moves(Millis now);
   void forget_move(std::int64_t identifiant_facture_cpp);
+  // A planned move played: the invoice moved through `statuts` (each with
+  // `motif` when given), recorded as done by DESTINATAIRE, and the move
+  // forgotten, in one commit, so that a kill never leaves a walk half done.
+  struct WalkStep {
+    std::string statut;
+    std::optional<std::string> motif;
+  };
+  void play_move(std::int64_t identifiant_facture_cpp, const std::vector<WalkStep>& steps,
+                 Millis at);
 
   // Copies the write-ahead log into the database, on a connection of its
   // own so that calls do not wait (commits leave it to this: see store.cpp).
