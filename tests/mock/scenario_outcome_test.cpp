@@ -120,6 +120,10 @@ TEST_CASE(
   MockHarness h(options);
   h.start();
   const std::string before = deposit_flux(h, "F-INC-2");
+  // The mock's clock counts milliseconds, and a rule takes what is deposited
+  // in the millisecond of its load: a fast mock answered the deposit and took
+  // the load within one, and the rule took the flux before it.
+  std::this_thread::sleep_for(std::chrono::milliseconds(5));
   load(h, {{"rules", {{{"outcome", {{"flux", "IN_INCIDENTE"}}}}}}});
   CHECK(h.wait_for_flux(before)["etatCourantDepotFlux"] == "IN_INTEGRE");
 
