@@ -43,7 +43,7 @@ class Connection {
   Answer get(std::string_view path);
 
  private:
-  Answer answer(const httplib::Result& r);
+  static Answer answer(const httplib::Result& r);
   httplib::Client client_;
   httplib::Headers headers_;
 };

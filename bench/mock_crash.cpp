@@ -28,6 +28,7 @@
 #include "bench/api_client.hpp"
 #include "bench/crash_ledger.hpp"
 #include "bench/mock_child.hpp"
+#include "bench/program_args.hpp"
 #include "validators/base64.hpp"
 
 namespace {
@@ -87,27 +88,19 @@ struct Options {
   std::optional<std::uint64_t> seed;
   std::size_t kill_min_ms = 100;
   std::size_t kill_max_ms = 1500;
-  fs::path cprokit = "build/release/cli/cprokit";
-  fs::path directory = "fixtures/directory/matheysine.json";
-  fs::path invoice = "fixtures/invoices/chorus/invoice-chorus-ok.xml";
+  MockFiles files;  // --cprokit, --directory, --invoice, --tmp
   fs::path request = "fixtures/deposits/dep-01-pdf-ok.json";
-  fs::path tmp = "/tmp";
 };
 
+constexpr std::string_view kProgram = "cprokit_mock_crash";
+
 [[noreturn]] void usage_error(std::string_view message) {
-  fmt::print(stderr, "cprokit_mock_crash: {}\n", message);
-  std::exit(2);
+  cprokit::bench::usage_error(kProgram, message);
 }
 
 std::uint64_t number_arg(std::string_view option, std::string_view text, std::uint64_t min,
                          std::uint64_t max) {
-  std::uint64_t value = 0;
-  auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
-  if (ec != std::errc() || end != text.data() + text.size() || value < min || value > max) {
-    usage_error(fmt::format("{} wants a whole number from {} to {}, not '{}' (see --help)", option,
-                            min, max, text));
-  }
-  return value;
+  return static_cast<std::uint64_t>(whole_number_arg(kProgram, option, text, min, max));
 }
 
 Options parse_options(int argc, char** argv) {
@@ -134,17 +127,9 @@ Options parse_options(int argc, char** argv) {
       if (comma == std::string_view::npos) usage_error("--kill-ms wants MIN,MAX (see --help)");
       opt.kill_min_ms = number_arg(arg, value.substr(0, comma), 0, 600'000);
       opt.kill_max_ms = number_arg(arg, value.substr(comma + 1), opt.kill_min_ms, 600'000);
-    } else if (arg == "--cprokit") {
-      opt.cprokit = value;
-    } else if (arg == "--directory") {
-      opt.directory = value;
-    } else if (arg == "--invoice") {
-      opt.invoice = value;
     } else if (arg == "--request") {
       opt.request = value;
-    } else if (arg == "--tmp") {
-      opt.tmp = value;
-    } else {
+    } else if (!mock_files_option(arg, value, opt.files)) {
       usage_error(fmt::format("unknown option '{}' (see --help)", arg));
     }
   }
@@ -152,16 +137,7 @@ Options parse_options(int argc, char** argv) {
 }
 
 std::string read_file(std::string_view option, const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    usage_error(
-        fmt::format("{} {}: cannot read it (from {}; run from the source folder or "
-                    "give the path)",
-                    option, path.string(), fs::current_path().string()));
-  }
-  std::ostringstream out;
-  out << in.rdbuf();
-  return out.str();
+  return read_file_arg(kProgram, option, path);
 }
 
 // Where the clients send: the running mock's port and a token, or none
@@ -292,7 +268,7 @@ std::vector<std::string> mock_args(const Options& opt, const fs::path& data,
   return {"--data",
           data.string(),
           "--directory",
-          opt.directory.string(),
+          opt.files.directory.string(),
           "--no-xsd",
           "--flux-delay",
           "0",
@@ -335,7 +311,7 @@ void trial(const Options& opt, std::size_t n, std::mt19937_64& rng, const Materi
   Target target;
   std::atomic<bool> stop{false};
   ledger.starting(epoch_ms());
-  auto mock = std::make_unique<MockChild>(opt.cprokit, args, log);
+  auto mock = std::make_unique<MockChild>(opt.files.cprokit, args, log);
   target.set(mock->port(), token(mock->port()));
   std::vector<std::thread> clients;
   for (std::size_t c = 0; c < opt.clients; ++c) {
@@ -349,7 +325,7 @@ void trial(const Options& opt, std::size_t n, std::mt19937_64& rng, const Materi
   const Tally at_kill = ledger.tally();
 
   ledger.starting(epoch_ms());
-  mock = std::make_unique<MockChild>(opt.cprokit, args, log);
+  mock = std::make_unique<MockChild>(opt.files.cprokit, args, log);
   target.set(mock->port(), token(mock->port()));
   // Deposits after the restart, numbered on from the recovered database (the
   // first call of each client pays Argon2id for its account again).
@@ -397,26 +373,26 @@ void trial(const Options& opt, std::size_t n, std::mt19937_64& rng, const Materi
 
 int main(int argc, char** argv) {
   const Options opt = parse_options(argc, argv);
-  if (!fs::is_regular_file(opt.cprokit)) {
+  if (!fs::is_regular_file(opt.files.cprokit)) {
     usage_error(fmt::format("--cprokit {}: no such file (build the release preset first)",
-                            opt.cprokit.string()));
+                            opt.files.cprokit.string()));
   }
   const std::uint64_t seed = opt.seed.value_or(std::random_device{}());
   Json request = Json::parse(read_file("--request", opt.request), nullptr, false);
   if (!request.is_object())
     usage_error(fmt::format("--request {}: not JSON", opt.request.string()));
-  read_file("--directory", opt.directory);
+  read_file("--directory", opt.files.directory);
   std::unique_ptr<Material> material;
   try {
     material = std::make_unique<Material>(
-        Material{Renumbered(read_file("--invoice", opt.invoice)), std::move(request)});
+        Material{Renumbered(read_file("--invoice", opt.files.invoice)), std::move(request)});
   } catch (const std::exception& e) {
-    usage_error(fmt::format("--invoice {}: {}", opt.invoice.string(), e.what()));
+    usage_error(fmt::format("--invoice {}: {}", opt.files.invoice.string(), e.what()));
   }
 
-  std::string pattern = (opt.tmp / "cprokit-crash-XXXXXX").string();
+  std::string pattern = (opt.files.tmp / "cprokit-crash-XXXXXX").string();
   if (mkdtemp(pattern.data()) == nullptr) {
-    usage_error(fmt::format("--tmp {}: cannot make a folder there", opt.tmp.string()));
+    usage_error(fmt::format("--tmp {}: cannot make a folder there", opt.files.tmp.string()));
   }
   const fs::path work = pattern;
   const fs::path scenario = work / "scenario.json";
@@ -427,8 +403,8 @@ int main(int argc, char** argv) {
   fmt::print(
       "crash safety of {}: {} trials, {} clients, a data folder per {} trials, kill "
       "after {}..{} ms, seed {} (--seed {} replays it)\n",
-      opt.cprokit.string(), opt.trials, opt.clients, opt.reuse, opt.kill_min_ms, opt.kill_max_ms,
-      seed, seed);
+      opt.files.cprokit.string(), opt.trials, opt.clients, opt.reuse, opt.kill_min_ms,
+      opt.kill_max_ms, seed, seed);
   std::mt19937_64 rng(seed);
   Totals totals;
   int status = 0;

@@ -3,9 +3,9 @@
 // memory is read from /proc. Run by scripts/load.sh; see --help.
 #include <netinet/in.h>
 #include <poll.h>
-#include <signal.h>
 #include <sys/socket.h>
 #include <unistd.h>
+#include <csignal>
 
 #include <algorithm>
 #include <array>
@@ -34,6 +34,7 @@
 
 #include "bench/api_client.hpp"
 #include "bench/mock_child.hpp"
+#include "bench/program_args.hpp"
 
 namespace {
 
@@ -111,26 +112,18 @@ struct Options {
   std::size_t burst_mb = 40;
   std::set<std::string> phases{kPhases.begin(), kPhases.end()};
   std::size_t max_rss_mb = 3072;
-  fs::path cprokit = "build/release/cli/cprokit";
-  fs::path directory = "fixtures/directory/matheysine.json";
-  fs::path invoice = "fixtures/invoices/chorus/invoice-chorus-ok.xml";
-  fs::path tmp = "/tmp";
+  MockFiles files;  // --cprokit, --directory, --invoice, --tmp
 };
 
+constexpr std::string_view kProgram = "cprokit_mock_load";
+
 [[noreturn]] void usage_error(std::string_view message) {
-  fmt::print(stderr, "cprokit_mock_load: {}\n", message);
-  std::exit(2);
+  cprokit::bench::usage_error(kProgram, message);
 }
 
 std::size_t count_arg(std::string_view option, std::string_view text, std::size_t min,
                       std::size_t max) {
-  std::size_t value = 0;
-  auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
-  if (ec != std::errc() || end != text.data() + text.size() || value < min || value > max) {
-    usage_error(fmt::format("{} wants a whole number from {} to {}, not '{}' (see --help)", option,
-                            min, max, text));
-  }
-  return value;
+  return static_cast<std::size_t>(whole_number_arg(kProgram, option, text, min, max));
 }
 
 std::set<std::string> phases_arg(std::string_view text) {
@@ -179,15 +172,7 @@ Options parse_options(int argc, char** argv) {
       opt.phases = phases_arg(value);
     } else if (arg == "--max-rss-mb") {
       opt.max_rss_mb = count_arg(arg, value, 64, 1'000'000);
-    } else if (arg == "--cprokit") {
-      opt.cprokit = value;
-    } else if (arg == "--directory") {
-      opt.directory = value;
-    } else if (arg == "--invoice") {
-      opt.invoice = value;
-    } else if (arg == "--tmp") {
-      opt.tmp = value;
-    } else {
+    } else if (!mock_files_option(arg, value, opt.files)) {
       usage_error(fmt::format("unknown option '{}' (see --help)", arg));
     }
   }
@@ -195,16 +180,7 @@ Options parse_options(int argc, char** argv) {
 }
 
 std::string read_file(std::string_view option, const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    usage_error(
-        fmt::format("{} {}: cannot read it (from {}; run from the source folder or "
-                    "give the path)",
-                    option, path.string(), fs::current_path().string()));
-  }
-  std::ostringstream out;
-  out << in.rdbuf();
-  return out.str();
+  return read_file_arg(kProgram, option, path);
 }
 
 double seconds_between(Clock::time_point from, Clock::time_point to) {
@@ -524,7 +500,7 @@ BurstOne large_post(int port, std::size_t bytes) {
       "Content-Length: {}\r\n\r\n",
       kDeposerFlux, bytes);
   ::send(fd, head.data(), head.size(), MSG_NOSIGNAL);
-  static const std::string chunk(256 * 1024, 'a');
+  static const std::string chunk(std::size_t{256} * 1024, 'a');
   while (out.body_sent < bytes) {
     // An answer already there (refused from the headers) ends the sending.
     pollfd p{fd, POLLIN, 0};
@@ -550,27 +526,27 @@ BurstOne large_post(int port, std::size_t bytes) {
 
 int main(int argc, char** argv) {
   const Options opt = parse_options(argc, argv);
-  if (!fs::is_regular_file(opt.cprokit)) {
+  if (!fs::is_regular_file(opt.files.cprokit)) {
     usage_error(fmt::format("--cprokit {}: no such file (build the release preset first)",
-                            opt.cprokit.string()));
+                            opt.files.cprokit.string()));
   }
-  read_file("--directory", opt.directory);
+  read_file("--directory", opt.files.directory);
   std::optional<Renumbered> invoice;
   try {
-    invoice.emplace(read_file("--invoice", opt.invoice));
+    invoice.emplace(read_file("--invoice", opt.files.invoice));
   } catch (const std::exception& e) {
-    usage_error(fmt::format("--invoice {}: {}", opt.invoice.string(), e.what()));
+    usage_error(fmt::format("--invoice {}: {}", opt.files.invoice.string(), e.what()));
   }
-  std::string pattern = (opt.tmp / "cprokit-load-XXXXXX").string();
+  std::string pattern = (opt.files.tmp / "cprokit-load-XXXXXX").string();
   if (mkdtemp(pattern.data()) == nullptr) {
-    usage_error(fmt::format("--tmp {}: cannot make a folder there", opt.tmp.string()));
+    usage_error(fmt::format("--tmp {}: cannot make a folder there", opt.files.tmp.string()));
   }
   const fs::path work = pattern;
-  const bool has_deadline = mock_has_option(opt.cprokit, "--request-timeout");
+  const bool has_deadline = mock_has_option(opt.files.cprokit, "--request-timeout");
   std::vector<std::string> args{"--data",
                                 (work / "data").string(),
                                 "--directory",
-                                opt.directory.string(),
+                                opt.files.directory.string(),
                                 "--no-xsd",
                                 "--flux-delay",
                                 "0"};
@@ -580,7 +556,7 @@ int main(int argc, char** argv) {
 
   std::vector<std::string> failed;
   try {
-    MockChild mock(opt.cprokit, args, work / "mock.log");
+    MockChild mock(opt.files.cprokit, args, work / "mock.log");
     RssSampler rss(mock, opt.max_rss_mb * 1024 * 1024);
     const auto headers = api_headers(token(mock.port()));
     fmt::print("cprokit mock (pid {}, 127.0.0.1:{}), {} core(s); RSS at start {:.1f} MB\n",
@@ -665,7 +641,7 @@ int main(int argc, char** argv) {
       fmt::print("slow: baseline, {} clients consulting for 3 s\n", opt.normal);
       const OpStats base = consults(3);
       print_ops(ops, {base}, 3);
-      const double window = static_cast<double>(opt.request_timeout + opt.slack + 1);
+      const auto window = static_cast<double>(opt.request_timeout + opt.slack + 1);
       fmt::print(
           "slow: {} connections sending a consult one byte a second, {} clients "
           "consulting, for {:.0f} s\n",
@@ -676,7 +652,7 @@ int main(int argc, char** argv) {
       const OpStats during = consults(window);
       trickle.join();
       print_ops(ops, {during}, window);
-      const double limit = static_cast<double>(opt.request_timeout + opt.slack);
+      const auto limit = static_cast<double>(opt.request_timeout + opt.slack);
       const double slowest = slow.cut_s.empty() ? 0 : slow.cut_s.back();
       fmt::print(
           "  slow connections: {} connected, {} not; cut: {} by 408, {} closed, {} other "
@@ -736,7 +712,7 @@ int main(int argc, char** argv) {
       fmt::print("  RSS: before {:.1f} MB, peak {:.1f} MB, 3 s after {:.1f} MB (limit {:.1f} MB)\n",
                  mb(before), mb(peak), mb(after), mb(before) + 32);
       judge("burst", refused + closed == opt.burst && slowest <= 2 && mock.running() &&
-                         after <= before + 32 * 1024 * 1024 && !rss.capped());
+                         after <= before + std::size_t{32} * 1024 * 1024 && !rss.capped());
     }
 
     if (opt.phases.contains("sigterm") && alive("sigterm")) {

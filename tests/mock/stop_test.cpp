@@ -18,15 +18,11 @@ namespace {
 
 using Clock = std::chrono::steady_clock;
 
-// Stores `count` flux deposited by the Alpine account, as deposer/flux does,
-// with no server running: nothing processes them yet.
-void store_backlog(const std::filesystem::path& data_dir, int count) {
-  mock::MockOptions options;
-  options.data_dir = data_dir;
-  mock::Mock m(options, mock::wall_clock);
+// Stores `count` flux of `file` deposited by the Alpine account, as
+// deposer/flux does; nothing processes them until a server runs.
+void insert_flux(mock::Mock& m, int count, const std::string& file) {
   const auto account = m.store().account(kAlpineLogin);
   REQUIRE(account);
-  const std::string file = fixture_text("invoices/chorus/cii-invoice-chorus-ok.xml");
   for (int i = 0; i < count; ++i) {
     mock::FluxRecord flux;
     flux.login = account->login;
@@ -37,6 +33,14 @@ void store_backlog(const std::filesystem::path& data_dir, int count) {
     flux.etat = "IN_RECU";
     m.store().insert_flux(flux, file);
   }
+}
+
+// A backlog of `count` valid flux in the data folder, no server running.
+void store_backlog(const std::filesystem::path& data_dir, int count) {
+  mock::MockOptions options;
+  options.data_dir = data_dir;
+  mock::Mock m(options, mock::wall_clock);
+  insert_flux(m, count, fixture_text("invoices/chorus/cii-invoice-chorus-ok.xml"));
 }
 
 std::size_t unfinished(const std::filesystem::path& data_dir) {
@@ -83,19 +87,7 @@ TEST_CASE("store: a checkpoint truncates a log grown past 32 MiB", "[mock][stop]
   mock::MockOptions options;
   options.data_dir = h.data_dir();
   mock::Mock m(options, mock::wall_clock);
-  const auto account = m.store().account(kAlpineLogin);
-  REQUIRE(account);
-  const std::string file(std::size_t{64} * 1024, 'x');
-  for (int i = 0; i < 800; ++i) {  // 50 MiB of files
-    mock::FluxRecord flux;
-    flux.login = account->login;
-    flux.id_structure = account->id_structure;
-    flux.nom_fichier = "f" + std::to_string(i) + ".xml";
-    flux.syntaxe_flux = "IN_DP_E1_CII_16B";
-    flux.date_depot = flux.date_etat = m.now();
-    flux.etat = "IN_RECU";
-    m.store().insert_flux(flux, file);
-  }
+  insert_flux(m, 800, std::string(std::size_t{64} * 1024, 'x'));  // 50 MiB of files
   const auto log = h.data_dir() / "mock.sqlite3-wal";
   const auto mib = [&] { return std::filesystem::file_size(log) / (std::uintmax_t{1024} * 1024); };
   REQUIRE(mib() > 40);
