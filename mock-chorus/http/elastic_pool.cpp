@@ -8,7 +8,7 @@ ElasticPool::ElasticPool(std::size_t max_threads, std::chrono::milliseconds idle
     : max_threads_(max_threads), idle_life_(idle_life) {}
 
 ElasticPool::~ElasticPool() {
-  shutdown();
+  finish();
 }
 
 void ElasticPool::enqueue(std::function<void()> task) {
@@ -25,6 +25,10 @@ void ElasticPool::enqueue(std::function<void()> task) {
 }
 
 void ElasticPool::shutdown() {
+  finish();
+}
+
+void ElasticPool::finish() {
   std::unique_lock lock(mutex_);
   shutting_down_ = true;
   wake_.notify_all();

@@ -32,6 +32,8 @@ class ElasticPool : public httplib::TaskQueue {
 
  private:
   void work();
+  // What shutdown() does; not virtual, so the destructor may call it.
+  void finish();
 
   const std::size_t max_threads_;
   const std::chrono::milliseconds idle_life_;
