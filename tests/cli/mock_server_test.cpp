@@ -14,6 +14,7 @@
 
 #include "tests/cli/mock_process.hpp"
 #include "tests/cli/raw_connection.hpp"
+#include "tests/skip.hpp"
 
 using namespace cprokit::test;
 using std::chrono::milliseconds;
@@ -58,6 +59,11 @@ std::string bearer_token(int port) {
 
 TEST_CASE("mock process: RSS is back near its start after a burst of large authenticated POSTs",
           "[cli][mock][memory]") {
+#if defined(__SANITIZE_ADDRESS__)
+  // ASan keeps freed blocks in its quarantine and never uses glibc's
+  // malloc: RSS says nothing there of what the mock gives back.
+  SKIP_TEST("under AddressSanitizer, RSS does not show memory given back");
+#endif
   MockProcess m;
   const std::string token = bearer_token(m.port());
   const long start_kb = resident_kb(m.pid());
