@@ -252,6 +252,7 @@ void Linter::lint_pdf(LintedDocument& out, std::string_view bytes,
 void Linter::check_invoice(LintedDocument& out, Invoice invoice, std::size_t size,
                            std::optional<Invoice>* keep) const {
   run_keys(registry_, profile_, invoice, out.run_notes);
+  out.parties = DocumentParties{party_key(invoice.seller), party_key(invoice.buyer)};
   if (!options_.code_lists && !options_.code_lists_missing.en.empty() &&
       has_rule(registry_, profile_, syntax::kCodeListsUnavailable)) {
     out.findings.push_back(

@@ -23,6 +23,7 @@
 #include "rules/finding.hpp"
 #include "rules/model/document_type.hpp"
 #include "rules/model/invoice.hpp"
+#include "validators/parties.hpp"
 #include "validators/seen_invoices.hpp"
 #include "validators/xsd/schema_set.hpp"
 
@@ -68,6 +69,8 @@ struct LintedDocument {
   // What the run-level rules took from an invoice or credit note, for the
   // checks a run makes across documents (LintRun); empty when not read.
   std::vector<RunNote> run_notes;
+  // Its seller and buyer, when it is an invoice or credit note that was read.
+  std::optional<DocumentParties> parties;
   // The time spent reading and linting it, when its caller measured it (the
   // lint command's batch, for the JUnit report); zero otherwise.
   std::chrono::nanoseconds lint_time{};
