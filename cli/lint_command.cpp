@@ -83,6 +83,11 @@ a format without -o goes to standard output):
          corriger, piste d'audit ; imprimable) / a self-contained report for
          auditors (summary, findings and how to fix them, audit trail; printable):
          cprokit lint -f html -o rapport.html -f human factures/
+         Au-delà de 1 000 documents (--html-detail), une synthèse : par règle, par
+         fournisseur, par acheteur, les documents invalides et leurs constats, les
+         valides par SHA-256 / past 1,000 documents (--html-detail), a summary: by
+         rule, by supplier, by buyer, the invalid documents and their findings, the
+         valid ones by SHA-256: -f html -o rapport.html -f jsonl -o detail.jsonl
 
 Codes de sortie / exit codes:
   0  rien qui atteigne --fail-on / nothing at the --fail-on level
@@ -120,6 +125,7 @@ struct Args {
   std::string progress = "auto";
   std::string lang = "fr";
   std::string color = "auto";
+  std::string html_detail = "auto";
   std::optional<std::string> schemas;
   std::optional<std::string> directory;
   std::optional<std::string> with;
@@ -187,7 +193,10 @@ po::options_description visible_options(Args& a) {
       "(CII : virgule flottante) / exact decimal sums everywhere, instead of the official "
       "artefacts' arithmetic (CII: binary floating point)")(
       "color", po::value(&a.color)->default_value(a.color),
-      "couleurs / colours: auto | always | never");
+      "couleurs / colours: auto | always | never")(
+      "html-detail", po::value(&a.html_detail)->default_value(a.html_detail),
+      "rapport html / html report: auto (une synthèse au-delà de 1 000 documents / a summary "
+      "past 1,000 documents) | full (chaque document / every document) | summary");
   return d;
 }
 
@@ -231,6 +240,20 @@ bool use_color(const std::string& mode) {
   return isatty(STDOUT_FILENO) != 0 && std::getenv("NO_COLOR") == nullptr;
 }
 
+report::HtmlOptions parse_html_detail(const std::string& mode) {
+  report::HtmlOptions options;
+  if (mode == "full") {
+    options.detail = report::HtmlDetail::Full;
+  } else if (mode == "summary") {
+    options.detail = report::HtmlDetail::Summary;
+  } else if (mode != "auto") {
+    throw UserError(
+        {fmt::format("--html-detail : « {} » inconnu, attendu auto, full ou summary", mode),
+         fmt::format("--html-detail: unknown \"{}\", expected auto, full or summary", mode)});
+  }
+  return options;
+}
+
 // One report of the run: a format and where it goes.
 struct Report {
   std::unique_ptr<std::ofstream> file;  // null: standard output
@@ -239,7 +262,7 @@ struct Report {
 
 // Pairs each --format with its -o (the n-th with the n-th); a format without
 // one writes to standard output, which only one format may do.
-std::vector<Report> open_reports(const Args& a, bool color) {
+std::vector<Report> open_reports(const Args& a, bool color, const report::HtmlOptions& html) {
   std::vector<std::string> formats =
       a.formats.empty() ? std::vector<std::string>{"human"} : a.formats;
   if (a.outputs.size() > formats.size()) {
@@ -265,7 +288,7 @@ std::vector<Report> open_reports(const Args& a, bool color) {
       if (!*r.file) throw cannot_write(a.outputs[i], errno);
     }
     std::ostream& out = r.file ? static_cast<std::ostream&>(*r.file) : std::cout;
-    r.writer = report::make_writer(formats[i], out, color && !r.file);
+    r.writer = report::make_writer(formats[i], out, color && !r.file, html);
     reports.push_back(std::move(r));
   }
   return reports;
@@ -314,6 +337,11 @@ report::RunInfo run_info(const Args& a, const XsdSetup& xsd, report::References 
       {"max-bytes", std::to_string(a.lint.max_bytes)},
       {"fail-on", a.fail_on},
   };
+  const std::size_t formats = std::max<std::size_t>(a.formats.size(), 1);
+  for (std::size_t i = 0; i < formats; ++i) {
+    run.outputs.push_back(
+        {a.formats.empty() ? "human" : a.formats[i], i < a.outputs.size() ? a.outputs[i] : ""});
+  }
   return run;
 }
 
@@ -349,6 +377,7 @@ int lint_command(const std::vector<std::string>& argv) {
   std::vector<Report> reports;
   unsigned jobs = 1;
   bool color = false;
+  report::HtmlOptions html;
   try {
     po::variables_map vm;
     if (!parse_arguments(argv, visible, a.inputs, kExamples, vm)) return kExitOk;
@@ -359,6 +388,7 @@ int lint_command(const std::vector<std::string>& argv) {
     lang = parse_lang(a.lang);
     a.lint.max_bytes = parse_size(a.max_bytes);
     color = use_color(a.color);
+    html = parse_html_detail(a.html_detail);
     if (a.fail_on != "fatal" && a.fail_on != "warning") {
       throw UserError(
           {fmt::format("--fail-on : « {} » inconnu, attendu fatal ou warning", a.fail_on),
@@ -393,7 +423,7 @@ int lint_command(const std::vector<std::string>& argv) {
     }
     // Before the reports: a refused --codelists must not truncate an -o file.
     references.codelists = setup_code_lists(a.no_codelists, a.codelists, a.lint);
-    reports = open_reports(a, color);
+    reports = open_reports(a, color, html);
   } catch (const std::exception& e) {
     return refuse_usage("lint", e, lang);
   }

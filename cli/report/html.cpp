@@ -8,6 +8,7 @@
 #include <fmt/ranges.h>
 
 #include "cli/report/html_parts.hpp"
+#include "cli/report/html_summary.hpp"
 #include "cli/report/labels.hpp"
 #include "cli/report/report.hpp"
 #include "cli/report/rule_lookup.hpp"
@@ -58,19 +59,65 @@ std::string finding_row(const Finding& f, const Rule* rule, Lang lang) {
 
 // The report for people: one self-contained HTML file (styles inline, chart
 // in SVG, no script), in the run's language. Its summary comes first but is
-// known last: the documents and the list of inputs wait in spools.
+// known last: the documents and the list of inputs wait in spools. Past the
+// threshold of HtmlOptions, the documents' sections give way to the
+// summary form (HtmlSummary): until then, both are kept.
 class HtmlWriter final : public Writer {
  public:
-  explicit HtmlWriter(std::ostream& out) : out_(out) {}
+  HtmlWriter(std::ostream& out, const HtmlOptions& options) : out_(out), options_(options) {}
 
   void begin(const RunInfo& run) override {
     run_ = run;
     rules_.emplace(run_.rules);
+    if (options_.detail != HtmlDetail::Summary) full_.emplace();
+    if (options_.detail != HtmlDetail::Full) summary_.emplace(run_, *rules_);
   }
 
   void document(const LintedDocument& doc) override {
-    Lang lang = run_.lang;
     ++count_;
+    for (const Finding& f : doc.findings)
+      count_family(f);
+    if (summary_) summary_->add(doc);
+    if (full_ && options_.detail == HtmlDetail::Auto && count_ > options_.threshold) {
+      full_.reset();  // a summary from now on: its temporary files go
+    }
+    if (full_) write_full(doc);
+  }
+
+  void end(const Summary& s) override {
+    Lang lang = run_.lang;
+    std::string_view title =
+        tr(lang, "Rapport de conformité cprokit", "cprokit conformance report");
+    out_ << fmt::format(
+        "<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n"
+        "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+        "<title>{}</title>\n<style>{}{}</style>\n</head>\n<body>\n<header>\n<h1>{}</h1>\n"
+        "<p class=\"sub\">cprokit {} · {} {} · {}</p>\n</header>\n<main>\n",
+        tr(lang, "fr", "en"), title, html_style(), full_ ? "" : html_summary_style(), title,
+        xml::xml_escape(run_.version), tr(lang, "profil", "profile"), xml::xml_escape(run_.profile),
+        xml::xml_escape(run_.started));
+    write_summary(s);
+    if (full_) {
+      out_ << fmt::format("<section id=\"documents\">\n<h2>{}</h2>\n",
+                          tr(lang, "Documents", "Documents"));
+      full_->documents.copy_to(out_);
+      out_ << "</section>\n";
+    } else {
+      summary_->write(out_, options_.detail == HtmlDetail::Summary, options_.threshold);
+    }
+    write_audit_trail();
+    out_ << "</main>\n</body>\n</html>\n";
+  }
+
+ private:
+  // The full form: a section per document, and the list of inputs.
+  struct Full {
+    Spool documents;
+    Spool inputs;
+  };
+
+  void write_full(const LintedDocument& doc) {
+    Lang lang = run_.lang;
     std::string kind(kind_label(doc.kind, lang));
     if (doc.syntax != Syntax::Unknown) kind += fmt::format(" · {}", name(doc.syntax));
     std::string body = fmt::format(
@@ -90,39 +137,16 @@ class HtmlWriter final : public Writer {
           tr(lang, "Comment corriger", "How to fix"));
       for (const Finding& f : doc.findings) {
         body += finding_row(f, rules_->find(f.rule), lang);
-        count_family(f);
       }
       body += "</tbody></table>\n";
     }
-    documents_.write(body + "</article>\n");
-    inputs_.write(fmt::format(
+    full_->documents.write(body + "</article>\n");
+    full_->inputs.write(fmt::format(
         "<tr><td><code>{}</code></td><td class=\"num\">{}</td><td><code class=\"digest\">{}"
         "</code></td></tr>\n",
         xml::xml_escape(doc.path), doc.size, doc.sha256.empty() ? "—" : doc.sha256));
   }
 
-  void end(const Summary& s) override {
-    Lang lang = run_.lang;
-    std::string_view title =
-        tr(lang, "Rapport de conformité cprokit", "cprokit conformance report");
-    out_ << fmt::format(
-        "<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n"
-        "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
-        "<title>{}</title>\n<style>{}</style>\n</head>\n<body>\n<header>\n<h1>{}</h1>\n"
-        "<p class=\"sub\">cprokit {} · {} {} · {}</p>\n</header>\n<main>\n",
-        tr(lang, "fr", "en"), title, html_style(), title, xml::xml_escape(run_.version),
-        tr(lang, "profil", "profile"), xml::xml_escape(run_.profile),
-        xml::xml_escape(run_.started));
-    write_summary(s);
-    out_ << fmt::format("<section id=\"documents\">\n<h2>{}</h2>\n",
-                        tr(lang, "Documents", "Documents"));
-    documents_.copy_to(out_);
-    out_ << "</section>\n";
-    write_audit_trail();
-    out_ << "</main>\n</body>\n</html>\n";
-  }
-
- private:
   void count_family(const Finding& f) {
     std::string_view family = family_of(f.rule);
     auto it = std::find_if(families_.begin(), families_.end(),
@@ -185,11 +209,15 @@ class HtmlWriter final : public Writer {
       out_ << row(option_label(key, lang), option_value_label(key, value, lang));
     out_ << "</tbody></table>\n";
     write_references();
+    if (!full_) {
+      out_ << "</section>\n";  // the inputs are in the lists of documents, with their SHA-256
+      return;
+    }
     out_ << fmt::format(
         "<h3>{}</h3>\n<table><thead><tr><th>{}</th><th>{}</th><th>SHA-256</th>"
         "</tr></thead><tbody>\n",
         tr(lang, "Entrées", "Inputs"), tr(lang, "Chemin", "Path"), tr(lang, "Octets", "Bytes"));
-    inputs_.copy_to(out_);
+    full_->inputs.copy_to(out_);
     out_ << "</tbody></table>\n</section>\n";
   }
 
@@ -220,18 +248,19 @@ class HtmlWriter final : public Writer {
   }
 
   std::ostream& out_;
+  const HtmlOptions options_;
   RunInfo run_;
   std::optional<RuleLookup> rules_;
-  Spool documents_;
-  Spool inputs_;
+  std::optional<Full> full_;            // null: the summary form
+  std::optional<HtmlSummary> summary_;  // null: --html-detail full
   std::size_t count_ = 0;
   std::vector<FamilyCount> families_;  // at most one per rule family, whatever the documents
 };
 
 }  // namespace
 
-std::unique_ptr<Writer> make_html_writer(std::ostream& out) {
-  return std::make_unique<HtmlWriter>(out);
+std::unique_ptr<Writer> make_html_writer(std::ostream& out, const HtmlOptions& options) {
+  return std::make_unique<HtmlWriter>(out, options);
 }
 
 }  // namespace cprokit::cli::report

@@ -51,6 +51,15 @@ svg text { font: 12px system-ui, "DejaVu Sans", sans-serif; fill: #1b1f24; }
 )";
 }
 
+std::string_view html_summary_style() {
+  return R"(
+pre.inv { white-space: pre-wrap; padding-left: 1.2rem; text-indent: -1.2rem; }
+h4 { font-size: .95rem; margin: .9rem 0 .2rem; }
+pre { font: .8em/1.35 ui-monospace, "DejaVu Sans Mono", monospace; margin: 0 0 .6rem;
+      overflow-x: auto; }
+)";
+}
+
 std::string html_bar_chart(std::vector<FamilyCount> families, Lang lang) {
   bool fr = lang == Lang::Fr;
   std::string title = fr ? "Constats par famille de règles" : "Findings by rule family";

@@ -15,6 +15,8 @@ namespace cprokit::cli::report {
 
 // Screen and print (@media print) styles.
 std::string_view html_style();
+// What the summary form adds (lint --html-detail): its lists of documents.
+std::string_view html_summary_style();
 
 // Findings of one rule family, by severity (fatal, warning, info).
 struct FamilyCount {

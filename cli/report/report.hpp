@@ -41,6 +41,12 @@ struct References {
   std::optional<DataDigest> xsd;        // the XSD set: folder_digest(folder, ".xsd")
 };
 
+// A report the run writes: its format, and its file (empty: standard output).
+struct ReportOutput {
+  std::string format;
+  std::string path;
+};
+
 // What a report says about the run itself (the audit trail of the HTML
 // report, the tool section of SARIF).
 struct RunInfo {
@@ -53,6 +59,23 @@ struct RunInfo {
   Lang lang = Lang::Fr;
   Severity fail_on = Severity::Fatal;  // --fail-on
   std::vector<const Rule*> rules;      // the rules the run applies, in registry order
+  std::vector<ReportOutput> outputs;   // every report of the run (--format, -o)
+};
+
+// How much the HTML report holds (lint --html-detail): every document in
+// full, or a summary (totals by rule and by party, the invalid documents with
+// their findings, the valid ones by SHA-256) that stays small and opens fast
+// whatever the number of documents. Auto: the summary past `threshold`
+// documents.
+enum class HtmlDetail { Auto, Full, Summary };
+
+struct HtmlOptions {
+  // A full report is about 3.4 KB a document: 1,000 make ~3.4 MB, that a
+  // browser still opens in about a second and a reader can still scroll.
+  static constexpr std::size_t kDefaultThreshold = 1000;
+
+  HtmlDetail detail = HtmlDetail::Auto;
+  std::size_t threshold = kDefaultThreshold;
 };
 
 class Writer {
@@ -71,7 +94,8 @@ bool records_references(std::string_view format);
 
 // A writer of `format` (one of format_names()) to `out`. `color` matters to
 // the human format only.
-std::unique_ptr<Writer> make_writer(std::string_view format, std::ostream& out, bool color);
+std::unique_ptr<Writer> make_writer(std::string_view format, std::ostream& out, bool color,
+                                    const HtmlOptions& html = {});
 
 std::unique_ptr<Writer> make_human_writer(std::ostream& out, bool color);
 std::unique_ptr<Writer> make_json_writer(std::ostream& out);
@@ -79,6 +103,6 @@ std::unique_ptr<Writer> make_jsonl_writer(std::ostream& out);
 std::unique_ptr<Writer> make_sarif_writer(std::ostream& out);
 std::unique_ptr<Writer> make_junit_writer(std::ostream& out);
 std::unique_ptr<Writer> make_svrl_writer(std::ostream& out);
-std::unique_ptr<Writer> make_html_writer(std::ostream& out);
+std::unique_ptr<Writer> make_html_writer(std::ostream& out, const HtmlOptions& options = {});
 
 }  // namespace cprokit::cli::report

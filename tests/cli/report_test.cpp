@@ -460,3 +460,152 @@ TEST_CASE("report formats: escaping of hostile paths and streaming of jsonl", "[
   CHECK(objects[0]["path"] == odd.string());
   CHECK(objects[1]["summary"]["documents"] == 1);
 }
+
+namespace {
+
+// One HTML report of `inputs` (and a JSONL report beside it) with
+// --html-detail `detail`, the folder of the run normalised as @DIR@.
+std::string html_report(const std::vector<std::string>& inputs, const std::string& lang,
+                        const std::string& detail) {
+  const fs::path dir = fresh_dir("report-html-detail");
+  std::vector<std::string> args = {"lint",          "--lang", lang,    "--no-xsd", "--no-codelists",
+                                   "--html-detail", detail,   "-f",    "html",     "-o",
+                                   dir / "r.html",  "-f",     "jsonl", "-o",       dir / "r.jsonl"};
+  args.insert(args.end(), inputs.begin(), inputs.end());
+  const RunResult result = run(args);
+  INFO(result.err);
+  REQUIRE(result.exit_code <= 1);
+  std::string html = read_file(dir / "r.html");
+  replace_all(html, dir.string(), "@DIR@");
+  return html;
+}
+
+// The summary of a generated batch (tests/tools/html_report_batch.cpp).
+std::string generated_report(const std::vector<std::string>& options) {
+  const fs::path out = fresh_dir("report-html-batch") / "r.html";
+  std::vector<std::string> args = {"--out", out.string(), "--lang", "en"};
+  args.insert(args.end(), options.begin(), options.end());
+  const RunResult result = run_program(CPROKIT_HTML_REPORT_BATCH, args);
+  INFO(result.err);
+  REQUIRE(result.exit_code == 0);
+  return read_file(out);
+}
+
+std::size_t occurrences(const std::string& text, const std::string& what) {
+  std::size_t n = 0;
+  for (std::size_t at = text.find(what); at != std::string::npos; at = text.find(what, at + 1))
+    ++n;
+  return n;
+}
+
+}  // namespace
+
+TEST_CASE("report formats: the HTML summary's golden files (--html-detail summary)", "[report]") {
+  const Catalogue catalogue = catalogue_without_xsd_nor_lists();
+  for (const std::string lang : {"fr", "en"}) {
+    const std::string actual = normalised(html_report(golden_inputs(), lang, "summary"), catalogue);
+    const fs::path golden = fs::path(CPROKIT_GOLDEN_DIR) / ("report-summary-" + lang + ".html");
+    if (std::getenv("CPROKIT_UPDATE_GOLDEN") != nullptr) {
+      std::ofstream(golden, std::ios::binary) << actual;
+      WARN("rewritten: " << golden.string());
+      continue;
+    }
+    INFO(golden.string() << " (CPROKIT_UPDATE_GOLDEN=1 rewrites it)");
+    REQUIRE(fs::exists(golden));
+    CHECK(actual == read_file(golden));
+    for (const std::string section : {"by-rule", "by-supplier", "by-buyer", "invalid", "valid"})
+      CHECK(actual.find("<section id=\"" + section + "\">") != std::string::npos);
+    CHECK(actual.find("<code>@DIR@/r.jsonl</code> (jsonl)") != std::string::npos);
+  }
+}
+
+TEST_CASE("report formats: HTML in full up to the threshold, a summary past it", "[report]") {
+  // Below the threshold, auto is the full report, as it was.
+  const std::string auto_html = html_report(golden_inputs(), "en", "auto");
+  const std::string full_html = html_report(golden_inputs(), "en", "full");
+  CHECK(auto_html == full_html);
+  CHECK(auto_html.find("<section id=\"documents\">") != std::string::npos);
+  CHECK(auto_html.find("<section id=\"by-rule\">") == std::string::npos);
+
+  const std::size_t threshold = 1000;  // HtmlOptions::kDefaultThreshold
+  const std::string at = std::to_string(threshold);
+  const std::string past = std::to_string(threshold + 1);
+  const std::string at_threshold = generated_report({"--documents", at});
+  CHECK(at_threshold.find("<section id=\"documents\">") != std::string::npos);
+  CHECK(at_threshold.find("<section id=\"by-rule\">") == std::string::npos);
+  const std::string past_threshold = generated_report({"--documents", past});
+  CHECK(past_threshold.find("<section id=\"documents\">") == std::string::npos);
+  CHECK(past_threshold.find("<section id=\"by-rule\">") != std::string::npos);
+  CHECK(past_threshold.find("Past 1,000 documents") != std::string::npos);
+  // Forced either way.
+  CHECK(generated_report({"--documents", past, "--html-detail", "full"})
+            .find("<section id=\"documents\">") != std::string::npos);
+  CHECK(generated_report({"--documents", "3", "--html-detail", "summary"})
+            .find("<section id=\"by-rule\">") != std::string::npos);
+
+  const RunResult refused = run({"lint", "--lang", "en", "--html-detail", "some", "x.xml"});
+  CHECK(refused.exit_code == 2);
+  CHECK(refused.err.find("--html-detail: unknown \"some\", expected auto, full or summary") !=
+        std::string::npos);
+}
+
+TEST_CASE("report formats: the HTML summary caps the findings a document and the parties shown",
+          "[report]") {
+  // 100 invalid documents of 1 to 25 findings, 60 suppliers, 3 buyers.
+  const std::string html =
+      generated_report({"--documents", "100", "--invalid-percent", "100", "--max-findings", "25",
+                        "--suppliers", "60", "--buyers", "3", "--html-detail", "summary"});
+  static const std::regex kDocument(
+      R"(<pre class="inv"><b>.*? · (\d+) finding\(s\)\n((?:.*\n)*?)</pre>)");
+  std::size_t documents = 0, capped = 0;
+  for (auto it = std::sregex_iterator(html.begin(), html.end(), kDocument);
+       it != std::sregex_iterator(); ++it) {
+    ++documents;
+    const std::size_t findings = std::stoul((*it)[1]);
+    const std::string items = (*it)[2];
+    INFO(items);
+    if (findings > 20) {
+      ++capped;
+      CHECK(occurrences(items, "\n") == 21);
+      CHECK(items.find("… and " + std::to_string(findings - 20) + " more finding(s)") !=
+            std::string::npos);
+    } else {
+      CHECK(occurrences(items, "\n") == findings);
+      CHECK(items.find("more finding") == std::string::npos);
+    }
+  }
+  CHECK(documents == 100);
+  CHECK(capped > 0);
+
+  const std::size_t from = html.find("<section id=\"by-supplier\">");
+  const std::string suppliers = html.substr(from, html.find("</section>", from) - from);
+  CHECK(occurrences(suppliers, "<tr><td>Fournisseur ") == 50);
+  CHECK(suppliers.find("<i>10 more suppliers</i>") != std::string::npos);
+  const std::size_t buyers_at = html.find("<section id=\"by-buyer\">");
+  const std::string buyers = html.substr(buyers_at, html.find("</section>", buyers_at) - buyers_at);
+  CHECK(occurrences(buyers, "<tr><td>Acheteur ") == 3);
+  CHECK(buyers.find("more buyers") == std::string::npos);
+}
+
+TEST_CASE("report formats: escaping of hostile names in the HTML summary", "[report]") {
+  const fs::path dir = fresh_dir("report-summary-escaping");
+  std::string invoice =
+      read_file(std::string(CPROKIT_FIXTURES_DIR) + "/invoices/ubl/br-co-10-line-sum.xml");
+  replace_all(invoice, "Menuiserie Alpine SARL", "Seller &lt;b&gt; &amp; &quot;c&quot;");
+  replace_all(invoice, "81234567600017", "&lt;i&gt;id&amp;");
+  REQUIRE(invoice.find("Seller &lt;b&gt;") != std::string::npos);
+  const fs::path odd = dir / "a <b> & \"c\" 'd'.xml";
+  write_file(odd, invoice);
+  const fs::path valid = dir / "<v>" / "ok &.xml";
+  fs::create_directories(valid.parent_path());
+  fs::copy_file(std::string(CPROKIT_FIXTURES_DIR) + "/invoices/ubl/invoice-valid.xml", valid);
+  const std::string html = html_report({odd.string(), valid.string()}, "en", "summary");
+  CHECK(html.find("<b>") == std::string::npos);
+  CHECK(html.find("<i>id") == std::string::npos);
+  CHECK(html.find("<v>") == std::string::npos);
+  CHECK(html.find("Seller &lt;b&gt; &amp; &quot;c&quot;") != std::string::npos);
+  CHECK(html.find("<code>&lt;i&gt;id&amp;</code>") != std::string::npos);
+  CHECK(html.find("a &lt;b&gt; &amp; &quot;c&quot; &#39;d&#39;.xml") != std::string::npos);
+  CHECK(html.find("<code>@DIR@/&lt;v&gt;/</code>") != std::string::npos);
+  CHECK(html.find("  ok &amp;.xml\n") != std::string::npos);
+}
