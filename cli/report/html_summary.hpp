@@ -22,6 +22,7 @@ namespace cprokit::cli::report {
 class HtmlSummary {
  public:
   static constexpr std::size_t kFindingsShown = 20;  // per invalid document
+  static constexpr std::size_t kMessageShown = 100;  // characters of a finding's message
   static constexpr std::size_t kPartiesShown = 50;   // per table of parties
 
   // `run` and `rules` outlive the summary.
