@@ -22,6 +22,56 @@ std::vector<std::uint32_t> index_lines(std::string_view text) {
   return starts;
 }
 
+// Whether an attribute name declares a namespace: xmlns or xmlns:prefix.
+bool declares_namespace(const char* name) {
+  return std::strncmp(name, "xmlns", 5) == 0 && (name[5] == '\0' || name[5] == ':');
+}
+
+// Stops at the first element declaring a namespace.
+class FindDeclaration : public pugi::xml_tree_walker {
+ public:
+  bool for_each(pugi::xml_node& node) override {
+    // Only elements have attributes below the root: no need to ask the type.
+    for (pugi::xml_attribute a = node.first_attribute(); a; a = a.next_attribute()) {
+      if (declares_namespace(a.name())) {
+        found_ = true;
+        return false;
+      }
+    }
+    return true;
+  }
+  bool found() const { return found_; }
+
+ private:
+  bool found_ = false;
+};
+
+// Whether an element below the root may declare a namespace. The bytes from
+// the root's first child on are searched for "xmlns" first: on markup that
+// is a few jumps between the x of the "Tax" names, and a mention in a text
+// or a comment only costs the readers their fast path. A base64 attachment
+// has an x every 64 bytes or so, each stopping the search (~20 us a document
+// on the official examples): after kMaxMisses of them the elements'
+// attributes are asked instead, a few ns an element whatever the texts hold.
+bool may_declare_below_root(std::string_view text, const pugi::xml_node& root) {
+  constexpr int kMaxMisses = 256;
+  pugi::xml_node first = root.first_child();
+  if (!first) return false;
+  auto from = static_cast<std::size_t>(std::max<std::ptrdiff_t>(first.offset_debug(), 0));
+  int misses = 0;
+  for (std::size_t at = text.find('x', std::min(from, text.size())); at != std::string_view::npos;
+       at = text.find('x', at + 1)) {
+    if (text.substr(at, 5) == "xmlns") return true;
+    if (++misses > kMaxMisses) {
+      FindDeclaration find;
+      pugi::xml_node walked = root;  // traverse() is not const
+      walked.traverse(find);
+      return find.found();
+    }
+  }
+  return false;
+}
+
 std::uint32_t line_at(const std::vector<std::uint32_t>& starts, std::size_t offset) {
   auto it = std::upper_bound(starts.begin(), starts.end(), offset);
   return static_cast<std::uint32_t>(it - starts.begin());
@@ -48,51 +98,32 @@ void report(std::vector<Finding>& findings, std::string_view id, Location where,
   findings.push_back(syntax::finding(id, std::move(where), {std::move(fr), std::move(en)}));
 }
 
-// Whether an attribute name declares a namespace: xmlns or xmlns:prefix.
-bool declares_namespace(const char* name) {
-  return std::strncmp(name, "xmlns", 5) == 0 && (name[5] == '\0' || name[5] == ':');
-}
-
-// One walk over the tree: the first element nested deeper than the cap, and
-// whether an element below the root declares a namespace. pugixml's traversal
-// walks the tree without recursion (a hostile file may nest very deeply), and
-// inside the library, several times faster than a walk through the node API.
-// The declarations are looked for on the elements' attributes, not in the
-// text: searching the bytes for "xmlns" cost ~20 us a document on the
-// official examples, whose base64 attachments are full of x.
-class TreeCheck : public pugi::xml_tree_walker {
+// The first element nested deeper than the cap. pugixml's traversal walks the
+// tree without recursion (a hostile file may nest very deeply), and inside
+// the library, several times faster than a walk through the node API.
+class DepthCheck : public pugi::xml_tree_walker {
  public:
-  explicit TreeCheck(unsigned max_depth) : max_depth_(max_depth) {}
+  explicit DepthCheck(unsigned max_depth) : max_depth_(max_depth) {}
 
   bool for_each(pugi::xml_node& node) override {
-    if (node.type() != pugi::node_element) return true;
     // depth() is 0 for the root element when walking from the document node.
-    const auto level = static_cast<unsigned>(depth());
-    if (level + 1 > max_depth_) {
-      too_deep_ = node;
-      return false;
+    if (static_cast<unsigned>(depth()) + 1 <= max_depth_ || node.type() != pugi::node_element) {
+      return true;
     }
-    if (level > 0 && !nested_declaration_) {
-      for (pugi::xml_attribute a = node.first_attribute(); a; a = a.next_attribute()) {
-        if (declares_namespace(a.name())) nested_declaration_ = true;
-      }
-    }
-    return true;
+    too_deep_ = node;
+    return false;
   }
 
   pugi::xml_node too_deep() const { return too_deep_; }
-  bool nested_declaration() const { return nested_declaration_; }
 
  private:
   unsigned max_depth_;
   pugi::xml_node too_deep_;
-  bool nested_declaration_ = false;
 };
 
-bool check_tree(LoadedXml& loaded, unsigned max_depth, std::vector<Finding>& findings) {
-  TreeCheck check(max_depth);
+bool check_depth(LoadedXml& loaded, unsigned max_depth, std::vector<Finding>& findings) {
+  DepthCheck check(max_depth);
   loaded.doc.traverse(check);
-  loaded.nested_namespace_declarations = check.nested_declaration();
   if (!check.too_deep()) return true;
   report(findings, syntax::kTooDeep, {"", loaded.line_of(check.too_deep()), 0},
          fmt::format("Imbrication des éléments trop profonde : plus de {} niveaux. "
@@ -201,7 +232,9 @@ std::optional<LoadedXml> load(std::string_view bytes, const SafeLimits& limits,
            "Malformed XML: no root element.");
     return std::nullopt;
   }
-  if (!check_tree(loaded, limits.max_depth, findings)) return std::nullopt;
+  if (!check_depth(loaded, limits.max_depth, findings)) return std::nullopt;
+  loaded.nested_namespace_declarations =
+      may_declare_below_root(utf8, loaded.doc.document_element());
   return loaded;
 }
 

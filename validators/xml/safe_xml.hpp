@@ -24,7 +24,7 @@ struct SafeLimits {
 struct LoadedXml {
   pugi::xml_document doc;
   std::vector<std::uint32_t> line_starts;      // byte offsets of each line of the UTF-8 text parsed
-  bool nested_namespace_declarations = false;  // an element below the root declares xmlns
+  bool nested_namespace_declarations = false;  // an element below the root may declare xmlns
 
   // 1-based line of a node. Readers ask in document order, so the search
   // starts from the previous answer (not thread-safe: one reader at a time).
