@@ -333,12 +333,23 @@ class DocumentReader final : public xc::SAX2XMLReaderImpl {
     xc::SAX2XMLReaderImpl::error(code, domain, type, text, system_id, public_id, line, column);
   }
 
+  // The handler only looks at the root element: the SAX events of the other
+  // elements and of the texts (their attribute lists, qualified names and
+  // namespace mappings, built for every element) are not made. Validation
+  // and its errors do not go through them. The state the root's event leaves
+  // is reset by the next parse.
   void startElement(const xc::XMLElementDecl& decl, const unsigned int uri_id,
                     const XMLCh* const prefix, const xc::RefVectorOf<xc::XMLAttr>& attributes,
                     const XMLSize_t count, const bool empty, const bool root) override {
     setExitOnFirstFatalError(true);
-    xc::SAX2XMLReaderImpl::startElement(decl, uri_id, prefix, attributes, count, empty, root);
+    if (root) {
+      xc::SAX2XMLReaderImpl::startElement(decl, uri_id, prefix, attributes, count, empty, root);
+    }
   }
+  void endElement(const xc::XMLElementDecl&, const unsigned int, const bool,
+                  const XMLCh* const) override {}
+  void docCharacters(const XMLCh* const, const XMLSize_t, const bool) override {}
+  void ignorableWhitespace(const XMLCh* const, const XMLSize_t, const bool) override {}
 };
 
 // A reader with its handler and resolver, set up for validating documents
