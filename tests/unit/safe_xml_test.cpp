@@ -293,6 +293,24 @@ TEST_CASE("xml::load notes possible namespace declarations below the root", "[sa
     REQUIRE(loaded.has_value());
     CHECK(loaded->nested_namespace_declarations);
   }
+  // A text full of x (a base64 attachment) has the attributes asked instead
+  // of the bytes searched: the answer is then exact.
+  SECTION("after a text full of x, a declaration is found") {
+    std::vector<Finding> findings;
+    auto loaded = xml::load("<r><a>" + std::string(100'000, 'x') + "</a><b xmlns=\"urn:b\"/></r>",
+                            kLimits, findings);
+    REQUIRE(loaded.has_value());
+    CHECK(loaded->nested_namespace_declarations);
+  }
+  SECTION("after a text full of x, a mention of xmlns is no declaration") {
+    std::vector<Finding> findings;
+    auto loaded = xml::load(R"(<r xmlns:x="urn:x"><a>)" + std::string(100'000, 'x') +
+                                R"(</a><a>see xmlns:y="urn:y"</a><!-- xmlns="urn:z" -->)"
+                                R"(<xmlns a="xmlns"/><b xmlnsy="1" x:xmlns="2"/></r>)",
+                            kLimits, findings);
+    REQUIRE(loaded.has_value());
+    CHECK_FALSE(loaded->nested_namespace_declarations);
+  }
 }
 
 TEST_CASE("xml::load reads an ISO-8859-1 document as UTF-8", "[safe_xml]") {

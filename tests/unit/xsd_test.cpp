@@ -540,6 +540,42 @@ TEST_CASE("xsd: malformed bytes give errors, not exceptions", "[xsd]") {
   }
 }
 
+// A schema set keeps its readers for the next documents: nothing of one
+// document (its errors, a stop at the cap, an ignored schemaLocation hint, a
+// malformed end) may change what the next one gets.
+TEST_CASE("xsd: each document is judged as by a fresh schema set", "[xsd]") {
+  TempDir dir;
+  write_tiny_schemas(dir.path());
+  std::string capped = "<ID>1</ID>";
+  for (int i = 0; i < 150; ++i)
+    capped += "\n<N>x</N>";
+  const std::string odd_hint = "<Invoice xmlns=\"" + std::string(kUblInvoiceNs) +
+                               "\" xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\" "
+                               "xsi:schemaLocation=\"urn:x\"><ID>1</ID></Invoice>";
+  const std::vector<std::pair<std::string, DocumentKind>> documents{
+      {tiny_doc(kUblInvoiceNs, "Invoice", capped), DocumentKind::Invoice},
+      {kTinyInvoice, DocumentKind::Invoice},
+      {odd_hint, DocumentKind::Invoice},
+      {"<Invoice xmlns=\"" + std::string(kUblInvoiceNs) + "\"><ID>1</ID><N>",
+       DocumentKind::Invoice},
+      {kTinyInvoiceNoId, DocumentKind::Invoice},
+      {kTinyInvoice, DocumentKind::CreditNote},
+      {kTinyInvoice, DocumentKind::Invoice},
+  };
+  const auto shared = SchemaSet::load(dir.path());
+  for (int pass = 0; pass < 2; ++pass) {
+    for (std::size_t i = 0; i < documents.size(); ++i) {
+      const auto& [bytes, kind] = documents[i];
+      const auto fresh = SchemaSet::load(dir.path())->validate(bytes, kind, Syntax::Ubl);
+      const auto reused = shared->validate(bytes, kind, Syntax::Ubl);
+      INFO("pass " << pass << ", document " << i << "\nfresh:\n"
+                   << describe(fresh) << "after the others:\n"
+                   << describe(reused));
+      CHECK(same(fresh, reused));
+    }
+  }
+}
+
 TEST_CASE("xsd: validate is safe from two threads (self-made schemas)", "[xsd]") {
   TempDir dir;
   write_tiny_schemas(dir.path());
