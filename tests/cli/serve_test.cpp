@@ -114,6 +114,19 @@ TEST_CASE("serve: POST /v1/lint answers what `cprokit lint --format json` writes
   CHECK(timeless_sarif(res->body) == timeless_sarif(sarif.out));
 }
 
+TEST_CASE("serve: a body sent as a form (curl --data-binary's default type) is the document",
+          "[cli][serve]") {
+  ServeProcess s({"--no-xsd"});
+  // Over 8 kB, which httplib would refuse as a form, and with "&" and "=".
+  const std::string bytes = large_invoice(20);
+  REQUIRE(bytes.size() > 8192);
+  const RunResult lint = run({"lint", "--format", "json", "--no-xsd", "-"}, bytes);
+  auto res = client(s).Post("/v1/lint", bytes, "application/x-www-form-urlencoded");
+  REQUIRE(res);
+  CHECK(res->status == 200);
+  CHECK(nlohmann::json::parse(res->body) == nlohmann::json::parse(lint.out));
+}
+
 TEST_CASE("serve: a deposit request with its invoice, as multipart, is linted as `lint --with`",
           "[cli][serve]") {
   ServeProcess s({"--directory", kDirectory});
