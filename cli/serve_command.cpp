@@ -7,6 +7,7 @@
 #include <iostream>
 #include <optional>
 #include <thread>
+#include <utility>
 
 #include <fmt/format.h>
 
@@ -70,7 +71,8 @@ int serve_command(const std::vector<std::string>& argv) {
   sigaddset(&stop_signals, SIGTERM);
   pthread_sigmask(SIG_BLOCK, &stop_signals, nullptr);
 
-  serve::Service service(options, judging);
+  const bool xsd_on = bool(judging.xsd.schemas);
+  serve::Service service(options, std::move(judging));
   int port = 0;
   try {
     port = service.bind(options.bind, options.port);
@@ -85,8 +87,8 @@ int serve_command(const std::vector<std::string>& argv) {
   std::cerr << fmt::format(
       "cprokit serve: démarré / started on {}:{} (XSD {}, {} documents at once, queue {}, "
       "--max-body {}, --document-timeout {} s)\n",
-      host, port, judging.xsd.schemas ? "on" : "off", options.max_concurrent, options.queue,
-      options.max_body, std::chrono::duration<double>(options.document_timeout).count());
+      host, port, xsd_on ? "on" : "off", options.max_concurrent, options.queue, options.max_body,
+      std::chrono::duration<double>(options.document_timeout).count());
   std::thread waiter([&] {
     int signal = 0;
     sigwait(&stop_signals, &signal);

@@ -108,6 +108,24 @@ Message unknown_profile(const std::string& name) {
           fmt::format("profile: unknown \"{}\", expected one of: {}.", name, names)};
 }
 
+// GET /v1/rules: the catalogue as `cprokit rules --format json` writes it.
+void answer_rules(const httplib::Request& req, httplib::Response& res) {
+  const std::string name = req.has_param("profile") ? req.get_param_value("profile") : "all";
+  const Registry& registry = catalogue::builtin();
+  const Profile* profile = registry.profile(name);
+  if (profile == nullptr) {
+    send_error(res, 400, unknown_profile(name));
+    return;
+  }
+  std::vector<const Rule*> selected;
+  for (const Rule& rule : registry.rules()) {
+    if (profile->includes(rule)) selected.push_back(&rule);
+  }
+  std::ostringstream out;
+  report::write_catalogue_json(out, selected, CPROKIT_VERSION, profile->name);
+  res.set_content(out.str(), "application/json; charset=utf-8");
+}
+
 // A lint request in flight, counted for as long as it lives.
 class InFlight {
  public:
@@ -128,9 +146,9 @@ mock::http::ServerLimits server_limits(const ServeOptions& options) {
 
 }  // namespace
 
-Service::Service(const ServeOptions& options, const Judging& judging)
+Service::Service(const ServeOptions& options, Judging judging)
     : options_(options),
-      judging_(judging),
+      judging_(std::move(judging)),
       slots_(options.max_concurrent, options.queue),
       http_(std::make_unique<mock::http::GuardedServer>(server_limits(options))) {
   judging_.lint.max_bytes = options_.max_body;
@@ -258,8 +276,7 @@ void Service::add_routes() {
   http_->Post("/v1/lint",
               [this](const httplib::Request& req, httplib::Response& res,
                      const httplib::ContentReader& read_body) { lint(req, res, read_body); });
-  http_->Get("/v1/rules",
-             [this](const httplib::Request& req, httplib::Response& res) { rules(req, res); });
+  http_->Get("/v1/rules", answer_rules);
   http_->Get("/healthz", [](const httplib::Request&, httplib::Response& res) {
     res.set_content("ok\n", "text/plain; charset=utf-8");
   });
@@ -274,23 +291,6 @@ void Service::add_routes() {
   http_->Get("/metrics", [this](const httplib::Request&, httplib::Response& res) {
     res.set_content(metrics_.text(slots_.busy()), "text/plain; version=0.0.4; charset=utf-8");
   });
-}
-
-void Service::rules(const httplib::Request& req, httplib::Response& res) const {
-  const std::string name = req.has_param("profile") ? req.get_param_value("profile") : "all";
-  const Registry& registry = catalogue::builtin();
-  const Profile* profile = registry.profile(name);
-  if (profile == nullptr) {
-    send_error(res, 400, unknown_profile(name));
-    return;
-  }
-  std::vector<const Rule*> selected;
-  for (const Rule& rule : registry.rules()) {
-    if (profile->includes(rule)) selected.push_back(&rule);
-  }
-  std::ostringstream out;
-  report::write_catalogue_json(out, selected, CPROKIT_VERSION, profile->name);
-  res.set_content(out.str(), "application/json; charset=utf-8");
 }
 
 void Service::lint(const httplib::Request& req, httplib::Response& res,

@@ -40,7 +40,7 @@ struct Judging {
 
 class Service {
  public:
-  Service(const ServeOptions& options, const Judging& judging);
+  Service(const ServeOptions& options, Judging judging);
   Service(const Service&) = delete;
   Service& operator=(const Service&) = delete;
   ~Service();
@@ -70,7 +70,6 @@ class Service {
   bool refused_before_body(const httplib::Request& req, httplib::Response& res);
   void lint(const httplib::Request& req, httplib::Response& res,
             const httplib::ContentReader& read_body);
-  void rules(const httplib::Request& req, httplib::Response& res) const;
 
   ServeOptions options_;
   Judging judging_;

@@ -5,6 +5,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <array>
 #include <chrono>
 #include <csignal>
 #include <stdexcept>
@@ -22,8 +23,8 @@ ServeProcess::ServeProcess(const std::vector<std::string>& extra) {
   for (auto& a : args)
     argv.push_back(a.data());
   argv.push_back(nullptr);
-  int out[2];
-  if (::pipe2(out, O_CLOEXEC) != 0) throw std::runtime_error("pipe failed");
+  std::array<int, 2> out{};
+  if (::pipe2(out.data(), O_CLOEXEC) != 0) throw std::runtime_error("pipe failed");
   pid_ = ::fork();
   if (pid_ < 0) throw std::runtime_error("fork failed");
   if (pid_ == 0) {
@@ -40,10 +41,10 @@ ServeProcess::ServeProcess(const std::vector<std::string>& extra) {
   while (line.find('\n') == std::string::npos && std::chrono::steady_clock::now() < deadline) {
     pollfd p{out[0], POLLIN, 0};
     if (::poll(&p, 1, 100) <= 0) continue;
-    char buffer[256];
-    const ssize_t n = ::read(out[0], buffer, sizeof buffer);
+    std::array<char, 256> buffer{};
+    const ssize_t n = ::read(out[0], buffer.data(), buffer.size());
     if (n <= 0) break;
-    line.append(buffer, static_cast<std::size_t>(n));
+    line.append(buffer.data(), static_cast<std::size_t>(n));
   }
   ::close(out[0]);  // the service prints nothing more on stdout
   const auto colon = line.rfind(':');
