@@ -258,7 +258,7 @@ TEST_CASE("serve: 32 concurrent clients are all answered, and /metrics counts th
   CHECK(metric(text, "cprokit_serve_queue_rejections_total") == 0);
 }
 
-TEST_CASE("serve: a full queue answers 503 with Retry-After; a slow document 504", "[cli][serve]") {
+TEST_CASE("serve: a full queue answers 503 with Retry-After, a slow document 504", "[cli][serve]") {
   const std::string slow = large_invoice(6000);
   SECTION("queue full") {
     ServeProcess s({"--max-concurrent", "1", "--queue", "0"});
@@ -295,7 +295,7 @@ TEST_CASE("serve: a full queue answers 503 with Retry-After; a slow document 504
   }
 }
 
-TEST_CASE("serve: GET /v1/rules is `cprokit rules --format json`; /healthz, /readyz",
+TEST_CASE("serve: GET /v1/rules is `cprokit rules --format json`, and /readyz answers",
           "[cli][serve]") {
   ServeProcess s({"--no-xsd"});
   const RunResult rules = run({"rules", "--format", "json", "--profile", "en16931"});
@@ -332,4 +332,15 @@ TEST_CASE("serve: SIGTERM during work answers the document in flight, then exits
   busy.join();
   CHECK(status == 200);
   CHECK(s.wait() == 0);
+}
+
+TEST_CASE("serve: a bad option or a port in use is a usage error, in the language asked",
+          "[cli][serve]") {
+  const RunResult bad = run({"serve", "--lang", "en", "--queue", "-1"});
+  CHECK(bad.exit_code == 2);
+  CHECK(bad.err.find("--queue: \"-1\" is not an integer from 0 to 100000") != std::string::npos);
+  ServeProcess s({"--no-xsd"});
+  const RunResult taken = run({"serve", "--no-xsd", "--port", std::to_string(s.port())});
+  CHECK(taken.exit_code == 2);
+  CHECK(taken.err.find(std::to_string(s.port())) != std::string::npos);
 }
