@@ -27,8 +27,8 @@ std::string read_all(const std::filesystem::path& path) {
 }  // namespace
 
 MockChild::MockChild(const std::filesystem::path& cprokit, const std::vector<std::string>& args,
-                     const std::filesystem::path& log) {
-  std::vector<std::string> argv_text{cprokit.string(), "mock", "--port", "0"};
+                     const std::filesystem::path& log, const std::string& command) {
+  std::vector<std::string> argv_text{cprokit.string(), command, "--port", "0"};
   argv_text.insert(argv_text.end(), args.begin(), args.end());
   std::vector<char*> argv;
   argv.reserve(argv_text.size() + 1);
@@ -48,8 +48,8 @@ MockChild::MockChild(const std::filesystem::path& cprokit, const std::vector<std
   ::close(out);
   if (pid_ < 0) throw std::runtime_error(fmt::format("fork: {}", std::strerror(errno)));
 
-  // The banner's "  API        http://127.0.0.1:PORT/cpro/…" line.
-  static const std::regex api_line(R"(\n  API +http://[^:/]+:(\d+)/cpro/)");
+  // The mock's banner ("  Portail    http://127.0.0.1:PORT/"), serve's first line.
+  static const std::regex api_line(R"(http://[^:/\s]+:(\d+))");
   const auto give_up = std::chrono::steady_clock::now() + std::chrono::seconds(10);
   while (std::chrono::steady_clock::now() < give_up) {
     std::smatch m;
@@ -64,7 +64,7 @@ MockChild::MockChild(const std::filesystem::path& cprokit, const std::vector<std
     signal(SIGKILL);
     wait_for(std::chrono::seconds(5));
   }
-  throw std::runtime_error(fmt::format("{} mock did not start{}:\n{}", cprokit.string(),
+  throw std::runtime_error(fmt::format("{} {} did not start{}:\n{}", cprokit.string(), command,
                                        status_ ? " (" + describe_status(*status_) + ")" : "",
                                        read_all(log).substr(0, 2000)));
 }

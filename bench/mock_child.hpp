@@ -1,5 +1,6 @@
-// `cprokit mock` as a child process of a bench program, so that it can be
-// killed (SIGKILL, SIGTERM) and its memory read from /proc like any server's.
+// `cprokit mock` (or `cprokit serve`) as a child process of a bench program,
+// so that it can be killed (SIGKILL, SIGTERM) and its memory read from /proc
+// like any server's.
 #pragma once
 
 #include <sys/types.h>
@@ -15,11 +16,12 @@ namespace cprokit::bench {
 
 class MockChild {
  public:
-  // Starts `cprokit` with `mock --port 0` and `args`, its output in `log`,
-  // and waits (10 s at most) until its banner gives the port; throws
-  // std::runtime_error with the log's head when it does not come.
+  // Starts `cprokit` with `command --port 0` (command: mock or serve) and
+  // `args`, its output in `log`, and waits (10 s at most) until its first
+  // http://HOST:PORT gives the port; throws std::runtime_error with the
+  // log's head when it does not come.
   MockChild(const std::filesystem::path& cprokit, const std::vector<std::string>& args,
-            const std::filesystem::path& log);
+            const std::filesystem::path& log, const std::string& command = "mock");
   MockChild(const MockChild&) = delete;
   MockChild& operator=(const MockChild&) = delete;
   ~MockChild();  // SIGKILL when still running

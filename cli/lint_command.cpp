@@ -9,12 +9,10 @@
 #include <iostream>
 #include <memory>
 #include <optional>
-#include <sstream>
 #include <stdexcept>
 #include <thread>
 #include <utility>
 
-#include <fmt/chrono.h>
 #include <fmt/format.h>
 #include <boost/program_options.hpp>
 
@@ -27,8 +25,8 @@
 #include "cli/input_walk.hpp"
 #include "cli/invoice_option.hpp"
 #include "cli/progress.hpp"
-#include "cli/report/catalogue.hpp"
 #include "cli/report/report.hpp"
+#include "cli/run_info.hpp"
 #include "cli/usage_error.hpp"
 #include "cli/user_error.hpp"
 #include "cli/xsd_option.hpp"
@@ -36,7 +34,6 @@
 #include "validators/data_digest.hpp"
 #include "validators/pipeline.hpp"
 #include "validators/seen_invoices.hpp"
-#include "validators/sha256.hpp"
 
 namespace cprokit::cli {
 namespace po = boost::program_options;
@@ -294,55 +291,16 @@ std::vector<Report> open_reports(const Args& a, bool color, const report::HtmlOp
   return reports;
 }
 
-std::string utc_now() {
-  return fmt::format("{:%Y-%m-%dT%H:%M:%SZ}",
-                     std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now()));
-}
-
-report::RunInfo run_info(const Args& a, const XsdSetup& xsd, report::References references,
-                         Lang lang) {
-  report::RunInfo run;
-  run.references = std::move(references);
-  run.version = CPROKIT_VERSION;
-  run.profile = a.lint.profile;
-  run.started = utc_now();
-  run.lang = lang;
-  run.fail_on = a.fail_on == "warning" ? Severity::Warning : Severity::Fatal;
-  const Registry& registry = catalogue::builtin();
-  const Profile* profile = registry.profile(a.lint.profile);
-  std::vector<const Rule*> catalogue_rules;
-  for (const Rule& rule : registry.rules()) {
-    if (profile->includes(rule)) catalogue_rules.push_back(&rule);
-  }
-  std::ostringstream catalogue;
-  report::write_catalogue_json(catalogue, catalogue_rules, run.version, run.profile);
-  run.catalogue_digest = sha256_hex(catalogue.view());
-  // Of the profile's rules, those this run can apply: not XSD-01 without
-  // schemas, not BR-CL-* without code lists; XSD-02 and LIST-01 only when
-  // what they report on was wanted and not found.
-  const Needs available{.xsd = bool(xsd.schemas), .code_lists = bool(a.lint.code_lists)};
-  const Needs wanted{.xsd = !xsd.disabled, .code_lists = !a.no_codelists};
-  for (const Rule* rule : catalogue_rules) {
-    if (registry.applies(*rule, available, wanted)) run.rules.push_back(rule);
-  }
-  run.options = {
-      {"profile", a.lint.profile},
-      {"xsd", xsd.schemas ? "on" : (xsd.disabled ? "off (--no-xsd)" : "schemas not found")},
-      {"codelists",
-       a.lint.code_lists ? "on" : (a.no_codelists ? "off (--no-codelists)" : "not found")},
-      {"arithmetic", a.exact ? "exact" : "reference"},
-      {"directory", a.directory.value_or("")},
-      {"with", a.with.value_or("")},
-      {"name", a.lint.deposit_name},
-      {"max-bytes", std::to_string(a.lint.max_bytes)},
-      {"fail-on", a.fail_on},
-  };
-  const std::size_t formats = std::max<std::size_t>(a.formats.size(), 1);
-  for (std::size_t i = 0; i < formats; ++i) {
-    run.outputs.push_back(
-        {a.formats.empty() ? "human" : a.formats[i], i < a.outputs.size() ? a.outputs[i] : ""});
-  }
-  return run;
+RunChoices run_choices(const Args& a) {
+  return RunChoices{.profile = a.lint.profile,
+                    .code_lists = bool(a.lint.code_lists),
+                    .no_codelists = a.no_codelists,
+                    .exact = a.exact,
+                    .directory = a.directory.value_or(""),
+                    .with = a.with.value_or(""),
+                    .name = a.lint.deposit_name,
+                    .max_bytes = a.lint.max_bytes,
+                    .fail_on = a.fail_on};
 }
 
 // Why a run found no input at all: its folders hold no file it takes.
@@ -429,7 +387,12 @@ int lint_command(const std::vector<std::string>& argv) {
   }
   a.lint.context.arithmetic = a.exact ? Arithmetic::Exact : Arithmetic::Reference;
 
-  const report::RunInfo run_data = run_info(a, xsd, std::move(references), lang);
+  report::RunInfo run_data = make_run_info(run_choices(a), xsd, std::move(references), lang);
+  const std::size_t formats = std::max<std::size_t>(a.formats.size(), 1);
+  for (std::size_t i = 0; i < formats; ++i) {
+    run_data.outputs.push_back(
+        {a.formats.empty() ? "human" : a.formats[i], i < a.outputs.size() ? a.outputs[i] : ""});
+  }
   Linter linter(a.lint, std::move(xsd));
   report::Summary summary;
   bool failed = false;

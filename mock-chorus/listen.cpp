@@ -1,6 +1,7 @@
 #include "mock-chorus/listen.hpp"
 
 #include <netdb.h>
+#include <netinet/in.h>
 #include <sys/socket.h>
 #include <unistd.h>
 
@@ -77,6 +78,21 @@ ListenError listen_error(const std::string& host, int port) {
                           error == 0 ? "réessayez" : std::system_category().message(error)),
               fmt::format("cannot listen on {}:{} ({})", host, port,
                           error == 0 ? "try again" : std::system_category().message(error))};
+  }
+}
+
+void widen_backlog(int port) {
+  for (int fd = 3; fd < 1024; ++fd) {
+    int listening = 0;
+    socklen_t size = sizeof listening;
+    if (getsockopt(fd, SOL_SOCKET, SO_ACCEPTCONN, &listening, &size) != 0 || listening == 0) {
+      continue;
+    }
+    sockaddr_storage address{};
+    socklen_t length = sizeof address;
+    if (getsockname(fd, reinterpret_cast<sockaddr*>(&address), &length) != 0) continue;
+    const auto* in = reinterpret_cast<const sockaddr_in*>(&address);  // port: same place in v6
+    if (ntohs(in->sin_port) == port) ::listen(fd, SOMAXCONN);
   }
 }
 

@@ -30,4 +30,10 @@ void set_listen_options(int socket);
 // the same options (httplib only says that it failed).
 ListenError listen_error(const std::string& host, int port);
 
+// httplib 0.11 listens with a backlog of 5 and does not show its socket:
+// more clients connecting at once are dropped and retry a second later.
+// Linux takes a second listen() on a listening socket, so find it (the one
+// listening on `port`) and widen its backlog.
+void widen_backlog(int port);
+
 }  // namespace cprokit::mock

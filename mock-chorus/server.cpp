@@ -2,9 +2,6 @@
 
 #include <httplib.h>
 
-#include <netinet/in.h>
-#include <sys/socket.h>
-
 #include <iostream>
 
 #include <fmt/format.h>
@@ -48,25 +45,6 @@ Reply http_error(int status, const std::string& path) {
       return functional_error("Corps de requête trop volumineux.", "Request body too large.", 413);
     default:
       return functional_error("Requête HTTP invalide.", "Invalid HTTP request.", status);
-  }
-}
-
-// httplib 0.11 listens with a backlog of 5 and does not show its socket:
-// more clients connecting at once are dropped and retry a second later.
-// Linux takes a second listen() on a listening socket, so find it (the one
-// listening on `port`) and widen its backlog.
-void widen_backlog(int port) {
-  for (int fd = 3; fd < 1024; ++fd) {
-    int listening = 0;
-    socklen_t size = sizeof listening;
-    if (getsockopt(fd, SOL_SOCKET, SO_ACCEPTCONN, &listening, &size) != 0 || listening == 0) {
-      continue;
-    }
-    sockaddr_storage address{};
-    socklen_t length = sizeof address;
-    if (getsockname(fd, reinterpret_cast<sockaddr*>(&address), &length) != 0) continue;
-    const auto* in = reinterpret_cast<const sockaddr_in*>(&address);  // port: same place in v6
-    if (ntohs(in->sin_port) == port) ::listen(fd, SOMAXCONN);
   }
 }
 
