@@ -13,5 +13,6 @@ int id_command(const std::vector<std::string>& argv);
 int mock_command(const std::vector<std::string>& argv);
 int deposit_command(const std::vector<std::string>& argv);
 int rehearse_command(const std::vector<std::string>& argv);
+int merge_command(const std::vector<std::string>& argv);
 
 }  // namespace cprokit::cli
