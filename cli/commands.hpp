@@ -14,5 +14,6 @@ int mock_command(const std::vector<std::string>& argv);
 int deposit_command(const std::vector<std::string>& argv);
 int rehearse_command(const std::vector<std::string>& argv);
 int serve_command(const std::vector<std::string>& argv);
+int merge_command(const std::vector<std::string>& argv);
 
 }  // namespace cprokit::cli

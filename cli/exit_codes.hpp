@@ -11,5 +11,9 @@ inline constexpr int kExitInternal = 3;  // a bug or a system failure (never bad
 // that could not be reached or that refused the credentials. Apart from 1:
 // the file may well be on the portal, and must not simply be sent again.
 inline constexpr int kExitUnknown = 4;
+// cprokit merge: a shard that is not a whole jsonl report of cprokit (a line
+// that is not JSON or not a document, no summary line): apart from 2, the
+// shard must be linted again.
+inline constexpr int kExitBadShard = 5;
 
 }  // namespace cprokit::cli

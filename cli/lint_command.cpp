@@ -1,11 +1,9 @@
 #include <unistd.h>
 
 #include <algorithm>
-#include <cerrno>
 #include <charconv>
 #include <chrono>
 #include <cstdlib>
-#include <fstream>
 #include <iostream>
 #include <memory>
 #include <optional>
@@ -26,6 +24,7 @@
 #include "cli/invoice_option.hpp"
 #include "cli/progress.hpp"
 #include "cli/report/report.hpp"
+#include "cli/report_files.hpp"
 #include "cli/run_info.hpp"
 #include "cli/usage_error.hpp"
 #include "cli/user_error.hpp"
@@ -218,15 +217,6 @@ unsigned parse_jobs(const std::string& text) {
   return value;
 }
 
-// A report file that cannot be written: `error_number` is errno, 0 when the
-// system did not say why.
-UserError cannot_write(const std::string& path, int error_number) {
-  const Message cause = error_number != 0
-                            ? system_cause(error_number)
-                            : Message{"écriture impossible ou incomplète", "could not be written"};
-  return path_error("-o " + path, cause);
-}
-
 bool use_color(const std::string& mode) {
   if (mode == "always") return true;
   if (mode == "never") return false;
@@ -249,46 +239,6 @@ report::HtmlOptions parse_html_detail(const std::string& mode) {
          fmt::format("--html-detail: unknown \"{}\", expected auto, full or summary", mode)});
   }
   return options;
-}
-
-// One report of the run: a format and where it goes.
-struct Report {
-  std::unique_ptr<std::ofstream> file;  // null: standard output
-  std::unique_ptr<report::Writer> writer;
-};
-
-// Pairs each --format with its -o (the n-th with the n-th); a format without
-// one writes to standard output, which only one format may do.
-std::vector<Report> open_reports(const Args& a, bool color, const report::HtmlOptions& html) {
-  std::vector<std::string> formats =
-      a.formats.empty() ? std::vector<std::string>{"human"} : a.formats;
-  if (a.outputs.size() > formats.size()) {
-    throw UserError(
-        {fmt::format("{} -o pour {} --format : un -o de trop", a.outputs.size(), formats.size()),
-         fmt::format("{} -o for {} --format: one -o too many", a.outputs.size(), formats.size())});
-  }
-  if (formats.size() - a.outputs.size() > 1) {
-    throw UserError({"un seul format peut aller sur la sortie standard : donnez un -o aux autres",
-                     "only one format may go to standard output: give the others an -o"});
-  }
-  const auto known = report::format_names();
-  std::vector<Report> reports;
-  for (std::size_t i = 0; i < formats.size(); ++i) {
-    if (std::find(known.begin(), known.end(), formats[i]) == known.end()) {
-      throw UserError({fmt::format("--format : « {} » inconnu (voir Formats)", formats[i]),
-                       fmt::format("--format: unknown \"{}\" (see Formats)", formats[i])});
-    }
-    Report r;
-    if (i < a.outputs.size()) {
-      errno = 0;
-      r.file = std::make_unique<std::ofstream>(a.outputs[i], std::ios::binary | std::ios::trunc);
-      if (!*r.file) throw cannot_write(a.outputs[i], errno);
-    }
-    std::ostream& out = r.file ? static_cast<std::ostream&>(*r.file) : std::cout;
-    r.writer = report::make_writer(formats[i], out, color && !r.file, html);
-    reports.push_back(std::move(r));
-  }
-  return reports;
 }
 
 RunChoices run_choices(const Args& a) {
@@ -332,7 +282,7 @@ int lint_command(const std::vector<std::string>& argv) {
   XsdSetup xsd;
   report::References references;
   std::optional<InputWalk> walk;
-  std::vector<Report> reports;
+  std::vector<ReportFile> reports;
   unsigned jobs = 1;
   bool color = false;
   report::HtmlOptions html;
@@ -381,7 +331,7 @@ int lint_command(const std::vector<std::string>& argv) {
     }
     // Before the reports: a refused --codelists must not truncate an -o file.
     references.codelists = setup_code_lists(a.no_codelists, a.codelists, a.lint);
-    reports = open_reports(a, color, html);
+    reports = open_reports(a.formats, a.outputs, color, html);
   } catch (const std::exception& e) {
     return refuse_usage("lint", e, lang);
   }
@@ -403,7 +353,7 @@ int lint_command(const std::vector<std::string>& argv) {
     const std::size_t total = terminal ? count_inputs(a.inputs, a.filter) : 0;
     // A report on the screen the line is drawn on must never land on it.
     const bool on_screen =
-        std::any_of(reports.begin(), reports.end(), [](const Report& r) { return !r.file; }) &&
+        std::any_of(reports.begin(), reports.end(), [](const ReportFile& r) { return !r.file; }) &&
         Progress::stdout_shares_terminal();
     Progress progress(total, terminal && total > 1, on_screen ? &std::cout : nullptr);
     for (auto& r : reports)
@@ -437,15 +387,7 @@ int lint_command(const std::vector<std::string>& argv) {
       return kExitInternal;
     }
   }
-  bool unwritten = false;
-  for (std::size_t i = 0; i < reports.size(); ++i) {
-    reports[i].writer->end(summary);
-    errno = 0;
-    if (reports[i].file && !reports[i].file->flush()) {
-      std::cerr << "cprokit lint: " << cannot_write(a.outputs[i], errno).message().in(lang) << '\n';
-      unwritten = true;
-    }
-  }
+  const bool unwritten = !end_reports(reports, a.outputs, summary, "lint", lang);
   if (summary.documents == 0 && unreadable == 0 && !a.allow_empty) {
     std::cerr << "cprokit lint: " << nothing_to_lint(a).in(lang) << '\n';
     return kExitUsage;

@@ -28,6 +28,8 @@ Commandes / commands:
   rehearse joue tout le parcours de dépôt contre un mock / rehearses the whole deposit story
           against a mock
   serve   service HTTP de vérification (POST /v1/lint) / HTTP validation service
+  merge   fusionne les rapports jsonl de lots vérifiés à part / merges the jsonl reports of
+          shards linted apart
 
   cprokit <commande> --help   aide d'une commande, avec des exemples / a command's help, with examples
   cprokit --version           version
@@ -67,6 +69,7 @@ int main(int argc, char** argv) {
     if (command == "deposit") return deposit_command(args);
     if (command == "rehearse") return rehearse_command(args);
     if (command == "serve") return serve_command(args);
+    if (command == "merge") return merge_command(args);
   } catch (const std::exception& e) {
     // Bad input never lands here (it becomes findings); this is a bug or the system.
     std::cerr << "cprokit: erreur interne / internal error: " << e.what() << '\n';

@@ -1,6 +1,7 @@
-// The JSON of one linted document, of a run's summary and of the tool that
-// made it, as the JSON contract spells them (README, "JSON output"): shared
-// by the json and jsonl formats (and the references by SARIF).
+// The JSON of a run's summary and of the tool that made it, as the JSON
+// contract spells them (README, "JSON output"), beside the document's
+// (validators/document_json.hpp): shared by the json and jsonl formats (and
+// the references by SARIF).
 #pragma once
 
 #include <string>
@@ -8,10 +9,10 @@
 #include <nlohmann/json.hpp>
 
 #include "cli/report/report.hpp"
+#include "validators/document_json.hpp"  // document_json()
 
 namespace cprokit::cli::report {
 
-nlohmann::ordered_json document_json(const LintedDocument& doc, Lang lang);
 nlohmann::ordered_json summary_json(const Summary& summary);
 // {"name", "version", "references"}.
 nlohmann::ordered_json tool_json(const RunInfo& run);

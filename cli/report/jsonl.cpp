@@ -2,14 +2,17 @@
 
 #include "cli/report/document_json.hpp"
 #include "cli/report/report.hpp"
+#include "cli/report/run_json.hpp"
 
 namespace cprokit::cli::report {
 namespace {
 
 // JSON Lines: each document's object of the JSON contract on its own line,
 // flushed as soon as the document is linted (a consumer can follow a long
-// run), then one last line {"summary": {…}, "tool": {…}} that also says the
-// run finished.
+// run), then one last line {"summary": {…}, "tool": {…}, "run": {…}} that
+// also says the run finished. Beyond the contract, a document's line has its
+// "size" and "run_notes", the last line the "run" (run_json.hpp): what
+// `cprokit merge` needs to write every other format from jsonl shards.
 class JsonLinesWriter final : public Writer {
  public:
   explicit JsonLinesWriter(std::ostream& out) : out_(out) {}
@@ -17,20 +20,26 @@ class JsonLinesWriter final : public Writer {
   void begin(const RunInfo& run) override {
     lang_ = run.lang;
     tool_ = tool_json(run);
+    run_ = run_json(run);
   }
 
   void document(const LintedDocument& doc) override {
-    out_ << compact(document_json(doc, lang_)) << '\n' << std::flush;
+    nlohmann::ordered_json line = document_json(doc, lang_);
+    line["size"] = doc.size;
+    line["run_notes"] = run_notes_json(doc.run_notes);
+    out_ << compact(line) << '\n' << std::flush;
   }
 
   void end(const Summary& s) override {
-    out_ << compact({{"summary", summary_json(s)}, {"tool", tool_}}) << '\n' << std::flush;
+    out_ << compact({{"summary", summary_json(s)}, {"tool", tool_}, {"run", run_}}) << '\n'
+         << std::flush;
   }
 
  private:
   std::ostream& out_;
   Lang lang_ = Lang::Fr;
   nlohmann::ordered_json tool_;
+  nlohmann::ordered_json run_;
 };
 
 }  // namespace
