@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <limits>
+#include <mutex>
 #include <system_error>
 #include <utility>
 
@@ -42,6 +43,20 @@ namespace xc = xercesc;
 constexpr std::size_t kMaxErrors = 100;
 constexpr XMLSize_t kEntityExpansionLimit = 100;
 constexpr const char* kDocumentId = "document";
+constexpr std::array<std::string_view, 3> kEntries = {kUblInvoiceXsd, kUblCreditNoteXsd, kCiiXsd};
+
+// The grammars compiled on demand, each in its own pool: the UBL invoice and
+// credit note together (they share most of their types, and a credit note
+// validated as an invoice is told about its root only, not every element),
+// and CII.
+struct GrammarGroup {
+  std::vector<std::size_t> entries;  // indices in kEntries
+};
+const std::array<GrammarGroup, 2> kGroups = {GrammarGroup{{0, 1}}, GrammarGroup{{2}}};
+
+std::size_t group_of(Syntax syntax) {
+  return syntax == Syntax::Cii ? 1 : 0;
+}
 
 // Xerces builds a type's content model, and its text for messages, on first
 // use, writing into the grammar: done here, before the grammar is shared
@@ -335,10 +350,61 @@ class DocumentReader final : public xc::SAX2XMLReaderImpl {
   }
 };
 
+void prebuild(xc::XMLGrammarPool& pool) {
+  auto grammars = pool.getGrammarEnumerator();
+  while (grammars.hasMoreElements()) {
+    auto& grammar = grammars.nextElement();
+    if (grammar.getGrammarType() != xc::Grammar::SchemaGrammarType) continue;
+    auto* types = static_cast<xc::SchemaGrammar&>(grammar).getComplexTypeRegistry();
+    if (types == nullptr) continue;
+    xc::RefHashTableOfEnumerator<xc::ComplexTypeInfo> type(types, false,
+                                                           xc::XMLPlatformUtils::fgMemoryManager);
+    while (type.hasMoreElements())
+      prebuild(type.nextElement());
+  }
+}
+
+// Compiles the entry points `files` (canonical, inside `root`) into a pool.
+std::unique_ptr<xc::XMLGrammarPool> compile(const fs::path& root,
+                                            const std::vector<fs::path>& files) {
+  auto pool = std::make_unique<xc::XMLGrammarPoolImpl>(xc::XMLPlatformUtils::fgMemoryManager);
+  LoadErrors errors;
+  ConfinedResolver resolver(root, errors);
+  xc::SAX2XMLReaderImpl loader(xc::XMLPlatformUtils::fgMemoryManager, pool.get());
+  loader.setFeature(xc::XMLUni::fgSAX2CoreNameSpaces, true);
+  loader.setFeature(xc::XMLUni::fgXercesSchema, true);
+  loader.setFeature(xc::XMLUni::fgXercesSchemaFullChecking, false);
+  loader.setFeature(xc::XMLUni::fgXercesHandleMultipleImports, true);
+  // Lets the second and third entry point reuse the namespaces already loaded.
+  loader.setFeature(xc::XMLUni::fgXercesUseCachedGrammarInParse, true);
+  loader.setFeature(xc::XMLUni::fgXercesLoadExternalDTD, false);
+  loader.setFeature(xc::XMLUni::fgXercesDisableDefaultEntityResolution, true);
+  loader.setXMLEntityResolver(&resolver);
+  loader.setErrorHandler(&errors);
+  for (const auto& file : files) {
+    const xc::LocalFileInputSource source(XmlString(file.string()).get());
+    if (loader.loadGrammar(source, xc::Grammar::SchemaGrammarType, true) == nullptr) {
+      errors.add("no grammar could be built");
+    }
+    if (!errors.empty()) {
+      throw SchemaError("cannot load XSD " + file.string() + ": " + errors.describe());
+    }
+  }
+  prebuild(*pool);
+  pool->lockPool();
+  return pool;
+}
+
 class XercesSchemaSet final : public SchemaSet {
  public:
-  XercesSchemaSet(fs::path folder, fs::path root, std::unique_ptr<xc::XMLGrammarPool> pool)
-      : SchemaSet(std::move(folder)), root_(std::move(root)), pool_(std::move(pool)) {}
+  XercesSchemaSet(fs::path folder, fs::path root,
+                  const std::array<fs::path, kEntries.size()>& files)
+      : SchemaSet(std::move(folder)), root_(std::move(root)) {
+    for (std::size_t g = 0; g < kGroups.size(); ++g) {
+      for (const std::size_t entry : kGroups.at(g).entries)
+        grammars_.at(g).files.push_back(files.at(entry));
+    }
+  }
 
   // One reader per call, sharing the locked grammar pool. Measured (-O2, CPU
   // time): a whole call on a trivial document costs ~20 us, on a typical
@@ -352,12 +418,13 @@ class XercesSchemaSet final : public SchemaSet {
                "no XSD for " + std::string(name(kind)) + " documents in " +
                    std::string(name(syntax)) + " syntax"}};
     }
+    xc::XMLGrammarPool& pool = grammar(group_of(syntax));
     DocumentHandler handler(*expected);
     ConfinedResolver resolver(root_, handler);
     xc::SecurityManager security;
     security.setEntityExpansionLimit(kEntityExpansionLimit);
     try {
-      DocumentReader reader(xc::XMLPlatformUtils::fgMemoryManager, pool_.get());
+      DocumentReader reader(xc::XMLPlatformUtils::fgMemoryManager, &pool);
       reader.setFeature(xc::XMLUni::fgSAX2CoreValidation, true);
       reader.setFeature(xc::XMLUni::fgXercesDynamic, false);  // with the above: Val_Always
       reader.setFeature(xc::XMLUni::fgSAX2CoreNameSpaces, true);
@@ -392,82 +459,65 @@ class XercesSchemaSet final : public SchemaSet {
   }
 
  private:
-  fs::path root_;
-  std::unique_ptr<xc::XMLGrammarPool> pool_;
-};
+  struct Grammar {
+    std::vector<fs::path> files;  // the entry points, canonical, inside root_
+    std::once_flag once;
+    std::unique_ptr<xc::XMLGrammarPool> pool;
+    std::string error;  // why it did not compile, when pool is null
+  };
 
-// Compiles the entry points `files` (canonical, inside `root`) into a pool.
-std::unique_ptr<xc::XMLGrammarPool> compile(const fs::path& root,
-                                            const std::vector<fs::path>& files) {
-  auto pool = std::make_unique<xc::XMLGrammarPoolImpl>(xc::XMLPlatformUtils::fgMemoryManager);
-  LoadErrors errors;
-  ConfinedResolver resolver(root, errors);
-  xc::SAX2XMLReaderImpl loader(xc::XMLPlatformUtils::fgMemoryManager, pool.get());
-  loader.setFeature(xc::XMLUni::fgSAX2CoreNameSpaces, true);
-  loader.setFeature(xc::XMLUni::fgXercesSchema, true);
-  loader.setFeature(xc::XMLUni::fgXercesSchemaFullChecking, false);
-  loader.setFeature(xc::XMLUni::fgXercesHandleMultipleImports, true);
-  // Lets the second and third entry point reuse the namespaces already loaded.
-  loader.setFeature(xc::XMLUni::fgXercesUseCachedGrammarInParse, true);
-  loader.setFeature(xc::XMLUni::fgXercesLoadExternalDTD, false);
-  loader.setFeature(xc::XMLUni::fgXercesDisableDefaultEntityResolution, true);
-  loader.setXMLEntityResolver(&resolver);
-  loader.setErrorHandler(&errors);
-  for (const auto& file : files) {
-    const xc::LocalFileInputSource source(XmlString(file.string()).get());
-    if (loader.loadGrammar(source, xc::Grammar::SchemaGrammarType, true) == nullptr) {
-      errors.add("no grammar could be built");
-    }
-    if (!errors.empty()) {
-      throw SchemaError("cannot load XSD " + file.string() + ": " + errors.describe());
+  // The grammar of group `i`, compiled by the first thread that needs it
+  // while the others wait; a failure is kept and told to every caller.
+  xc::XMLGrammarPool& grammar(std::size_t i) const {
+    Grammar& g = grammars_.at(i);
+    std::call_once(g.once, [&] {
+      try {
+        g.pool = compile_entries(g.files);
+      } catch (const SchemaError& e) {
+        g.error = e.what();
+      }
+    });
+    if (!g.pool) throw SchemaError(g.error);
+    return *g.pool;
+  }
+
+  std::unique_ptr<xc::XMLGrammarPool> compile_entries(const std::vector<fs::path>& files) const {
+    try {
+      return compile(root_, files);
+    } catch (const xc::XMLException& e) {
+      throw SchemaError("cannot load XSD from " + folder().string() + ": " + utf8(e.getMessage()));
+    } catch (const xc::SAXException& e) {
+      throw SchemaError("cannot load XSD from " + folder().string() + ": " + utf8(e.getMessage()));
+    } catch (const xc::OutOfMemoryException&) {
+      throw SchemaError("out of memory while loading XSD from " + folder().string());
     }
   }
-  auto grammars = pool->getGrammarEnumerator();
-  while (grammars.hasMoreElements()) {
-    auto& grammar = grammars.nextElement();
-    if (grammar.getGrammarType() != xc::Grammar::SchemaGrammarType) continue;
-    auto* types = static_cast<xc::SchemaGrammar&>(grammar).getComplexTypeRegistry();
-    if (types == nullptr) continue;
-    xc::RefHashTableOfEnumerator<xc::ComplexTypeInfo> type(types, false,
-                                                           xc::XMLPlatformUtils::fgMemoryManager);
-    while (type.hasMoreElements())
-      prebuild(type.nextElement());
-  }
-  pool->lockPool();
-  return pool;
-}
+
+  fs::path root_;
+  mutable std::array<Grammar, kGroups.size()> grammars_;
+};
 
 }  // namespace
 
 std::unique_ptr<SchemaSet> SchemaSet::load(const fs::path& dir) {
-  const std::array<std::string_view, 3> entries = {kUblInvoiceXsd, kUblCreditNoteXsd, kCiiXsd};
   std::error_code ec;
-  for (const auto entry : entries) {
+  for (const auto entry : kEntries) {
     if (!fs::is_regular_file(dir / entry, ec)) {
       throw SchemaError("XSD entry point not found: " + (dir / entry).string());
     }
   }
   const fs::path root = fs::canonical(dir, ec);
   if (ec) throw SchemaError("cannot resolve schema folder " + dir.string() + ": " + ec.message());
-  std::vector<fs::path> files;
-  for (const auto entry : entries) {
-    files.push_back(fs::canonical(dir / entry, ec));
-    if (ec || !inside(files.back(), root)) {
-      throw SchemaError("XSD entry point " + (dir / entry).string() +
+  std::array<fs::path, kEntries.size()> files;
+  for (std::size_t i = 0; i < kEntries.size(); ++i) {
+    files.at(i) = fs::canonical(dir / kEntries.at(i), ec);
+    if (ec || !inside(files.at(i), root)) {
+      throw SchemaError("XSD entry point " + (dir / kEntries.at(i)).string() +
                         " resolves outside the schema folder");
     }
   }
-
-  try {
-    ensure_xerces();
-    return std::make_unique<XercesSchemaSet>(dir, root, compile(root, files));
-  } catch (const xc::XMLException& e) {
-    throw SchemaError("cannot load XSD from " + dir.string() + ": " + utf8(e.getMessage()));
-  } catch (const xc::SAXException& e) {
-    throw SchemaError("cannot load XSD from " + dir.string() + ": " + utf8(e.getMessage()));
-  } catch (const xc::OutOfMemoryException&) {
-    throw SchemaError("out of memory while loading XSD from " + dir.string());
-  }
+  ensure_xerces();
+  return std::make_unique<XercesSchemaSet>(dir, root, files);
 }
 
 SchemaLookup find_schemas(const std::optional<fs::path>& option_dir) {
