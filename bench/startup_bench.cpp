@@ -10,6 +10,7 @@
 #include <fcntl.h>
 #include <spawn.h>
 #include <sys/wait.h>
+#include <unistd.h>  // environ
 
 #include <algorithm>
 #include <chrono>
@@ -22,8 +23,6 @@
 #include <fmt/format.h>
 
 #include "bench/program_args.hpp"
-
-extern char** environ;
 
 namespace {
 
@@ -109,7 +108,7 @@ int main(int argc, char** argv) {
   std::vector<std::string> lint = {"lint"};
   lint.insert(lint.end(), o.extra.begin(), o.extra.end());
   std::vector<std::string> no_xsd = lint;
-  no_xsd.push_back("--no-xsd");
+  no_xsd.emplace_back("--no-xsd");
   lint.push_back(o.file);
   no_xsd.push_back(o.file);
   const std::vector<std::pair<std::string, std::vector<std::string>>> cases = {
