@@ -7,6 +7,7 @@
 #include "cli/user_error.hpp"
 
 #include "validators/xsd/schema_set.hpp"
+#include "validators/xsd/xsd_message.hpp"
 
 namespace cprokit::cli {
 namespace {
@@ -50,18 +51,16 @@ XsdSetup setup_xsd(bool no_xsd, const std::optional<std::string>& schemas) {
   }
   try {
     setup.schemas = xsd::SchemaSet::load(*lookup.found);
+    setup.found_by = lookup.found_by;
   } catch (const xsd::SchemaError& e) {
     if (option) {
       throw UserError(
           {fmt::format("--schemas {} : schémas inutilisables : {}", *schemas, e.what()),
            fmt::format("--schemas {}: the schemas cannot be used: {}", *schemas, e.what())});
     }
-    setup.missing_note_fr =
-        fmt::format("Validation XSD non faite : les schémas trouvés via {} sont inutilisables : {}",
-                    lookup.found_by, e.what());
-    setup.missing_note_en =
-        fmt::format("XSD validation not done: the schemas found through {} cannot be used: {}",
-                    lookup.found_by, e.what());
+    const Message note = xsd::unusable_schemas(lookup.found_by, e.what());
+    setup.missing_note_fr = note.fr;
+    setup.missing_note_en = note.en;
   }
   return setup;
 }

@@ -193,9 +193,14 @@ std::optional<Invoice> Linter::read_invoice(std::string_view bytes, LintedDocume
   out.syntax = detected.syntax;
 
   if (xsd_.schemas) {
-    for (auto& e : xsd_.schemas->validate(bytes, out.kind, out.syntax)) {
-      findings.push_back(
-          syntax::finding(syntax::kXsdInvalid, {"", e.line, e.column}, xsd::error_message(e)));
+    try {
+      for (auto& e : xsd_.schemas->validate(bytes, out.kind, out.syntax)) {
+        findings.push_back(
+            syntax::finding(syntax::kXsdInvalid, {"", e.line, e.column}, xsd::error_message(e)));
+      }
+    } catch (const xsd::SchemaError& e) {  // its grammar, compiled on first use, is broken
+      findings.push_back(syntax::finding(syntax::kXsdUnavailable, {},
+                                         xsd::unusable_schemas(xsd_.found_by, e.what())));
     }
   } else if (!xsd_.disabled) {
     findings.push_back(

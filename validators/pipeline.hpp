@@ -54,6 +54,9 @@ struct LintOptions {
 struct XsdSetup {
   std::shared_ptr<const xsd::SchemaSet> schemas;  // null: no XSD validation
   bool disabled = false;                          // --no-xsd: say nothing about missing schemas
+  // How the schemas were found (DataLookup::found_by), for XSD-02's
+  // explanation when a grammar turns out not to compile.
+  std::string found_by;
   // When schemas is null and not disabled: XSD-02's explanation, in French and English.
   std::string missing_note_fr;
   std::string missing_note_en;

@@ -500,6 +500,29 @@ TEST_CASE("unusable schemas: XSD-02 warning through CPROKIT_SCHEMAS, exit 2 with
   CHECK(contains(e.err, empty.string()));
 }
 
+TEST_CASE("a grammar that does not compile: XSD-02 on the documents that need it", "[xsd]") {
+  // Every entry point is there (the folder loads) but the UBL invoice one is
+  // no schema: it is found when the first UBL invoice is checked.
+  fs::path broken = fresh_dir("broken-ubl-grammar");
+  for (const char* entry :
+       {"ubl-2.1/maindoc/UBL-Invoice-2.1.xsd", "ubl-2.1/maindoc/UBL-CreditNote-2.1.xsd",
+        "cii-d16b-scrdm-subset/uncoupled/CII/uncefact/data/standard/"
+        "CrossIndustryInvoice_100pD16B.xsd"}) {
+    write_file(broken / entry, "not a schema\n");
+  }
+  const std::string file = samples().valid.string();
+  for (const auto& args :
+       {std::vector<std::string>{"--lang", "en", file},
+        std::vector<std::string>{"--lang", "en", "--schemas", broken.string(), file}}) {
+    Linted l = lint_json(args, {}, {{"CPROKIT_SCHEMAS", broken.string()}});
+    const std::string message = finding_of(l.doc, "XSD-02").at("message").get<std::string>();
+    CHECK(contains(message, "cannot be used"));
+    CHECK(contains(message, "UBL-Invoice-2.1.xsd"));
+    CHECK(l.doc.at("valid") == true);
+    CHECK(l.result.exit_code == 0);
+  }
+}
+
 TEST_CASE("the EN 16931 schemas, when present next to the project", "[xsd]") {
   if (!have_shared_xsd()) {
     SKIP_TEST("no schemas in " + shared_xsd_dir().string() +

@@ -43,6 +43,20 @@ namespace xc = xercesc;
 constexpr std::size_t kMaxErrors = 100;
 constexpr XMLSize_t kEntityExpansionLimit = 100;
 constexpr const char* kDocumentId = "document";
+constexpr std::array<std::string_view, 3> kEntries = {kUblInvoiceXsd, kUblCreditNoteXsd, kCiiXsd};
+
+// The grammars compiled on demand, each in its own pool: the UBL invoice and
+// credit note together (they share most of their types, and a credit note
+// validated as an invoice is told about its root only, not every element),
+// and CII.
+struct GrammarGroup {
+  std::vector<std::size_t> entries;  // indices in kEntries
+};
+const std::array<GrammarGroup, 2> kGroups = {GrammarGroup{{0, 1}}, GrammarGroup{{2}}};
+
+std::size_t group_of(Syntax syntax) {
+  return syntax == Syntax::Cii ? 1 : 0;
+}
 
 // Xerces builds a type's content model, and its text for messages, on first
 // use, writing into the grammar: done here, before the grammar is shared
@@ -440,43 +454,19 @@ class IdleValidators {
   std::vector<std::unique_ptr<Validator>> idle_;
 };
 
-class XercesSchemaSet final : public SchemaSet {
- public:
-  XercesSchemaSet(fs::path folder, fs::path root, std::unique_ptr<xc::XMLGrammarPool> pool)
-      : SchemaSet(std::move(folder)), root_(std::move(root)), pool_(std::move(pool)) {}
-
-  // Reusing a reader rather than building one per call: +2 to 4 % typical
-  // invoices per second with XSD on (bench/lint_bench.cpp, CPU time).
-  // Switching identity-constraint checking off gained nothing measurable.
-  std::vector<XsdError> validate(std::string_view bytes, DocumentKind kind,
-                                 Syntax syntax) const override {
-    const auto expected = expected_root(kind, syntax);
-    if (!expected) {
-      return {{0, 0,
-               "no XSD for " + std::string(name(kind)) + " documents in " +
-                   std::string(name(syntax)) + " syntax"}};
-    }
-    std::unique_ptr<Validator> validator;
-    try {
-      validator = idle_.take(root_, pool_.get());
-    } catch (const xc::XMLException& e) {
-      return {{0, 0, utf8(e.getMessage())}};
-    } catch (const xc::SAXException& e) {
-      return {{0, 0, utf8(e.getMessage())}};
-    } catch (const xc::OutOfMemoryException&) {
-      return {{0, 0, "out of memory during XSD validation"}};
-    }
-    bool reusable = false;
-    auto errors = validator->validate(bytes, *expected, reusable);
-    if (reusable) idle_.give_back(std::move(validator));
-    return errors;
+void prebuild(xc::XMLGrammarPool& pool) {
+  auto grammars = pool.getGrammarEnumerator();
+  while (grammars.hasMoreElements()) {
+    auto& grammar = grammars.nextElement();
+    if (grammar.getGrammarType() != xc::Grammar::SchemaGrammarType) continue;
+    auto* types = static_cast<xc::SchemaGrammar&>(grammar).getComplexTypeRegistry();
+    if (types == nullptr) continue;
+    xc::RefHashTableOfEnumerator<xc::ComplexTypeInfo> type(types, false,
+                                                           xc::XMLPlatformUtils::fgMemoryManager);
+    while (type.hasMoreElements())
+      prebuild(type.nextElement());
   }
-
- private:
-  fs::path root_;
-  std::unique_ptr<xc::XMLGrammarPool> pool_;
-  mutable IdleValidators idle_;  // after pool_: destroyed before it
-};
+}
 
 // Compiles the entry points `files` (canonical, inside `root`) into a pool.
 std::unique_ptr<xc::XMLGrammarPool> compile(const fs::path& root,
@@ -504,52 +494,113 @@ std::unique_ptr<xc::XMLGrammarPool> compile(const fs::path& root,
       throw SchemaError("cannot load XSD " + file.string() + ": " + errors.describe());
     }
   }
-  auto grammars = pool->getGrammarEnumerator();
-  while (grammars.hasMoreElements()) {
-    auto& grammar = grammars.nextElement();
-    if (grammar.getGrammarType() != xc::Grammar::SchemaGrammarType) continue;
-    auto* types = static_cast<xc::SchemaGrammar&>(grammar).getComplexTypeRegistry();
-    if (types == nullptr) continue;
-    xc::RefHashTableOfEnumerator<xc::ComplexTypeInfo> type(types, false,
-                                                           xc::XMLPlatformUtils::fgMemoryManager);
-    while (type.hasMoreElements())
-      prebuild(type.nextElement());
-  }
+  prebuild(*pool);
   pool->lockPool();
   return pool;
 }
 
+class XercesSchemaSet final : public SchemaSet {
+ public:
+  XercesSchemaSet(fs::path folder, fs::path root,
+                  const std::array<fs::path, kEntries.size()>& files)
+      : SchemaSet(std::move(folder)), root_(std::move(root)) {
+    for (std::size_t g = 0; g < kGroups.size(); ++g) {
+      for (const std::size_t entry : kGroups.at(g).entries)
+        grammars_.at(g).files.push_back(files.at(entry));
+    }
+  }
+
+  // Reusing a reader rather than building one per call: +2 to 4 % typical
+  // invoices per second with XSD on (bench/lint_bench.cpp, CPU time).
+  // Switching identity-constraint checking off gained nothing measurable.
+  std::vector<XsdError> validate(std::string_view bytes, DocumentKind kind,
+                                 Syntax syntax) const override {
+    const auto expected = expected_root(kind, syntax);
+    if (!expected) {
+      return {{0, 0,
+               "no XSD for " + std::string(name(kind)) + " documents in " +
+                   std::string(name(syntax)) + " syntax"}};
+    }
+    const std::size_t group = group_of(syntax);
+    xc::XMLGrammarPool& pool = grammar(group);
+    IdleValidators& idle = grammars_.at(group).idle;
+    std::unique_ptr<Validator> validator;
+    try {
+      validator = idle.take(root_, &pool);
+    } catch (const xc::XMLException& e) {
+      return {{0, 0, utf8(e.getMessage())}};
+    } catch (const xc::SAXException& e) {
+      return {{0, 0, utf8(e.getMessage())}};
+    } catch (const xc::OutOfMemoryException&) {
+      return {{0, 0, "out of memory during XSD validation"}};
+    }
+    bool reusable = false;
+    auto errors = validator->validate(bytes, *expected, reusable);
+    if (reusable) idle.give_back(std::move(validator));
+    return errors;
+  }
+
+ private:
+  struct Grammar {
+    std::vector<fs::path> files;  // the entry points, canonical, inside root_
+    std::once_flag once;
+    std::unique_ptr<xc::XMLGrammarPool> pool;
+    std::string error;    // why it did not compile, when pool is null
+    IdleValidators idle;  // after pool: destroyed before it
+  };
+
+  // The grammar of group `i`, compiled by the first thread that needs it
+  // while the others wait; a failure is kept and told to every caller.
+  xc::XMLGrammarPool& grammar(std::size_t i) const {
+    Grammar& g = grammars_.at(i);
+    std::call_once(g.once, [&] {
+      try {
+        g.pool = compile_entries(g.files);
+      } catch (const SchemaError& e) {
+        g.error = e.what();
+      }
+    });
+    if (!g.pool) throw SchemaError(g.error);
+    return *g.pool;
+  }
+
+  std::unique_ptr<xc::XMLGrammarPool> compile_entries(const std::vector<fs::path>& files) const {
+    try {
+      return compile(root_, files);
+    } catch (const xc::XMLException& e) {
+      throw SchemaError("cannot load XSD from " + folder().string() + ": " + utf8(e.getMessage()));
+    } catch (const xc::SAXException& e) {
+      throw SchemaError("cannot load XSD from " + folder().string() + ": " + utf8(e.getMessage()));
+    } catch (const xc::OutOfMemoryException&) {
+      throw SchemaError("out of memory while loading XSD from " + folder().string());
+    }
+  }
+
+  fs::path root_;
+  mutable std::array<Grammar, kGroups.size()> grammars_;
+};
+
 }  // namespace
 
 std::unique_ptr<SchemaSet> SchemaSet::load(const fs::path& dir) {
-  const std::array<std::string_view, 3> entries = {kUblInvoiceXsd, kUblCreditNoteXsd, kCiiXsd};
   std::error_code ec;
-  for (const auto entry : entries) {
+  for (const auto entry : kEntries) {
     if (!fs::is_regular_file(dir / entry, ec)) {
       throw SchemaError("XSD entry point not found: " + (dir / entry).string());
     }
   }
   const fs::path root = fs::canonical(dir, ec);
   if (ec) throw SchemaError("cannot resolve schema folder " + dir.string() + ": " + ec.message());
-  std::vector<fs::path> files;
-  for (const auto entry : entries) {
-    files.push_back(fs::canonical(dir / entry, ec));
-    if (ec || !inside(files.back(), root)) {
-      throw SchemaError("XSD entry point " + (dir / entry).string() +
+  std::array<fs::path, kEntries.size()> files;
+  for (std::size_t i = 0; i < kEntries.size(); ++i) {
+    files.at(i) = fs::canonical(dir / kEntries.at(i), ec);
+    if (ec || !inside(files.at(i), root)) {
+      throw SchemaError("XSD entry point " + (dir / kEntries.at(i)).string() +
                         " resolves outside the schema folder");
     }
   }
-
-  try {
-    ensure_xerces();
-    return std::make_unique<XercesSchemaSet>(dir, root, compile(root, files));
-  } catch (const xc::XMLException& e) {
-    throw SchemaError("cannot load XSD from " + dir.string() + ": " + utf8(e.getMessage()));
-  } catch (const xc::SAXException& e) {
-    throw SchemaError("cannot load XSD from " + dir.string() + ": " + utf8(e.getMessage()));
-  } catch (const xc::OutOfMemoryException&) {
-    throw SchemaError("out of memory while loading XSD from " + dir.string());
-  }
+  ensure_xerces();
+  return std::make_unique<XercesSchemaSet>(dir, root, files);
 }
 
 SchemaLookup find_schemas(const std::optional<fs::path>& option_dir) {

@@ -1,7 +1,8 @@
 // XSD validation with Xerces-C against the UBL 2.1 and CII D16B schemas.
 //
-// The grammars are loaded once from one folder and cached; validation never
-// resolves anything outside that folder and never reaches the network.
+// The grammars are compiled from one folder when a first document needs them
+// (UBL or CII), then shared; validation never resolves anything outside that
+// folder and never reaches the network.
 #pragma once
 
 #include <cstdint>
@@ -32,7 +33,8 @@ struct XsdError {
 };
 
 // A schema folder that cannot be used: missing entry point, unreadable or
-// invalid schema. what() names the file.
+// invalid schema. what() names the file. Thrown by load() for a missing
+// entry point, by validate() for a grammar that does not compile.
 class SchemaError : public std::runtime_error {
  public:
   using std::runtime_error::runtime_error;
@@ -40,13 +42,15 @@ class SchemaError : public std::runtime_error {
 
 class SchemaSet {
  public:
-  // Loads and compiles the three grammars from `dir`. Throws SchemaError.
+  // The schema set of `dir`, whose three entry points must exist (else
+  // SchemaError). A grammar is compiled when a document first needs it.
   static std::unique_ptr<SchemaSet> load(const std::filesystem::path& dir);
   virtual ~SchemaSet() = default;
 
   // Validates one document of the given kind and syntax (Ubl + Invoice or
   // CreditNote, Cii + Invoice or CreditNote). The bytes are well-formed XML
-  // without DOCTYPE (the safe loader has checked). Thread-safe.
+  // without DOCTYPE (the safe loader has checked). Thread-safe. Throws
+  // SchemaError, every time, when the grammar it needs does not compile.
   virtual std::vector<XsdError> validate(std::string_view bytes, DocumentKind kind,
                                          Syntax syntax) const = 0;
 

@@ -129,4 +129,12 @@ Message error_message(const XsdError& error) {
           fmt::format("Not valid against the XSD schema ({}): {}", place_en, error.message)};
 }
 
+Message unusable_schemas(std::string_view found_by, std::string_view what) {
+  return {
+      fmt::format("Validation XSD non faite : les schémas trouvés via {} sont inutilisables : {}",
+                  found_by, what),
+      fmt::format("XSD validation not done: the schemas found through {} cannot be used: {}",
+                  found_by, what)};
+}
+
 }  // namespace cprokit::xsd
