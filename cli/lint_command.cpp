@@ -30,6 +30,7 @@
 #include "cli/user_error.hpp"
 #include "cli/xsd_option.hpp"
 #include "rules/catalogue/catalogue.hpp"
+#include "rules/syntax/syntax_rules.hpp"
 #include "validators/data_digest.hpp"
 #include "validators/pipeline.hpp"
 #include "validators/seen_invoices.hpp"
@@ -346,6 +347,10 @@ int lint_command(const std::vector<std::string>& argv) {
   Linter linter(a.lint, std::move(xsd));
   report::Summary summary;
   bool failed = false;
+  // With --schemas, schemas that cannot be used are the user's error, as a
+  // missing folder is; a grammar is compiled when a first document needs it,
+  // so this shows as XSD-02 on that document, and the run ends in exit 2.
+  bool unusable_schemas = false;
   std::size_t unreadable = 0;
   {
     // Counting costs a second walk: only for a line that is drawn.
@@ -370,6 +375,11 @@ int lint_command(const std::vector<std::string>& argv) {
                    std::any_of(doc.findings.begin(), doc.findings.end(), [&](const Finding& f) {
                      return report::fails_run(f, run_data.fail_on);
                    });
+          unusable_schemas = unusable_schemas ||
+                             (a.schemas && std::any_of(doc.findings.begin(), doc.findings.end(),
+                                                       [](const Finding& f) {
+                                                         return f.rule == syntax::kXsdUnavailable;
+                                                       }));
           for (auto& r : reports)
             r.writer->document(doc);
         } else {
@@ -392,7 +402,15 @@ int lint_command(const std::vector<std::string>& argv) {
     std::cerr << "cprokit lint: " << nothing_to_lint(a).in(lang) << '\n';
     return kExitUsage;
   }
-  if (unreadable > 0 || unwritten) return kExitUsage;
+  if (unusable_schemas) {
+    std::cerr
+        << "cprokit lint: "
+        << Message{fmt::format("--schemas {} : schémas inutilisables (voir XSD-02)", *a.schemas),
+                   fmt::format("--schemas {}: the schemas cannot be used (see XSD-02)", *a.schemas)}
+               .in(lang)
+        << '\n';
+  }
+  if (unreadable > 0 || unwritten || unusable_schemas) return kExitUsage;
   return failed ? kExitFatal : kExitOk;
 }
 
