@@ -251,7 +251,8 @@ RunChoices run_choices(const Args& a) {
                     .with = a.with.value_or(""),
                     .name = a.lint.deposit_name,
                     .max_bytes = a.lint.max_bytes,
-                    .fail_on = a.fail_on};
+                    .fail_on = a.fail_on,
+                    .catalogue_digest = std::ranges::any_of(a.formats, report::records_catalogue)};
 }
 
 // Why a run found no input at all: its folders hold no file it takes.

@@ -34,9 +34,11 @@ report::RunInfo make_run_info(const RunChoices& choices, const XsdSetup& xsd,
   for (const Rule& rule : registry.rules()) {
     if (profile->includes(rule)) catalogue_rules.push_back(&rule);
   }
-  std::ostringstream catalogue;
-  report::write_catalogue_json(catalogue, catalogue_rules, run.version, run.profile);
-  run.catalogue_digest = sha256_hex(catalogue.view());
+  if (choices.catalogue_digest) {
+    std::ostringstream catalogue;
+    report::write_catalogue_json(catalogue, catalogue_rules, run.version, run.profile);
+    run.catalogue_digest = sha256_hex(catalogue.view());
+  }
   // Of the profile's rules, those this run can apply: not XSD-01 without
   // schemas, not BR-CL-* without code lists; XSD-02 and LIST-01 only when
   // what they report on was wanted and not found.

@@ -21,13 +21,14 @@ struct RunChoices {
   std::string name;           // --name
   std::size_t max_bytes = 0;  // --max-bytes
   std::string fail_on = "fatal";
+  bool catalogue_digest = true;  // hash the catalogue (report::records_catalogue)
 };
 
 // Now, as reports write a run's start: ISO 8601, UTC, to the second.
 std::string utc_now();
 
 // The RunInfo of a run with `choices`, `xsd` and `references`, its reports
-// in `lang`, started now. Hashes the profile's catalogue: a few
+// in `lang`, started now. Hashes the profile's catalogue when asked: a few
 // milliseconds, to be done once per run (or per profile for a server).
 report::RunInfo make_run_info(const RunChoices& choices, const XsdSetup& xsd,
                               report::References references, Lang lang);

@@ -91,6 +91,10 @@ std::span<const std::string_view> format_names();
 // Whether a report of `format` prints the run's References (the audit
 // trail): the XSD set is hashed only for those.
 bool records_references(std::string_view format);
+// Whether a report of `format` prints the digest of the rule catalogue
+// (RunInfo::catalogue_digest): writing and hashing the catalogue's JSON is
+// most of a small run's own time, done only for those.
+bool records_catalogue(std::string_view format);
 
 // A writer of `format` (one of format_names()) to `out`. `color` matters to
 // the human format only.

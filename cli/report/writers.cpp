@@ -37,6 +37,10 @@ bool records_references(std::string_view format) {
   return format == "json" || format == "jsonl" || format == "sarif" || format == "html";
 }
 
+bool records_catalogue(std::string_view format) {
+  return format == "jsonl" || format == "sarif" || format == "html";
+}
+
 std::unique_ptr<Writer> make_writer(std::string_view format, std::ostream& out, bool color,
                                     const HtmlOptions& html) {
   if (format == "human") return make_human_writer(out, color);
