@@ -557,7 +557,8 @@ TEST_CASE("report formats: the HTML summary caps the findings a document and the
                         "--suppliers", "60", "--buyers", "3", "--html-detail", "summary"});
   static const std::regex kDocument(
       R"(<pre class="inv"><b>.*? · (\d+) finding\(s\)\n((?:.*\n)*?)</pre>)");
-  std::size_t documents = 0, capped = 0;
+  std::size_t documents = 0;
+  std::size_t capped = 0;
   for (auto it = std::sregex_iterator(html.begin(), html.end(), kDocument);
        it != std::sregex_iterator(); ++it) {
     ++documents;
