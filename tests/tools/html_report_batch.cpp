@@ -140,7 +140,7 @@ int main(int argc, char** argv) {
   std::vector<const cprokit::Rule*> fatal;
   for (const cprokit::Rule& rule : registry.rules()) {
     run.rules.push_back(&rule);
-    if (rule.severity == cprokit::Severity::Fatal && rule.id.starts_with("BR-")) {
+    if (rule.severity == cprokit::Severity::Fatal && registry.family_of(rule).id == "BR") {
       fatal.push_back(&rule);
     }
   }
