@@ -69,18 +69,11 @@ MockServer::MockServer(Mock& mock)
       send(res, http_error(res.status, req.path));
     }
   });
-  http_->set_exception_handler(
-      [](const httplib::Request& req, httplib::Response& res, const std::exception_ptr& e) {
-        std::string what = "?";
-        try {
-          std::rethrow_exception(e);
-        } catch (const std::exception& ex) {
-          what = ex.what();
-        } catch (...) {
-        }
-        std::cerr << "cprokit mock: " << req.path << ": " << what << '\n';
-        send(res, functional_error("Erreur interne du mock.", "Internal mock error.", 500));
-      });
+  http_->set_exception_handler([](const httplib::Request& req, httplib::Response& res,
+                                  const std::exception_ptr& e) {
+    std::cerr << "cprokit mock: " << req.path << ": " << http::GuardedServer::describe(e) << '\n';
+    send(res, functional_error("Erreur interne du mock.", "Internal mock error.", 500));
+  });
   http_->set_pre_routing_handler([this](const httplib::Request& req, httplib::Response& res) {
     if (refused_before_body(req, res, mock_, *view_))
       return httplib::Server::HandlerResponse::Handled;

@@ -209,14 +209,8 @@ Service::Service(const ServeOptions& options, Judging judging)
   });
   http_->set_exception_handler(
       [](const httplib::Request& req, httplib::Response& res, const std::exception_ptr& e) {
-        std::string what = "?";
-        try {
-          std::rethrow_exception(e);
-        } catch (const std::exception& ex) {
-          what = ex.what();
-        } catch (...) {
-        }
-        std::cerr << "cprokit serve: " << req.path << ": " << what << '\n';
+        std::cerr << "cprokit serve: " << req.path << ": " << mock::http::GuardedServer::describe(e)
+                  << '\n';
         send_error(res, 500, {"Erreur interne du service.", "Internal service error."});
       });
   http_->set_post_routing_handler([this](const httplib::Request& req, httplib::Response& res) {

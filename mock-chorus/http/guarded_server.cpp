@@ -58,6 +58,16 @@ void GuardedServer::stop() {
   httplib::Server::stop();
 }
 
+std::string GuardedServer::describe(const std::exception_ptr& error) {
+  try {
+    std::rethrow_exception(error);
+  } catch (const std::exception& e) {
+    return e.what();
+  } catch (...) {
+    return "?";
+  }
+}
+
 void GuardedServer::honour_connection_close(httplib::Response& res) {
   if (res.get_header_value("Connection") != "close") return;
   if (close_asked != nullptr) *close_asked = true;

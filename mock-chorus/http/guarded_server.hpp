@@ -11,6 +11,7 @@
 
 #include <chrono>
 #include <cstddef>
+#include <exception>
 #include <string>
 #include <string_view>
 
@@ -43,6 +44,10 @@ class GuardedServer : public httplib::Server {
   // For a post-routing handler: when `res` says "Connection: close", the
   // connection is closed after it (and it no longer offers keep-alive).
   static void honour_connection_close(httplib::Response& res);
+
+  // What an exception a handler threw says, for an exception handler's log
+  // line: its what(), or "?" for one that is no std::exception.
+  static std::string describe(const std::exception_ptr& error);
 
   const ServerLimits& limits() const { return limits_; }
 
