@@ -103,6 +103,8 @@ the installed data folder, sinon/else the folder set at build time. DIR holds
 ubl-2.1/maindoc/UBL-Invoice-2.1.xsd (OASIS UBL 2.1) and
 cii-d16b-scrdm-subset/uncoupled/CII/uncefact/data/standard/CrossIndustryInvoice_100pD16B.xsd
 (UN/CEFACT CII D16B, from the EN 16931 validation artefacts); see README.
+Grammaires compilées gardées / compiled grammars kept: ~/.cache/cprokit/xsd, or
+$XDG_CACHE_HOME/cprokit/xsd, or $CPROKIT_CACHE_DIR/xsd (CPROKIT_CACHE_DIR= : off).
 
 Listes de codes / code lists (BR-CL-*): --codelists FILE, sinon/else
 $CPROKIT_CODELISTS, sinon/else the installed codelists.json, sinon/else the file

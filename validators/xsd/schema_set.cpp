@@ -4,9 +4,12 @@
 #include <array>
 #include <limits>
 #include <mutex>
+#include <optional>
+#include <string>
 #include <system_error>
 #include <utility>
 
+#include <xercesc/framework/BinOutputStream.hpp>
 #include <xercesc/framework/LocalFileInputSource.hpp>
 #include <xercesc/framework/MemBufInputSource.hpp>
 #include <xercesc/framework/XMLErrorCodes.hpp>
@@ -15,6 +18,7 @@
 #include <xercesc/sax/Locator.hpp>
 #include <xercesc/sax/SAXParseException.hpp>
 #include <xercesc/sax2/DefaultHandler.hpp>
+#include <xercesc/util/BinMemInputStream.hpp>
 #include <xercesc/util/OutOfMemoryException.hpp>
 #include <xercesc/util/PlatformUtils.hpp>
 #include <xercesc/util/SecurityManager.hpp>
@@ -26,6 +30,8 @@
 #include <xercesc/util/XMLUni.hpp>
 #include <xercesc/validators/schema/ComplexTypeInfo.hpp>
 #include <xercesc/validators/schema/SchemaGrammar.hpp>
+
+#include "validators/xsd/grammar_cache.hpp"
 
 #ifndef CPROKIT_INSTALL_SCHEMAS
 #define CPROKIT_INSTALL_SCHEMAS ""
@@ -50,9 +56,10 @@ constexpr std::array<std::string_view, 3> kEntries = {kUblInvoiceXsd, kUblCredit
 // validated as an invoice is told about its root only, not every element),
 // and CII.
 struct GrammarGroup {
+  std::string_view name;             // of its file in the grammar cache
   std::vector<std::size_t> entries;  // indices in kEntries
 };
-const std::array<GrammarGroup, 2> kGroups = {GrammarGroup{{0, 1}}, GrammarGroup{{2}}};
+const std::array<GrammarGroup, 2> kGroups = {GrammarGroup{"ubl", {0, 1}}, GrammarGroup{"cii", {2}}};
 
 std::size_t group_of(Syntax syntax) {
   return syntax == Syntax::Cii ? 1 : 0;
@@ -468,7 +475,8 @@ void prebuild(xc::XMLGrammarPool& pool) {
   }
 }
 
-// Compiles the entry points `files` (canonical, inside `root`) into a pool.
+// Compiles the entry points `files` (canonical, inside `root`) into a pool,
+// left unlocked (see serialise).
 std::unique_ptr<xc::XMLGrammarPool> compile(const fs::path& root,
                                             const std::vector<fs::path>& files) {
   auto pool = std::make_unique<xc::XMLGrammarPoolImpl>(xc::XMLPlatformUtils::fgMemoryManager);
@@ -495,8 +503,49 @@ std::unique_ptr<xc::XMLGrammarPool> compile(const fs::path& root,
     }
   }
   prebuild(*pool);
-  pool->lockPool();
   return pool;
+}
+
+class StringOutput final : public xc::BinOutputStream {
+ public:
+  XMLFilePos curPos() const override { return bytes_.size(); }
+  void writeBytes(const XMLByte* const bytes, const XMLSize_t count) override {
+    bytes_.append(reinterpret_cast<const char*>(bytes), count);
+  }
+  std::string take() { return std::move(bytes_); }
+
+ private:
+  std::string bytes_;
+};
+
+// The grammars of an unlocked pool, for the grammar cache. Xerces 3.2.4 reads
+// back what it wrote from a locked pool wrongly (a crash in
+// XTemplateSerializer::loadObject), from an unlocked one rightly.
+std::optional<std::string> serialise(xc::XMLGrammarPool& pool) {
+  try {
+    StringOutput out;
+    pool.serializeGrammars(&out);
+    return out.take();
+  } catch (const xc::XMLException&) {
+  } catch (const xc::OutOfMemoryException&) {
+  }
+  return std::nullopt;
+}
+
+// The pool `bytes` (checked by the grammar cache) hold, or null when Xerces
+// cannot read them.
+std::unique_ptr<xc::XMLGrammarPool> deserialise(std::string_view bytes) {
+  auto pool = std::make_unique<xc::XMLGrammarPoolImpl>(xc::XMLPlatformUtils::fgMemoryManager);
+  try {
+    xc::BinMemInputStream in(reinterpret_cast<const XMLByte*>(bytes.data()), bytes.size(),
+                             xc::BinMemInputStream::BufOpt_Reference);
+    pool->deserializeGrammars(&in);
+    prebuild(*pool);
+    return pool;
+  } catch (const xc::XMLException&) {
+  } catch (const xc::OutOfMemoryException&) {
+  }
+  return nullptr;
 }
 
 class XercesSchemaSet final : public SchemaSet {
@@ -549,14 +598,27 @@ class XercesSchemaSet final : public SchemaSet {
     IdleValidators idle;  // after pool: destroyed before it
   };
 
-  // The grammar of group `i`, compiled by the first thread that needs it
-  // while the others wait; a failure is kept and told to every caller.
+  // The grammar of group `i`, read from the grammar cache or compiled (and
+  // then cached) by the first thread that needs it while the others wait; a
+  // failure is kept and told to every caller.
   xc::XMLGrammarPool& grammar(std::size_t i) const {
     Grammar& g = grammars_.at(i);
     std::call_once(g.once, [&] {
+      const std::string_view name = kGroups.at(i).name;
+      const auto cache = GrammarCache::for_folder(root_);
+      if (cache) {
+        if (const auto bytes = cache->read(name)) g.pool = deserialise(*bytes);
+      }
       try {
-        g.pool = compile_entries(g.files);
+        if (!g.pool) {
+          g.pool = compile_entries(g.files);
+          if (cache) {
+            if (const auto bytes = serialise(*g.pool)) cache->write(name, *bytes);
+          }
+        }
+        g.pool->lockPool();
       } catch (const SchemaError& e) {
+        g.pool.reset();
         g.error = e.what();
       }
     });

@@ -1,0 +1,153 @@
+#include "validators/xsd/grammar_cache.hpp"
+
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <array>
+#include <cerrno>
+#include <cstdint>
+#include <cstdlib>
+#include <cstring>
+#include <fstream>
+#include <random>
+#include <sstream>
+#include <system_error>
+#include <vector>
+
+#include <xercesc/util/XercesVersion.hpp>
+
+#include "validators/sha256.hpp"
+
+namespace cprokit::xsd {
+namespace {
+
+namespace fs = std::filesystem;
+
+// Bump when the layout of the file, or what goes into the key, changes.
+constexpr std::uint32_t kFormat = 1;
+constexpr std::string_view kMagic = "CPROKIT-XSD-GRAMMAR\n";
+constexpr std::size_t kDigestSize = 64;  // SHA-256, hex
+constexpr std::size_t kHeaderSize =
+    kMagic.size() + sizeof(std::uint32_t) + sizeof(std::uint64_t) + kDigestSize;
+
+std::optional<fs::path> cache_root() {
+  if (const char* dir = std::getenv("CPROKIT_CACHE_DIR")) {
+    if (*dir == '\0') return std::nullopt;  // turned off
+    return fs::path(dir) / "xsd";
+  }
+  if (const char* xdg = std::getenv("XDG_CACHE_HOME"); xdg != nullptr && *xdg == '/') {
+    return fs::path(xdg) / "cprokit" / "xsd";
+  }
+  if (const char* home = std::getenv("HOME"); home != nullptr && *home == '/') {
+    return fs::path(home) / ".cache" / "cprokit" / "xsd";
+  }
+  return std::nullopt;
+}
+
+// What the compiled grammars depend on, without reading the schemas: a stat
+// of each file costs a fraction of a millisecond for the ~200 of UBL and CII,
+// hashing their 4 MB several.
+std::optional<std::string> folder_key(const fs::path& root) {
+  std::vector<std::string> lines;
+  std::error_code ec;
+  for (fs::recursive_directory_iterator it(root, ec), end; !ec && it != end; it.increment(ec)) {
+    if (it->path().extension() != ".xsd") continue;
+    const auto size = it->file_size(ec);
+    if (ec) return std::nullopt;
+    const auto time = it->last_write_time(ec);
+    if (ec) return std::nullopt;
+    lines.push_back(it->path().lexically_relative(root).string() + '\t' + std::to_string(size) +
+                    '\t' + std::to_string(time.time_since_epoch().count()));
+  }
+  if (ec) return std::nullopt;
+  std::sort(lines.begin(), lines.end());
+  std::string text = "format " + std::to_string(kFormat) +
+                     "\nxerces " XERCES_FULLVERSIONDOT "\nfolder " + root.string() + '\n';
+  for (const auto& line : lines)
+    text += line + '\n';
+  return sha256_hex(text);
+}
+
+template <typename Number>
+void append_number(std::string& out, Number n) {
+  std::array<char, sizeof n> bytes{};
+  std::memcpy(bytes.data(), &n, sizeof n);
+  out.append(bytes.data(), bytes.size());
+}
+
+template <typename Number>
+Number number_at(std::string_view bytes, std::size_t at) {
+  Number n{};
+  std::memcpy(&n, bytes.data() + at, sizeof n);
+  return n;
+}
+
+// Writes all of `bytes` to `fd` and flushes them to the disk.
+bool write_all(int fd, std::string_view bytes) {
+  while (!bytes.empty()) {
+    const ssize_t n = ::write(fd, bytes.data(), bytes.size());
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) return false;
+    bytes.remove_prefix(static_cast<std::size_t>(n));
+  }
+  return ::fsync(fd) == 0;
+}
+
+}  // namespace
+
+std::optional<GrammarCache> GrammarCache::for_folder(const fs::path& root) {
+  auto dir = cache_root();
+  if (!dir) return std::nullopt;
+  auto key = folder_key(root);
+  if (!key) return std::nullopt;
+  return GrammarCache(std::move(*dir), std::move(*key));
+}
+
+fs::path GrammarCache::file(std::string_view group) const {
+  return dir_ / (std::string(group) + '-' + key_.substr(0, 32) + ".grammar");
+}
+
+std::optional<std::string> GrammarCache::read(std::string_view group) const {
+  std::ifstream in(file(group), std::ios::binary);
+  if (!in) return std::nullopt;
+  std::ostringstream content;
+  content << in.rdbuf();
+  const std::string bytes = std::move(content).str();
+  const std::string_view view = bytes;
+  if (view.size() < kHeaderSize || !view.starts_with(kMagic)) return std::nullopt;
+  std::size_t at = kMagic.size();
+  if (number_at<std::uint32_t>(view, at) != kFormat) return std::nullopt;
+  at += sizeof(std::uint32_t);
+  if (number_at<std::uint64_t>(view, at) != view.size() - kHeaderSize) return std::nullopt;
+  at += sizeof(std::uint64_t);
+  const std::string_view digest = view.substr(at, kDigestSize);
+  const std::string_view payload = view.substr(kHeaderSize);
+  if (sha256_hex(payload) != digest) return std::nullopt;
+  return std::string(payload);
+}
+
+void GrammarCache::write(std::string_view group, std::string_view payload) const {
+  std::error_code ec;
+  fs::create_directories(dir_, ec);
+  if (ec) return;
+  std::string bytes(kMagic);
+  append_number(bytes, kFormat);
+  append_number(bytes, static_cast<std::uint64_t>(payload.size()));
+  bytes += sha256_hex(payload);
+  bytes += payload;
+
+  const fs::path target = file(group);
+  std::random_device random;
+  const fs::path temporary =
+      target.string() + ".tmp." + std::to_string(::getpid()) + '.' + std::to_string(random());
+  const int fd = ::open(temporary.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
+  if (fd < 0) return;
+  const bool written = write_all(fd, bytes);
+  const bool closed = ::close(fd) == 0;
+  if (!written || !closed || ::rename(temporary.c_str(), target.c_str()) != 0) {
+    fs::remove(temporary, ec);
+  }
+}
+
+}  // namespace cprokit::xsd
