@@ -19,6 +19,7 @@
 
 #include <catch2/catch.hpp>
 
+#include "tests/unit/scratch.hpp"
 #include "validators/xsd/grammar_cache.hpp"
 #include "validators/xsd/schema_set.hpp"
 
@@ -35,53 +36,8 @@ constexpr std::string_view kUblNs = "urn:oasis:names:specification:ubl:schema:xs
 constexpr std::string_view kCreditNs = "urn:oasis:names:specification:ubl:schema:xsd:CreditNote-2";
 constexpr std::string_view kCiiNs = "urn:un:unece:uncefact:data:standard:CrossIndustryInvoice:100";
 
-class TempDir {
- public:
-  TempDir() {
-    static std::atomic<int> counter{0};
-    path_ =
-        fs::temp_directory_path() / ("cprokit-grammar-cache-test-" + std::to_string(::getpid()) +
-                                     "-" + std::to_string(counter++));
-    fs::remove_all(path_);
-    fs::create_directories(path_);
-  }
-  ~TempDir() {
-    std::error_code ec;
-    fs::remove_all(path_, ec);
-  }
-  TempDir(const TempDir&) = delete;
-  TempDir& operator=(const TempDir&) = delete;
-  const fs::path& path() const { return path_; }
-
- private:
-  fs::path path_;
-};
-
-// Sets (or, with nullopt, unsets) an environment variable for one scope.
-class ScopedEnv {
- public:
-  ScopedEnv(const char* name, const std::optional<std::string>& value) : name_(name) {
-    if (const char* old = std::getenv(name)) old_ = old;
-    if (value) {
-      ::setenv(name, value->c_str(), 1);
-    } else {
-      ::unsetenv(name);
-    }
-  }
-  ~ScopedEnv() {
-    if (old_) {
-      ::setenv(name_, old_->c_str(), 1);
-    } else {
-      ::unsetenv(name_);
-    }
-  }
-  ScopedEnv(const ScopedEnv&) = delete;
-  ScopedEnv& operator=(const ScopedEnv&) = delete;
-
- private:
-  const char* name_;
-  std::optional<std::string> old_;
-};
+using cprokit::test::ScopedEnv;
+using cprokit::test::TempDir;
 
 void write_file(const fs::path& path, std::string_view content) {
   fs::create_directories(path.parent_path());

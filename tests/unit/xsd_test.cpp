@@ -19,6 +19,7 @@
 #include <catch2/catch.hpp>
 
 #include "tests/skip.hpp"
+#include "tests/unit/scratch.hpp"
 #include "validators/xsd/schema_set.hpp"
 #include "validators/xsd/xsd_message.hpp"
 
@@ -36,52 +37,14 @@ constexpr std::string_view kUblCreditNoteNs =
     "urn:oasis:names:specification:ubl:schema:xsd:CreditNote-2";
 constexpr std::string_view kCiiNs = "urn:un:unece:uncefact:data:standard:CrossIndustryInvoice:100";
 
-class TempDir {
- public:
-  TempDir() {
-    static std::atomic<int> counter{0};
-    path_ = fs::temp_directory_path() /
-            ("cprokit-xsd-test-" + std::to_string(::getpid()) + "-" + std::to_string(counter++));
-    fs::remove_all(path_);
-    fs::create_directories(path_);
-  }
-  ~TempDir() {
-    std::error_code ec;
-    fs::remove_all(path_, ec);
-  }
-  TempDir(const TempDir&) = delete;
-  TempDir& operator=(const TempDir&) = delete;
-
-  const fs::path& path() const { return path_; }
-
- private:
-  fs::path path_;
-};
+using cprokit::test::TempDir;
 
 // Sets (or unsets, with nullopt) CPROKIT_SCHEMAS for one scope.
-class SchemasEnv {
+class SchemasEnv : public cprokit::test::ScopedEnv {
  public:
-  explicit SchemasEnv(const std::optional<fs::path>& value) {
-    if (const char* old = std::getenv(kName)) old_ = old;
-    if (value) {
-      ::setenv(kName, value->c_str(), 1);
-    } else {
-      ::unsetenv(kName);
-    }
-  }
-  ~SchemasEnv() {
-    if (old_) {
-      ::setenv(kName, old_->c_str(), 1);
-    } else {
-      ::unsetenv(kName);
-    }
-  }
-  SchemasEnv(const SchemasEnv&) = delete;
-  SchemasEnv& operator=(const SchemasEnv&) = delete;
-
- private:
-  static constexpr const char* kName = "CPROKIT_SCHEMAS";
-  std::optional<std::string> old_;
+  explicit SchemasEnv(const std::optional<fs::path>& value)
+      : ScopedEnv("CPROKIT_SCHEMAS",
+                  value ? std::optional<std::string>(value->string()) : std::nullopt) {}
 };
 
 void write_file(const fs::path& path, std::string_view content) {
