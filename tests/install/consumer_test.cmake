@@ -25,8 +25,11 @@ set(launcher "")
 if(LAUNCHER)
   set(launcher "-DCMAKE_CXX_COMPILER_LAUNCHER=${LAUNCHER}")
 endif()
+# The project's own compiler and linker flags: a sanitizer build's library
+# needs a program built with the same sanitizers.
 run("${CMAKE_COMMAND}" -S "${SOURCE}" -B "${WORK}/build" -G "${GENERATOR}"
     "-DCMAKE_CXX_COMPILER=${CXX}" ${launcher} "-DCMAKE_PREFIX_PATH=${WORK}/prefix"
+    "-DCMAKE_CXX_FLAGS=${CXX_FLAGS}" "-DCMAKE_EXE_LINKER_FLAGS=${LINKER_FLAGS}"
     -DCMAKE_BUILD_TYPE=Release -DCMAKE_FIND_USE_PACKAGE_REGISTRY=OFF)
 run("${CMAKE_COMMAND}" --build "${WORK}/build")
 
