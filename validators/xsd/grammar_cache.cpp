@@ -24,8 +24,9 @@ namespace {
 
 namespace fs = std::filesystem;
 
-// Bump when the layout of the file, or what goes into the key, changes.
-constexpr std::uint32_t kFormat = 1;
+// Bump when the layout of the file, what goes into the key, or what the
+// grammars hold (version 2: without the schemas' annotations) changes.
+constexpr std::uint32_t kFormat = 2;
 constexpr std::string_view kMagic = "CPROKIT-XSD-GRAMMAR\n";
 constexpr std::size_t kDigestSize = 64;  // SHA-256, hex
 constexpr std::size_t kHeaderSize =
