@@ -33,6 +33,7 @@
 #include "rules/syntax/syntax_rules.hpp"
 #include "validators/data_digest.hpp"
 #include "validators/pipeline.hpp"
+#include "validators/process_memory.hpp"
 #include "validators/seen_invoices.hpp"
 
 namespace cprokit::cli {
@@ -347,6 +348,9 @@ int lint_command(const std::vector<std::string>& argv) {
     run_data.outputs.push_back(
         {a.formats.empty() ? "human" : a.formats[i], i < a.outputs.size() ? a.outputs[i] : ""});
   }
+  // The grammars and code lists outlive the run: freeing them is wasted time.
+  keep_until_exit(xsd.schemas);
+  keep_until_exit(a.lint.code_lists);
   Linter linter(a.lint, std::move(xsd));
   report::Summary summary;
   bool failed = false;

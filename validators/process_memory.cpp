@@ -2,6 +2,10 @@
 
 #include <malloc.h>
 
+#include <mutex>
+#include <utility>
+#include <vector>
+
 namespace cprokit {
 
 void keep_freed_memory_for_reuse() {
@@ -11,6 +15,14 @@ void keep_freed_memory_for_reuse() {
   // keeps its defaults, which are only slower.
   mallopt(M_MMAP_THRESHOLD, kOneGiB);
   mallopt(M_TRIM_THRESHOLD, kOneGiB);
+}
+
+void keep_until_exit(std::shared_ptr<const void> object) {
+  static std::mutex mutex;
+  // Never deleted, on purpose (see the header).
+  static auto* const kept = new std::vector<std::shared_ptr<const void>>();
+  const std::lock_guard lock(mutex);
+  kept->push_back(std::move(object));
 }
 
 }  // namespace cprokit
