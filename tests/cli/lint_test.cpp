@@ -531,6 +531,42 @@ TEST_CASE("a grammar that does not compile: XSD-02 on the documents that need it
   CHECK(contains(named_message, "UBL-Invoice-2.1.xsd"));
 }
 
+TEST_CASE("Xerces-C is loaded from the module beside the program, on first need", "[xsd]") {
+  // The program itself does not link it (validators/xsd/xerces_backend.hpp).
+  if (!fs::exists("/usr/bin/ldd")) SKIP_TEST("no /usr/bin/ldd to list the program's libraries");
+  const RunResult ldd =
+      cprokit::test::run_program("/usr/bin/ldd", {cprokit::test::cprokit_binary()});
+  REQUIRE(ldd.exit_code == 0);
+  CHECK(contains(ldd.out, "libstdc++"));
+  CHECK_FALSE(contains(ldd.out, "libxerces-c"));
+
+  // A copy of the program alone: no module beside it. The folder's entry
+  // points exist, so the module is looked for when the document needs it.
+  fs::path broken = fresh_dir("module-less-schemas");
+  for (const char* entry :
+       {"ubl-2.1/maindoc/UBL-Invoice-2.1.xsd", "ubl-2.1/maindoc/UBL-CreditNote-2.1.xsd",
+        "cii-d16b-scrdm-subset/uncoupled/CII/uncefact/data/standard/"
+        "CrossIndustryInvoice_100pD16B.xsd"}) {
+    write_file(broken / entry, "not a schema\n");
+  }
+  const fs::path alone = fresh_dir("program-alone") / "cprokit";
+  fs::copy_file(cprokit::test::cprokit_binary(), alone);
+  const std::string file = samples().valid.string();
+  const RunResult r = cprokit::test::run_program(
+      alone.string(),
+      {"lint", "--lang", "en", "--format", "json", "--schemas", broken.string(), file});
+  const auto report = ordered_json::parse(r.out);
+  const std::string message =
+      finding_of(report.at("documents").at(0), "XSD-02").at("message").get<std::string>();
+  if (contains(message, "UBL-Invoice-2.1.xsd")) {
+    SKIP_TEST("an installed cprokit-xerces.so was found: " + message);
+  }
+  CHECK(contains(message, "cprokit-xerces.so is missing"));
+  CHECK(contains(message, (alone.parent_path() / "cprokit-xerces.so").string()));
+  CHECK(contains(message, "--no-xsd"));
+  CHECK(r.exit_code == 2);  // a folder named with --schemas that cannot be used
+}
+
 TEST_CASE("the EN 16931 schemas, when present next to the project", "[xsd]") {
   if (!have_shared_xsd()) {
     SKIP_TEST("no schemas in " + shared_xsd_dir().string() +
