@@ -197,6 +197,9 @@ int base64_index(char c) {
 // between characters, '=' padding only at the end with the unused bits of
 // the last character zero (as Xerces' schema mode requires).
 bool base64_value(std::string_view s) {
+  if (s.starts_with(' ') || s.ends_with(' ') || s.find("  ") != std::string_view::npos) {
+    return false;
+  }
   std::string chars;
   chars.reserve(s.size());
   for (const char c : s) {
