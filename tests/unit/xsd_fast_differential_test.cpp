@@ -225,22 +225,22 @@ void mutate_tree(const std::string& name, const std::string& base, Tally& tally)
 
 // Byte-level mutations: what pugixml reads leniently and Xerces refuses.
 void mutate_bytes(const std::string& name, const std::string& base, Tally& tally) {
-  const auto root_end = base.find('>', base.find("<", base.find("?>") + 2));
+  const auto root_end = base.find('>', base.find('<', base.find("?>") + 2));
   const auto first_close = base.find("</");
-  const auto at_root = [&](std::string insert) {
+  const auto at_root = [&](const std::string& insert) {
     std::string s = base;
     s.insert(root_end, insert);
     return s;
   };
-  const auto before_first_close = [&](std::string insert) {
+  const auto before_first_close = [&](const std::string& insert) {
     std::string s = base;
     s.insert(first_close, insert);
     return s;
   };
   const std::vector<std::pair<std::string, std::string>> cases = {
-      {"duplicate attribute", at_root(" a=\"1\" a=\"2\"")},
+      {"duplicate attribute", at_root(R"( a="1" a="2")")},
       {"duplicate expanded attribute",
-       at_root(" xmlns:p=\"urn:x\" xmlns:q=\"urn:x\" p:a=\"1\" q:a=\"2\"")},
+       at_root(R"( xmlns:p="urn:x" xmlns:q="urn:x" p:a="1" q:a="2")")},
       {"undeclared prefix", at_root(" p:a=\"1\"")},
       {"xsi:type", at_root(" xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\" "
                            "xsi:type=\"x\"")},
@@ -254,11 +254,11 @@ void mutate_bytes(const std::string& name, const std::string& base, Tally& tally
       {"processing instruction", before_first_close("<?pi x?>")},
       {"comment with --", before_first_close("<!-- a -- b -->")},
       {"encoding declaration",
-       "<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?>" + base.substr(base.find("?>") + 2)},
+       R"(<?xml version="1.0" encoding="ISO-8859-1"?>)" + base.substr(base.find("?>") + 2)},
       {"XML 1.1", "<?xml version=\"1.1\"?>" + base.substr(base.find("?>") + 2)},
       {"text after the root", base + "x"},
       {"second root", base + "<a/>"},
-      {"no space between attributes", at_root(" a=\"1\"b=\"2\"")},
+      {"no space between attributes", at_root(R"( a="1"b="2")")},
       {"extension content",
        at_root("><ext:UBLExtensions xmlns:ext=\"urn:oasis:names:specification:ubl:schema:xsd:"
                "CommonExtensionComponents-2\"><ext:UBLExtension><ext:ExtensionContent><x "

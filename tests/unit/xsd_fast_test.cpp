@@ -202,12 +202,12 @@ TEST_CASE("xsd fast scan: only plain XML is proven", "[fast]") {
       proven_plain_xml("<?xml version='1.0' standalone='yes'?><a><!-- c --><b/>&lt;&#xE9;</a>\n"));
   for (const std::string_view refused : {
            "<?xml version=\"1.1\"?><a/>",
-           "<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?><a/>",
-           "<?xml version=\"1.0\" encoding=\"UTF-16\"?><a/>",
+           R"(<?xml version="1.0" encoding="ISO-8859-1"?><a/>)",
+           R"(<?xml version="1.0" encoding="UTF-16"?><a/>)",
            " <?xml version=\"1.0\"?><a/>",
-           "<a b=\"1\" b=\"2\"/>",
-           "<a b=\"1\"c=\"2\"/>",
-           "<a xmlns:p=\"x\" xmlns:p=\"y\"/>",
+           R"(<a b="1" b="2"/>)",
+           R"(<a b="1"c="2"/>)",
+           R"(<a xmlns:p="x" xmlns:p="y"/>)",
            "<a>\x01</a>",
            "<a>\xEF\xBF\xBE</a>",
            "<a>&#1;</a>",

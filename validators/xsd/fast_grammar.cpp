@@ -1,5 +1,6 @@
 #include "validators/xsd/fast_grammar.hpp"
 
+#include <algorithm>
 #include <array>
 #include <cstring>
 #include <type_traits>
@@ -99,10 +100,7 @@ bool consistent(const FastGrammar& g) {
       return false;
     }
   }
-  for (const auto& t : g.enumerations) {
-    if (!text_ok(t)) return false;
-  }
-  return true;
+  return std::all_of(g.enumerations.begin(), g.enumerations.end(), text_ok);
 }
 
 }  // namespace

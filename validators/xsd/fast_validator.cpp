@@ -67,27 +67,18 @@ class Walk {
   // default namespace, an attribute none.
   bool resolve(std::string_view qname, bool is_element, Name& out) const {
     const auto colon = qname.find(':');
-    if (colon == std::string_view::npos) {
-      out.local = qname;
-      out.ns = {};
-      if (!is_element) return true;
-      for (auto it = scope_.rbegin(); it != scope_.rend(); ++it) {
-        if (it->prefix.empty()) {
-          out.ns = it->uri;
-          break;
-        }
-      }
+    const std::string_view prefix =
+        colon == std::string_view::npos ? std::string_view{} : qname.substr(0, colon);
+    out.local = colon == std::string_view::npos ? qname : qname.substr(colon + 1);
+    out.ns = {};
+    if (prefix.empty() && !is_element) return true;
+    const auto binding = std::find_if(scope_.rbegin(), scope_.rend(),
+                                      [&](const Binding& b) { return b.prefix == prefix; });
+    if (binding != scope_.rend()) {
+      out.ns = binding->uri;
       return true;
     }
-    const std::string_view prefix = qname.substr(0, colon);
-    out.local = qname.substr(colon + 1);
-    for (auto it = scope_.rbegin(); it != scope_.rend(); ++it) {
-      if (it->prefix == prefix) {
-        out.ns = it->uri;
-        return true;
-      }
-    }
-    return false;
+    return prefix.empty();  // no default namespace: none
   }
 
   bool element(const pugi::xml_node& node, const Element& decl) {

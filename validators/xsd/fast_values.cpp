@@ -355,10 +355,10 @@ std::string_view apply_white_space(std::string_view raw, WhiteSpace mode, std::s
     std::replace_if(buffer.begin(), buffer.end(), is_space, ' ');
     return buffer;
   }
-  const auto first = std::find_if_not(raw.begin(), raw.end(), is_space);
-  const auto last = std::find_if_not(raw.rbegin(), raw.rend(), is_space).base();
-  if (first >= last) return {};
-  const std::string_view trimmed(&*first, static_cast<std::size_t>(last - first));
+  constexpr std::string_view kSpaces = " \t\n\r";
+  const auto first = raw.find_first_not_of(kSpaces);
+  if (first == std::string_view::npos) return {};
+  const std::string_view trimmed = raw.substr(first, raw.find_last_not_of(kSpaces) + 1 - first);
   bool plain = true;
   for (std::size_t i = 0; i < trimmed.size() && plain; ++i) {
     plain = trimmed[i] == ' ' ? trimmed[i + 1] != ' ' : !is_space(trimmed[i]);

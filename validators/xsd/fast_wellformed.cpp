@@ -39,15 +39,15 @@ class Scanner {
         if (!text(stack_.empty())) return false;
         continue;
       }
+      bool ok = false;
       if (starts("<!--")) {
-        if (!comment()) return false;
+        ok = comment();
       } else if (starts("</")) {
-        if (!end_tag()) return false;
-      } else if (stack_.empty() && roots++ > 0) {
-        return false;  // a second root element
-      } else if (!start_tag()) {
-        return false;
+        ok = end_tag();
+      } else {
+        ok = (!stack_.empty() || roots++ == 0) && start_tag();  // one root element
       }
+      if (!ok) return false;
     }
     return stack_.empty() && roots == 1;
   }
