@@ -184,40 +184,46 @@ bool date_time_value(std::string_view s) {
          plain_time(bare->substr(11));
 }
 
+// The value of each base64 character, -1 for the others (a table: an
+// attachment is megabytes of them).
+constexpr std::array<std::int8_t, 256> kBase64 = [] {
+  std::array<std::int8_t, 256> table{};
+  table.fill(-1);
+  constexpr std::string_view kAlphabet =
+      "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+  for (std::size_t i = 0; i < kAlphabet.size(); ++i)
+    table.at(static_cast<unsigned char>(kAlphabet[i])) = static_cast<std::int8_t>(i);
+  return table;
+}();
+
 int base64_index(char c) {
-  if (c >= 'A' && c <= 'Z') return c - 'A';
-  if (c >= 'a' && c <= 'z') return c - 'a' + 26;
-  if (is_digit(c)) return c - '0' + 52;
-  if (c == '+') return 62;
-  if (c == '/') return 63;
-  return -1;
+  return kBase64.at(static_cast<unsigned char>(c));
 }
 
 // Base64 after collapsing: groups of four characters, single spaces allowed
-// between characters, '=' padding only at the end with the unused bits of
-// the last character zero (as Xerces' schema mode requires).
+// between characters, '=' padding only at the very end with the unused bits
+// of the last character zero (as Xerces' schema mode requires).
 bool base64_value(std::string_view s) {
   if (s.starts_with(' ') || s.ends_with(' ') || s.find("  ") != std::string_view::npos) {
     return false;
   }
-  std::string chars;
-  chars.reserve(s.size());
-  for (const char c : s) {
-    if (c != ' ') chars += c;
-  }
-  if (chars.empty() || chars.size() % 4 != 0) return false;
   std::size_t pad = 0;
-  if (chars.ends_with("==")) {
+  if (s.ends_with("==")) {
     pad = 2;
-  } else if (chars.ends_with('=')) {
+  } else if (s.ends_with('=')) {
     pad = 1;
   }
-  const std::size_t data = chars.size() - pad;
-  for (std::size_t i = 0; i < data; ++i) {
-    if (base64_index(chars[i]) < 0) return false;
+  const std::string_view data = s.substr(0, s.size() - pad);
+  if (data.empty() || data.back() == ' ') return false;
+  std::size_t count = pad;
+  for (const char c : data) {
+    if (c == ' ') continue;
+    if (base64_index(c) < 0) return false;
+    ++count;
   }
-  if (pad == 2) return (base64_index(chars[data - 1]) & 0xF) == 0;
-  if (pad == 1) return (base64_index(chars[data - 1]) & 0x3) == 0;
+  if (count % 4 != 0) return false;
+  if (pad == 2) return (base64_index(data.back()) & 0xF) == 0;
+  if (pad == 1) return (base64_index(data.back()) & 0x3) == 0;
   return true;
 }
 
@@ -364,13 +370,14 @@ std::string_view apply_white_space(std::string_view raw, WhiteSpace mode, std::s
     plain = trimmed[i] == ' ' ? trimmed[i + 1] != ' ' : !is_space(trimmed[i]);
   }
   if (plain) return trimmed;
+  // Word by word: a base64 attachment is megabytes in lines of 76.
   buffer.clear();
-  for (const char c : trimmed) {
-    if (!is_space(c)) {
-      buffer += c;
-    } else if (buffer.back() != ' ') {
-      buffer += ' ';
-    }
+  buffer.reserve(trimmed.size());
+  for (std::size_t at = 0; at < trimmed.size();) {
+    const std::size_t end = std::min(trimmed.find_first_of(kSpaces, at), trimmed.size());
+    if (!buffer.empty()) buffer += ' ';
+    buffer.append(trimmed.substr(at, end - at));
+    at = std::min(trimmed.find_first_not_of(kSpaces, end), trimmed.size());
   }
   return buffer;
 }

@@ -1,6 +1,7 @@
 #include "validators/xsd/fast_wellformed.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cstdint>
 #include <vector>
 
@@ -25,6 +26,19 @@ bool equals_ignoring_case(std::string_view a, std::string_view b) {
   return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(),
                                             [](char x, char y) { return lower(x) == lower(y); });
 }
+
+// The bytes of character data that need no look: not markup, not a
+// reference, not a control character, not the lead byte of U+FFFE/FFFF.
+// A table, as texts (attachments above all) are most of the bytes.
+constexpr std::array<bool, 256> kPlainText = [] {
+  std::array<bool, 256> table{};
+  for (std::size_t c = 0x20; c < table.size(); ++c)
+    table.at(c) = true;
+  table['\t'] = table['\n'] = table['\r'] = true;
+  table['<'] = table['&'] = table['>'] = false;
+  table[0xEF] = false;
+  return table;
+}();
 
 class Scanner {
  public:
@@ -157,6 +171,11 @@ class Scanner {
   // Character data up to the next '<': only white space outside the root.
   bool text(bool outside_root) {
     while (at_ < s_.size() && s_[at_] != '<') {
+      if (!outside_root) {
+        while (at_ < s_.size() && kPlainText.at(static_cast<unsigned char>(s_[at_])))
+          ++at_;
+        if (at_ == s_.size() || s_[at_] == '<') break;
+      }
       const char c = s_[at_];
       if (outside_root && !is_space(c)) return false;
       if (!allowed_byte(at_)) return false;
