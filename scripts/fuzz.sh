@@ -42,7 +42,7 @@ TEXT
 }
 
 targets=(fuzz_lint_ubl fuzz_lint_cii fuzz_facturx fuzz_deposit_request fuzz_account
-  fuzz_directory fuzz_codelists fuzz_mock_request)
+  fuzz_directory fuzz_codelists fuzz_mock_request fuzz_xsd_fastpath)
 
 case "${1:-}" in
   -h | --help) usage; exit 0 ;;
@@ -74,6 +74,7 @@ seeds() {
   case "$1" in
     fuzz_lint_ubl) grep -rlZ --include='*.xml' 'urn:oasis:names:specification:ubl' fixtures | xargs -0 ls ;;
     fuzz_lint_cii) grep -rlZ --include='*.xml' 'CrossIndustryInvoice' fixtures | xargs -0 ls ;;
+    fuzz_xsd_fastpath) ls fixtures/invoices/ubl/*.xml fixtures/invoices/cii/*.xml ;;
     fuzz_facturx) ls fixtures/invoices/facturx/*.pdf ;;
     fuzz_deposit_request) ls fixtures/deposits/*.json ;;
     fuzz_account) ls fixtures/accounts/*.json ;;
@@ -87,13 +88,13 @@ seeds() {
 # 30 KB of XML and 26 KB of PDF; JSON files are a few KB), and the dictionary.
 max_len() {
   case "$1" in
-    fuzz_lint_ubl | fuzz_lint_cii | fuzz_facturx) echo 32768 ;;
+    fuzz_lint_ubl | fuzz_lint_cii | fuzz_facturx | fuzz_xsd_fastpath) echo 32768 ;;
     *) echo 8192 ;;
   esac
 }
 dictionary() {
   case "$1" in
-    fuzz_lint_ubl | fuzz_lint_cii | fuzz_facturx) echo tests/fuzz/xml.dict ;;
+    fuzz_lint_ubl | fuzz_lint_cii | fuzz_facturx | fuzz_xsd_fastpath) echo tests/fuzz/xml.dict ;;
     fuzz_mock_request) echo tests/fuzz/http.dict ;;
     *) echo tests/fuzz/json.dict ;;
   esac

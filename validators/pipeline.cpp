@@ -194,7 +194,7 @@ std::optional<Invoice> Linter::read_invoice(std::string_view bytes, LintedDocume
 
   if (xsd_.schemas) {
     try {
-      for (auto& e : xsd_.schemas->validate(bytes, out.kind, out.syntax)) {
+      for (auto& e : xsd_.schemas->validate(bytes, loaded->doc, out.kind, out.syntax)) {
         findings.push_back(
             syntax::finding(syntax::kXsdInvalid, {"", e.line, e.column}, xsd::error_message(e)));
       }

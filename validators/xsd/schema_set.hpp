@@ -14,6 +14,8 @@
 #include <string_view>
 #include <vector>
 
+#include <pugixml.hpp>
+
 #include "rules/model/document_type.hpp"
 #include "validators/data_lookup.hpp"
 
@@ -48,11 +50,27 @@ class SchemaSet {
   virtual ~SchemaSet() = default;
 
   // Validates one document of the given kind and syntax (Ubl + Invoice or
-  // CreditNote, Cii + Invoice or CreditNote). The bytes are well-formed XML
-  // without DOCTYPE (the safe loader has checked). Thread-safe. Throws
-  // SchemaError, every time, when the grammar it needs does not compile.
+  // CreditNote, Cii + Invoice or CreditNote) with Xerces. The bytes are
+  // well-formed XML without DOCTYPE (the safe loader has checked).
+  // Thread-safe. Throws SchemaError, every time, when the grammar it needs
+  // does not compile.
   virtual std::vector<XsdError> validate(std::string_view bytes, DocumentKind kind,
                                          Syntax syntax) const = 0;
+
+  // Whether the fast path (fast_validator.hpp) proves the document valid
+  // without Xerces, given also the tree xml::load made of the bytes: then
+  // validate() finds no error. Thread-safe; false when it cannot tell.
+  virtual bool proven_valid(std::string_view bytes, const pugi::xml_document& parsed,
+                            DocumentKind kind, Syntax syntax) const = 0;
+
+  // validate(), skipped for a document the fast path proves valid: Xerces
+  // then neither parses it again nor, in a run of such documents, loads its
+  // grammar at all.
+  std::vector<XsdError> validate(std::string_view bytes, const pugi::xml_document& parsed,
+                                 DocumentKind kind, Syntax syntax) const {
+    if (proven_valid(bytes, parsed, kind, syntax)) return {};
+    return validate(bytes, kind, syntax);
+  }
 
   const std::filesystem::path& folder() const { return folder_; }
 

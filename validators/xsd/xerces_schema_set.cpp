@@ -14,6 +14,7 @@
 #include <xercesc/framework/MemBufInputSource.hpp>
 #include <xercesc/framework/XMLErrorCodes.hpp>
 #include <xercesc/framework/XMLGrammarPoolImpl.hpp>
+#include <xercesc/framework/psvi/XSModel.hpp>
 #include <xercesc/parsers/SAX2XMLReaderImpl.hpp>
 #include <xercesc/sax/Locator.hpp>
 #include <xercesc/sax/SAXParseException.hpp>
@@ -31,7 +32,10 @@
 #include <xercesc/validators/schema/ComplexTypeInfo.hpp>
 #include <xercesc/validators/schema/SchemaGrammar.hpp>
 
+#include "validators/xsd/fast_extract.hpp"
+#include "validators/xsd/fast_validator.hpp"
 #include "validators/xsd/grammar_cache.hpp"
+#include "validators/xsd/grammar_groups.hpp"
 
 namespace cprokit::xsd {
 namespace {
@@ -42,20 +46,6 @@ namespace xc = xercesc;
 constexpr std::size_t kMaxErrors = 100;
 constexpr XMLSize_t kEntityExpansionLimit = 100;
 constexpr const char* kDocumentId = "document";
-
-// The grammars compiled on demand, each in its own pool: the UBL invoice and
-// credit note together (they share most of their types, and a credit note
-// validated as an invoice is told about its root only, not every element),
-// and CII.
-struct GrammarGroup {
-  std::string_view name;             // of its file in the grammar cache
-  std::vector<std::size_t> entries;  // indices in SchemaEntryPoints::files
-};
-const std::array<GrammarGroup, 2> kGroups = {GrammarGroup{"ubl", {0, 1}}, GrammarGroup{"cii", {2}}};
-
-std::size_t group_of(Syntax syntax) {
-  return syntax == Syntax::Cii ? 1 : 0;
-}
 
 // Xerces builds a type's content model, and its text for messages, on first
 // use, writing into the grammar: done here, before the grammar is shared
@@ -244,22 +234,22 @@ class LoadErrors final : public xc::ErrorHandler, public RefusalSink {
   std::vector<std::string> messages_;
 };
 
-struct RootName {
-  std::string_view ns;
-  std::string_view local;
-};
-
-std::optional<RootName> expected_root(DocumentKind kind, Syntax syntax) {
-  if (kind != DocumentKind::Invoice && kind != DocumentKind::CreditNote) return std::nullopt;
-  if (syntax == Syntax::Cii) {
-    return RootName{"urn:un:unece:uncefact:data:standard:CrossIndustryInvoice:100",
-                    "CrossIndustryInvoice"};
+// The fast path's model of a locked pool's grammars, or nullopt when Xerces
+// cannot describe them.
+std::optional<fast::FastGrammar> extract_fast(xc::XMLGrammarPool& pool, const GrammarGroup& group) {
+  try {
+    // Built here, once: LeanGrammarPool never builds one of its own.
+    xc::XSModel model(&pool, xc::XMLPlatformUtils::fgMemoryManager);
+    std::vector<fast::QualifiedName> roots;
+    for (const auto& [kind, syntax] : group.documents) {
+      const auto root = expected_root(kind, syntax);
+      if (root) roots.push_back({root->ns, root->local});
+    }
+    return fast::extract(model, roots);
+  } catch (const xc::XMLException&) {
+  } catch (const xc::OutOfMemoryException&) {
   }
-  if (syntax != Syntax::Ubl) return std::nullopt;
-  if (kind == DocumentKind::Invoice) {
-    return RootName{"urn:oasis:names:specification:ubl:schema:xsd:Invoice-2", "Invoice"};
-  }
-  return RootName{"urn:oasis:names:specification:ubl:schema:xsd:CreditNote-2", "CreditNote"};
+  return std::nullopt;
 }
 
 // Collects the errors of one document (capped) and checks its root element.
@@ -561,6 +551,17 @@ class XercesSchemaSet final : public SchemaSet {
   // Reusing a reader rather than building one per call: +2 to 4 % typical
   // invoices per second with XSD on (bench/lint_bench.cpp, CPU time).
   // Switching identity-constraint checking off gained nothing measurable.
+  using SchemaSet::validate;
+
+  bool proven_valid(std::string_view bytes, const pugi::xml_document& parsed, DocumentKind kind,
+                    Syntax syntax) const override {
+    const auto expected = expected_root(kind, syntax);
+    if (!expected) return false;
+    const fast::FastGrammar* model = fast_grammar(group_of(syntax));
+    return model != nullptr &&
+           fast::proven_valid(*model, bytes, parsed, {expected->ns, expected->local});
+  }
+
   std::vector<XsdError> validate(std::string_view bytes, DocumentKind kind,
                                  Syntax syntax) const override {
     const auto expected = expected_root(kind, syntax);
@@ -595,7 +596,34 @@ class XercesSchemaSet final : public SchemaSet {
     std::unique_ptr<xc::XMLGrammarPool> pool;
     std::string error;    // why it did not compile, when pool is null
     IdleValidators idle;  // after pool: destroyed before it
+    std::once_flag fast_once;
+    std::optional<fast::FastGrammar> fast;
   };
+
+  // The fast path's model of group `i`: read from the grammar cache, else
+  // extracted from the Xerces grammar, so that both judge by the same
+  // schemas, and cached beside it, keyed alike. Null when there is none; a
+  // grammar that does not compile is then reported by the Xerces path.
+  const fast::FastGrammar* fast_grammar(std::size_t i) const {
+    Grammar& g = grammars_.at(i);
+    std::call_once(g.fast_once, [&] {
+      const GrammarGroup& group = kGroups.at(i);
+      const auto cache = GrammarCache::for_folder(root_);
+      if (cache) {
+        if (const auto bytes = cache->read(group.fast_name)) {
+          g.fast = fast::FastGrammar::from_bytes(*bytes);
+          if (g.fast) return;
+        }
+      }
+      try {
+        g.fast = extract_fast(grammar(i), group);
+      } catch (const SchemaError&) {
+        return;
+      }
+      if (g.fast && cache) cache->write(group.fast_name, g.fast->to_bytes());
+    });
+    return g.fast ? &*g.fast : nullptr;
+  }
 
   // The grammar of group `i`, read from the grammar cache or compiled (and
   // then cached) by the first thread that needs it while the others wait; a
@@ -603,16 +631,16 @@ class XercesSchemaSet final : public SchemaSet {
   xc::XMLGrammarPool& grammar(std::size_t i) const {
     Grammar& g = grammars_.at(i);
     std::call_once(g.once, [&] {
-      const std::string_view name = kGroups.at(i).name;
+      const GrammarGroup& group = kGroups.at(i);
       const auto cache = GrammarCache::for_folder(root_);
       if (cache) {
-        if (const auto bytes = cache->read(name)) g.pool = deserialise(*bytes);
+        if (const auto bytes = cache->read(group.name)) g.pool = deserialise(*bytes);
       }
       try {
         if (!g.pool) {
           g.pool = compile_entries(g.files);
           if (cache) {
-            if (const auto bytes = serialise(*g.pool)) cache->write(name, *bytes);
+            if (const auto bytes = serialise(*g.pool)) cache->write(group.name, *bytes);
           }
         }
         g.pool->lockPool();
