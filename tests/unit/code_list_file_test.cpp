@@ -219,6 +219,24 @@ TEST_CASE("code lists: a minimal file loads and its lookups answer exactly", "[c
   CHECK_FALSE(subjects->occurs_in_spelled_list("XYZ"));
 }
 
+TEST_CASE("code lists: a long list finds each of its codes and no other", "[codelists]") {
+  std::vector<std::string> codes;
+  codes.reserve(5001);
+  for (int n = 0; n < 5000; ++n)
+    codes.push_back(std::to_string(n * 7));
+  codes.emplace_back("0");  // given twice: counted once
+  const CodeList list(std::vector<std::string_view>(codes.begin(), codes.end()));
+  CHECK(list.size() == 5000);
+  int found = 0;
+  for (int n = 0; n < 35000; ++n)
+    found += list.contains(std::to_string(n)) ? 1 : 0;
+  CHECK(found == 5000);
+  CHECK(list.contains("34993"));
+  CHECK_FALSE(list.contains("34994"));
+  CHECK_FALSE(list.contains(""));
+  CHECK_FALSE(CodeList({}).contains("0"));
+}
+
 TEST_CASE("code lists: a file loads from disk, or names itself when it cannot be read",
           "[codelists]") {
   const std::filesystem::path dir = std::filesystem::temp_directory_path() /

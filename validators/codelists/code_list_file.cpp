@@ -84,9 +84,10 @@ class Parser {
     }
   }
 
-  std::vector<std::string> codes(const Json& array, const std::string& where) {
+  // Views into `array`'s strings, which CodeList copies.
+  std::vector<std::string_view> codes(const Json& array, const std::string& where) {
     if (!array.is_array()) fail(where, "not an array", "pas un tableau");
-    std::vector<std::string> out;
+    std::vector<std::string_view> out;
     for (std::size_t i = 0; i < array.size(); ++i) {
       const Json& code = array[i];
       const std::string at = fmt::format("{}/{}", where, i);
