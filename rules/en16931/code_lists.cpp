@@ -18,12 +18,52 @@ std::vector<std::string> required_code_lists(Syntax syntax) {
   return out;
 }
 
-CodeList::CodeList(std::vector<std::string> codes) : spelled_(" ") {
-  for (std::string& code : codes) {
-    spelled_ += code;
+CodeList::CodeList(const std::vector<std::string_view>& codes) {
+  std::size_t bytes = 1;
+  for (std::string_view c : codes)
+    bytes += c.size() + 1;
+  spelled_.reserve(bytes);
+  spelled_ += ' ';
+  std::size_t capacity = 2;
+  while (capacity < 2 * codes.size())
+    capacity *= 2;
+  slots_.resize(capacity);
+  const std::size_t mask = capacity - 1;
+  for (std::string_view c : codes) {
+    const Slot added{static_cast<std::uint32_t>(spelled_.size()),
+                     static_cast<std::uint32_t>(c.size())};
+    spelled_ += c;
     spelled_ += ' ';
-    codes_.insert(std::move(code));
+    if (c.empty()) continue;  // no code is empty (the loader refuses them); 0 marks a free slot
+    for (std::size_t i = hash(c) & mask;; i = (i + 1) & mask) {
+      if (slots_[i].length == 0) {
+        slots_[i] = added;
+        ++size_;
+        break;
+      }
+      if (code(slots_[i]) == c) break;  // given twice: one is enough
+    }
   }
+}
+
+bool CodeList::contains(std::string_view c) const {
+  const std::size_t mask = slots_.size() - 1;
+  for (std::size_t i = hash(c) & mask;; i = (i + 1) & mask) {
+    const Slot slot = slots_[i];
+    if (slot.length == 0) return false;
+    if (code(slot) == c) return true;
+  }
+}
+
+// FNV-1a, quick on codes of a few characters, its high half folded into the
+// low bits that pick the slot.
+std::uint64_t CodeList::hash(std::string_view code) {
+  std::uint64_t h = 14695981039346656037ULL;
+  for (const char c : code) {
+    h ^= static_cast<unsigned char>(c);
+    h *= 1099511628211ULL;
+  }
+  return h ^ (h >> 32);
 }
 
 void CodeLists::add(Syntax syntax, std::string name, CodeList list) {

@@ -5,11 +5,11 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <functional>
 #include <map>
 #include <string>
 #include <string_view>
-#include <unordered_set>
 #include <vector>
 
 #include "rules/model/document_type.hpp"
@@ -24,24 +24,36 @@ std::vector<std::string> required_code_lists(Syntax syntax);  // Ubl or Cii
 
 class CodeList {
  public:
-  explicit CodeList(std::vector<std::string> codes);
+  // The codes are copied: the views need not outlive the list.
+  explicit CodeList(const std::vector<std::string_view>& codes);
 
-  bool contains(std::string_view code) const { return codes_.find(code) != codes_.end(); }
+  bool contains(std::string_view code) const;
   // Whether `text` occurs in " c1 c2 … cn ", the list as the official test
   // spells it: UBL BR-CL-08 searches it for a note's code without delimiting
   // it, so "B A" passes wherever a code ending in B precedes one starting with A.
   bool occurs_in_spelled_list(std::string_view text) const {
     return spelled_.find(text) != std::string::npos;
   }
-  std::size_t size() const { return codes_.size(); }
+  std::size_t size() const { return size_; }
+  bool operator==(const CodeList&) const = default;
 
  private:
-  struct Hash {
-    using is_transparent = void;
-    std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+  // A code, by its place in spelled_ (an offset survives the string's move,
+  // a view into a short string would not). Length 0: a free slot.
+  struct Slot {
+    std::uint32_t offset = 0;
+    std::uint32_t length = 0;
+    bool operator==(const Slot&) const = default;
   };
-  std::unordered_set<std::string, Hash, std::equal_to<>> codes_;
+  static std::uint64_t hash(std::string_view code);
+  std::string_view code(Slot slot) const { return {spelled_.data() + slot.offset, slot.length}; }
+
+  // The codes live in spelled_ only; slots_ is an open-addressing hash table
+  // over them (a power of two, at most half full, linear probing): one block
+  // to build and free instead of a node and a string per code.
   std::string spelled_;
+  std::vector<Slot> slots_;
+  std::size_t size_ = 0;
 };
 
 class CodeLists {
@@ -49,6 +61,7 @@ class CodeLists {
   void add(Syntax syntax, std::string name, CodeList list);
   // Null when the syntax has no list of that name.
   const CodeList* find(Syntax syntax, std::string_view name) const;
+  bool operator==(const CodeLists&) const = default;
 
  private:
   std::map<std::string, CodeList, std::less<>> ubl_, cii_;

@@ -10,16 +10,20 @@
 #include <unistd.h>
 #include <filesystem>
 #include <fstream>
+#include <iterator>
 #include <map>
 #include <memory>
 #include <optional>
 #include <set>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "rules/catalogue/catalogue.hpp"
 #include "rules/en16931/code_lists.hpp"
+#include "tests/skip.hpp"
+#include "validators/codelists/code_list_scan.hpp"
 #include "validators/pipeline.hpp"
 
 using Catch::Matchers::Contains;
@@ -27,6 +31,8 @@ using cprokit::Syntax;
 using cprokit::codelists::CodeListError;
 using cprokit::codelists::load_code_lists;
 using cprokit::codelists::parse_code_lists;
+using cprokit::codelists::parse_code_lists_strictly;
+using cprokit::codelists::scan_code_lists;
 using cprokit::en16931::CodeList;
 using cprokit::en16931::CodeLists;
 
@@ -172,6 +178,21 @@ std::string exemption(std::string_view code) {
              "</ram:ExemptionReasonCode></ram:ApplicableTradeTax>");
 }
 
+// The single pass and the strict parser agree on `json`: when the single
+// pass reads it, the strict parser reads the same lists; when the strict
+// parser refuses it, the single pass leaves it (and the strict parser's
+// error is the one reported).
+void readers_agree(const std::string& json) {
+  const std::optional<CodeLists> fast = scan_code_lists(json);
+  try {
+    const CodeLists strict = parse_code_lists_strictly(json, "lists.json");
+    if (fast) CHECK(*fast == strict);
+  } catch (const CodeListError& e) {
+    INFO("refused: " << e.what() << "\n" << json);
+    CHECK_FALSE(fast);
+  }
+}
+
 std::shared_ptr<const CodeLists> small() {
   static const auto lists =
       std::make_shared<const CodeLists>(parse_code_lists(lists_json(), "lists.json"));
@@ -217,6 +238,90 @@ TEST_CASE("code lists: a minimal file loads and its lookups answer exactly", "[c
   CHECK(subjects->occurs_in_spelled_list("AAI"));
   CHECK(subjects->occurs_in_spelled_list("A A"));  // AAA then AAB: "… AAA AAB …"
   CHECK_FALSE(subjects->occurs_in_spelled_list("XYZ"));
+}
+
+TEST_CASE("code lists: the usual shape is read in one pass, which agrees with the strict parser",
+          "[codelists]") {
+  const std::string json = lists_json();
+  const std::optional<CodeLists> fast = scan_code_lists(json);
+  REQUIRE(fast);
+  CHECK(*fast == parse_code_lists_strictly(json, "lists.json"));
+  SECTION("what the single pass leaves to the strict parser still loads") {
+    for (const std::string& other : {
+             lists_json({{"cii", "BR-CL-04", R"({"codes": ["\u0045UR"]})"}}),  // an escape
+             lists_json({{"cii", "BR-CL-04", R"({"context": "\u00e9t\u00e9", "codes": []})"}}),
+             lists_json(
+                 {{"cii", "BR-CL-04", "{\"context\": \"\xC3\xA9t\xC3\xA9\", \"codes\": []}"}}),
+             "\xEF\xBB\xBF" + json,  // a byte order mark
+         }) {
+      INFO(other);
+      CHECK_FALSE(scan_code_lists(other));
+      CHECK(parse_code_lists(other, "lists.json") ==
+            parse_code_lists_strictly(other, "lists.json"));
+    }
+  }
+  SECTION("a key given twice, the file otherwise whole, is left to the strict parser") {
+    const std::size_t ubl = json.find('{', json.find("\"ubl\"")) + 1;
+    const std::string ubl_lists = json.substr(ubl, json.find("\n }") - ubl);
+    for (const std::string& twice : {
+             json.substr(0, ubl) + R"("BR-CL-03": {"codes": []},)" + json.substr(ubl),
+             "{\"ubl\": {" + ubl_lists + "}," + json.substr(1),
+             lists_json({{"cii", "BR-CL-04", R"({"codes": [], "codes": []})"}}),
+             lists_json({{"cii", "BR-CL-04", R"({"context": "", "codes": [], "context": ""})"}}),
+         }) {
+      INFO(twice);
+      CHECK_FALSE(scan_code_lists(twice));
+      CHECK_THROWS_WITH(parse_code_lists(twice, "lists.json"), Contains("twice"));
+    }
+  }
+  SECTION("a byte removed or replaced: the same lists, or the strict parser's error") {
+    // Where the file's shapes are: the root, UBL BR-CL-01 and the first
+    // list with a context; the start of "cii", its CII BR-CL-01; the end.
+    // Every byte would cost seconds, and the rest repeats these.
+    const std::size_t cii = json.find("\"cii\"");
+    for (const auto& [from, to] : {std::pair<std::size_t, std::size_t>{0, 170},
+                                   {cii - 20, cii + 60},
+                                   {json.size() - 120, json.size()}}) {
+      for (std::size_t i = from; i < to; ++i) {
+        readers_agree(json.substr(0, i) + json.substr(i + 1));
+        // A replaced digit turns a list id into another's (given twice), a
+        // quote or a bracket breaks the syntax, a backslash starts an escape.
+        for (const char c : {'1', '3', '"', ']', '}', '\\', ' ', 'x'}) {
+          std::string changed = json;
+          changed[i] = c;
+          readers_agree(changed);
+        }
+      }
+    }
+  }
+}
+
+TEST_CASE("code lists: a long list finds each of its codes and no other", "[codelists]") {
+  std::vector<std::string> codes;
+  codes.reserve(5001);
+  for (int n = 0; n < 5000; ++n)
+    codes.push_back(std::to_string(n * 7));
+  codes.emplace_back("0");  // given twice: counted once
+  const CodeList list(std::vector<std::string_view>(codes.begin(), codes.end()));
+  CHECK(list.size() == 5000);
+  int found = 0;
+  for (int n = 0; n < 35000; ++n)
+    found += list.contains(std::to_string(n)) ? 1 : 0;
+  CHECK(found == 5000);
+  CHECK(list.contains("34993"));
+  CHECK_FALSE(list.contains("34994"));
+  CHECK_FALSE(list.contains(""));
+  CHECK_FALSE(CodeList({}).contains("0"));
+}
+
+TEST_CASE("code lists: the official file, when present, is read in one pass", "[codelists]") {
+  const cprokit::DataLookup lookup = cprokit::codelists::find_code_lists(std::nullopt);
+  if (!lookup.found) SKIP_TEST("no code list file (CPROKIT_CODELISTS, the build default)");
+  std::ifstream in(*lookup.found, std::ios::binary);
+  const std::string json{std::istreambuf_iterator<char>(in), {}};
+  const std::optional<CodeLists> fast = scan_code_lists(json);
+  REQUIRE(fast);
+  CHECK(*fast == parse_code_lists_strictly(json, lookup.found->string()));
 }
 
 TEST_CASE("code lists: a file loads from disk, or names itself when it cannot be read",

@@ -14,6 +14,7 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include "validators/codelists/code_list_scan.hpp"
 #include "validators/json/json_tree.hpp"
 #include "validators/sha256.hpp"
 
@@ -84,9 +85,10 @@ class Parser {
     }
   }
 
-  std::vector<std::string> codes(const Json& array, const std::string& where) {
+  // Views into `array`'s strings, which CodeList copies.
+  std::vector<std::string_view> codes(const Json& array, const std::string& where) {
     if (!array.is_array()) fail(where, "not an array", "pas un tableau");
-    std::vector<std::string> out;
+    std::vector<std::string_view> out;
     for (std::size_t i = 0; i < array.size(); ++i) {
       const Json& code = array[i];
       const std::string at = fmt::format("{}/{}", where, i);
@@ -189,6 +191,11 @@ CodeListError::CodeListError(const std::string& file, const std::string& where,
       fr_(fmt::format("{} : {}{}", file, where.empty() ? "" : where + " : ", fr)) {}
 
 CodeLists parse_code_lists(std::string_view json_text, const std::string& file) {
+  if (auto lists = scan_code_lists(json_text)) return std::move(*lists);
+  return parse_code_lists_strictly(json_text, file);
+}
+
+CodeLists parse_code_lists_strictly(std::string_view json_text, const std::string& file) {
   return Parser(file).parse(json_text);
 }
 

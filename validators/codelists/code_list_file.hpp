@@ -30,8 +30,12 @@ class CodeListError : public std::runtime_error {
   std::string fr_;
 };
 
-// Parses the text of a code list file; `file` names it in errors.
+// Parses the text of a code list file; `file` names it in errors. The file's
+// usual shape takes a single pass (code_list_scan.hpp); anything else, the
+// strict parser, which says what is wrong and where.
 en16931::CodeLists parse_code_lists(std::string_view json_text, const std::string& file);
+// The strict parser alone, which the single pass must agree with (tests).
+en16931::CodeLists parse_code_lists_strictly(std::string_view json_text, const std::string& file);
 // Reads and parses the file; when `sha256` is given, it receives the SHA-256
 // of the bytes parsed. Throws CodeListError.
 en16931::CodeLists load_code_lists(const std::filesystem::path& file,
