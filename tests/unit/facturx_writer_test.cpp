@@ -5,11 +5,13 @@
 
 #include <catch2/catch.hpp>
 
+#include <array>
 #include <filesystem>
 #include <fstream>
 #include <functional>
 #include <sstream>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include <openssl/evp.h>
@@ -61,13 +63,13 @@ std::string plain_pdf(const std::function<void(QPDF&)>& edit = {}) {
   return {reinterpret_cast<const char*>(buffer->getBuffer()), buffer->getSize()};
 }
 
-MadeFacturX made(const std::string& xml, const std::string& pdf, MakeOptions options = {}) {
+MadeFacturX made(const std::string& xml, const std::string& pdf, const MakeOptions& options = {}) {
   auto result = make_facturx(xml, pdf, "test.pdf", options);
   if (auto* error = std::get_if<MakeError>(&result)) FAIL("refused: " << error->detail);
   return std::get<MadeFacturX>(std::move(result));
 }
 
-MakeError refused(const std::string& xml, const std::string& pdf, MakeOptions options = {}) {
+MakeError refused(const std::string& xml, const std::string& pdf, const MakeOptions& options = {}) {
   auto result = make_facturx(xml, pdf, "test.pdf", options);
   REQUIRE(std::holds_alternative<MakeError>(result));
   return std::get<MakeError>(result);
@@ -75,10 +77,10 @@ MakeError refused(const std::string& xml, const std::string& pdf, MakeOptions op
 
 // A made PDF opened again.
 struct Opened {
-  explicit Opened(const std::string& bytes) : bytes_(bytes) {
+  explicit Opened(std::string bytes) : bytes_(std::move(bytes)) {
     qpdf.processMemoryFile("made.pdf", bytes_.data(), bytes_.size());
   }
-  std::string stream_bytes(QPDFObjectHandle stream) {
+  static std::string stream_bytes(QPDFObjectHandle stream) {
     auto data = stream.getStreamData(qpdf_dl_generalized);
     return {reinterpret_cast<const char*>(data->getBuffer()), data->getSize()};
   }
@@ -112,9 +114,9 @@ std::string md5(const std::string& bytes) {
   return digest;
 }
 
-constexpr FacturXProfile kAll[] = {FacturXProfile::Minimum, FacturXProfile::BasicWl,
-                                   FacturXProfile::Basic, FacturXProfile::En16931,
-                                   FacturXProfile::Extended};
+constexpr std::array<FacturXProfile, 5> kAll = {FacturXProfile::Minimum, FacturXProfile::BasicWl,
+                                                FacturXProfile::Basic, FacturXProfile::En16931,
+                                                FacturXProfile::Extended};
 
 }  // namespace
 
@@ -195,7 +197,7 @@ TEST_CASE("a Factur-X made from a CII, for each profile, has the container its p
       REQUIRE(intents.getArrayNItems() == 1);
       QPDFObjectHandle intent = intents.getArrayItem(0);
       CHECK(intent.getKey("/S").getName() == "/GTS_PDFA1");
-      CHECK(pdf.stream_bytes(intent.getKey("/DestOutputProfile")) == icc);
+      CHECK(Opened::stream_bytes(intent.getKey("/DestOutputProfile")) == icc);
     }
   }
 }
@@ -262,7 +264,7 @@ TEST_CASE("what the writer refuses, and why", "[facturx-writer]") {
   }
 }
 
-TEST_CASE("--replace puts the new invoice in the old one's place, other attachments kept",
+TEST_CASE("replace puts the new invoice in the old one's place, other attachments kept",
           "[facturx-writer]") {
   const std::string valid = slurp("invoices/cii/invoice-valid.xml");
   const std::string credit = slurp("invoices/cii/credit-note-valid.xml");
