@@ -15,5 +15,6 @@ int deposit_command(const std::vector<std::string>& argv);
 int rehearse_command(const std::vector<std::string>& argv);
 int serve_command(const std::vector<std::string>& argv);
 int merge_command(const std::vector<std::string>& argv);
+int facturx_command(const std::vector<std::string>& argv);
 
 }  // namespace cprokit::cli

@@ -15,5 +15,10 @@ inline constexpr int kExitUnknown = 4;
 // that is not JSON or not a document, no summary line): apart from 2, the
 // shard must be linted again.
 inline constexpr int kExitBadShard = 5;
+// cprokit facturx: inputs that cannot give or make a Factur-X (a PDF that is
+// encrypted, damaged, without an invoice XML or with one already; an XML
+// that is not a CII or whose BT-24 contradicts --profile): apart from 2,
+// the files are there but are not what the command needs.
+inline constexpr int kExitRefused = 6;
 
 }  // namespace cprokit::cli

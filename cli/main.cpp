@@ -30,6 +30,8 @@ Commandes / commands:
   serve   service HTTP de vérification (POST /v1/lint) / HTTP validation service
   merge   fusionne les rapports jsonl de lots vérifiés à part / merges the jsonl reports of
           shards linted apart
+  facturx extrait la facture XML d'un Factur-X, ou en construit un d'une facture CII et d'un
+          PDF / extracts the invoice XML of a Factur-X, or builds one from a CII invoice and a PDF
 
   cprokit <commande> --help   aide d'une commande, avec des exemples / a command's help, with examples
   cprokit --version           version
@@ -70,6 +72,7 @@ int main(int argc, char** argv) {
     if (command == "rehearse") return rehearse_command(args);
     if (command == "serve") return serve_command(args);
     if (command == "merge") return merge_command(args);
+    if (command == "facturx") return facturx_command(args);
   } catch (const std::exception& e) {
     // Bad input never lands here (it becomes findings); this is a bug or the system.
     std::cerr << "cprokit: erreur interne / internal error: " << e.what() << '\n';

@@ -10,6 +10,8 @@ packages=(
   nlohmann-json3-dev libfmt-dev libssl-dev catch2
   libcpp-httplib-dev libsqlite3-dev libsodium-dev libarchive-dev
   libqpdf-dev libkainjow-mustache-dev libre2-dev
+  # the sRGB ICC profile of the output intent `cprokit facturx make` adds (read at run time)
+  icc-profiles-free
   clang-format clang-tidy
   # the fuzz targets (scripts/fuzz.sh): clang 14 with libFuzzer, llvm-symbolizer for the stacks
   clang-14 libclang-rt-14-dev llvm-14
