@@ -11,8 +11,10 @@
 #include "validators/binding/binding_check.hpp"
 #include "validators/detect.hpp"
 #include "validators/json/json_tree.hpp"
+#include "validators/pdf/facturx_container.hpp"
 #include "validators/pdf/facturx_extractor.hpp"
 #include "validators/pdf/facturx_findings.hpp"
+#include "validators/pdf/facturx_profile.hpp"
 #include "validators/readers/readers.hpp"
 #include "validators/sha256.hpp"
 #include "validators/xml/names.hpp"
@@ -230,15 +232,26 @@ void Linter::lint_pdf(LintedDocument& out, std::string_view bytes,
   }
   const pdf::FacturX& facturx = std::get<pdf::FacturX>(extracted);
   out.syntax = Syntax::FacturX;
-  if (auto level = pdf::level_finding(facturx.conformance_level)) {
-    out.findings.push_back(std::move(*level));
-    return;
+  // The profile is the XML's (BT-24); the XMP's level stands in for an XML
+  // whose guideline we do not know.
+  const auto guideline = pdf::guideline_of(facturx.xml);
+  const auto declared = guideline ? pdf::profile_of_guideline(*guideline) : std::nullopt;
+  out.findings = pdf::container_findings(facturx, declared);
+  const auto profile = declared ? declared
+                                : pdf::profile_of_level(facturx.xmp.conformance_level.value_or(""));
+  if (profile) {
+    if (auto level = pdf::level_finding(*profile, declared.has_value())) {
+      out.findings.push_back(std::move(*level));
+      return;
+    }
   }
+  const std::size_t xml_start = out.findings.size();
   std::optional<Invoice> invoice = read_invoice(facturx.xml, out);
   // What reading found is all about the XML; of the rules' findings, those
   // without a place are about the PDF itself (its size, its name).
-  for (auto& f : out.findings)
-    pdf::place_inside(facturx.name, f.where);
+  for (auto f = out.findings.begin() + static_cast<std::ptrdiff_t>(xml_start);
+       f != out.findings.end(); ++f)
+    pdf::place_inside(facturx.name, f->where);
   const bool cii = out.syntax == Syntax::Cii;
   out.syntax = Syntax::FacturX;
   if (!invoice) return;

@@ -26,6 +26,17 @@ inline constexpr std::string_view kPdfUnreadable = "PDF-01";
 inline constexpr std::string_view kPdfNoInvoice = "PDF-02";
 inline constexpr std::string_view kPdfSeveralInvoices = "PDF-03";
 inline constexpr std::string_view kPdfNotEn16931 = "PDF-04";
+inline constexpr std::string_view kPdfEncrypted = "PDF-05";
+inline constexpr std::string_view kPdfNotPdfA = "PDF-06";
+inline constexpr std::string_view kPdfNoExtensionSchema = "PDF-07";
+inline constexpr std::string_view kPdfFacturXValues = "PDF-08";
+inline constexpr std::string_view kPdfLevelMismatch = "PDF-09";
+inline constexpr std::string_view kPdfFileNameMismatch = "PDF-10";
+inline constexpr std::string_view kPdfRelationship = "PDF-11";
+inline constexpr std::string_view kPdfNotInAf = "PDF-12";
+inline constexpr std::string_view kPdfMimeType = "PDF-13";
+inline constexpr std::string_view kPdfModDate = "PDF-14";
+inline constexpr std::string_view kPdfOneInvoice = "PDF-15";
 inline constexpr std::string_view kXsdInvalid = "XSD-01";
 inline constexpr std::string_view kXsdUnavailable = "XSD-02";
 // The code lists of the BR-CL rules were not found: those rules did not run.

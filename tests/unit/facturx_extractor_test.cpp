@@ -40,14 +40,14 @@ TEST_CASE("a Factur-X PDF gives back the very bytes of its CII and the level of 
   const FacturX& fx = std::get<FacturX>(result);
   CHECK(fx.name == "factur-x.xml");
   CHECK(fx.xml == slurp("invoices/cii/invoice-valid.xml"));
-  CHECK(fx.conformance_level == "EN 16931");
+  CHECK(fx.xmp.conformance_level == "EN 16931");
 }
 
 TEST_CASE("an older ZUGFeRD name is found without XMP", "[facturx]") {
   auto result = extract_facturx(slurp("invoices/facturx/credit-note-zugferd-name.pdf"), "t.pdf");
   REQUIRE(std::holds_alternative<FacturX>(result));
   CHECK(std::get<FacturX>(result).name == "ZUGFeRD-invoice.xml");
-  CHECK_FALSE(std::get<FacturX>(result).conformance_level);
+  CHECK_FALSE(std::get<FacturX>(result).has_xmp);
 }
 
 TEST_CASE("a PDF with no invoice XML names the files it has", "[facturx]") {
@@ -66,8 +66,12 @@ TEST_CASE("two invoice XMLs are ambiguous unless the XMP names one", "[facturx]"
   CHECK(std::get<FacturX>(named).xml == slurp("invoices/cii/invoice-valid.xml"));
 }
 
-TEST_CASE("garbage, truncated and encrypted PDFs are unreadable, with qpdf's reason", "[facturx]") {
-  for (const char* name : {"garbage.pdf", "truncated.pdf", "encrypted.pdf"}) {
+TEST_CASE("an encrypted PDF is told apart from a damaged one", "[facturx]") {
+  CHECK(error_of(slurp("invoices/facturx/encrypted.pdf")).problem == Problem::Encrypted);
+}
+
+TEST_CASE("garbage and truncated PDFs are unreadable, with qpdf's reason", "[facturx]") {
+  for (const char* name : {"garbage.pdf", "truncated.pdf"}) {
     INFO(name);
     const ExtractError e = error_of(slurp(std::string("invoices/facturx/") + name));
     CHECK(e.problem == Problem::Unreadable);
