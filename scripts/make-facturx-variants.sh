@@ -19,11 +19,16 @@ cii="$fixtures/invoices/cii/invoice-valid.xml"
 "$make_fixtures" --base "$cii" "EXTENDED" "$out/base-extended.pdf"
 "$make_fixtures" --base "$cii" "MINIMUM" "$out/base-minimum.pdf"
 "$make_fixtures" --base "$cii" "BASIC WL" "$out/base-basicwl.pdf"
+# Ready for deposit on the mock (its tests deposit it).
+"$make_fixtures" --base "$fixtures/invoices/chorus/cii-invoice-chorus-ok.xml" "EN 16931" \
+  "$out/base-chorus-ok.pdf"
 for breakage in wrong-relationship no-af level-mismatch unknown-level wrong-name two-xmls \
   encrypted no-xmp pdfa-2 no-extension-schema no-params wrong-mime; do
   "$variant" "$out/base-en16931.pdf" "$breakage" "$out/$breakage.pdf"
 done
 "$variant" "$out/base-minimum.pdf" alternative-relationship "$out/minimum-alternative.pdf"
+# The base again, linted with --syntaxe-flux IN_DP_E1_UBL_INVOICE (its .options): DOC-02.
+cp "$out/base-en16931.pdf" "$out/declared-ubl.pdf"
 
 if [[ "$out" != "$committed" ]]; then
   status=0

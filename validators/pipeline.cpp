@@ -175,7 +175,19 @@ LintedDocument Linter::lint(std::string path, std::string_view bytes,
                                             "the content is neither XML, PDF nor JSON"));
       break;
   }
+  check_declared_syntax(out);
   return out;
+}
+
+// What the mock refuses (chorus::syntaxe_mismatch), said before the deposit:
+// only of a document read as an invoice file, whose syntax is known.
+void Linter::check_declared_syntax(LintedDocument& out) const {
+  if (!options_.syntaxe_flux) return;
+  if (out.syntax != Syntax::Ubl && out.syntax != Syntax::Cii && out.syntax != Syntax::FacturX)
+    return;
+  if (auto mismatch = chorus::syntaxe_mismatch(*options_.syntaxe_flux, out.syntax))
+    out.findings.push_back(
+        syntax::finding(syntax::kNotTheDeclaredSyntax, {}, std::move(*mismatch)));
 }
 
 std::optional<Invoice> Linter::read_invoice(std::string_view bytes, LintedDocument& out) const {
@@ -237,8 +249,8 @@ void Linter::lint_pdf(LintedDocument& out, std::string_view bytes,
   const auto guideline = pdf::guideline_of(facturx.xml);
   const auto declared = guideline ? pdf::profile_of_guideline(*guideline) : std::nullopt;
   out.findings = pdf::container_findings(facturx, declared);
-  const auto profile = declared ? declared
-                                : pdf::profile_of_level(facturx.xmp.conformance_level.value_or(""));
+  const auto profile =
+      declared ? declared : pdf::profile_of_level(facturx.xmp.conformance_level.value_or(""));
   if (profile) {
     if (auto level = pdf::level_finding(*profile, declared.has_value())) {
       out.findings.push_back(std::move(*level));

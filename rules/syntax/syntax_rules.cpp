@@ -84,10 +84,15 @@ std::vector<Rule> describe_rules() {
                            "The document is a UBL 2.1 or CII D16B invoice or credit note (a "
                            "Factur-X PDF carries a CII), a Chorus Pro deposit request or an "
                            "account form (JSON)."));
+  rules.push_back(describe(kNotTheDeclaredSyntax, Severity::Fatal,
+                           "Avec --syntaxe-flux, le fichier est de la syntaxe déclarée (UBL, CII, "
+                           "Factur-X) : Chorus Pro refuse un dépôt dont le fichier la contredit.",
+                           "With --syntaxe-flux, the file is of the declared syntax (UBL, CII, "
+                           "Factur-X): Chorus Pro refuses a deposit whose file contradicts it.",
+                           "Chorus Pro API, deposer/flux (syntaxeFlux)"));
   rules.push_back(describe(kPdfUnreadable, Severity::Fatal,
                            "Le PDF se lit : ni endommagé, ni tronqué.",
-                           "The PDF can be read: not damaged or truncated.",
-                           "ISO 32000 (PDF)"));
+                           "The PDF can be read: not damaged or truncated.", "ISO 32000 (PDF)"));
   rules.push_back(describe(kPdfNoInvoice, Severity::Fatal,
                            "Le PDF porte une facture Factur-X : un fichier joint factur-x.xml "
                            "(ou zugferd-invoice.xml, xrechnung.xml). Un PDF sans facture XML ne "

@@ -22,6 +22,7 @@ inline constexpr std::string_view kJsonWrongType = "JSON-02";
 inline constexpr std::string_view kJsonUnknownField = "JSON-03";
 inline constexpr std::string_view kJsonDuplicateKey = "JSON-04";
 inline constexpr std::string_view kNotAnInvoice = "DOC-01";
+inline constexpr std::string_view kNotTheDeclaredSyntax = "DOC-02";
 inline constexpr std::string_view kPdfUnreadable = "PDF-01";
 inline constexpr std::string_view kPdfNoInvoice = "PDF-02";
 inline constexpr std::string_view kPdfSeveralInvoices = "PDF-03";

@@ -108,19 +108,16 @@ const std::map<std::string, std::function<void(QPDF&)>>& breakages() {
   static const std::map<std::string, std::function<void(QPDF&)>> all = {
       {"wrong-relationship",
        [](QPDF& pdf) {
-         invoice_spec(pdf).replaceKey("/AFRelationship",
-                                      QPDFObjectHandle::newName("/Supplement"));
+         invoice_spec(pdf).replaceKey("/AFRelationship", QPDFObjectHandle::newName("/Supplement"));
        }},
       {"alternative-relationship",
        [](QPDF& pdf) {
-         invoice_spec(pdf).replaceKey("/AFRelationship",
-                                      QPDFObjectHandle::newName("/Alternative"));
+         invoice_spec(pdf).replaceKey("/AFRelationship", QPDFObjectHandle::newName("/Alternative"));
        }},
       {"no-af", [](QPDF& pdf) { pdf.getRoot().removeKey("/AF"); }},
       {"level-mismatch",
        [](QPDF& pdf) {
-         edit_xmp(pdf, "<fx:ConformanceLevel>EN 16931<",
-                  "<fx:ConformanceLevel>EXTENDED<");
+         edit_xmp(pdf, "<fx:ConformanceLevel>EN 16931<", "<fx:ConformanceLevel>EXTENDED<");
        }},
       {"unknown-level",
        [](QPDF& pdf) {
@@ -130,8 +127,7 @@ const std::map<std::string, std::function<void(QPDF&)>>& breakages() {
       {"two-xmls", add_second_invoice},
       {"encrypted", [](QPDF&) {}},  // done when writing
       {"no-xmp", [](QPDF& pdf) { pdf.getRoot().removeKey("/Metadata"); }},
-      {"pdfa-2",
-       [](QPDF& pdf) { edit_xmp(pdf, "<pdfaid:part>3<", "<pdfaid:part>2<"); }},
+      {"pdfa-2", [](QPDF& pdf) { edit_xmp(pdf, "<pdfaid:part>3<", "<pdfaid:part>2<"); }},
       {"no-extension-schema",
        [](QPDF& pdf) { cut_xmp(pdf, "<pdfaExtension:schemas>", "</pdfaExtension:schemas>"); }},
       {"no-params", [](QPDF& pdf) { invoice_stream(pdf).getDict().removeKey("/Params"); }},

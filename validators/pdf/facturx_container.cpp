@@ -63,8 +63,8 @@ void facturx_values(const FacturX& fx, std::vector<Finding>& out) {
   std::vector<std::string> wrong_fr;
   std::vector<std::string> wrong_en;
   if (m.document_type != "INVOICE") {
-    wrong_fr.push_back(fmt::format("fx:DocumentType {} (attendu INVOICE)",
-                                   shown(m.document_type, "absent")));
+    wrong_fr.push_back(
+        fmt::format("fx:DocumentType {} (attendu INVOICE)", shown(m.document_type, "absent")));
     wrong_en.push_back(
         fmt::format("fx:DocumentType {} (expected INVOICE)", shown_en(m.document_type)));
   }
@@ -121,8 +121,8 @@ void relationship(const FacturX& fx, std::optional<FacturXProfile> profile,
   // drawn from it; the richer profiles may also say the XML is its source
   // or an equivalent rendition (fr-mapping.md §4).
   const bool partial = profile && !is_en16931_invoice(*profile);
-  const bool allowed = value && (*value == "Data" ||
-                                 (!partial && (*value == "Source" || *value == "Alternative")));
+  const bool allowed =
+      value && (*value == "Data" || (!partial && (*value == "Source" || *value == "Alternative")));
   if (allowed) return;
   const std::string_view expected_fr =
       partial ? "Data pour les niveaux MINIMUM et BASIC WL" : "Data, Source ou Alternative";
@@ -161,7 +161,8 @@ void mime_type(const FacturX& fx, std::vector<Finding>& out) {
 
 void mod_date(const FacturX& fx, std::vector<Finding>& out) {
   if (fx.attachment.has_mod_date) return;
-  const std::string_view what_fr = fx.attachment.has_params ? "/Params sans /ModDate" : "sans /Params";
+  const std::string_view what_fr =
+      fx.attachment.has_params ? "/Params sans /ModDate" : "sans /Params";
   const std::string_view what_en =
       fx.attachment.has_params ? "/Params without /ModDate" : "no /Params";
   out.push_back(syntax::finding(

@@ -19,8 +19,7 @@ struct Known {
 constexpr std::array<Known, 7> kKnown{{
     {FacturXProfile::Minimum, "urn:factur-x.eu:1p0:minimum", "MINIMUM"},
     {FacturXProfile::BasicWl, "urn:factur-x.eu:1p0:basicwl", "BASIC WL"},
-    {FacturXProfile::Basic, "urn:cen.eu:en16931:2017#compliant#urn:factur-x.eu:1p0:basic",
-     "BASIC"},
+    {FacturXProfile::Basic, "urn:cen.eu:en16931:2017#compliant#urn:factur-x.eu:1p0:basic", "BASIC"},
     {FacturXProfile::En16931, "urn:cen.eu:en16931:2017", "EN 16931"},
     {FacturXProfile::En16931, "urn:cen.eu:en16931:2017#compliant#urn:factur-x.eu:1p0:en16931",
      "EN 16931"},
@@ -76,9 +75,8 @@ std::string_view lacks_fr(FacturXProfile profile) {
 }
 
 std::string_view lacks_en(FacturXProfile profile) {
-  return profile == FacturXProfile::Minimum
-             ? "no invoice lines, no VAT breakdown, few of its terms"
-             : "no invoice lines, nor their items and prices";
+  return profile == FacturXProfile::Minimum ? "no invoice lines, no VAT breakdown, few of its terms"
+                                            : "no invoice lines, nor their items and prices";
 }
 
 std::optional<std::string> guideline_of(std::string_view cii) {
