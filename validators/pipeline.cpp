@@ -1,5 +1,6 @@
 #include "validators/pipeline.hpp"
 
+#include <algorithm>
 #include <filesystem>
 #include <stdexcept>
 #include <variant>
@@ -86,6 +87,20 @@ Finding unknown_json() {
        "Unrecognised JSON document: expected a Chorus Pro deposit request (body of "
        "factures/v1/soumettre: modeDepot, destinataire, references, montantTotal…) or an "
        "account form (compte, structure, fonctionnalites, espaces)."});
+}
+
+// A Factur-X EXTENDED CII (BT-24) may use the elements the EN 16931 CIUS
+// leaves out: the warnings that they "should not be included" do not apply.
+// The EN 16931 rules still run on it.
+void lift_extension_elements(pugi::xml_node root, std::vector<Finding>& findings,
+                             std::size_t from) {
+  const auto guideline = pdf::guideline_in(root);
+  const auto profile = guideline ? pdf::profile_of_guideline(*guideline) : std::nullopt;
+  if (!profile || !pdf::is_extension(*profile)) return;
+  const auto lifted =
+      std::remove_if(findings.begin() + static_cast<std::ptrdiff_t>(from), findings.end(),
+                     [](const Finding& f) { return binding::is_cius_restriction(f.rule); });
+  findings.erase(lifted, findings.end());
 }
 
 }  // namespace
@@ -223,7 +238,9 @@ std::optional<Invoice> Linter::read_invoice(std::string_view bytes, LintedDocume
 
   // The binding rules judge the XML itself, XSD-valid or not (the official
   // unit tests are fragments that the schemas refuse).
+  const std::size_t binding_start = findings.size();
   binding::check(*loaded, out.syntax, profile_, findings);
+  if (out.syntax == Syntax::Cii) lift_extension_elements(root, findings, binding_start);
 
   return out.syntax == Syntax::Ubl ? readers::read_ubl(*loaded, out.kind, findings)
                                    : readers::read_cii(*loaded, out.kind, findings);

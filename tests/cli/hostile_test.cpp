@@ -274,9 +274,8 @@ TEST_CASE("hostile: PDFs nested 100,000 deep, in the catalog or the trailer, giv
   check_hostile({(dir / "array.pdf").string()}, "PDF-02");
   write_file(dir / "dict.pdf", pdf_of({catalog, kPages, nested("<< /A ", ">>", 100'000)}));
   check_hostile({(dir / "dict.pdf").string()}, "PDF-02");
-  write_file(dir / "trailer.pdf",
-             pdf_of({"<< /Type /Catalog /Pages 2 0 R >>", kPages},
-                    "/X " + nested("[", "]", 100'000)));
+  write_file(dir / "trailer.pdf", pdf_of({"<< /Type /Catalog /Pages 2 0 R >>", kPages},
+                                         "/X " + nested("[", "]", 100'000)));
   check_hostile({(dir / "trailer.pdf").string()}, "PDF-01");
 }
 

@@ -68,6 +68,10 @@ bool is_en16931_invoice(FacturXProfile profile) {
   return profile != FacturXProfile::Minimum && profile != FacturXProfile::BasicWl;
 }
 
+bool is_extension(FacturXProfile profile) {
+  return profile == FacturXProfile::Extended || profile == FacturXProfile::ExtendedCtcFr;
+}
+
 std::string_view lacks_fr(FacturXProfile profile) {
   return profile == FacturXProfile::Minimum
              ? "ni lignes de facture, ni ventilation de la TVA, ni la plupart des termes"
@@ -84,9 +88,13 @@ std::optional<std::string> guideline_of(std::string_view cii) {
   // The default parse: no DOCTYPE entity expanded (pugixml expands none but
   // the five predefined); the readers judge the XML itself afterwards.
   if (!doc.load_buffer(cii.data(), cii.size(), pugi::parse_default)) return std::nullopt;
-  pugi::xml_node id = child(child(child(doc.document_element(), "ExchangedDocumentContext"),
-                                  "GuidelineSpecifiedDocumentContextParameter"),
-                            "ID");
+  return guideline_in(doc.document_element());
+}
+
+std::optional<std::string> guideline_in(pugi::xml_node root) {
+  pugi::xml_node id = child(
+      child(child(root, "ExchangedDocumentContext"), "GuidelineSpecifiedDocumentContextParameter"),
+      "ID");
   if (!id) return std::nullopt;
   return std::string(id.child_value());
 }

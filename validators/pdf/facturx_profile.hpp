@@ -3,7 +3,10 @@
 #pragma once
 
 #include <optional>
+#include <string>
 #include <string_view>
+
+#include <pugixml.hpp>
 
 namespace cprokit::pdf {
 
@@ -23,6 +26,9 @@ std::string_view level_of(FacturXProfile profile);
 // MINIMUM and BASIC WL carry no invoice lines: not EN 16931 invoices.
 bool is_en16931_invoice(FacturXProfile profile);
 
+// EXTENDED (and EXTENDED-CTC-FR) add to EN 16931 elements its CIUS leaves out.
+bool is_extension(FacturXProfile profile);
+
 // What a profile that is not an EN 16931 invoice lacks, in French and English.
 std::string_view lacks_fr(FacturXProfile profile);
 std::string_view lacks_en(FacturXProfile profile);
@@ -31,5 +37,8 @@ std::string_view lacks_en(FacturXProfile profile);
 // them, to know whether to read the XML as an EN 16931 invoice); nullopt when
 // the XML does not parse or has none.
 std::optional<std::string> guideline_of(std::string_view cii);
+
+// The same, from the root element of a loaded CII.
+std::optional<std::string> guideline_in(pugi::xml_node root);
 
 }  // namespace cprokit::pdf
