@@ -124,7 +124,7 @@ AttachmentFacts facts_of(QPDF& qpdf, Attachment file) {
   facts.af_relationship = name_value(file.spec.getKey("/AFRelationship"));
   QPDFObjectHandle associated = qpdf.getRoot().getKey("/AF");
   if (associated.isArray()) {
-    for (QPDFObjectHandle entry : associated.aitems())
+    for (const QPDFObjectHandle& entry : associated.aitems())
       facts.listed_in_af = facts.listed_in_af || entry.isSameObjectAs(file.spec);
   }
   QPDFObjectHandle dict = file.stream.getDict();
