@@ -30,6 +30,7 @@
 #include "cli/user_error.hpp"
 #include "cli/xsd_option.hpp"
 #include "rules/catalogue/catalogue.hpp"
+#include "rules/chorus/syntaxe_flux.hpp"
 #include "rules/syntax/syntax_rules.hpp"
 #include "validators/data_digest.hpp"
 #include "validators/pipeline.hpp"
@@ -129,6 +130,7 @@ struct Args {
   std::optional<std::string> schemas;
   std::optional<std::string> directory;
   std::optional<std::string> with;
+  std::optional<std::string> syntaxe_flux;
   std::optional<std::string> codelists;
   bool no_xsd = false;
   bool no_codelists = false;
@@ -178,7 +180,11 @@ po::options_description visible_options(Args& a) {
       "la facture (UBL, CII) d'une demande de dépôt JSON : ses totaux doivent être ceux "
       "saisis (CPRO-TOT-05) / the invoice (UBL, CII) of a JSON deposit request: its totals "
       "must be the ones entered (CPRO-TOT-05)")(
-      "schemas", po::value<std::string>(), "dossier des schémas XSD / folder of the XSD schemas")(
+      "syntaxe-flux", po::value<std::string>(),
+      "syntaxeFlux du dépôt (valeurs de deposit) : le fichier doit être de cette syntaxe "
+      "(DOC-02) / syntaxeFlux of the deposit (deposit's values): the file must be of that "
+      "syntax (DOC-02)")("schemas", po::value<std::string>(),
+                         "dossier des schémas XSD / folder of the XSD schemas")(
       "no-xsd", po::bool_switch(&a.no_xsd), "sans validation XSD / skip XSD validation")(
       "codelists", po::value<std::string>(),
       "listes de codes des règles BR-CL (JSON, voir README) / code lists of the BR-CL rules "
@@ -298,6 +304,7 @@ int lint_command(const std::vector<std::string>& argv) {
     if (vm.count("codelists") != 0) a.codelists = vm["codelists"].as<std::string>();
     if (vm.count("directory") != 0) a.directory = vm["directory"].as<std::string>();
     if (vm.count("with") != 0) a.with = vm["with"].as<std::string>();
+    if (vm.count("syntaxe-flux") != 0) a.syntaxe_flux = vm["syntaxe-flux"].as<std::string>();
     lang = parse_lang(a.lang);
     a.lint.max_bytes = parse_size(a.max_bytes);
     color = use_color(a.color);
@@ -311,6 +318,15 @@ int lint_command(const std::vector<std::string>& argv) {
       throw UserError(
           {fmt::format("--profile : « {} » inconnu (cprokit rules --profiles)", a.lint.profile),
            fmt::format("--profile: unknown \"{}\" (cprokit rules --profiles)", a.lint.profile)});
+    }
+    if (a.syntaxe_flux) {
+      a.lint.syntaxe_flux = chorus::find_syntaxe(*a.syntaxe_flux);
+      if (!a.lint.syntaxe_flux) {
+        throw UserError({fmt::format("--syntaxe-flux « {} » inconnue (ex. IN_DP_E1_UBL_INVOICE)",
+                                     *a.syntaxe_flux),
+                         fmt::format("--syntaxe-flux \"{}\" unknown (e.g. IN_DP_E1_UBL_INVOICE)",
+                                     *a.syntaxe_flux)});
+      }
     }
     if (a.inputs.empty()) {
       throw UserError({"aucun fichier à vérifier : donnez un FICHIER, un DOSSIER ou -",

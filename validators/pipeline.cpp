@@ -1,5 +1,6 @@
 #include "validators/pipeline.hpp"
 
+#include <algorithm>
 #include <filesystem>
 #include <stdexcept>
 #include <variant>
@@ -11,8 +12,10 @@
 #include "validators/binding/binding_check.hpp"
 #include "validators/detect.hpp"
 #include "validators/json/json_tree.hpp"
+#include "validators/pdf/facturx_container.hpp"
 #include "validators/pdf/facturx_extractor.hpp"
 #include "validators/pdf/facturx_findings.hpp"
+#include "validators/pdf/facturx_profile.hpp"
 #include "validators/readers/readers.hpp"
 #include "validators/sha256.hpp"
 #include "validators/xml/names.hpp"
@@ -84,6 +87,20 @@ Finding unknown_json() {
        "Unrecognised JSON document: expected a Chorus Pro deposit request (body of "
        "factures/v1/soumettre: modeDepot, destinataire, references, montantTotal…) or an "
        "account form (compte, structure, fonctionnalites, espaces)."});
+}
+
+// A Factur-X EXTENDED CII (BT-24) may use the elements the EN 16931 CIUS
+// leaves out: the warnings that they "should not be included" do not apply.
+// The EN 16931 rules still run on it.
+void lift_extension_elements(pugi::xml_node root, std::vector<Finding>& findings,
+                             std::size_t from) {
+  const auto guideline = pdf::guideline_in(root);
+  const auto profile = guideline ? pdf::profile_of_guideline(*guideline) : std::nullopt;
+  if (!profile || !pdf::is_extension(*profile)) return;
+  const auto lifted =
+      std::remove_if(findings.begin() + static_cast<std::ptrdiff_t>(from), findings.end(),
+                     [](const Finding& f) { return binding::is_cius_restriction(f.rule); });
+  findings.erase(lifted, findings.end());
 }
 
 }  // namespace
@@ -173,7 +190,19 @@ LintedDocument Linter::lint(std::string path, std::string_view bytes,
                                             "the content is neither XML, PDF nor JSON"));
       break;
   }
+  check_declared_syntax(out);
   return out;
+}
+
+// What the mock refuses (chorus::syntaxe_mismatch), said before the deposit:
+// only of a document read as an invoice file, whose syntax is known.
+void Linter::check_declared_syntax(LintedDocument& out) const {
+  if (!options_.syntaxe_flux) return;
+  if (out.syntax != Syntax::Ubl && out.syntax != Syntax::Cii && out.syntax != Syntax::FacturX)
+    return;
+  if (auto mismatch = chorus::syntaxe_mismatch(*options_.syntaxe_flux, out.syntax))
+    out.findings.push_back(
+        syntax::finding(syntax::kNotTheDeclaredSyntax, {}, std::move(*mismatch)));
 }
 
 std::optional<Invoice> Linter::read_invoice(std::string_view bytes, LintedDocument& out) const {
@@ -209,7 +238,9 @@ std::optional<Invoice> Linter::read_invoice(std::string_view bytes, LintedDocume
 
   // The binding rules judge the XML itself, XSD-valid or not (the official
   // unit tests are fragments that the schemas refuse).
+  const std::size_t binding_start = findings.size();
   binding::check(*loaded, out.syntax, profile_, findings);
+  if (out.syntax == Syntax::Cii) lift_extension_elements(root, findings, binding_start);
 
   return out.syntax == Syntax::Ubl ? readers::read_ubl(*loaded, out.kind, findings)
                                    : readers::read_cii(*loaded, out.kind, findings);
@@ -230,15 +261,26 @@ void Linter::lint_pdf(LintedDocument& out, std::string_view bytes,
   }
   const pdf::FacturX& facturx = std::get<pdf::FacturX>(extracted);
   out.syntax = Syntax::FacturX;
-  if (auto level = pdf::level_finding(facturx.conformance_level)) {
-    out.findings.push_back(std::move(*level));
-    return;
+  // The profile is the XML's (BT-24); the XMP's level stands in for an XML
+  // whose guideline we do not know.
+  const auto guideline = pdf::guideline_of(facturx.xml);
+  const auto declared = guideline ? pdf::profile_of_guideline(*guideline) : std::nullopt;
+  out.findings = pdf::container_findings(facturx, declared);
+  const auto profile =
+      declared ? declared : pdf::profile_of_level(facturx.xmp.conformance_level.value_or(""));
+  if (profile) {
+    if (auto level = pdf::level_finding(*profile, declared.has_value())) {
+      out.findings.push_back(std::move(*level));
+      return;
+    }
   }
+  const std::size_t xml_start = out.findings.size();
   std::optional<Invoice> invoice = read_invoice(facturx.xml, out);
   // What reading found is all about the XML; of the rules' findings, those
   // without a place are about the PDF itself (its size, its name).
-  for (auto& f : out.findings)
-    pdf::place_inside(facturx.name, f.where);
+  for (auto f = out.findings.begin() + static_cast<std::ptrdiff_t>(xml_start);
+       f != out.findings.end(); ++f)
+    pdf::place_inside(facturx.name, f->where);
   const bool cii = out.syntax == Syntax::Cii;
   out.syntax = Syntax::FacturX;
   if (!invoice) return;

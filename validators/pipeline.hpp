@@ -16,6 +16,7 @@
 #include "rules/catalogue/catalogue.hpp"
 #include "rules/chorus/depositor.hpp"
 #include "rules/chorus/directory.hpp"
+#include "rules/chorus/syntaxe_flux.hpp"
 #include "rules/en16931/code_lists.hpp"
 #include "rules/engine/context.hpp"
 #include "rules/engine/engine.hpp"
@@ -38,6 +39,9 @@ struct LintOptions {
   std::shared_ptr<const chorus::Directory> directory;
   // The name documents are deposited under (lint --name); empty: the file's name.
   std::string deposit_name;
+  // The syntaxeFlux the documents are to be deposited under (lint
+  // --syntaxe-flux); nullopt: not checked.
+  std::optional<chorus::SyntaxeFlux> syntaxe_flux;
   // The invoice the deposit requests are for (lint --with); null without one.
   std::shared_ptr<const Invoice> invoice_file;
   // Who deposits the documents (the mock: the technical account of a call,
@@ -128,6 +132,7 @@ class Linter {
   // A Factur-X PDF: its embedded CII linted as lint_xml() would, the
   // findings placed inside the embedded file.
   void lint_pdf(LintedDocument& out, std::string_view bytes, std::optional<Invoice>* keep) const;
+  void check_declared_syntax(LintedDocument& out) const;
   // The rules on an invoice read from `size` bytes; the invoice kept in *keep.
   void check_invoice(LintedDocument& out, Invoice invoice, std::size_t size,
                      std::optional<Invoice>* keep) const;

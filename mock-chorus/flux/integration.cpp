@@ -19,19 +19,6 @@ bool is_technical(const Registry& registry, const Finding& f) {
   return family != nullptr && family->technical;
 }
 
-std::string_view syntax_label(Syntax s) {
-  switch (s) {
-    case Syntax::Ubl:
-      return "UBL";
-    case Syntax::Cii:
-      return "CII";
-    case Syntax::FacturX:
-      return "Factur-X (PDF)";
-    default:
-      return "inconnue";
-  }
-}
-
 class Examiner {
  public:
   Examiner(const FluxRecord& flux, const AccountRecord& account, const Catalogue& catalogue,
@@ -44,7 +31,7 @@ class Examiner {
 
   // The account's rules on the file: the supplier must be its structure
   // (CPRO-DEP-03), as every other rule of the linter's Chorus Pro profile.
-  void file(const std::string& name, std::string_view bytes, chorus::FluxFile announced) {
+  void file(const std::string& name, std::string_view bytes, const chorus::SyntaxeFlux& announced) {
     std::optional<Invoice> invoice;
     const LintedDocument doc = linter_.lint(name, bytes, invoice);
     bool technical = false;
@@ -61,12 +48,10 @@ class Examiner {
       ++out.rejected;
       return;
     }
-    if (!chorus::announces(announced, doc.syntax)) {
-      out.technical.push_back(
-          {"SYNTAXE_FLUX",
-           fmt::format("IRRECEVABILITE: {} : syntaxe {} annoncée, fichier {} reçu.", name,
-                       flux_.syntaxe_flux, syntax_label(doc.syntax)),
-           "IRRECEVABILITE"});
+    if (auto mismatch = chorus::syntaxe_mismatch(announced, doc.syntax)) {
+      out.technical.push_back({"SYNTAXE_FLUX",
+                               fmt::format("IRRECEVABILITE: {} : {}", name, mismatch->fr),
+                               "IRRECEVABILITE"});
       ++out.rejected;
       return;
     }
@@ -127,9 +112,9 @@ FluxExamination examine_flux(const FluxRecord& flux, std::string_view file,
       return std::move(examiner.out);
     }
     for (const auto& entry : std::get<std::vector<LotEntry>>(lot))
-      examiner.file(entry.name, entry.bytes, syntaxe->file);
+      examiner.file(entry.name, entry.bytes, *syntaxe);
   } else {
-    examiner.file(flux.nom_fichier, file, syntaxe->file);
+    examiner.file(flux.nom_fichier, file, *syntaxe);
   }
   return std::move(examiner.out);
 }

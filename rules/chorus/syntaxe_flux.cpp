@@ -2,6 +2,8 @@
 
 #include <array>
 
+#include <fmt/format.h>
+
 namespace cprokit::chorus {
 namespace {
 
@@ -37,6 +39,33 @@ bool announces(FluxFile announced, Syntax found) {
   return (announced == FluxFile::Ubl && found == Syntax::Ubl) ||
          (announced == FluxFile::Cii && found == Syntax::Cii) ||
          (announced == FluxFile::FacturX && found == Syntax::FacturX);
+}
+
+std::string_view file_label(Syntax found) {
+  switch (found) {
+    case Syntax::Ubl:
+      return "UBL";
+    case Syntax::Cii:
+      return "CII";
+    case Syntax::FacturX:
+      return "Factur-X (PDF)";
+    default:
+      return "?";
+  }
+}
+
+std::optional<Message> syntaxe_mismatch(const SyntaxeFlux& declared, Syntax found) {
+  if (announces(declared.file, found)) return std::nullopt;
+  const auto fitting = syntaxe_for(found);
+  return Message{
+      fmt::format("Syntaxe {} ({}) annoncée, fichier {} reçu : Chorus Pro refuse le dépôt. {}",
+                  declared.code, declared.libelle, file_label(found),
+                  fitting ? fmt::format("Déposer ce fichier sous {}.", *fitting)
+                          : std::string("Déposer le fichier que la syntaxe annonce.")),
+      fmt::format("Syntax {} ({}) declared, {} file received: Chorus Pro refuses the deposit. {}",
+                  declared.code, declared.libelle, file_label(found),
+                  fitting ? fmt::format("Deposit this file under {}.", *fitting)
+                          : std::string("Deposit the file the syntax announces."))};
 }
 
 std::optional<std::string_view> syntaxe_for(Syntax found) {

@@ -8,6 +8,7 @@
 #include <span>
 #include <string_view>
 
+#include "rules/finding.hpp"
 #include "rules/model/document_type.hpp"
 
 namespace cprokit::chorus {
@@ -31,6 +32,15 @@ std::span<const SyntaxeFlux> all_syntaxes();
 
 // Whether a file read as `found` is the file `announced` says.
 bool announces(FluxFile announced, Syntax found);
+
+// How messages name a file read as `found` ("UBL", "CII", "Factur-X (PDF)").
+std::string_view file_label(Syntax found);
+
+// Why a file read as `found` cannot be deposited under `declared` (a UBL
+// under IN_DP_E2_CII_FACTURX, a PDF under IN_DP_E1_UBL_INVOICE…), naming
+// both; nullopt when it can. The one policy of lint --syntaxe-flux and of
+// the mock's deposit.
+std::optional<Message> syntaxe_mismatch(const SyntaxeFlux& declared, Syntax found);
 
 // The syntaxeFlux a file of syntax `found` is deposited under (E1 UBL, E1
 // CII D16B, E2 Factur-X); nullopt for a syntax no flux carries.

@@ -11,6 +11,10 @@ namespace {
 
 constexpr std::string_view kSource = "cprokit: safe reading of the input";
 constexpr std::string_view kFacturX = "Factur-X 1.0 (FNFE-MPE, FeRD): embedded file and XMP";
+constexpr std::string_view kPdfA3 =
+    "ISO 19005-3 (PDF/A-3), required by Factur-X 1.0 (FNFE-MPE, FeRD)";
+constexpr std::string_view kPdfA3Files =
+    "ISO 19005-3 (PDF/A-3) associated files, required by Factur-X 1.0 (FNFE-MPE, FeRD)";
 
 Rule describe(std::string_view id, Severity severity, std::string fr, std::string en,
               std::string source = std::string(kSource)) {
@@ -80,17 +84,22 @@ std::vector<Rule> describe_rules() {
                            "The document is a UBL 2.1 or CII D16B invoice or credit note (a "
                            "Factur-X PDF carries a CII), a Chorus Pro deposit request or an "
                            "account form (JSON)."));
+  rules.push_back(describe(kNotTheDeclaredSyntax, Severity::Fatal,
+                           "Avec --syntaxe-flux, le fichier est de la syntaxe déclarée (UBL, CII, "
+                           "Factur-X) : Chorus Pro refuse un dépôt dont le fichier la contredit.",
+                           "With --syntaxe-flux, the file is of the declared syntax (UBL, CII, "
+                           "Factur-X): Chorus Pro refuses a deposit whose file contradicts it.",
+                           "Chorus Pro API, deposer/flux (syntaxeFlux)"));
   rules.push_back(describe(kPdfUnreadable, Severity::Fatal,
-                           "Le PDF se lit : ni endommagé, ni tronqué, ni chiffré avec un mot de "
-                           "passe.",
-                           "The PDF can be read: not damaged, truncated or encrypted with a "
-                           "password.",
-                           "ISO 19005-3 (PDF/A-3, which also forbids encryption)"));
+                           "Le PDF se lit : ni endommagé, ni tronqué.",
+                           "The PDF can be read: not damaged or truncated.", "ISO 32000 (PDF)"));
   rules.push_back(describe(kPdfNoInvoice, Severity::Fatal,
                            "Le PDF porte une facture Factur-X : un fichier joint factur-x.xml "
-                           "(ou zugferd-invoice.xml, xrechnung.xml).",
+                           "(ou zugferd-invoice.xml, xrechnung.xml). Un PDF sans facture XML ne "
+                           "se dépose qu'avec les données saisies dans le formulaire du portail.",
                            "The PDF carries a Factur-X invoice: an embedded file factur-x.xml (or "
-                           "zugferd-invoice.xml, xrechnung.xml).",
+                           "zugferd-invoice.xml, xrechnung.xml). A PDF without an invoice XML can "
+                           "be deposited only with the data typed into the portal's form.",
                            std::string(kFacturX)));
   rules.push_back(describe(kPdfSeveralInvoices, Severity::Fatal,
                            "Le PDF ne porte qu'une facture XML, ou ses métadonnées XMP "
@@ -99,10 +108,73 @@ std::vector<Rule> describe_rules() {
                            "(fx:DocumentFileName) names the one to read.",
                            std::string(kFacturX)));
   rules.push_back(describe(kPdfNotEn16931, Severity::Fatal,
-                           "Le niveau Factur-X (fx:ConformanceLevel) est BASIC, EN 16931 ou "
-                           "EXTENDED : MINIMUM et BASIC WL ne sont pas des factures EN 16931.",
-                           "The Factur-X level (fx:ConformanceLevel) is BASIC, EN 16931 or "
-                           "EXTENDED: MINIMUM and BASIC WL are not EN 16931 invoices.",
+                           "Le profil Factur-X (BT-24 du XML, ou fx:ConformanceLevel) est BASIC, "
+                           "EN 16931 ou EXTENDED : MINIMUM et BASIC WL ne sont pas des factures "
+                           "EN 16931 (ni lignes, ni, pour MINIMUM, ventilation de la TVA).",
+                           "The Factur-X profile (BT-24 of the XML, or fx:ConformanceLevel) is "
+                           "BASIC, EN 16931 or EXTENDED: MINIMUM and BASIC WL are not EN 16931 "
+                           "invoices (no lines, and for MINIMUM no VAT breakdown).",
+                           std::string(kFacturX)));
+  rules.push_back(describe(kPdfEncrypted, Severity::Fatal,
+                           "Le PDF n'est pas chiffré, même sans mot de passe à l'ouverture : "
+                           "Chorus Pro refuse les PDF chiffrés.",
+                           "The PDF is not encrypted, not even without a password to open it: "
+                           "Chorus Pro refuses encrypted PDFs.",
+                           "ISO 19005-3 (PDF/A-3 forbids encryption); Chorus Pro refuses them"));
+  rules.push_back(describe(kPdfNotPdfA, Severity::Fatal,
+                           "Les métadonnées XMP identifient un PDF/A-3 (pdfaid:part 3, "
+                           "pdfaid:conformance A, B ou U).",
+                           "The XMP metadata identify a PDF/A-3 (pdfaid:part 3, "
+                           "pdfaid:conformance A, B or U).",
+                           std::string(kPdfA3)));
+  rules.push_back(describe(kPdfNoExtensionSchema, Severity::Fatal,
+                           "Le XMP décrit le schéma d'extension Factur-X (pdfaExtension:schemas) "
+                           "dont il emploie les propriétés fx:.",
+                           "The XMP describes the Factur-X extension schema "
+                           "(pdfaExtension:schemas) whose fx: properties it uses.",
+                           std::string(kPdfA3)));
+  rules.push_back(describe(kPdfFacturXValues, Severity::Fatal,
+                           "Le XMP porte fx:DocumentType INVOICE, fx:Version 1.0 et un "
+                           "fx:ConformanceLevel connu (MINIMUM, BASIC WL, BASIC, EN 16931, "
+                           "EXTENDED).",
+                           "The XMP carries fx:DocumentType INVOICE, fx:Version 1.0 and a known "
+                           "fx:ConformanceLevel (MINIMUM, BASIC WL, BASIC, EN 16931, EXTENDED).",
+                           std::string(kFacturX)));
+  rules.push_back(describe(kPdfLevelMismatch, Severity::Fatal,
+                           "Le niveau déclaré par le XMP (fx:ConformanceLevel) est le profil du "
+                           "XML (BT-24).",
+                           "The level the XMP declares (fx:ConformanceLevel) is the XML's "
+                           "profile (BT-24).",
+                           std::string(kFacturX)));
+  rules.push_back(describe(kPdfFileNameMismatch, Severity::Fatal,
+                           "Le XMP nomme le fichier joint de la facture (fx:DocumentFileName).",
+                           "The XMP names the invoice's embedded file (fx:DocumentFileName).",
+                           std::string(kFacturX)));
+  rules.push_back(describe(kPdfRelationship, Severity::Fatal,
+                           "La facture jointe a une /AFRelationship permise par son profil : Data "
+                           "(MINIMUM, BASIC WL), Data, Source ou Alternative (les autres).",
+                           "The embedded invoice has an /AFRelationship its profile allows: Data "
+                           "(MINIMUM, BASIC WL), Data, Source or Alternative (the others).",
+                           std::string(kPdfA3Files)));
+  rules.push_back(describe(kPdfNotInAf, Severity::Fatal,
+                           "La facture jointe est listée dans le tableau /AF du catalogue.",
+                           "The embedded invoice is listed in the catalog's /AF array.",
+                           std::string(kPdfA3Files)));
+  rules.push_back(describe(kPdfMimeType, Severity::Fatal,
+                           "Le flux de la facture jointe a le type MIME text/xml (/Subtype).",
+                           "The embedded invoice's stream has the MIME type text/xml (/Subtype).",
+                           std::string(kPdfA3Files)));
+  rules.push_back(describe(kPdfModDate, Severity::Warning,
+                           "Le flux de la facture jointe porte sa date de modification (/Params "
+                           "/ModDate).",
+                           "The embedded invoice's stream carries its modification date (/Params "
+                           "/ModDate).",
+                           "Factur-X 1.0 (FNFE-MPE, FeRD): recommendation for the embedded file"));
+  rules.push_back(describe(kPdfOneInvoice, Severity::Warning,
+                           "Le PDF ne joint qu'un XML de facture (factur-x.xml) : un second "
+                           "pourrait être lu à sa place par le destinataire.",
+                           "The PDF embeds a single invoice XML (factur-x.xml): a receiver might "
+                           "read a second one instead.",
                            std::string(kFacturX)));
   rules.push_back(describe(kXsdInvalid, Severity::Fatal,
                            "Le document est valide selon le schéma XSD de sa syntaxe (UBL 2.1, "

@@ -68,6 +68,42 @@ Hostile check_hostile(const std::vector<std::string>& args, std::string_view rul
   return out;
 }
 
+// A PDF of the given objects (numbered from 1, object 1 the catalog), with
+// a right cross-reference table; `trailer` is added to the trailer's keys.
+std::string pdf_of(const std::vector<std::string>& objects, const std::string& trailer = "") {
+  std::string out = "%PDF-1.7\n";
+  std::vector<std::size_t> offsets;
+  for (std::size_t i = 0; i < objects.size(); ++i) {
+    offsets.push_back(out.size());
+    out += std::to_string(i + 1) + " 0 obj\n" + objects[i] + "\nendobj\n";
+  }
+  const std::size_t xref = out.size();
+  out += "xref\n0 " + std::to_string(objects.size() + 1) + "\n0000000000 65535 f \n";
+  for (std::size_t offset : offsets) {
+    const std::string digits = std::to_string(offset);
+    out += std::string(10 - digits.size(), '0') + digits + " 00000 n \n";
+  }
+  std::string extra = trailer;
+  const std::string self = "{xref}";
+  if (auto at = extra.find(self); at != std::string::npos)
+    extra.replace(at, self.size(), std::to_string(xref));
+  out += "trailer\n<< /Size " + std::to_string(objects.size() + 1) + " /Root 1 0 R " + extra +
+         " >>\nstartxref\n" + std::to_string(xref) + "\n%%EOF\n";
+  return out;
+}
+
+std::string nested(std::string_view open, std::string_view close, int depth) {
+  std::string out;
+  out.reserve((open.size() + close.size()) * static_cast<std::size_t>(depth));
+  for (int i = 0; i < depth; ++i)
+    out += open;
+  for (int i = 0; i < depth; ++i)
+    out += close;
+  return out;
+}
+
+constexpr const char* kPages = "<< /Type /Pages /Kids [] /Count 0 >>";
+
 std::string in_invoice_root(std::string_view body) {
   return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Invoice xmlns=\"" + std::string(kUblNs) +
          "\">" + std::string(body) + "</Invoice>\n";
@@ -223,4 +259,52 @@ TEST_CASE("lint refuses an endless stream past --max-bytes instead of reading on
   CHECK(doc["findings"][0]["rule"] == "XML-03");
   CHECK(doc["sha256"].get<std::string>().empty());  // a stream read only in part has no fingerprint
   CHECK(r.elapsed < std::chrono::seconds(5));
+}
+
+// Hostile PDFs. qpdf stops nesting at 500 levels by itself (it reads the
+// object as null, with a warning): no guard is needed before it. Lengths
+// that run past the end are recovered from "endstream"; loops in the
+// cross-reference chain are detected. Decompression is capped by the
+// extractor (fixtures/invoices/facturx/xml-over-limit.pdf, XML-03).
+TEST_CASE("hostile: PDFs nested 100,000 deep, in the catalog or the trailer, give a PDF finding",
+          "[hostile][facturx]") {
+  const fs::path dir = fresh_dir("deep-pdf");
+  const std::string catalog = "<< /Type /Catalog /Pages 2 0 R /AF 3 0 R >>";
+  write_file(dir / "array.pdf", pdf_of({catalog, kPages, nested("[", "]", 100'000)}));
+  check_hostile({(dir / "array.pdf").string()}, "PDF-02");
+  write_file(dir / "dict.pdf", pdf_of({catalog, kPages, nested("<< /A ", ">>", 100'000)}));
+  check_hostile({(dir / "dict.pdf").string()}, "PDF-02");
+  write_file(dir / "trailer.pdf", pdf_of({"<< /Type /Catalog /Pages 2 0 R >>", kPages},
+                                         "/X " + nested("[", "]", 100'000)));
+  check_hostile({(dir / "trailer.pdf").string()}, "PDF-01");
+}
+
+TEST_CASE("hostile: a cross-reference chain that loops gives a PDF finding", "[hostile][facturx]") {
+  const fs::path file = fresh_dir("xref-loop") / "loop.pdf";
+  write_file(file, pdf_of({"<< /Type /Catalog /Pages 2 0 R >>", kPages}, "/Prev {xref}"));
+  check_hostile({file.string()}, "PDF-02");
+}
+
+TEST_CASE("hostile: an invoice stream declaring 1 GB is read for what it holds",
+          "[hostile][facturx]") {
+  const fs::path file = fresh_dir("gb-stream") / "gb.pdf";
+  const std::string catalog =
+      "<< /Type /Catalog /Pages 2 0 R /Names << /EmbeddedFiles << /Names [(factur-x.xml) 3 0 R] "
+      ">> >> /AF [3 0 R] >>";
+  const std::string spec =
+      "<< /Type /Filespec /F (factur-x.xml) /UF (factur-x.xml) /EF << /F 4 0 R >> "
+      "/AFRelationship /Data >>";
+  write_file(file, pdf_of({catalog, kPages, spec,
+                           "<< /Type /EmbeddedFile /Length 1000000000 >>\nstream\n<x/>\n"
+                           "endstream"}));
+  const Hostile h = check_hostile({file.string()}, "DOC-01");
+  CHECK(h.without_xsd.result.out.size() < 100'000);
+}
+
+TEST_CASE("hostile: truncated, garbage and bomb Factur-X fixtures stay within the CPU bound",
+          "[hostile][facturx]") {
+  const fs::path dir = fs::path(CPROKIT_FIXTURES_DIR) / "invoices/facturx";
+  check_hostile({(dir / "truncated.pdf").string()}, "PDF-01");
+  check_hostile({(dir / "garbage.pdf").string()}, "PDF-01");
+  check_hostile({(dir / "xml-over-limit.pdf").string()}, "XML-03");
 }

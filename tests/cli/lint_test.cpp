@@ -11,6 +11,7 @@
 #include <sstream>
 #include <string>
 #include <string_view>
+#include <tuple>
 #include <utility>
 #include <vector>
 
@@ -129,6 +130,31 @@ TEST_CASE("lint --fail-on warning: a warning alone gives exit 1", "[usage]") {
   CHECK(on_warning.out == fatal_only.out);
 }
 
+TEST_CASE("lint --syntaxe-flux: a file that is not of the declared syntax is DOC-02, naming both",
+          "[json]") {
+  const fs::path fixtures = CPROKIT_FIXTURES_DIR;
+  const std::string cii = (fixtures / "invoices/cii/invoice-valid.xml").string();
+  const std::string ubl = (fixtures / "invoices/ubl/invoice-valid.xml").string();
+  const std::string pdf = (fixtures / "invoices/facturx-container/base-en16931.pdf").string();
+  for (const auto& [file, syntaxe, fires] :
+       std::vector<std::tuple<std::string, std::string, bool>>{{cii, "IN_DP_E2_CII_FACTURX", true},
+                                                               {ubl, "IN_DP_E2_CII_FACTURX", true},
+                                                               {pdf, "IN_DP_E2_CII_FACTURX", false},
+                                                               {pdf, "IN_DP_E1_UBL_INVOICE", true},
+                                                               {ubl, "IN_DP_E1_UBL_INVOICE", false},
+                                                               {cii, "IN_DP_E1_CII_16B", false}}) {
+    INFO(file << " under " << syntaxe);
+    const Linted l = lint_json({"--lang", "en", "--no-xsd", "--syntaxe-flux", syntaxe, file});
+    CHECK(has_rule(l.doc, "DOC-02") == fires);
+    if (fires) {
+      const std::string says = finding_of(l.doc, "DOC-02").at("message");
+      CHECK(contains(says, "Syntax " + syntaxe));
+      CHECK(contains(says, "file received"));
+    }
+  }
+  CHECK(run({"lint", "--syntaxe-flux", "IN_DP_NOPE", cii}).exit_code == 2);
+}
+
 TEST_CASE("lint --lang en gives English messages, French by default", "[json]") {
   const std::string file = samples().broken.string();
   Linted fr = lint_json({file});
@@ -169,6 +195,8 @@ TEST_CASE("every fixture through the binary: JSON contract and the rules of its 
     if (options.directory) args.insert(args.end(), {"--directory", options.directory->string()});
     if (!options.name.empty()) args.insert(args.end(), {"--name", options.name});
     if (options.with) args.insert(args.end(), {"--with", options.with->string()});
+    if (!options.syntaxe_flux.empty())
+      args.insert(args.end(), {"--syntaxe-flux", options.syntaxe_flux});
     for (const auto& f : group)
       args.push_back(f.string());
     ordered_json j = check_contract(run(args));

@@ -7,6 +7,7 @@
 #include <memory>
 #include <string>
 #include <thread>
+#include <tuple>
 #include <vector>
 
 #include <fmt/format.h>
@@ -284,13 +285,15 @@ TEST_CASE("a Factur-X flux integrates, stored with the amounts of its embedded C
   MockHarness h;
   h.start();
   const std::string account = MockHarness::account_header(kDauphinoiseLogin, kDauphinoisePassword);
-  // invoices/facturx/chorus-ok.pdf embeds this CII (tests/tools/make_facturx_fixtures.cpp).
+  // invoices/facturx-container/base-chorus-ok.pdf embeds this CII in a complete container
+  // (scripts/make-facturx-variants.sh).
   const std::string xml = fixture_text("invoices/chorus/cii-invoice-chorus-ok.xml");
-  const Answer a = h.post("/cpro/factures/v1/deposer/flux",
-                          flux_request(fixture_text("invoices/facturx/chorus-ok.pdf"),
-                                       "IN_DP_E2_CII_FACTURX", "facture.pdf")
-                              .dump(),
-                          h.token(), account);
+  const Answer a =
+      h.post("/cpro/factures/v1/deposer/flux",
+             flux_request(fixture_text("invoices/facturx-container/base-chorus-ok.pdf"),
+                          "IN_DP_E2_CII_FACTURX", "facture.pdf")
+                 .dump(),
+             h.token(), account);
   REQUIRE(a.status == 200);
   const std::string numero = a.body["numeroFluxDepot"];
   const json cr = h.wait_for_flux(numero, account);
@@ -315,12 +318,15 @@ TEST_CASE("a Factur-X under an XML syntax, or an XML under the Factur-X one, is 
   MockHarness h;
   h.start();
   const std::string account = MockHarness::account_header(kDauphinoiseLogin, kDauphinoisePassword);
-  const std::string pdf = fixture_text("invoices/facturx/chorus-ok.pdf");
+  const std::string pdf = fixture_text("invoices/facturx-container/base-chorus-ok.pdf");
   const std::string xml = fixture_text("invoices/chorus/cii-invoice-chorus-ok.xml");
-  for (const auto& [file, syntaxe] :
-       std::vector<std::pair<std::string, std::string>>{{pdf, "IN_DP_E1_CII_16B"},
-                                                        {pdf, "IN_DP_E1_UBL_INVOICE"},
-                                                        {xml, "IN_DP_E2_CII_FACTURX"}}) {
+  const std::string ubl = fixture_text("invoices/chorus/invoice-chorus-ok.xml");
+  for (const auto& [file, syntaxe, found] :
+       std::vector<std::tuple<std::string, std::string, std::string>>{
+           {pdf, "IN_DP_E1_CII_16B", "Factur-X (PDF)"},
+           {pdf, "IN_DP_E1_UBL_INVOICE", "Factur-X (PDF)"},
+           {xml, "IN_DP_E2_CII_FACTURX", "CII"},
+           {ubl, "IN_DP_E2_CII_FACTURX", "UBL"}}) {
     INFO(syntaxe);
     const Answer a = h.post("/cpro/factures/v1/deposer/flux", flux_request(file, syntaxe).dump(),
                             h.token(), account);
@@ -329,6 +335,10 @@ TEST_CASE("a Factur-X under an XML syntax, or an XML under the Factur-X one, is 
     CHECK(cr["etatCourantDepotFlux"] == "IN_REJETE");
     REQUIRE(cr["listeErreurTechnique"].size() == 1);
     CHECK(cr["listeErreurTechnique"][0]["codeErreur"] == "SYNTAXE_FLUX");
+    // The message names both the declared syntax and the file received.
+    const std::string says = cr["listeErreurTechnique"][0].dump();
+    CHECK(says.find(syntaxe) != std::string::npos);
+    CHECK(says.find("fichier " + found + " reçu") != std::string::npos);
   }
 }
 

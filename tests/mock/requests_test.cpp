@@ -94,12 +94,13 @@ TEST_CASE("deposer/pdf fills the recognised fields from an embedded Factur-X inv
           "[mock][pdf][facturx]") {
   MockHarness h;
   h.start();
-  // invoices/facturx/chorus-ok.pdf embeds chorus/cii-invoice-chorus-ok.xml: invoice FE-2026-0117
-  // of 20260310 (format 102) from SIRET 88216543400011 to 20004065700013, 3530.40 HT, 706.08
-  // VAT, 4236.48 TTC and due.
+  // invoices/facturx-container/base-chorus-ok.pdf embeds chorus/cii-invoice-chorus-ok.xml: invoice
+  // FE-2026-0117 of 20260310 (format 102) from SIRET 88216543400011 to 20004065700013, 3530.40 HT,
+  // 706.08 VAT, 4236.48 TTC and due.
   const Answer a =
       h.call("/cpro/factures/v1/deposer/pdf",
-             {{"fichierFacture", encode_base64(fixture_text("invoices/facturx/chorus-ok.pdf"))},
+             {{"fichierFacture",
+               encode_base64(fixture_text("invoices/facturx-container/base-chorus-ok.pdf"))},
               {"nomFichier", "facture.pdf"},
               {"formatDepot", "PDF_NON_SIGNE"}});
   INFO(a.body.dump());

@@ -10,6 +10,7 @@
 #include <sstream>
 #include <string>
 
+#include "validators/pdf/facturx_profile.hpp"
 #include "validators/pdf/xmp.hpp"
 
 using namespace cprokit;
@@ -40,14 +41,14 @@ TEST_CASE("a Factur-X PDF gives back the very bytes of its CII and the level of 
   const FacturX& fx = std::get<FacturX>(result);
   CHECK(fx.name == "factur-x.xml");
   CHECK(fx.xml == slurp("invoices/cii/invoice-valid.xml"));
-  CHECK(fx.conformance_level == "EN 16931");
+  CHECK(fx.xmp.conformance_level == "EN 16931");
 }
 
 TEST_CASE("an older ZUGFeRD name is found without XMP", "[facturx]") {
   auto result = extract_facturx(slurp("invoices/facturx/credit-note-zugferd-name.pdf"), "t.pdf");
   REQUIRE(std::holds_alternative<FacturX>(result));
   CHECK(std::get<FacturX>(result).name == "ZUGFeRD-invoice.xml");
-  CHECK_FALSE(std::get<FacturX>(result).conformance_level);
+  CHECK_FALSE(std::get<FacturX>(result).has_xmp);
 }
 
 TEST_CASE("a PDF with no invoice XML names the files it has", "[facturx]") {
@@ -66,8 +67,12 @@ TEST_CASE("two invoice XMLs are ambiguous unless the XMP names one", "[facturx]"
   CHECK(std::get<FacturX>(named).xml == slurp("invoices/cii/invoice-valid.xml"));
 }
 
-TEST_CASE("garbage, truncated and encrypted PDFs are unreadable, with qpdf's reason", "[facturx]") {
-  for (const char* name : {"garbage.pdf", "truncated.pdf", "encrypted.pdf"}) {
+TEST_CASE("an encrypted PDF is told apart from a damaged one", "[facturx]") {
+  CHECK(error_of(slurp("invoices/facturx/encrypted.pdf")).problem == Problem::Encrypted);
+}
+
+TEST_CASE("garbage and truncated PDFs are unreadable, with qpdf's reason", "[facturx]") {
+  for (const char* name : {"garbage.pdf", "truncated.pdf"}) {
     INFO(name);
     const ExtractError e = error_of(slurp(std::string("invoices/facturx/") + name));
     CHECK(e.problem == Problem::Unreadable);
@@ -108,4 +113,63 @@ TEST_CASE("the XMP's Factur-X properties are read as elements or attributes", "[
   CHECK(attributes.document_file_name == "ZUGFeRD-invoice.xml");
   CHECK(attributes.conformance_level == "EXTENDED");
   CHECK_FALSE(read_facturx_metadata("not xml <").conformance_level);
+}
+
+TEST_CASE("the XMP's PDF/A identification, fx: values and extension schema are read", "[facturx]") {
+  const std::string head =
+      "<rdf:RDF xmlns:rdf='http://www.w3.org/1999/02/22-rdf-syntax-ns#'>"
+      "<rdf:Description xmlns:pdfaid='http://www.aiim.org/pdfa/ns/id/' pdfaid:part='3' "
+      "pdfaid:conformance='B'/>"
+      "<rdf:Description xmlns:fx='urn:factur-x:pdfa:CrossIndustryDocument:invoice:1p0#'>"
+      "<fx:DocumentType>INVOICE</fx:DocumentType><fx:Version>1.0</fx:Version></rdf:Description>";
+  const std::string schema =
+      "<rdf:Description xmlns:pdfaExtension='http://www.aiim.org/pdfa/ns/extension/' "
+      "xmlns:pdfaSchema='http://www.aiim.org/pdfa/ns/schema#'><pdfaExtension:schemas><rdf:Bag>"
+      "<rdf:li><pdfaSchema:namespaceURI>urn:factur-x:pdfa:CrossIndustryDocument:invoice:1p0#"
+      "</pdfaSchema:namespaceURI></rdf:li></rdf:Bag></pdfaExtension:schemas></rdf:Description>";
+  const auto with = read_facturx_metadata(head + schema + "</rdf:RDF>");
+  CHECK(with.pdfa_part == "3");
+  CHECK(with.pdfa_conformance == "B");
+  CHECK(with.document_type == "INVOICE");
+  CHECK(with.version == "1.0");
+  CHECK(with.extension_schema);
+  CHECK_FALSE(read_facturx_metadata(head + "</rdf:RDF>").extension_schema);
+}
+
+TEST_CASE("the container's facts of a complete Factur-X and of its variants", "[facturx]") {
+  const auto read = [](const char* name) {
+    auto result =
+        extract_facturx(slurp(std::string("invoices/facturx-container/") + name), "t.pdf");
+    REQUIRE(std::holds_alternative<FacturX>(result));
+    return std::get<FacturX>(result);
+  };
+  const FacturX base = read("base-en16931.pdf");
+  CHECK(base.has_xmp);
+  CHECK(base.attachment.af_relationship == "Alternative");
+  CHECK(base.attachment.listed_in_af);
+  CHECK(base.attachment.mime_type == "text/xml");
+  CHECK(base.attachment.has_mod_date);
+  CHECK(base.invoice_xmls == 1);
+  CHECK_FALSE(read("no-af.pdf").attachment.listed_in_af);
+  CHECK_FALSE(read("no-params.pdf").attachment.has_params);
+  CHECK_FALSE(read("no-xmp.pdf").has_xmp);
+  CHECK(read("two-xmls.pdf").invoice_xmls == 2);
+  CHECK(read("wrong-name.pdf").name == "xrechnung.xml");
+  CHECK(error_of(slurp("invoices/facturx-container/encrypted.pdf")).problem ==
+        Problem::Encrypted);  // no password needed to open it: still refused
+}
+
+TEST_CASE("the Factur-X profile from BT-24 and from the XMP's level", "[facturx]") {
+  CHECK(profile_of_guideline("urn:factur-x.eu:1p0:minimum") == FacturXProfile::Minimum);
+  CHECK(profile_of_guideline("urn:cen.eu:en16931:2017") == FacturXProfile::En16931);
+  CHECK(profile_of_guideline(
+            "urn:cen.eu:en16931:2017#conformant#urn.cpro.gouv.fr:1p0:extended-ctc-fr") ==
+        FacturXProfile::ExtendedCtcFr);
+  CHECK_FALSE(profile_of_guideline("urn:cen.eu:en16931:2017#compliant#urn:xeinkauf.de:kosit:x"));
+  CHECK(profile_of_level("BASIC WL") == FacturXProfile::BasicWl);
+  CHECK(level_of(FacturXProfile::ExtendedCtcFr) == "EXTENDED");
+  CHECK_FALSE(is_en16931_invoice(FacturXProfile::BasicWl));
+  CHECK(is_en16931_invoice(FacturXProfile::Basic));
+  CHECK(guideline_of(slurp("invoices/cii/invoice-valid.xml")) == "urn:cen.eu:en16931:2017");
+  CHECK_FALSE(guideline_of("not xml <"));
 }

@@ -6,6 +6,7 @@
 #include <stdexcept>
 #include <string>
 
+#include "rules/binding/binding_table.hpp"
 #include "validators/binding/document_view.hpp"
 #include "validators/binding/special_checks.hpp"
 
@@ -281,6 +282,14 @@ std::string path_of(const pugi::xml_node& node) {
 }
 
 }  // namespace
+
+bool is_cius_restriction(std::string_view rule) {
+  const auto& entries = cii_table().entries;
+  const auto entry =
+      std::find_if(entries.begin(), entries.end(), [&](const Entry& e) { return e.id == rule; });
+  return entry != entries.end() && entry->kind == Kind::Absent &&
+         entry->severity == Severity::Warning;
+}
 
 void check(const xml::LoadedXml& loaded, Syntax syntax, const Profile& profile,
            std::vector<Finding>& findings) {

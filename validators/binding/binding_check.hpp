@@ -16,4 +16,8 @@ namespace cprokit::binding {
 void check(const xml::LoadedXml& loaded, Syntax syntax, const Profile& profile,
            std::vector<Finding>& findings);
 
+// Whether `rule` only says that an element of CII the EN 16931 CIUS leaves
+// out "should not be included" (a warning): what Factur-X EXTENDED adds back.
+bool is_cius_restriction(std::string_view rule);
+
 }  // namespace cprokit::binding

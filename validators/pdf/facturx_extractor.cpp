@@ -12,6 +12,7 @@
 #include <qpdf/Pipeline.hh>
 #include <qpdf/QPDF.hh>
 #include <qpdf/QPDFEmbeddedFileDocumentHelper.hh>
+#include <qpdf/QPDFExc.hh>
 #include <qpdf/QPDFFileSpecObjectHelper.hh>
 
 #include "validators/pdf/xmp.hpp"
@@ -74,18 +75,20 @@ Decoded decode(QPDFObjectHandle stream, CappedBuffer& into) {
 
 struct Attachment {
   std::string name;
+  QPDFObjectHandle spec;  // the file specification dictionary
   QPDFObjectHandle stream;
 };
 
 // The embedded files, from the name tree /Names/EmbeddedFiles and from the
 // catalog's /AF (PDF/A-3 associated files), each once.
 std::vector<Attachment> attachments(QPDF& qpdf) {
-  std::map<std::string, QPDFObjectHandle> by_name;
+  std::map<std::string, Attachment> by_name;
   auto add = [&](QPDFFileSpecObjectHelper spec, const std::string& key) {
     std::string name = spec.getFilename();
     if (name.empty()) name = key;
     QPDFObjectHandle stream = spec.getEmbeddedFileStream();
-    if (!name.empty() && stream.isStream()) by_name.try_emplace(name, stream);
+    if (!name.empty() && stream.isStream())
+      by_name.try_emplace(name, Attachment{name, spec.getObjectHandle(), stream});
   };
   QPDFEmbeddedFileDocumentHelper files(qpdf);
   for (const auto& [key, spec] : files.getEmbeddedFiles())
@@ -98,15 +101,38 @@ std::vector<Attachment> attachments(QPDF& qpdf) {
   }
   std::vector<Attachment> out;
   out.reserve(by_name.size());
-  for (auto& [name, stream] : by_name)
-    out.push_back({name, stream});
+  for (auto& [name, file] : by_name)
+    out.push_back(std::move(file));
   return out;
 }
 
-FacturXMetadata metadata(QPDF& qpdf, std::size_t limit) {
+std::optional<FacturXMetadata> metadata(QPDF& qpdf, std::size_t limit) {
   CappedBuffer xmp(limit);
-  if (decode(qpdf.getRoot().getKey("/Metadata"), xmp) != Decoded::Ok) return {};
+  if (decode(qpdf.getRoot().getKey("/Metadata"), xmp) != Decoded::Ok) return std::nullopt;
   return read_facturx_metadata(xmp.bytes);
+}
+
+std::optional<std::string> name_value(QPDFObjectHandle value) {
+  if (value.isName()) return value.getName().substr(1);  // without its slash
+  if (value.isString()) return value.getUTF8Value();
+  return std::nullopt;
+}
+
+// `file` is a copy: qpdf's getters are not const.
+AttachmentFacts facts_of(QPDF& qpdf, Attachment file) {
+  AttachmentFacts facts;
+  facts.af_relationship = name_value(file.spec.getKey("/AFRelationship"));
+  QPDFObjectHandle associated = qpdf.getRoot().getKey("/AF");
+  if (associated.isArray()) {
+    for (const QPDFObjectHandle& entry : associated.aitems())
+      facts.listed_in_af = facts.listed_in_af || entry.isSameObjectAs(file.spec);
+  }
+  QPDFObjectHandle dict = file.stream.getDict();
+  facts.mime_type = name_value(dict.getKey("/Subtype"));
+  QPDFObjectHandle params = dict.getKey("/Params");
+  facts.has_params = params.isDictionary();
+  facts.has_mod_date = facts.has_params && params.getKey("/ModDate").isString();
+  return facts;
 }
 
 std::vector<std::string> names_of(const std::vector<Attachment>& files) {
@@ -136,8 +162,13 @@ std::variant<Attachment, ExtractError> choose(const std::vector<Attachment>& fil
 }
 
 std::variant<FacturX, ExtractError> extract(QPDF& qpdf, const ExtractLimits& limits) {
-  const FacturXMetadata meta = metadata(qpdf, limits.max_xmp_bytes);
-  auto chosen = choose(attachments(qpdf), meta);
+  // PDF/A-3 forbids encryption and Chorus Pro refuses it, even when the file
+  // opens without a password.
+  if (qpdf.isEncrypted()) return ExtractError{Problem::Encrypted, "", {}};
+  const std::optional<FacturXMetadata> xmp = metadata(qpdf, limits.max_xmp_bytes);
+  const FacturXMetadata meta = xmp.value_or(FacturXMetadata{});
+  const std::vector<Attachment> files = attachments(qpdf);
+  auto chosen = choose(files, meta);
   if (auto* error = std::get_if<ExtractError>(&chosen)) return std::move(*error);
   const Attachment& file = std::get<Attachment>(chosen);
 
@@ -152,7 +183,10 @@ std::variant<FacturX, ExtractError> extract(QPDF& qpdf, const ExtractLimits& lim
     case Decoded::Ok:
       break;
   }
-  return FacturX{file.name, std::move(xml.bytes), meta.conformance_level};
+  FacturX out{file.name, std::move(xml.bytes), xmp.has_value(), meta, facts_of(qpdf, file), 0};
+  out.invoice_xmls = static_cast<std::size_t>(std::count_if(
+      files.begin(), files.end(), [](const Attachment& f) { return is_invoice_name(f.name); }));
+  return out;
 }
 
 }  // namespace
@@ -166,6 +200,10 @@ std::variant<FacturX, ExtractError> extract_facturx(std::string_view pdf,
     // qpdf reads the buffer in place; it never writes to it.
     qpdf.processMemoryFile(description.c_str(), pdf.data(), pdf.size());
     return extract(qpdf, limits);
+  } catch (const QPDFExc& e) {
+    // A password qpdf does not have: encrypted, not damaged.
+    if (e.getErrorCode() == qpdf_e_password) return ExtractError{Problem::Encrypted, "", {}};
+    return ExtractError{Problem::Unreadable, e.what(), {}};
   } catch (const std::exception& e) {
     return ExtractError{Problem::Unreadable, e.what(), {}};
   }

@@ -9,6 +9,8 @@
 #include <variant>
 #include <vector>
 
+#include "validators/pdf/xmp.hpp"
+
 namespace cprokit::pdf {
 
 struct ExtractLimits {
@@ -16,14 +18,28 @@ struct ExtractLimits {
   std::size_t max_xmp_bytes = std::size_t{1} * 1024 * 1024;   // the XMP metadata
 };
 
+// How the invoice's file specification and stream are written (PDF/A-3
+// §6.8, Factur-X 1.0): what the PDF-level rules judge.
+struct AttachmentFacts {
+  std::optional<std::string> af_relationship;  // /AFRelationship, without its slash
+  bool listed_in_af = false;                   // the file spec is in the catalog's /AF
+  std::optional<std::string> mime_type;        // /Subtype of the stream, e.g. text/xml
+  bool has_params = false;                     // the stream's /Params dictionary
+  bool has_mod_date = false;                   // /Params /ModDate
+};
+
 struct FacturX {
   std::string name;  // the embedded file's name, as the PDF spells it
   std::string xml;
-  std::optional<std::string> conformance_level;  // fx:ConformanceLevel of the XMP, if any
+  bool has_xmp = false;  // the catalog has a /Metadata stream that decodes
+  FacturXMetadata xmp;   // what it says (empty when absent)
+  AttachmentFacts attachment;
+  std::size_t invoice_xmls = 0;  // the embedded files with a Factur-X name
 };
 
 enum class Problem {
-  Unreadable,   // not a PDF qpdf can read: damaged, truncated, encrypted with a password
+  Unreadable,   // not a PDF qpdf can read: damaged, truncated
+  Encrypted,    // encrypted, with or without a password to open it
   NoInvoice,    // no embedded file with a Factur-X name
   SeveralXmls,  // more than one, and the XMP does not say which
   TooLarge,     // the XML decompresses to more than max_xml_bytes

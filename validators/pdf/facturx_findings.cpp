@@ -18,18 +18,27 @@ Finding finding_for(const ExtractError& error, std::size_t max_bytes) {
     case Problem::Unreadable:
       return syntax::finding(
           syntax::kPdfUnreadable, {},
-          {fmt::format("PDF illisible (endommagé, tronqué ou chiffré avec un mot de passe) : {}",
-                       error.detail),
-           fmt::format("Unreadable PDF (damaged, truncated or encrypted with a password): {}",
-                       error.detail)});
+          {fmt::format("PDF illisible (endommagé ou tronqué) : {}", error.detail),
+           fmt::format("Unreadable PDF (damaged or truncated): {}", error.detail)});
+    case Problem::Encrypted:
+      return syntax::finding(
+          syntax::kPdfEncrypted, {},
+          {"PDF chiffré : Chorus Pro refuse les PDF chiffrés ou protégés par mot de passe, même "
+           "ceux qui s'ouvrent sans. Le déposer tel qu'il est produit, sans protection.",
+           "Encrypted PDF: Chorus Pro refuses encrypted or password-protected PDFs, even those "
+           "that open without one. Deposit it as produced, without protection."});
     case Problem::NoInvoice:
       return syntax::finding(
           syntax::kPdfNoInvoice, {},
           {fmt::format("Aucune facture Factur-X dans ce PDF : pas de fichier joint factur-x.xml "
-                       "(ni zugferd-invoice.xml, xrechnung.xml). Fichiers joints : {}.",
+                       "(ni zugferd-invoice.xml, xrechnung.xml). Fichiers joints : {}. Un PDF "
+                       "simple ne se dépose qu'avec les données de la facture saisies dans le "
+                       "formulaire du portail ; sinon, déposer un Factur-X.",
                        listed(error.names, "aucun")),
            fmt::format("No Factur-X invoice in this PDF: no embedded factur-x.xml (nor "
-                       "zugferd-invoice.xml, xrechnung.xml). Embedded files: {}.",
+                       "zugferd-invoice.xml, xrechnung.xml). Embedded files: {}. A plain PDF can "
+                       "be deposited only with the invoice's data typed into the portal's form; "
+                       "otherwise deposit a Factur-X.",
                        listed(error.names, "none"))});
     case Problem::SeveralXmls:
       return syntax::finding(
@@ -53,18 +62,20 @@ Finding finding_for(const ExtractError& error, std::size_t max_bytes) {
                    listed(error.names), max_bytes)});
 }
 
-std::optional<Finding> level_finding(const std::optional<std::string>& level) {
-  if (!level || (*level != "MINIMUM" && *level != "BASIC WL")) return std::nullopt;
+std::optional<Finding> level_finding(FacturXProfile profile, bool from_bt24) {
+  if (is_en16931_invoice(profile)) return std::nullopt;
+  const std::string_view by_fr = from_bt24 ? "profil du XML, BT-24" : "XMP fx:ConformanceLevel";
+  const std::string_view by_en = from_bt24 ? "the XML's profile, BT-24" : "XMP fx:ConformanceLevel";
   return syntax::finding(
       syntax::kPdfNotEn16931, {},
-      {fmt::format("Factur-X de niveau {} (XMP fx:ConformanceLevel) : ce niveau ne porte pas une "
-                   "facture EN 16931 complète (ni lignes, ni la plupart des termes) ; le PDF "
-                   "seul fait foi. Déposer un Factur-X BASIC, EN 16931 ou EXTENDED.",
-                   *level),
-       fmt::format("Factur-X level {} (XMP fx:ConformanceLevel): this level does not carry a "
-                   "complete EN 16931 invoice (no lines, few of its terms); only the PDF is the "
-                   "invoice. Deposit a BASIC, EN 16931 or EXTENDED Factur-X.",
-                   *level)});
+      {fmt::format("Factur-X de niveau {} ({}) : ce niveau ne porte pas une facture EN 16931 "
+                   "complète ({}) ; le PDF seul fait foi et le XML n'a pas été vérifié. Déposer "
+                   "un Factur-X BASIC, EN 16931 ou EXTENDED.",
+                   level_of(profile), by_fr, lacks_fr(profile)),
+       fmt::format("Factur-X level {} ({}): this level does not carry a complete EN 16931 "
+                   "invoice ({}); only the PDF is the invoice and the XML was not checked. "
+                   "Deposit a BASIC, EN 16931 or EXTENDED Factur-X.",
+                   level_of(profile), by_en, lacks_en(profile))});
 }
 
 Finding ubl_inside(std::string_view name) {

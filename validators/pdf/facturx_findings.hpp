@@ -8,15 +8,17 @@
 
 #include "rules/finding.hpp"
 #include "validators/pdf/facturx_extractor.hpp"
+#include "validators/pdf/facturx_profile.hpp"
 
 namespace cprokit::pdf {
 
 // Why no XML could be taken out of the PDF; `max_bytes` is the XML limit.
 Finding finding_for(const ExtractError& error, std::size_t max_bytes);
 
-// PDF-04 when the XMP declares MINIMUM or BASIC WL, levels that lack the
-// lines and most terms of an EN 16931 invoice.
-std::optional<Finding> level_finding(const std::optional<std::string>& level);
+// PDF-04 for MINIMUM and BASIC WL, profiles that lack the lines (and for
+// MINIMUM most terms) of an EN 16931 invoice; `from_bt24` says whether the
+// XML's BT-24 told the profile, else the XMP's level.
+std::optional<Finding> level_finding(FacturXProfile profile, bool from_bt24);
 
 // DOC-01 for a UBL embedded where a Factur-X has its CII; placed already.
 Finding ubl_inside(std::string_view name);

@@ -1,18 +1,26 @@
 #include "validators/pdf/xmp.hpp"
 
+#include <array>
+#include <utility>
+
 #include <pugixml.hpp>
 
 namespace cprokit::pdf {
 namespace {
 
-// Matched by local name: Factur-X (fx:) and ZUGFeRD (zf:) spell the same
-// properties in their own namespaces, and no other XMP schema uses them.
-constexpr std::string_view kFileName = "DocumentFileName";
-constexpr std::string_view kLevel = "ConformanceLevel";
+// The namespaces Factur-X 1.0 and ZUGFeRD 2.x give their XMP properties.
+constexpr std::array<std::string_view, 2> kFacturXNamespaces = {
+    "urn:factur-x:pdfa:CrossIndustryDocument:invoice:1p0#",
+    "urn:zugferd:pdfa:CrossIndustryDocument:invoice:2p0#"};
 
 // The name after its prefix (npos + 1 is 0: no prefix, the whole name).
 std::string_view local_name(std::string_view qualified) {
   return qualified.substr(qualified.find(':') + 1);
+}
+
+std::string_view prefix(std::string_view qualified) {
+  const auto colon = qualified.find(':');
+  return colon == std::string_view::npos ? std::string_view{} : qualified.substr(0, colon);
 }
 
 void take(std::optional<std::string>& into, std::string_view value) {
@@ -26,18 +34,30 @@ class Collector : public pugi::xml_tree_walker {
 
   bool for_each(pugi::xml_node& node) override {
     if (node.type() != pugi::node_element) return true;
-    const std::string_view local = local_name(node.name());
-    if (local == kFileName) take(out_.document_file_name, node.child_value());
-    if (local == kLevel) take(out_.conformance_level, node.child_value());
-    for (const pugi::xml_attribute& a : node.attributes()) {
-      const std::string_view attribute = local_name(a.name());
-      if (attribute == kFileName) take(out_.document_file_name, a.value());
-      if (attribute == kLevel) take(out_.conformance_level, a.value());
-    }
+    see(node.name(), node.child_value());
+    for (const pugi::xml_attribute& a : node.attributes())
+      see(a.name(), a.value());
     return true;
   }
 
  private:
+  // Factur-X (fx:) and ZUGFeRD (zf:) spell the same properties in their own
+  // namespaces, and no other XMP schema uses these names: matched by local
+  // name. The PDF/A identification is matched by its usual prefix, pdfaid.
+  void see(std::string_view qualified, std::string_view value) {
+    const std::string_view local = local_name(qualified);
+    if (local == "DocumentFileName") take(out_.document_file_name, value);
+    if (local == "ConformanceLevel") take(out_.conformance_level, value);
+    if (local == "DocumentType") take(out_.document_type, value);
+    if (local == "Version" && prefix(qualified) != "pdfaid") take(out_.version, value);
+    if (prefix(qualified) == "pdfaid" && local == "part") take(out_.pdfa_part, value);
+    if (prefix(qualified) == "pdfaid" && local == "conformance") take(out_.pdfa_conformance, value);
+    if (local == "namespaceURI" && prefix(qualified) == "pdfaSchema") {
+      for (std::string_view known : kFacturXNamespaces)
+        out_.extension_schema = out_.extension_schema || value == known;
+    }
+  }
+
   FacturXMetadata& out_;
 };
 
