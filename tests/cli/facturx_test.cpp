@@ -211,7 +211,7 @@ TEST_CASE("facturx extract of a PDF without an invoice says so and exits 6", "[f
   const RunResult en =
       run({"facturx", "extract", "--lang", "en", fixture("invoices/facturx/encrypted.pdf")});
   CHECK(en.exit_code == kRefused);
-  CHECK(contains(en.err, "Unreadable PDF"));
+  CHECK(contains(en.err, "Encrypted PDF"));
 }
 
 TEST_CASE("facturx make without the sRGB profile warns and makes the PDF without output intent",

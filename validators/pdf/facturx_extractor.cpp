@@ -20,21 +20,11 @@
 namespace cprokit::pdf {
 namespace {
 
-// The names Factur-X 1.0 and ZUGFeRD 1.x / 2.x give the invoice XML
-// (compared ignoring case: ZUGFeRD 1 wrote ZUGFeRD-invoice.xml).
-constexpr std::array<std::string_view, 3> kInvoiceNames = {"factur-x.xml", "zugferd-invoice.xml",
-                                                           "xrechnung.xml"};
-
 bool same_ignoring_case(std::string_view a, std::string_view b) {
   return std::equal(a.begin(), a.end(), b.begin(), b.end(), [](char x, char y) {
     return std::tolower(static_cast<unsigned char>(x)) ==
            std::tolower(static_cast<unsigned char>(y));
   });
-}
-
-bool is_invoice_name(std::string_view name) {
-  return std::any_of(kInvoiceNames.begin(), kInvoiceNames.end(),
-                     [&](std::string_view known) { return same_ignoring_case(name, known); });
 }
 
 // Collects a decoded stream up to a limit, then stops the decoding: a
@@ -190,6 +180,15 @@ std::variant<FacturX, ExtractError> extract(QPDF& qpdf, const ExtractLimits& lim
 }
 
 }  // namespace
+
+bool is_invoice_name(std::string_view name) {
+  // The names Factur-X 1.0 and ZUGFeRD 1.x / 2.x give the invoice XML
+  // (compared ignoring case: ZUGFeRD 1 wrote ZUGFeRD-invoice.xml).
+  constexpr std::array<std::string_view, 3> kInvoiceNames = {"factur-x.xml", "zugferd-invoice.xml",
+                                                             "xrechnung.xml"};
+  return std::any_of(kInvoiceNames.begin(), kInvoiceNames.end(),
+                     [&](std::string_view known) { return same_ignoring_case(name, known); });
+}
 
 std::variant<FacturX, ExtractError> extract_facturx(std::string_view pdf,
                                                     const std::string& description,

@@ -51,6 +51,10 @@ struct ExtractError {
   std::vector<std::string> names;  // the embedded files met (NoInvoice, SeveralXmls, TooLarge)
 };
 
+// Whether an embedded file's name is one an invoice XML has in a Factur-X or
+// ZUGFeRD PDF (factur-x.xml, zugferd-invoice.xml, xrechnung.xml, in any case).
+bool is_invoice_name(std::string_view name);
+
 // The Factur-X XML of `pdf`. `description` names the input in qpdf's
 // messages (which give the object and offset of a problem).
 std::variant<FacturX, ExtractError> extract_facturx(std::string_view pdf,

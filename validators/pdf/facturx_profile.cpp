@@ -64,6 +64,13 @@ std::string_view level_of(FacturXProfile profile) {
   return {};
 }
 
+std::string_view guideline_id(FacturXProfile profile) {
+  for (const Known& k : kKnown) {
+    if (k.profile == profile) return k.guideline;
+  }
+  return {};
+}
+
 bool is_en16931_invoice(FacturXProfile profile) {
   return profile != FacturXProfile::Minimum && profile != FacturXProfile::BasicWl;
 }

@@ -23,6 +23,9 @@ std::optional<FacturXProfile> profile_of_level(std::string_view level);
 // EXTENDED, its Factur-X base).
 std::string_view level_of(FacturXProfile profile);
 
+// The guideline id (BT-24) Factur-X 1.0 gives a profile.
+std::string_view guideline_id(FacturXProfile profile);
+
 // MINIMUM and BASIC WL carry no invoice lines: not EN 16931 invoices.
 bool is_en16931_invoice(FacturXProfile profile);
 

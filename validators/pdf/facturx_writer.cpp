@@ -19,31 +19,27 @@
 #include <qpdf/QPDFFileSpecObjectHelper.hh>
 #include <qpdf/QPDFWriter.hh>
 
+#include "validators/pdf/facturx_extractor.hpp"
+
 namespace cprokit::pdf {
 namespace {
 
-// fr-mapping.md §3: the guideline ids (BT-24) and XMP levels of Factur-X 1.0.
-constexpr std::array<std::pair<FacturXProfile, ProfileNames>, 5> kProfiles = {{
-    {FacturXProfile::Minimum, {"minimum", "MINIMUM", "urn:factur-x.eu:1p0:minimum"}},
-    {FacturXProfile::BasicWl, {"basicwl", "BASIC WL", "urn:factur-x.eu:1p0:basicwl"}},
-    {FacturXProfile::Basic,
-     {"basic", "BASIC", "urn:cen.eu:en16931:2017#compliant#urn:factur-x.eu:1p0:basic"}},
-    {FacturXProfile::En16931, {"en16931", "EN 16931", "urn:cen.eu:en16931:2017"}},
-    {FacturXProfile::Extended,
-     {"extended", "EXTENDED", "urn:cen.eu:en16931:2017#conformant#urn:factur-x.eu:1p0:extended"}},
+// As --profile spells the profiles a Factur-X is made with.
+constexpr std::array<std::pair<FacturXProfile, std::string_view>, 5> kOptions = {{
+    {FacturXProfile::Minimum, "minimum"},
+    {FacturXProfile::BasicWl, "basicwl"},
+    {FacturXProfile::Basic, "basic"},
+    {FacturXProfile::En16931, "en16931"},
+    {FacturXProfile::Extended, "extended"},
 }};
-constexpr std::string_view kExtendedCtcFr =
-    "urn:cen.eu:en16931:2017#conformant#urn.cpro.gouv.fr:1p0:extended-ctc-fr";
+
+FacturXProfile for_the_pdf(FacturXProfile profile) {
+  return profile == FacturXProfile::ExtendedCtcFr ? FacturXProfile::Extended : profile;
+}
 
 constexpr std::string_view kCiiNamespace =
     "urn:un:unece:uncefact:data:standard:CrossIndustryInvoice:100";
 constexpr std::string_view kFileName = "factur-x.xml";
-// The names an invoice XML has in a Factur-X or ZUGFeRD PDF, as the
-// extractor reads them (facturx_extractor.cpp): one of them already there
-// makes a second invoice.
-constexpr std::array<std::string_view, 3> kInvoiceNames = {"factur-x.xml", "zugferd-invoice.xml",
-                                                           "xrechnung.xml"};
-
 constexpr std::string_view kRdf = "http://www.w3.org/1999/02/22-rdf-syntax-ns#";
 constexpr std::string_view kPdfaId = "http://www.aiim.org/pdfa/ns/id/";
 constexpr std::string_view kPdfaExtension = "http://www.aiim.org/pdfa/ns/extension/";
@@ -51,18 +47,6 @@ constexpr std::string_view kPdfaSchema = "http://www.aiim.org/pdfa/ns/schema#";
 constexpr std::string_view kPdfaProperty = "http://www.aiim.org/pdfa/ns/property#";
 constexpr std::string_view kXmp = "http://ns.adobe.com/xap/1.0/";
 constexpr std::string_view kFx = "urn:factur-x:pdfa:CrossIndustryDocument:invoice:1p0#";
-
-bool same_ignoring_case(std::string_view a, std::string_view b) {
-  return std::equal(a.begin(), a.end(), b.begin(), b.end(), [](char x, char y) {
-    return std::tolower(static_cast<unsigned char>(x)) ==
-           std::tolower(static_cast<unsigned char>(y));
-  });
-}
-
-bool is_invoice_name(std::string_view name) {
-  return std::any_of(kInvoiceNames.begin(), kInvoiceNames.end(),
-                     [&](std::string_view known) { return same_ignoring_case(name, known); });
-}
 
 // ---------------------------------------------------------------------------
 // XML names: pugixml leaves namespaces to us.
@@ -486,26 +470,26 @@ std::optional<MakeError> open(QPDF& qpdf, std::string_view pdf, const std::strin
 
 }  // namespace
 
-const ProfileNames& names_of(FacturXProfile profile) {
-  for (const auto& [p, names] : kProfiles) {
-    if (p == profile) return names;
+ProfileNames names_of(FacturXProfile profile) {
+  profile = for_the_pdf(profile);
+  std::string_view option;
+  for (const auto& [p, name] : kOptions) {
+    if (p == profile) option = name;
   }
-  return kProfiles.front().second;  // unreachable: every profile is in the table
+  return {option, level_of(profile), guideline_id(profile)};
 }
 
 std::optional<FacturXProfile> profile_from_option(std::string_view option) {
-  for (const auto& [p, names] : kProfiles) {
-    if (names.option == option) return p;
+  for (const auto& [p, name] : kOptions) {
+    if (name == option) return p;
   }
   return std::nullopt;
 }
 
 std::optional<FacturXProfile> profile_from_guideline(std::string_view guideline) {
-  if (guideline == kExtendedCtcFr) return FacturXProfile::Extended;
-  for (const auto& [p, names] : kProfiles) {
-    if (names.guideline == guideline) return p;
-  }
-  return std::nullopt;
+  const auto profile = profile_of_guideline(guideline);
+  if (!profile) return std::nullopt;
+  return for_the_pdf(*profile);
 }
 
 // fr-mapping.md §4 (from akretion/factur-x and the usual guidance, itself
@@ -521,6 +505,7 @@ std::string_view af_relationship(FacturXProfile profile) {
     case FacturXProfile::Basic:
     case FacturXProfile::En16931:
     case FacturXProfile::Extended:
+    case FacturXProfile::ExtendedCtcFr:
       break;
   }
   return "Alternative";

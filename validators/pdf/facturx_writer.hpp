@@ -11,9 +11,9 @@
 #include <string_view>
 #include <variant>
 
-namespace cprokit::pdf {
+#include "validators/pdf/facturx_profile.hpp"
 
-enum class FacturXProfile { Minimum, BasicWl, Basic, En16931, Extended };
+namespace cprokit::pdf {
 
 struct ProfileNames {
   std::string_view option;     // as --profile spells it: "basicwl"
@@ -21,7 +21,8 @@ struct ProfileNames {
   std::string_view guideline;  // BT-24: "urn:factur-x.eu:1p0:basicwl"
 };
 
-const ProfileNames& names_of(FacturXProfile profile);
+// EXTENDED-CTC-FR is an EXTENDED for the PDF: its names are EXTENDED's.
+ProfileNames names_of(FacturXProfile profile);
 
 // The profile --profile names ("minimum", "basicwl", "basic", "en16931",
 // "extended"), none for another word.
