@@ -41,7 +41,8 @@ class Reader {
     std::uint32_t count = 0;
     if (!u32(count) || bytes_.size() / sizeof(T) < count) return false;
     items.resize(count);
-    std::memcpy(items.data(), bytes_.data(), count * sizeof(T));
+    // An empty vector's data() may be null, which memcpy must never get.
+    if (count > 0) std::memcpy(items.data(), bytes_.data(), count * sizeof(T));
     bytes_.remove_prefix(count * sizeof(T));
     return true;
   }
