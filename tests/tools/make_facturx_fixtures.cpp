@@ -5,10 +5,10 @@
 //
 //   make_facturx_fixtures FIXTURES_DIR           writes invoices/facturx/*.pdf
 //   make_facturx_fixtures FIXTURES_DIR --check   fails if they differ
-//   make_facturx_fixtures --base CII LEVEL OUT   writes one Factur-X whose
-//       container is complete (extension schema, /Params /ModDate, the
-//       relationship its level wants): the base tests/tools/facturx_variant
-//       breaks. LEVEL is an fx:ConformanceLevel; BT-24 is rewritten to match.
+//   make_facturx_fixtures --plain OUT.pdf         writes the one-page PDF with
+//       no attachment that `cprokit facturx make` turns into the Factur-X
+//       bases of fixtures/invoices/facturx-container
+//       (scripts/make-facturx-variants.sh).
 #include <qpdf/QPDF.hh>
 #include <qpdf/QPDFEFStreamObjectHelper.hh>
 #include <qpdf/QPDFEmbeddedFileDocumentHelper.hh>
@@ -50,34 +50,7 @@ struct Spec {
   std::optional<std::string> xmp_file_name;  // fx:DocumentFileName
   std::optional<std::string> xmp_level;      // fx:ConformanceLevel
   bool encrypted = false;
-  // Every part of the container Factur-X asks for (the --base mode); the
-  // committed fixtures predate it and keep their bytes.
-  bool complete = false;
-  std::string relationship = "/Data";
 };
-
-// The pdfaExtension description of the fx: properties (Factur-X 1.0).
-std::string extension_schema() {
-  std::string properties;
-  for (const char* name : {"DocumentFileName", "DocumentType", "Version", "ConformanceLevel"}) {
-    properties += std::string("<rdf:li rdf:parseType=\"Resource\"><pdfaProperty:name>") + name +
-                  "</pdfaProperty:name><pdfaProperty:valueType>Text</pdfaProperty:valueType>"
-                  "<pdfaProperty:category>external</pdfaProperty:category>"
-                  "<pdfaProperty:description>Factur-X</pdfaProperty:description></rdf:li>";
-  }
-  return "<rdf:Description rdf:about=\"\" "
-         "xmlns:pdfaExtension=\"http://www.aiim.org/pdfa/ns/extension/\" "
-         "xmlns:pdfaSchema=\"http://www.aiim.org/pdfa/ns/schema#\" "
-         "xmlns:pdfaProperty=\"http://www.aiim.org/pdfa/ns/property#\">"
-         "<pdfaExtension:schemas><rdf:Bag><rdf:li rdf:parseType=\"Resource\">"
-         "<pdfaSchema:schema>Factur-X PDFA Extension Schema</pdfaSchema:schema>"
-         "<pdfaSchema:namespaceURI>urn:factur-x:pdfa:CrossIndustryDocument:invoice:1p0#"
-         "</pdfaSchema:namespaceURI><pdfaSchema:prefix>fx</pdfaSchema:prefix>"
-         "<pdfaSchema:property><rdf:Seq>" +
-         properties +
-         "</rdf:Seq></pdfaSchema:property></rdf:li></rdf:Bag></pdfaExtension:schemas>"
-         "</rdf:Description>";
-}
 
 std::string xmp_packet(const Spec& spec) {
   std::string fx;
@@ -89,8 +62,7 @@ std::string xmp_packet(const Spec& spec) {
          "xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\">"
          "<rdf:Description rdf:about=\"\" xmlns:pdfaid=\"http://www.aiim.org/pdfa/ns/id/\">"
          "<pdfaid:part>3</pdfaid:part><pdfaid:conformance>B</pdfaid:conformance>"
-         "</rdf:Description>" +
-         (spec.complete ? extension_schema() : std::string()) +
+         "</rdf:Description>"
          "<rdf:Description rdf:about=\"\" "
          "xmlns:fx=\"urn:factur-x:pdfa:CrossIndustryDocument:invoice:1p0#\">"
          "<fx:DocumentType>INVOICE</fx:DocumentType><fx:Version>1.0</fx:Version>" +
@@ -104,16 +76,14 @@ void add_page(QPDF& pdf) {
   QPDFPageDocumentHelper(pdf).addPage(QPDFPageObjectHelper(page), false);
 }
 
-void attach(QPDF& pdf, const Attachment& file, const Spec& spec_of_pdf,
-            QPDFObjectHandle& associated) {
+void attach(QPDF& pdf, const Attachment& file, QPDFObjectHandle& associated) {
   auto stream = QPDFEFStreamObjectHelper::createEFStream(pdf, file.bytes);
-  if (spec_of_pdf.complete) stream.setModDate("D:20260601120000Z");
   const bool xml = file.name.size() > 4 && file.name.substr(file.name.size() - 4) == ".xml";
   stream.setSubtype(xml ? "text/xml" : "text/plain");
   auto spec = QPDFFileSpecObjectHelper::createFileSpec(pdf, file.name, stream);
   spec.setDescription("Factur-X invoice");
   QPDFObjectHandle dict = pdf.makeIndirectObject(spec.getObjectHandle());
-  dict.replaceKey("/AFRelationship", QPDFObjectHandle::newName(spec_of_pdf.relationship));
+  dict.replaceKey("/AFRelationship", QPDFObjectHandle::newName("/Data"));
   QPDFEmbeddedFileDocumentHelper(pdf).replaceEmbeddedFile(file.name,
                                                           QPDFFileSpecObjectHelper(dict));
   associated.appendItem(dict);
@@ -138,7 +108,7 @@ std::string build(const Spec& spec) {
   add_page(pdf);
   QPDFObjectHandle associated = QPDFObjectHandle::newArray();
   for (const auto& file : spec.files)
-    attach(pdf, file, spec, associated);
+    attach(pdf, file, associated);
   QPDFObjectHandle root = pdf.getRoot();
   if (!spec.files.empty()) root.replaceKey("/AF", associated);
   if (spec.xmp_file_name || spec.xmp_level) {
@@ -226,36 +196,16 @@ std::vector<Fixture> fixtures(const fs::path& dir) {
 
 }  // namespace
 
-// The guideline id (BT-24) of each level (fr-mapping.md §3).
-std::string guideline_of(const std::string& level) {
-  if (level == "MINIMUM") return "urn:factur-x.eu:1p0:minimum";
-  if (level == "BASIC WL") return "urn:factur-x.eu:1p0:basicwl";
-  if (level == "BASIC") return "urn:cen.eu:en16931:2017#compliant#urn:factur-x.eu:1p0:basic";
-  if (level == "EN 16931") return "urn:cen.eu:en16931:2017";
-  if (level == "EXTENDED") return "urn:cen.eu:en16931:2017#conformant#urn:factur-x.eu:1p0:extended";
-  throw std::runtime_error("unknown level " + level);
-}
-
-int write_base(const fs::path& cii, const std::string& level, const fs::path& out) {
-  std::string xml = slurp(cii);
-  const std::string en16931 = "<ram:ID>urn:cen.eu:en16931:2017</ram:ID>";
-  const auto at = xml.find(en16931);
-  if (at == std::string::npos) throw std::runtime_error(cii.string() + " has no EN 16931 BT-24");
-  xml.replace(at, en16931.size(), "<ram:ID>" + guideline_of(level) + "</ram:ID>");
-  Spec spec{{{"factur-x.xml", std::move(xml)}}, "factur-x.xml", level, false};
-  spec.complete = true;
-  // The PDF is the invoice below BASIC: the XML is only data drawn from it.
-  spec.relationship = level == "MINIMUM" || level == "BASIC WL" ? "/Data" : "/Alternative";
-  std::ofstream(out, std::ios::binary) << build(spec);
+// A one-page PDF and nothing else, the input of `cprokit facturx make`.
+int write_plain(const fs::path& out) {
+  std::ofstream(out, std::ios::binary) << build(Spec{});
   return 0;
 }
 
 int main(int argc, char** argv) {
-  if (argc == 5 && std::string(argv[1]) == "--base") {
-    FixedRandom random;
-    QUtil::setRandomDataProvider(&random);
+  if (argc == 3 && std::string(argv[1]) == "--plain") {
     try {
-      return write_base(argv[2], argv[3], argv[4]);
+      return write_plain(argv[2]);
     } catch (const std::exception& e) {
       std::cerr << "make_facturx_fixtures: " << e.what() << "\n";
       return 2;
@@ -263,7 +213,7 @@ int main(int argc, char** argv) {
   }
   if (argc < 2 || (argc == 3 && std::string(argv[2]) != "--check") || argc > 3) {
     std::cerr << "usage: make_facturx_fixtures FIXTURES_DIR [--check]\n"
-                 "       make_facturx_fixtures --base CII LEVEL OUT.pdf\n";
+                 "       make_facturx_fixtures --plain OUT.pdf\n";
     return 2;
   }
   const fs::path dir = argv[1];
