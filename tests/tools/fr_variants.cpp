@@ -13,6 +13,7 @@
 #include <pugixml.hpp>
 
 #include <algorithm>
+#include <array>
 #include <chrono>
 #include <cstdint>
 #include <cstdio>
@@ -138,14 +139,16 @@ class Invoice {
     return find(root_, {"Delivery", "ActualDeliveryDate"});
   }
   std::string format_date(int year, unsigned month, unsigned day) const {
-    char text[16];
-    std::snprintf(text, sizeof text, cii_ ? "%04d%02u%02u" : "%04d-%02u-%02u", year, month, day);
-    return text;
+    std::array<char, 16> text{};
+    std::snprintf(text.data(), text.size(), cii_ ? "%04d%02u%02u" : "%04d-%02u-%02u", year, month,
+                  day);
+    return text.data();
   }
   std::optional<std::chrono::year_month_day> parse_date(pugi::xml_node node) const {
     const std::string text = node.text().as_string();
     int year = 0;
-    unsigned month = 0, day = 0;
+    unsigned month = 0;
+    unsigned day = 0;
     const char* format = cii_ ? "%4d%2u%2u" : "%4d-%2u-%2u";
     if (std::sscanf(text.c_str(), format, &year, &month, &day) != 3) return std::nullopt;
     const std::chrono::year_month_day date{std::chrono::year(year), std::chrono::month(month),
@@ -502,7 +505,8 @@ int main(int argc, char** argv) {
     }
   }
   if (positional.size() != 2 || count < 1) return usage();
-  const std::filesystem::path base = positional[0], out = positional[1];
+  const std::filesystem::path base = positional[0];
+  const std::filesystem::path out = positional[1];
 
   pugi::xml_document original;
   if (auto result = original.load_file(base.c_str(), pugi::parse_default | pugi::parse_declaration);
@@ -526,8 +530,8 @@ int main(int argc, char** argv) {
       std::cerr << "fr_variants: " << base.string() << ": no place to mutate\n";
       return 1;
     }
-    char number[24];
-    std::snprintf(number, sizeof number, "%04ld", index);
+    std::string number = std::to_string(index);
+    if (number.size() < 4) number.insert(0, 4 - number.size(), '0');
     const auto file = out / (base.stem().string() + "-" + number + "-" + *name + ".xml");
     if (!doc.save_file(file.c_str(), "  ", pugi::format_default, pugi::encoding_utf8)) {
       std::cerr << "fr_variants: " << file.string() << ": cannot write\n";
