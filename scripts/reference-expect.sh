@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
-# The official EN 16931 rules of invoice fixtures, taken from the reference.
+# The official rules of invoice fixtures (EN 16931, or BR-FR: -r fr), from the reference.
 #
-#   scripts/reference-expect.sh compare PATH...   cprokit against the reference
-#   scripts/reference-expect.sh write FILE...     FILE.expect from the reference
+#   scripts/reference-expect.sh [-r fr] compare PATH...   cprokit against the reference
+#   scripts/reference-expect.sh [-r fr] write FILE...     FILE.expect from the reference
 #
 # PATH is a UBL or CII invoice, or a folder of them (its *.xml, not below).
 # The reference is ../shared/reference/validate.sh beside the checkout
@@ -22,11 +22,25 @@
 #   and XSD on (XSD-01, XML-07...). The comment lines at the top of FILE.expect
 #   are kept (write them first); a rule line with a pinned line (RULE @LINE)
 #   is kept as it is while the rule still fires. Review the diff.
+#
+# -r fr: the French reform's rules (FNFE-MPE BR-FR-*, validate.sh -r fr, all
+#   fatal) instead. compare: the BR-FR ids the reference fires against those
+#   cprokit fires under --profile fr-ctc --no-xsd. write: FILE.expect gets the
+#   ids of both references (BR-FR-* from -r fr, the EN 16931 ones from
+#   -r en16931) and cprokit's other ids. Skipped (77) while cprokit has no
+#   fr-ctc profile.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 cprokit="${CPROKIT:-$root/build/release/cli/cprokit}"
 reference="${REFERENCE:-$root/../shared/reference/validate.sh}"
 usage() { sed -n '2,5p' "$0" >&2; exit 2; }
+ruleset=en16931
+if [ "${1:-}" = -r ]; then
+  [ $# -ge 2 ] || usage
+  ruleset=$2
+  shift 2
+fi
+case $ruleset in en16931 | fr) ;; *) usage ;; esac
 [ $# -ge 2 ] || usage
 mode=$1
 shift
@@ -38,6 +52,10 @@ command -v java >/dev/null || skip "java not found (apt-get install default-jre-
 [ -f /usr/share/java/Saxon-HE.jar ] || skip "Saxon-HE not found (apt-get install libsaxonhe-java)"
 command -v python3 >/dev/null || skip "python3 not found"
 [ -x "$cprokit" ] || { echo "reference-expect: $cprokit not found: build first" >&2; exit 2; }
+if [ "$ruleset" = fr ]; then
+  "$cprokit" rules --profiles | awk '{ print $1 }' | grep -qx fr-ctc ||
+    skip "cprokit knows no fr-ctc profile yet (cprokit rules --profiles): the BR-FR rules are not in this build"
+fi
 
 files=()
 for path in "$@"; do
@@ -55,7 +73,11 @@ done
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 # The reference names the files it could not judge on stderr; they are reported below.
-bash "$reference" -r en16931 "${files[@]}" > "$work/reference.txt" 2> "$work/reference.err" || true
+bash "$reference" -r "$ruleset" "${files[@]}" > "$work/reference.txt" 2> "$work/reference.err" || true
+# Writing French expectations takes the EN 16931 ids from their own reference.
+if [ "$ruleset" = fr ] && [ "$mode" = write ]; then
+  bash "$reference" -r en16931 "${files[@]}" >> "$work/reference.txt" 2>> "$work/reference.err" || true
+fi
 
 # The other rules of `lint` with a fixture's options (FILE.options, else
 # lint.options beside it: profile, directory, name, with), XSD on.
@@ -78,26 +100,33 @@ fixture_lint() {
 }
 
 if [ "$mode" = compare ]; then
-  "$cprokit" lint --format jsonl --profile en16931 --no-xsd "${files[@]}" > "$work/cprokit.jsonl" ||
+  profile=en16931
+  [ "$ruleset" = fr ] && profile=fr-ctc
+  "$cprokit" lint --format jsonl --profile "$profile" --no-xsd "${files[@]}" > "$work/cprokit.jsonl" ||
     [ $? -eq 1 ]
 else
   for f in "${files[@]}"; do fixture_lint "$f"; done > "$work/cprokit.jsonl"
 fi
 
-python3 - "$mode" "$work/reference.txt" "$work/reference.err" "$work/cprokit.jsonl" "${files[@]}" <<'PY'
+python3 - "$ruleset" "$mode" "$work/reference.txt" "$work/reference.err" "$work/cprokit.jsonl" "${files[@]}" <<'PY'
 import json, sys
 
-mode, reference_out, reference_err, cprokit_out, files = sys.argv[1], sys.argv[2], sys.argv[3], sys.argv[4], sys.argv[5:]
+ruleset, mode, reference_out, reference_err, cprokit_out = sys.argv[1:6]
+files = sys.argv[6:]
 
 def official(rule):
     return rule.startswith(("BR-", "UBL-", "CII-"))
+
+# The ids compared: the rule set's own (the BR-FR ids are official too).
+def compared(rule):
+    return rule.startswith("BR-FR-") if ruleset == "fr" else official(rule)
 
 reference, current = {}, None
 for line in open(reference_out, encoding="utf-8"):
     line = line.rstrip("\n")
     if line.startswith("# "):
         current = line[2:]
-        reference[current] = set()
+        reference.setdefault(current, set())
     elif line and current is not None:
         reference[current].add(line.split("\t")[0])
 # The reference names on stderr the files it gave no result for. Its other
@@ -125,7 +154,7 @@ for f in files:
         continue
     ours = cprokit.get(f, set())
     if mode == "compare":
-        ours = {r for r in ours if official(r)}
+        ours = {r for r in ours if compared(r)}
         only_reference, only_cprokit = sorted(reference[f] - ours), sorted(ours - reference[f])
         if only_reference or only_cprokit:
             failed += 1
@@ -159,6 +188,7 @@ for f in files:
 
 if mode == "compare":
     agreed = len(files) - failed
-    print(f"reference-expect: {agreed}/{len(files)} invoice(s) where cprokit fires the official rules the reference fires")
+    which = "BR-FR rules" if ruleset == "fr" else "official rules"
+    print(f"reference-expect: {agreed}/{len(files)} invoice(s) where cprokit fires the {which} the reference fires")
 sys.exit(1 if failed else 0)
 PY
