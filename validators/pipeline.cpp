@@ -109,7 +109,8 @@ Linter::Linter(LintOptions options, XsdSetup xsd, const Registry& registry)
     : options_(std::move(options)),
       xsd_(std::move(xsd)),
       registry_(registry),
-      profile_(find_profile(registry, options_.profile)) {}
+      profile_(find_profile(registry, options_.profile)),
+      invoice_rules_(std::make_shared<const InvoiceRules>(registry, profile_)) {}
 
 Linter Linter::for_depositor(std::shared_ptr<const chorus::Depositor> depositor) const {
   Linter linter = *this;
@@ -298,14 +299,14 @@ void Linter::lint_pdf(LintedDocument& out, std::string_view bytes,
 
 void Linter::check_invoice(LintedDocument& out, Invoice invoice, std::size_t size,
                            std::optional<Invoice>* keep) const {
-  run_keys(registry_, profile_, invoice, out.run_notes);
+  invoice_rules_->keys(invoice, out.run_notes);
   out.parties = DocumentParties{party_key(invoice.seller), party_key(invoice.buyer)};
   if (!options_.code_lists && !options_.code_lists_missing.en.empty() &&
       has_rule(registry_, profile_, syntax::kCodeListsUnavailable)) {
     out.findings.push_back(
         syntax::finding(syntax::kCodeListsUnavailable, {}, options_.code_lists_missing));
   }
-  run_rules(registry_, profile_, invoice, context_for(out.path, size), out.findings);
+  invoice_rules_->run(invoice, context_for(out.path, size), out.findings);
   *keep = std::move(invoice);
 }
 

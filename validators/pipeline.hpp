@@ -142,6 +142,7 @@ class Linter {
   XsdSetup xsd_;
   const Registry& registry_;
   const Profile& profile_;
+  std::shared_ptr<const InvoiceRules> invoice_rules_;  // of profile_, shared by the copies
 };
 
 // Lints the documents of one run in input order, adding what only the run can

@@ -42,6 +42,28 @@ struct RunNote {
 void run_keys(const Registry& registry, const Profile& profile, const Invoice& invoice,
               std::vector<RunNote>& out);
 
+// The rules of a profile that read an invoice, found once for the documents
+// of a run: walking the whole registry for each document (a thousand rules,
+// most of them binding rules checked by validators/, each rule a few hundred
+// bytes apart) cost more than some of the checks. Gives what run_rules() and
+// run_keys() give, in the same order.
+class InvoiceRules {
+ public:
+  InvoiceRules(const Registry& registry, const Profile& profile);
+
+  void run(const Invoice& invoice, const Context& context, std::vector<Finding>& out) const;
+  void keys(const Invoice& invoice, std::vector<RunNote>& out) const;
+
+ private:
+  struct Checked {
+    const Rule* rule;
+    InvoiceCheck check;
+    KindSet applies_to;
+  };
+  std::vector<Checked> checks_;     // the rules with an invoice check, in catalogue order
+  std::vector<const Rule*> keyed_;  // the run-level rules, in catalogue order
+};
+
 // The memory of one run-level rule: for each key, the path of the first
 // document that had it. The linter keeps it in a temporary database of
 // bounded memory (validators/seen_invoices.hpp); another user of the engine

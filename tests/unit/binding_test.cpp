@@ -12,6 +12,7 @@
 #include "rules/catalogue/catalogue.hpp"
 #include "rules/engine/registry.hpp"
 #include "validators/binding/document_view.hpp"
+#include "validators/binding/resolved_names.hpp"
 #include "validators/xml/names.hpp"
 #include "validators/xml/safe_xml.hpp"
 
@@ -133,8 +134,8 @@ TEST_CASE("binding: two views on one thread each resolve under their own binding
   const pugi::xml_node other_root = other->doc.document_element();
   const binding::DocumentView first(program, cac_root, false);
   CHECK(first.resolve(cac_root.first_child()).id != binding::kNoName);
-  // The second view takes the thread's names over for its bindings; the
-  // first must not read them, nor the second the first's.
+  // The second view resolves under its own bindings: the first must not
+  // read its names, nor the second the first's.
   const binding::DocumentView second(program, other_root, false);
   CHECK(second.resolve(other_root.first_child()).id == binding::kNoName);
   CHECK(second.resolve(other_root.first_child()).ns == -1);
@@ -142,6 +143,24 @@ TEST_CASE("binding: two views on one thread each resolve under their own binding
   CHECK(first.resolve(cac_root.first_child()).ns ==
         program.namespace_of_uri(
             "urn:oasis:names:specification:ubl:schema:xsd:CommonAggregateComponents-2"));
+}
+
+TEST_CASE("binding: a thread keeps the names resolved under each of several bindings") {
+  const binding::Program& program = binding::program_for(Syntax::Ubl);
+  const binding::ResolvedNames::Bindings cac{
+      {"z", "urn:oasis:names:specification:ubl:schema:xsd:CommonAggregateComponents-2"}};
+  const binding::ResolvedNames::Bindings other{{"z", "urn:other"}};
+  binding::ResolvedNames& first = binding::ResolvedNames::for_document(program, cac);
+  const std::uint64_t generation = first.generation();
+  const std::size_t hash = binding::XmlNameHash{}("z:KeptSignature");
+  first.add("z:KeptSignature", hash, binding::ResolvedName{});
+  // A mixed batch alternates between generators, each binding its own
+  // prefixes: coming back to the first bindings finds their names kept.
+  binding::ResolvedNames::for_document(program, other);
+  binding::ResolvedNames& again = binding::ResolvedNames::for_document(program, cac);
+  CHECK(&again == &first);
+  CHECK(again.generation() == generation);
+  CHECK(again.find("z:KeptSignature", hash) != nullptr);
 }
 
 TEST_CASE("binding: a document of many or long names resolves them all") {

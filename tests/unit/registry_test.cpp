@@ -505,6 +505,19 @@ TEST_CASE("the engine runs only the rules of the profile that apply to the kind"
     run_rules(registry, *fake, AccountForm{}, context, out);
     CHECK(ids(out) == std::vector<std::string>{"EARLIER", "FAKE-ANY"});
   }
+  SECTION("the invoice rules found once for a run run as run_rules does") {
+    for (const Profile* profile : {fake, everything}) {
+      const InvoiceRules planned(registry, *profile);
+      for (DocumentKind kind : {DocumentKind::Invoice, DocumentKind::CreditNote}) {
+        std::vector<Finding> expected(1);
+        std::vector<Finding> out(1);
+        run_rules(registry, *profile, invoice_of(kind), context, expected);
+        planned.run(invoice_of(kind), context, out);
+        CHECK(ids(out) == ids(expected));
+        CHECK(out.size() > 1);
+      }
+    }
+  }
 }
 
 TEST_CASE("the engine turns a DecimalOverflow into a finding of the rule", "[registry][engine]") {
@@ -586,6 +599,15 @@ std::vector<std::vector<Finding>> run_across(const Registry& registry, const Pro
   for (std::size_t i = 0; i < invoices.size(); ++i) {
     std::vector<RunNote> notes;
     run_keys(registry, profile, invoices[i], notes);
+    // The rules found once for the run take the same keys.
+    std::vector<RunNote> planned;
+    InvoiceRules(registry, profile).keys(invoices[i], planned);
+    REQUIRE(planned.size() == notes.size());
+    for (std::size_t n = 0; n < notes.size(); ++n) {
+      CHECK(planned[n].rule == notes[n].rule);
+      CHECK(planned[n].key.scope == notes[n].key.scope);
+      CHECK(planned[n].key.value == notes[n].key.value);
+    }
     out.emplace_back();
     run.check(notes, "doc" + std::to_string(i + 1) + ".xml", out.back());
   }

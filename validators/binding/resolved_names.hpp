@@ -3,8 +3,8 @@
 // generator, with the same prefixes and the same few dozen names; resolving
 // a name (its namespace, interned id, wildcard contexts) costs about ten
 // times a lookup here. A name resolves the same in every document that
-// binds its prefixes alike, so the table holds for one program and one set
-// of root bindings, and starts afresh when a document has others.
+// binds its prefixes alike, so a table holds for one program and one set
+// of root bindings; a thread keeps one for each of the sets it met last.
 #pragma once
 
 #include <cstdint>
@@ -28,8 +28,8 @@ class ResolvedNames {
  public:
   using Bindings = std::vector<std::pair<std::string_view, std::string_view>>;  // prefix, URI
 
-  // The table of this thread for `program` and a document's root bindings,
-  // emptied first if it held another program's names or other bindings.
+  // The table of this thread for `program` and a document's root bindings:
+  // the one kept for them, or else the least recently used, emptied first.
   static ResolvedNames& for_document(const Program& program, const Bindings& bindings);
 
   // Changes whenever the table starts afresh for other bindings: a user
@@ -64,6 +64,7 @@ class ResolvedNames {
   std::string text_;
   std::size_t count_ = 0;
   std::uint64_t generation_ = 0;
+  std::uint64_t last_used_ = 0;  // for_document()'s clock when it last handed this table out
 };
 
 }  // namespace cprokit::binding
