@@ -20,6 +20,7 @@
 #include "validators/sha256.hpp"
 #include "validators/xml/names.hpp"
 #include "validators/xml/safe_xml.hpp"
+#include "validators/xsd/grammar_groups.hpp"
 #include "validators/xsd/xsd_message.hpp"
 
 namespace cprokit {
@@ -221,20 +222,7 @@ std::optional<Invoice> Linter::read_invoice(std::string_view bytes, LintedDocume
   out.kind = detected.kind;
   out.syntax = detected.syntax;
 
-  if (xsd_.schemas) {
-    try {
-      for (auto& e : xsd_.schemas->validate(bytes, loaded->doc, out.kind, out.syntax)) {
-        findings.push_back(
-            syntax::finding(syntax::kXsdInvalid, {"", e.line, e.column}, xsd::error_message(e)));
-      }
-    } catch (const xsd::SchemaError& e) {  // its grammar, compiled on first use, is broken
-      findings.push_back(syntax::finding(syntax::kXsdUnavailable, {},
-                                         xsd::unusable_schemas(xsd_.found_by, e.what())));
-    }
-  } else if (!xsd_.disabled) {
-    findings.push_back(
-        syntax::finding(syntax::kXsdUnavailable, {}, {xsd_.missing_note_fr, xsd_.missing_note_en}));
-  }
+  validate_xsd(bytes, loaded->doc, out.kind, out.syntax, findings);
 
   // The binding rules judge the XML itself, XSD-valid or not (the official
   // unit tests are fragments that the schemas refuse).
@@ -244,6 +232,40 @@ std::optional<Invoice> Linter::read_invoice(std::string_view bytes, LintedDocume
 
   return out.syntax == Syntax::Ubl ? readers::read_ubl(*loaded, out.kind, findings)
                                    : readers::read_cii(*loaded, out.kind, findings);
+}
+
+// Against the schema of the syntax, or for a CII the one its guideline
+// (BT-24) calls for (xsd::group_for), the same alone or inside a Factur-X.
+void Linter::validate_xsd(std::string_view bytes, const pugi::xml_document& parsed,
+                          DocumentKind kind, Syntax syntax, std::vector<Finding>& findings) const {
+  if (!xsd_.schemas) {
+    if (!xsd_.disabled) {
+      findings.push_back(syntax::finding(syntax::kXsdUnavailable, {},
+                                         {xsd_.missing_note_fr, xsd_.missing_note_en}));
+    }
+    return;
+  }
+  std::optional<pdf::FacturXProfile> profile;
+  if (syntax == Syntax::Cii) {
+    const auto guideline = pdf::guideline_in(parsed.document_element());
+    if (guideline) profile = pdf::profile_of_guideline(*guideline);
+  }
+  const std::size_t group = xsd::group_for(syntax, profile);
+  if (!xsd_.schemas->has(group)) {
+    findings.push_back(syntax::finding(
+        syntax::kXsdUnavailable, {},
+        xsd::missing_schema(xsd_.found_by, xsd_.schemas->folder(), xsd::kGroups.at(group))));
+    return;
+  }
+  try {
+    for (auto& e : xsd_.schemas->validate(bytes, parsed, kind, syntax, group)) {
+      findings.push_back(syntax::finding(syntax::kXsdInvalid, {"", e.line, e.column},
+                                         xsd::error_message(e, xsd::kGroups.at(group).label)));
+    }
+  } catch (const xsd::SchemaError& e) {  // its grammar, compiled on first use, is broken
+    findings.push_back(syntax::finding(syntax::kXsdUnavailable, {},
+                                       xsd::unusable_schemas(xsd_.found_by, e.what())));
+  }
 }
 
 void Linter::lint_xml(LintedDocument& out, std::string_view bytes,

@@ -133,6 +133,10 @@ class Linter {
   // findings placed inside the embedded file.
   void lint_pdf(LintedDocument& out, std::string_view bytes, std::optional<Invoice>* keep) const;
   void check_declared_syntax(LintedDocument& out) const;
+  // The XSD findings (XSD-01, XSD-02) of a document of this kind and syntax,
+  // added to `findings`.
+  void validate_xsd(std::string_view bytes, const pugi::xml_document& parsed, DocumentKind kind,
+                    Syntax syntax, std::vector<Finding>& findings) const;
   // The rules on an invoice read from `size` bytes; the invoice kept in *keep.
   void check_invoice(LintedDocument& out, Invoice invoice, std::size_t size,
                      std::optional<Invoice>* keep) const;
