@@ -293,6 +293,7 @@ void Linter::lint_pdf(LintedDocument& out, std::string_view bytes,
   if (profile) {
     if (auto level = pdf::level_finding(*profile, declared.has_value())) {
       out.findings.push_back(std::move(*level));
+      validate_xml_only(out, facturx.xml, facturx.name);
       return;
     }
   }
@@ -316,6 +317,24 @@ void Linter::lint_pdf(LintedDocument& out, std::string_view bytes,
        f != out.findings.end(); ++f) {
     if (!f->where.path.empty() || f->where.line != 0) pdf::place_inside(facturx.name, f->where);
   }
+}
+
+void Linter::validate_xml_only(LintedDocument& out, std::string_view xml,
+                               std::string_view attachment) const {
+  const std::size_t start = out.findings.size();
+  const auto loaded = xml::load(xml, {options_.max_bytes, options_.max_depth}, out.findings);
+  if (loaded) {
+    const pugi::xml_node root = loaded->doc.document_element();
+    const xml::Names names(root, loaded->nested_namespace_declarations);
+    const XmlKind detected = detect_xml_kind(root, names);
+    // A Factur-X carries a CII; anything else is left to PDF-04.
+    if (detected.syntax == Syntax::Cii) {
+      validate_xsd(xml, loaded->doc, detected.kind, detected.syntax, out.findings);
+    }
+  }
+  for (auto f = out.findings.begin() + static_cast<std::ptrdiff_t>(start); f != out.findings.end();
+       ++f)
+    pdf::place_inside(attachment, f->where);
 }
 
 void Linter::check_invoice(LintedDocument& out, Invoice invoice, std::size_t size,

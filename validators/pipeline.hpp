@@ -137,6 +137,10 @@ class Linter {
   // added to `findings`.
   void validate_xsd(std::string_view bytes, const pugi::xml_document& parsed, DocumentKind kind,
                     Syntax syntax, std::vector<Finding>& findings) const;
+  // The XML of a Factur-X whose level carries no EN 16931 invoice: judged by
+  // its schema alone, the findings placed inside the attachment.
+  void validate_xml_only(LintedDocument& out, std::string_view xml,
+                         std::string_view attachment) const;
   // The rules on an invoice read from `size` bytes; the invoice kept in *keep.
   void check_invoice(LintedDocument& out, Invoice invoice, std::size_t size,
                      std::optional<Invoice>* keep) const;

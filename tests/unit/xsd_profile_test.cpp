@@ -3,10 +3,12 @@
 // any other by CII D16B (validators/xsd/grammar_groups.hpp).
 #include <filesystem>
 #include <fstream>
+#include <iterator>
 #include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <variant>
 #include <vector>
 
 #include <catch2/catch.hpp>
@@ -14,6 +16,7 @@
 #include "tests/skip.hpp"
 #include "tests/unit/scratch.hpp"
 #include "validators/pdf/facturx_profile.hpp"
+#include "validators/pdf/facturx_writer.hpp"
 #include "validators/pipeline.hpp"
 #include "validators/xml/safe_xml.hpp"
 #include "validators/xsd/grammar_groups.hpp"
@@ -89,7 +92,8 @@ constexpr std::string_view kNote =
 // Allowed by CII D22B (the EU's import one-stop shop number), not by D16B.
 constexpr std::string_view kIossId = "<ram:IOSSID>IM2500000042</ram:IOSSID>";
 
-// The XSD findings (XSD-01, XSD-02) of `bytes` linted with `schemas`.
+// The XSD findings (XSD-01, XSD-02) of `bytes` (XML or PDF) linted with
+// `schemas`.
 std::vector<Finding> xsd_findings(std::shared_ptr<const SchemaSet> schemas,
                                   const std::string& bytes) {
   cprokit::XsdSetup xsd;
@@ -137,6 +141,17 @@ std::shared_ptr<const SchemaSet> real_schemas() {
     if (!real_schemas())                                                                   \
       SKIP_TEST("no Factur-X 1.09 and CII D22B schemas in " + real_schema_dir().string()); \
   } while (false)
+
+// `xml` embedded in a PDF as a Factur-X of the profile its BT-24 names.
+std::string facturx(const std::string& xml) {
+  std::ifstream in(fs::path(CPROKIT_FIXTURES_DIR) / "invoices/facturx/no-invoice-xml.pdf",
+                   std::ios::binary);
+  const std::string pdf{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+  REQUIRE_FALSE(pdf.empty());
+  auto made = cprokit::pdf::make_facturx(xml, pdf, "test.pdf", {});
+  REQUIRE(std::holds_alternative<cprokit::pdf::MadeFacturX>(made));
+  return std::get<cprokit::pdf::MadeFacturX>(std::move(made)).pdf;
+}
 
 void write_file(const fs::path& path, std::string_view content) {
   fs::create_directories(path.parent_path());
@@ -250,6 +265,27 @@ TEST_CASE("xsd profiles: an EXTENDED-CTC-FR CII is judged by CII D22B", "[xsd][p
   INFO(describe(bad));
   REQUIRE_FALSE(bad.empty());
   CHECK(contains(bad[0].message.en, "CII D22B XSD schema"));
+}
+
+TEST_CASE("xsd profiles: inside a Factur-X, the XML is judged by its profile's schema too",
+          "[xsd][profile][shared]") {
+  SKIP_WITHOUT_PROFILE_SCHEMAS();
+  // MINIMUM is not read as an invoice (PDF-04), but its schema still judges it.
+  CHECK(xsd_findings(real_schemas(), facturx(cii(kMinimum))).empty());
+  const auto with_note = xsd_findings(real_schemas(), facturx(cii(kMinimum, kNote)));
+  INFO(describe(with_note));
+  REQUIRE_FALSE(with_note.empty());
+  CHECK(contains(with_note[0].message.en, "Factur-X 1.09 MINIMUM XSD schema"));
+  CHECK(with_note[0].where.path.starts_with("factur-x.xml"));
+
+  // An EXTENDED-CTC-FR (made as an EXTENDED) by CII D22B, an EN 16931 by D16B.
+  const auto ctc_fr = xsd_findings(real_schemas(), facturx(cii(kCtcFr, kNote, kIossId)));
+  INFO(describe(ctc_fr));
+  CHECK(ctc_fr.empty());
+  const auto en16931 = xsd_findings(real_schemas(), facturx(cii(kEn16931, kNote, kIossId)));
+  INFO(describe(en16931));
+  REQUIRE_FALSE(en16931.empty());
+  CHECK(contains(en16931[0].message.en, "IOSSID"));
 }
 
 TEST_CASE("xsd profiles: a folder without a profile's schema says so and where to get it",
