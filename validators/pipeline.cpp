@@ -250,7 +250,7 @@ void Linter::validate_xsd(std::string_view bytes, const pugi::xml_document& pars
     const auto guideline = pdf::guideline_in(parsed.document_element());
     if (guideline) profile = pdf::profile_of_guideline(*guideline);
   }
-  const std::size_t group = xsd::group_for(syntax, profile);
+  const std::size_t group = xsd::group_for(syntax, profile, xsd_.cii_schema);
   if (!xsd_.schemas->has(group)) {
     findings.push_back(syntax::finding(
         syntax::kXsdUnavailable, {},

@@ -61,6 +61,9 @@ struct XsdSetup {
   // How the schemas were found (DataLookup::found_by), for XSD-02's
   // explanation when a grammar turns out not to compile.
   std::string found_by;
+  // The schema of the CII documents whose guideline calls for none of its
+  // own (lint --cii-schema).
+  xsd::CiiSchema cii_schema = xsd::CiiSchema::D16b;
   // When schemas is null and not disabled: XSD-02's explanation, in French and English.
   std::string missing_note_fr;
   std::string missing_note_en;

@@ -13,8 +13,8 @@
 
 #include <catch2/catch.hpp>
 
-#include "tests/skip.hpp"
 #include "rules/syntax/syntax_rules.hpp"
+#include "tests/skip.hpp"
 #include "tests/unit/scratch.hpp"
 #include "validators/pdf/facturx_profile.hpp"
 #include "validators/pdf/facturx_writer.hpp"
@@ -199,6 +199,14 @@ TEST_CASE("xsd profiles: the guideline (BT-24) chooses the CII grammar", "[xsd][
   CHECK(group_of_cii("urn:cen.eu:en16931:2017#compliant#urn:xeinkauf.de:kosit:xrechnung_3.0") ==
         cprokit::xsd::kCiiGroup);
   CHECK(group_for(Syntax::Cii, std::nullopt) == cprokit::xsd::kCiiGroup);
+  // Asked for, D22B judges what D16B would, and only that.
+  using cprokit::xsd::CiiSchema;
+  CHECK(group_for(Syntax::Cii, FacturXProfile::En16931, CiiSchema::D22b) ==
+        cprokit::xsd::kCiiD22bGroup);
+  CHECK(group_for(Syntax::Cii, std::nullopt, CiiSchema::D22b) == cprokit::xsd::kCiiD22bGroup);
+  CHECK(group_for(Syntax::Cii, FacturXProfile::Minimum, CiiSchema::D22b) ==
+        cprokit::xsd::kFacturXMinimumGroup);
+  CHECK(group_for(Syntax::Ubl, std::nullopt, CiiSchema::D22b) == cprokit::xsd::kUblGroup);
   // A guideline never changes a UBL document's grammar.
   CHECK(group_for(Syntax::Ubl, FacturXProfile::Minimum) == cprokit::xsd::kUblGroup);
   // Each group has its own cache files.

@@ -33,8 +33,10 @@ std::size_t group_of(Syntax syntax) {
   return syntax == Syntax::Cii ? kCiiGroup : kUblGroup;
 }
 
-std::size_t group_for(Syntax syntax, std::optional<pdf::FacturXProfile> profile) {
-  if (syntax != Syntax::Cii || !profile) return group_of(syntax);
+std::size_t group_for(Syntax syntax, std::optional<pdf::FacturXProfile> profile, CiiSchema base) {
+  if (syntax != Syntax::Cii) return group_of(syntax);
+  const std::size_t base_group = base == CiiSchema::D22b ? kCiiD22bGroup : kCiiGroup;
+  if (!profile) return base_group;
   switch (*profile) {
     case pdf::FacturXProfile::Minimum:
       return kFacturXMinimumGroup;
@@ -55,7 +57,7 @@ std::size_t group_for(Syntax syntax, std::optional<pdf::FacturXProfile> profile)
     case pdf::FacturXProfile::En16931:
       break;
   }
-  return kCiiGroup;
+  return base_group;
 }
 
 std::optional<RootName> expected_root(DocumentKind kind, Syntax syntax) {

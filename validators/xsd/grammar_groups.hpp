@@ -48,11 +48,19 @@ extern const std::array<GrammarGroup, kGroupCount> kGroups;
 // The index in kGroups of the grammar of `syntax` (UBL 2.1, CII D16B).
 std::size_t group_of(Syntax syntax);
 
+// The schema of a CII whose guideline names none of its own (EN 16931, any
+// other id): D16B, on which the EN 16931 binding is defined, or the French
+// reform's D22B when the user asks for it (lint --cii-schema d22b). The
+// document cannot tell: both versions share their namespaces.
+enum class CiiSchema { D16b, D22b };
+
 // The index in kGroups of the grammar that judges a document of `syntax`
 // whose guideline (BT-24) names `profile`: a CII of Factur-X profile MINIMUM,
 // BASIC WL, BASIC or EXTENDED, that profile's Factur-X 1.09 schema;
-// EXTENDED-CTC-FR, CII D22B; EN 16931 and any other, group_of(syntax).
-std::size_t group_for(Syntax syntax, std::optional<pdf::FacturXProfile> profile);
+// EXTENDED-CTC-FR, CII D22B; EN 16931 and any other, `base`; a UBL document,
+// UBL's.
+std::size_t group_for(Syntax syntax, std::optional<pdf::FacturXProfile> profile,
+                      CiiSchema base = CiiSchema::D16b);
 
 struct RootName {
   std::string_view ns;
