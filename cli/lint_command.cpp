@@ -132,6 +132,7 @@ struct Args {
   std::optional<std::string> with;
   std::optional<std::string> syntaxe_flux;
   std::optional<std::string> codelists;
+  std::string cii_schema = "d16b";
   bool no_xsd = false;
   bool no_codelists = false;
   bool exact = false;
@@ -186,6 +187,10 @@ po::options_description visible_options(Args& a) {
       "syntax (DOC-02)")("schemas", po::value<std::string>(),
                          "dossier des schémas XSD / folder of the XSD schemas")(
       "no-xsd", po::bool_switch(&a.no_xsd), "sans validation XSD / skip XSD validation")(
+      "cii-schema", po::value(&a.cii_schema)->default_value(a.cii_schema),
+      "schéma des CII dont le BT-24 n'en désigne pas (EN 16931) : d16b | d22b (réforme "
+      "2026) / schema of the CII whose BT-24 names none (EN 16931): d16b | d22b (2026 "
+      "reform)")(
       "codelists", po::value<std::string>(),
       "listes de codes des règles BR-CL (JSON, voir README) / code lists of the BR-CL rules "
       "(JSON, see README)")(
@@ -225,6 +230,13 @@ unsigned parse_jobs(const std::string& text) {
                      fmt::format("--jobs: \"{}\" is not a thread count from 1 to 256", text)});
   }
   return value;
+}
+
+xsd::CiiSchema parse_cii_schema(const std::string& name) {
+  if (name == "d16b") return xsd::CiiSchema::D16b;
+  if (name == "d22b") return xsd::CiiSchema::D22b;
+  throw UserError({fmt::format("--cii-schema : « {} » inconnu, attendu d16b ou d22b", name),
+                   fmt::format("--cii-schema: unknown \"{}\", expected d16b or d22b", name)});
 }
 
 bool use_color(const std::string& mode) {
@@ -346,6 +358,7 @@ int lint_command(const std::vector<std::string>& argv) {
     }
     if (a.with) a.lint.invoice_file = load_invoice_file(*a.with, a.lint);
     xsd = setup_xsd(a.no_xsd, a.schemas);
+    xsd.cii_schema = parse_cii_schema(a.cii_schema);
     // Reading every schema file to hash the set: only for a report that shows it.
     if (xsd.schemas && std::ranges::any_of(a.formats, report::records_references)) {
       references.xsd = folder_digest(xsd.schemas->folder(), ".xsd");

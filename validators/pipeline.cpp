@@ -20,6 +20,7 @@
 #include "validators/sha256.hpp"
 #include "validators/xml/names.hpp"
 #include "validators/xml/safe_xml.hpp"
+#include "validators/xsd/grammar_groups.hpp"
 #include "validators/xsd/xsd_message.hpp"
 
 namespace cprokit {
@@ -222,20 +223,7 @@ std::optional<Invoice> Linter::read_invoice(std::string_view bytes, LintedDocume
   out.kind = detected.kind;
   out.syntax = detected.syntax;
 
-  if (xsd_.schemas) {
-    try {
-      for (auto& e : xsd_.schemas->validate(bytes, loaded->doc, out.kind, out.syntax)) {
-        findings.push_back(
-            syntax::finding(syntax::kXsdInvalid, {"", e.line, e.column}, xsd::error_message(e)));
-      }
-    } catch (const xsd::SchemaError& e) {  // its grammar, compiled on first use, is broken
-      findings.push_back(syntax::finding(syntax::kXsdUnavailable, {},
-                                         xsd::unusable_schemas(xsd_.found_by, e.what())));
-    }
-  } else if (!xsd_.disabled) {
-    findings.push_back(
-        syntax::finding(syntax::kXsdUnavailable, {}, {xsd_.missing_note_fr, xsd_.missing_note_en}));
-  }
+  validate_xsd(bytes, loaded->doc, out.kind, out.syntax, findings);
 
   // The binding rules judge the XML itself, XSD-valid or not (the official
   // unit tests are fragments that the schemas refuse).
@@ -245,6 +233,40 @@ std::optional<Invoice> Linter::read_invoice(std::string_view bytes, LintedDocume
 
   return out.syntax == Syntax::Ubl ? readers::read_ubl(*loaded, out.kind, findings)
                                    : readers::read_cii(*loaded, out.kind, findings);
+}
+
+// Against the schema of the syntax, or for a CII the one its guideline
+// (BT-24) calls for (xsd::group_for), the same alone or inside a Factur-X.
+void Linter::validate_xsd(std::string_view bytes, const pugi::xml_document& parsed,
+                          DocumentKind kind, Syntax syntax, std::vector<Finding>& findings) const {
+  if (!xsd_.schemas) {
+    if (!xsd_.disabled) {
+      findings.push_back(syntax::finding(syntax::kXsdUnavailable, {},
+                                         {xsd_.missing_note_fr, xsd_.missing_note_en}));
+    }
+    return;
+  }
+  std::optional<pdf::FacturXProfile> profile;
+  if (syntax == Syntax::Cii) {
+    const auto guideline = pdf::guideline_in(parsed.document_element());
+    if (guideline) profile = pdf::profile_of_guideline(*guideline);
+  }
+  const std::size_t group = xsd::group_for(syntax, profile, xsd_.cii_schema);
+  if (!xsd_.schemas->has(group)) {
+    findings.push_back(syntax::finding(
+        syntax::kXsdUnavailable, {},
+        xsd::missing_schema(xsd_.found_by, xsd_.schemas->folder(), xsd::kGroups.at(group))));
+    return;
+  }
+  try {
+    for (auto& e : xsd_.schemas->validate(bytes, parsed, kind, syntax, group)) {
+      findings.push_back(syntax::finding(syntax::kXsdInvalid, {"", e.line, e.column},
+                                         xsd::error_message(e, xsd::kGroups.at(group).label)));
+    }
+  } catch (const xsd::SchemaError& e) {  // its grammar, compiled on first use, is broken
+    findings.push_back(syntax::finding(syntax::kXsdUnavailable, {},
+                                       xsd::unusable_schemas(xsd_.found_by, e.what())));
+  }
 }
 
 void Linter::lint_xml(LintedDocument& out, std::string_view bytes,
@@ -272,6 +294,7 @@ void Linter::lint_pdf(LintedDocument& out, std::string_view bytes,
   if (profile) {
     if (auto level = pdf::level_finding(*profile, declared.has_value())) {
       out.findings.push_back(std::move(*level));
+      validate_xml_only(out, facturx.xml, facturx.name);
       return;
     }
   }
@@ -295,6 +318,24 @@ void Linter::lint_pdf(LintedDocument& out, std::string_view bytes,
        f != out.findings.end(); ++f) {
     if (!f->where.path.empty() || f->where.line != 0) pdf::place_inside(facturx.name, f->where);
   }
+}
+
+void Linter::validate_xml_only(LintedDocument& out, std::string_view xml,
+                               std::string_view attachment) const {
+  const std::size_t start = out.findings.size();
+  const auto loaded = xml::load(xml, {options_.max_bytes, options_.max_depth}, out.findings);
+  if (loaded) {
+    const pugi::xml_node root = loaded->doc.document_element();
+    const xml::Names names(root, loaded->nested_namespace_declarations);
+    const XmlKind detected = detect_xml_kind(root, names);
+    // A Factur-X carries a CII; anything else is left to PDF-04.
+    if (detected.syntax == Syntax::Cii) {
+      validate_xsd(xml, loaded->doc, detected.kind, detected.syntax, out.findings);
+    }
+  }
+  for (auto f = out.findings.begin() + static_cast<std::ptrdiff_t>(start); f != out.findings.end();
+       ++f)
+    pdf::place_inside(attachment, f->where);
 }
 
 void Linter::check_invoice(LintedDocument& out, Invoice invoice, std::size_t size,

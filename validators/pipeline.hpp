@@ -61,6 +61,9 @@ struct XsdSetup {
   // How the schemas were found (DataLookup::found_by), for XSD-02's
   // explanation when a grammar turns out not to compile.
   std::string found_by;
+  // The schema of the CII documents whose guideline calls for none of its
+  // own (lint --cii-schema).
+  xsd::CiiSchema cii_schema = xsd::CiiSchema::D16b;
   // When schemas is null and not disabled: XSD-02's explanation, in French and English.
   std::string missing_note_fr;
   std::string missing_note_en;
@@ -133,6 +136,14 @@ class Linter {
   // findings placed inside the embedded file.
   void lint_pdf(LintedDocument& out, std::string_view bytes, std::optional<Invoice>* keep) const;
   void check_declared_syntax(LintedDocument& out) const;
+  // The XSD findings (XSD-01, XSD-02) of a document of this kind and syntax,
+  // added to `findings`.
+  void validate_xsd(std::string_view bytes, const pugi::xml_document& parsed, DocumentKind kind,
+                    Syntax syntax, std::vector<Finding>& findings) const;
+  // The XML of a Factur-X whose level carries no EN 16931 invoice: judged by
+  // its schema alone, the findings placed inside the attachment.
+  void validate_xml_only(LintedDocument& out, std::string_view xml,
+                         std::string_view attachment) const;
   // The rules on an invoice read from `size` bytes; the invoice kept in *keep.
   void check_invoice(LintedDocument& out, Invoice invoice, std::size_t size,
                      std::optional<Invoice>* keep) const;

@@ -642,6 +642,28 @@ TEST_CASE("the EN 16931 schemas, when present next to the project", "[xsd]") {
   }
 }
 
+TEST_CASE("lint --cii-schema d22b: an EN 16931 CII is judged by the reform's CII D22B", "[xsd]") {
+  const fs::path d22b_xsd =
+      shared_xsd_dir() / "cii-d22b-uncoupled/CrossIndustryInvoice_100pD22B.xsd";
+  if (!have_shared_xsd() || !fs::exists(d22b_xsd)) SKIP_TEST("no " + d22b_xsd.string());
+  // The seller's IOSS number: D22B has it, D16B does not.
+  std::string xml = read_file(fs::path(CPROKIT_FIXTURES_DIR) / "invoices/cii/invoice-valid.xml");
+  const std::string id = R"(<ram:ID schemeID="VA">FR15882165434</ram:ID>)";
+  const auto at = xml.find(id);
+  REQUIRE(at != std::string::npos);
+  xml.insert(at + id.size(), "<ram:IOSSID>IM2500000042</ram:IOSSID>");
+  fs::path dir = fresh_dir("cii-schema");
+  write_file(dir / "ioss.xml", xml);
+  const std::string file = (dir / "ioss.xml").string();
+  const std::string schemas = shared_xsd_dir().string();
+
+  Linted d16b = lint_json({"--schemas", schemas, file});
+  CHECK(has_rule(d16b.doc, "XSD-01"));
+  Linted d22b = lint_json({"--schemas", schemas, "--cii-schema", "d22b", file});
+  CHECK_FALSE(has_rule_of_family(d22b.doc, "XSD"));
+  CHECK(rules_of(d22b.doc) == rules_of(lint_json({"--no-xsd", file}).doc));
+}
+
 // ===========================================================================
 // Profiles in lint.
 

@@ -114,6 +114,7 @@ TEST_CASE("lint usage errors: exit 2, message on stderr, nothing on stdout", "[u
       {{"lint", "--jobs", "0", file}, "--jobs"},
       {{"lint", "--jobs", "many", file}, "--jobs"},
       {{"lint", "--progress", "sometimes", file}, "--progress"},
+      {{"lint", "--cii-schema", "d99a", file}, "--cii-schema"},
       {{"lint", "-f", "json", "-o", "a.json", "-o", "b.json", file}, "-o"},
       {{"lint", "-f", "json", "-f", "human", file}, "sortie standard"},
       {{"lint", "-f", "json", "-o", "/nonexistent-cprokit-dir/r.json", file},

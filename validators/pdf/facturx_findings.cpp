@@ -69,12 +69,14 @@ std::optional<Finding> level_finding(FacturXProfile profile, bool from_bt24) {
   return syntax::finding(
       syntax::kPdfNotEn16931, {},
       {fmt::format("Factur-X de niveau {} ({}) : ce niveau ne porte pas une facture EN 16931 "
-                   "complète ({}) ; le PDF seul fait foi et le XML n'a pas été vérifié. Déposer "
-                   "un Factur-X BASIC, EN 16931 ou EXTENDED.",
+                   "complète ({}) ; le PDF seul fait foi et son XML n'est jugé que par son "
+                   "schéma XSD, pas par les règles EN 16931. Déposer un Factur-X BASIC, EN 16931 "
+                   "ou EXTENDED.",
                    level_of(profile), by_fr, lacks_fr(profile)),
        fmt::format("Factur-X level {} ({}): this level does not carry a complete EN 16931 "
-                   "invoice ({}); only the PDF is the invoice and the XML was not checked. "
-                   "Deposit a BASIC, EN 16931 or EXTENDED Factur-X.",
+                   "invoice ({}); only the PDF is the invoice and its XML is judged by its XSD "
+                   "schema alone, not by the EN 16931 rules. Deposit a BASIC, EN 16931 or "
+                   "EXTENDED Factur-X.",
                    level_of(profile), by_en, lacks_en(profile))});
 }
 

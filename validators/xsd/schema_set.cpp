@@ -1,5 +1,6 @@
 #include "validators/xsd/schema_set.hpp"
 
+#include <algorithm>
 #include <array>
 #include <mutex>
 #include <optional>
@@ -25,8 +26,6 @@ namespace {
 
 namespace fs = std::filesystem;
 
-constexpr std::array<std::string_view, 3> kEntries = {kUblInvoiceXsd, kUblCreditNoteXsd, kCiiXsd};
-
 // Opens the Xerces-C side when a first document needs it (see
 // xerces_backend.hpp): a document the fast path proves valid with a model
 // from the grammar cache never does, so a run of such documents does not
@@ -34,25 +33,27 @@ constexpr std::array<std::string_view, 3> kEntries = {kUblInvoiceXsd, kUblCredit
 // a grammar that does not compile is.
 class LazySchemaSet final : public SchemaSet {
  public:
-  explicit LazySchemaSet(SchemaEntryPoints at) : SchemaSet(at.folder), at_(std::move(at)) {}
+  explicit LazySchemaSet(SchemaEntryPoints at)
+      : SchemaSet(at.folder, at.present()), at_(std::move(at)) {}
 
+  using SchemaSet::proven_valid;
   using SchemaSet::validate;
 
-  std::vector<XsdError> validate(std::string_view bytes, DocumentKind kind,
-                                 Syntax syntax) const override {
-    return opened().validate(bytes, kind, syntax);
+  std::vector<XsdError> validate(std::string_view bytes, DocumentKind kind, Syntax syntax,
+                                 std::size_t group) const override {
+    return opened().validate(bytes, kind, syntax, group);
   }
 
   // Without a cached model, the Xerces side extracts one from its grammar
   // (and caches it for the next runs).
   bool proven_valid(std::string_view bytes, const pugi::xml_document& parsed, DocumentKind kind,
-                    Syntax syntax) const override {
+                    Syntax syntax, std::size_t group) const override {
     const auto expected = expected_root(kind, syntax);
-    if (!expected) return false;
-    if (const fast::FastGrammar* model = cached_model(group_of(syntax))) {
+    if (!expected || !has(group)) return false;
+    if (const fast::FastGrammar* model = cached_model(group)) {
       return fast::proven_valid(*model, bytes, parsed, {expected->ns, expected->local});
     }
-    return opened().proven_valid(bytes, parsed, kind, syntax);
+    return opened().proven_valid(bytes, parsed, kind, syntax, group);
   }
 
  private:
@@ -92,22 +93,37 @@ class LazySchemaSet final : public SchemaSet {
   mutable std::string error_;
 };
 
+bool has_entries(const fs::path& dir, const GrammarGroup& group) {
+  std::error_code ec;
+  return std::all_of(group.entries.begin(), group.entries.end(),
+                     [&](std::string_view entry) { return fs::is_regular_file(dir / entry, ec); });
+}
+
 }  // namespace
 
 std::unique_ptr<SchemaSet> SchemaSet::load(const fs::path& dir) {
   std::error_code ec;
-  for (const auto entry : kEntries) {
-    if (!fs::is_regular_file(dir / entry, ec)) {
-      throw SchemaError("XSD entry point not found: " + (dir / entry).string());
+  for (const GrammarGroup& group : kGroups) {
+    if (group.optional) continue;
+    for (const auto entry : group.entries) {
+      if (!fs::is_regular_file(dir / entry, ec)) {
+        throw SchemaError("XSD entry point not found: " + (dir / entry).string());
+      }
     }
   }
   SchemaEntryPoints at{dir, fs::canonical(dir, ec), {}};
   if (ec) throw SchemaError("cannot resolve schema folder " + dir.string() + ": " + ec.message());
-  for (std::size_t i = 0; i < kEntries.size(); ++i) {
-    at.files.at(i) = fs::canonical(dir / kEntries.at(i), ec);
-    if (ec || !inside(at.files.at(i), at.root)) {
-      throw SchemaError("XSD entry point " + (dir / kEntries.at(i)).string() +
-                        " resolves outside the schema folder");
+  for (std::size_t g = 0; g < kGroups.size(); ++g) {
+    const GrammarGroup& group = kGroups.at(g);
+    // An optional group whose files are not all there is left out whole.
+    if (group.optional && !has_entries(dir, group)) continue;
+    for (const auto entry : group.entries) {
+      const fs::path file = fs::canonical(dir / entry, ec);
+      if (ec || !inside(file, at.root)) {
+        throw SchemaError("XSD entry point " + (dir / entry).string() +
+                          " resolves outside the schema folder");
+      }
+      at.files.at(g).push_back(file);
     }
   }
   return std::make_unique<LazySchemaSet>(std::move(at));

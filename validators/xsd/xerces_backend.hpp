@@ -12,7 +12,9 @@
 #include <array>
 #include <filesystem>
 #include <memory>
+#include <vector>
 
+#include "validators/xsd/grammar_groups.hpp"
 #include "validators/xsd/schema_set.hpp"
 
 namespace cprokit::xsd {
@@ -21,8 +23,17 @@ namespace cprokit::xsd {
 struct SchemaEntryPoints {
   std::filesystem::path folder;  // as the user named it
   std::filesystem::path root;    // the folder, canonical
-  // Canonical and inside root: kUblInvoiceXsd, kUblCreditNoteXsd, kCiiXsd.
-  std::array<std::filesystem::path, 3> files;
+  // Per group of kGroups, its entry points, canonical and inside root; none
+  // for an optional group whose files the folder lacks.
+  std::array<std::vector<std::filesystem::path>, kGroupCount> files;
+
+  // Which groups have their entry points (SchemaSet::has).
+  std::array<bool, kGroupCount> present() const {
+    std::array<bool, kGroupCount> out{};
+    for (std::size_t g = 0; g < kGroupCount; ++g)
+      out.at(g) = !files.at(g).empty();
+    return out;
+  }
 };
 
 // Whether `canonical` lies inside `root` (both canonical).

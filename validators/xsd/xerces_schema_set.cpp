@@ -541,36 +541,35 @@ std::unique_ptr<xc::XMLGrammarPool> deserialise(std::string_view bytes) {
 
 class XercesSchemaSet final : public SchemaSet {
  public:
-  explicit XercesSchemaSet(const SchemaEntryPoints& at) : SchemaSet(at.folder), root_(at.root) {
-    for (std::size_t g = 0; g < kGroups.size(); ++g) {
-      for (const std::size_t entry : kGroups.at(g).entries)
-        grammars_.at(g).files.push_back(at.files.at(entry));
-    }
+  explicit XercesSchemaSet(const SchemaEntryPoints& at)
+      : SchemaSet(at.folder, at.present()), root_(at.root) {
+    for (std::size_t g = 0; g < kGroups.size(); ++g)
+      grammars_.at(g).files = at.files.at(g);
   }
 
   // Reusing a reader rather than building one per call: +2 to 4 % typical
   // invoices per second with XSD on (bench/lint_bench.cpp, CPU time).
   // Switching identity-constraint checking off gained nothing measurable.
+  using SchemaSet::proven_valid;
   using SchemaSet::validate;
 
   bool proven_valid(std::string_view bytes, const pugi::xml_document& parsed, DocumentKind kind,
-                    Syntax syntax) const override {
+                    Syntax syntax, std::size_t group) const override {
     const auto expected = expected_root(kind, syntax);
-    if (!expected) return false;
-    const fast::FastGrammar* model = fast_grammar(group_of(syntax));
+    if (!expected || !has(group)) return false;
+    const fast::FastGrammar* model = fast_grammar(group);
     return model != nullptr &&
            fast::proven_valid(*model, bytes, parsed, {expected->ns, expected->local});
   }
 
-  std::vector<XsdError> validate(std::string_view bytes, DocumentKind kind,
-                                 Syntax syntax) const override {
+  std::vector<XsdError> validate(std::string_view bytes, DocumentKind kind, Syntax syntax,
+                                 std::size_t group) const override {
     const auto expected = expected_root(kind, syntax);
     if (!expected) {
       return {{0, 0,
                "no XSD for " + std::string(name(kind)) + " documents in " +
                    std::string(name(syntax)) + " syntax"}};
     }
-    const std::size_t group = group_of(syntax);
     xc::XMLGrammarPool& pool = grammar(group);
     IdleValidators& idle = grammars_.at(group).idle;
     std::unique_ptr<Validator> validator;
@@ -632,6 +631,11 @@ class XercesSchemaSet final : public SchemaSet {
     Grammar& g = grammars_.at(i);
     std::call_once(g.once, [&] {
       const GrammarGroup& group = kGroups.at(i);
+      if (g.files.empty()) {
+        g.error = "the schema folder " + folder().string() + " has no " +
+                  std::string(group.entries.front()) + " (" + std::string(group.label) + ")";
+        return;
+      }
       const auto cache = GrammarCache::for_folder(root_);
       if (cache) {
         if (const auto bytes = cache->read(group.name)) g.pool = deserialise(*bytes);

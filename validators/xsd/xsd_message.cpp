@@ -113,20 +113,24 @@ std::string fill(std::string_view text, const std::smatch& match) {
 
 }  // namespace
 
-Message error_message(const XsdError& error) {
+Message error_message(const XsdError& error, std::string_view schema) {
   const std::string place_fr = fmt::format("ligne {}, colonne {}", error.line, error.column);
   const std::string place_en = fmt::format("line {}, column {}", error.line, error.column);
+  const std::string judge_fr =
+      schema.empty() ? "au schéma XSD" : fmt::format("au schéma XSD {}", schema);
+  const std::string judge_en =
+      schema.empty() ? "the XSD schema" : fmt::format("the {} XSD schema", schema);
   std::smatch match;
   for (const Shape& s : shapes()) {
     if (!std::regex_match(error.message, match, s.pattern)) continue;
-    return {fmt::format("Non conforme au schéma XSD ({}) : {}. Détail (Xerces) : {}", place_fr,
+    return {fmt::format("Non conforme {} ({}) : {}. Détail (Xerces) : {}", judge_fr, place_fr,
                         fill(s.fr, match), error.message),
-            fmt::format("Not valid against the XSD schema ({}): {}. Detail (Xerces): {}", place_en,
+            fmt::format("Not valid against {} ({}): {}. Detail (Xerces): {}", judge_en, place_en,
                         fill(s.en, match), error.message)};
   }
-  return {fmt::format("Non conforme au schéma XSD ({}). Détail, en anglais (Xerces) : {}", place_fr,
+  return {fmt::format("Non conforme {} ({}). Détail, en anglais (Xerces) : {}", judge_fr, place_fr,
                       error.message),
-          fmt::format("Not valid against the XSD schema ({}): {}", place_en, error.message)};
+          fmt::format("Not valid against {} ({}): {}", judge_en, place_en, error.message)};
 }
 
 Message unusable_schemas(std::string_view found_by, std::string_view what) {
@@ -135,6 +139,21 @@ Message unusable_schemas(std::string_view found_by, std::string_view what) {
                   found_by, what),
       fmt::format("XSD validation not done: the schemas found through {} cannot be used: {}",
                   found_by, what)};
+}
+
+Message missing_schema(std::string_view found_by, const std::filesystem::path& folder,
+                       const GrammarGroup& group) {
+  const std::string file = (folder / group.entries.front()).string();
+  return {fmt::format("Validation XSD non faite : le guide (BT-24) du document demande le schéma "
+                      "{}, absent du dossier de schémas trouvé via {} ({} manque). Ajoutez-le à "
+                      "ce dossier : il fait partie du paquet Factur-X publié par le FNFE-MPE "
+                      "(fnfe-mpe.org) et le FeRD (ferd-net.de).",
+                      group.label, found_by, file),
+          fmt::format("XSD validation not done: the document's guideline (BT-24) calls for the {} "
+                      "schema, which the schema folder found through {} lacks ({} is missing). "
+                      "Add it to that folder: it is part of the Factur-X package published by "
+                      "FNFE-MPE (fnfe-mpe.org) and FeRD (ferd-net.de).",
+                      group.label, found_by, file)};
 }
 
 }  // namespace cprokit::xsd
