@@ -206,7 +206,7 @@ TEST_CASE("BR-FR-12 and BR-FR-13: both electronic addresses", "[fr]") {
   }
 }
 
-TEST_CASE("--fr-mode: fatal when strict, a warning in transition", "[fr]") {
+TEST_CASE("the run mode: BR-FR fatal when strict, a warning in transition", "[fr]") {
   Invoice inv = reform_invoice(Syntax::Cii);
   inv.business_process.reset();
   auto strict = lint(inv, RuleMode::Strict);
