@@ -19,6 +19,7 @@ void register_families(Registry& registry) {
 
 void register_rules(Registry& registry) {
   register_families(registry);
+  register_document_type_rules(registry);
   register_note_rules(registry);
   register_billing_mode_rules(registry);
   register_siret_rules(registry);

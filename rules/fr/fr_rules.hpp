@@ -14,10 +14,11 @@ void register_rules(Registry& registry);
 void register_families(Registry& registry);
 
 // One group of rules per file; register_rules() calls each.
-void register_billing_mode_rules(Registry& registry);  // BR-FR-08
-void register_note_rules(Registry& registry);          // BR-FR-05, -06
-void register_siren_rules(Registry& registry);         // BR-FR-10, -32
-void register_siret_rules(Registry& registry);         // BR-FR-09
-void register_address_rules(Registry& registry);       // BR-FR-12, -13
+void register_document_type_rules(Registry& registry);  // BR-FR-04
+void register_billing_mode_rules(Registry& registry);   // BR-FR-08
+void register_note_rules(Registry& registry);           // BR-FR-05, -06
+void register_siren_rules(Registry& registry);          // BR-FR-10, -32
+void register_siret_rules(Registry& registry);          // BR-FR-09
+void register_address_rules(Registry& registry);        // BR-FR-12, -13
 
 }  // namespace cprokit::fr

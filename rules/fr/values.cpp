@@ -52,6 +52,13 @@ bool is_billing_mode(std::string_view code) {
   return std::ranges::find(kModes, code) != kModes.end();
 }
 
+bool is_document_type(std::string_view code) {
+  static constexpr std::array<std::string_view, 16> kTypes = {
+      "380", "389", "393", "501", "386", "500", "384", "471",
+      "472", "473", "261", "262", "381", "396", "502", "503"};
+  return std::ranges::find(kTypes, code) != kTypes.end();
+}
+
 std::size_t occurrences(std::string_view text, std::string_view marker) {
   if (marker.empty()) return 0;
   std::size_t count = 0;

@@ -28,6 +28,11 @@ bool siret_matches_siren(std::string_view siret, std::string_view siren);
 // (goods, services, mixed) then its case: B1 … M9.
 bool is_billing_mode(std::string_view code);
 
+// BR-FR-04 (is-valid-document-type-code): a document type code the reform
+// accepts for BT-3 (invoices, credit notes, corrective, self-billed, down
+// payment and factored ones; not 326, 751 and the like).
+bool is_document_type(std::string_view code);
+
 // The number of non-overlapping occurrences of `marker` in `text`, left to
 // right (XPath count(tokenize(text, marker)) - 1 for a literal marker).
 std::size_t occurrences(std::string_view text, std::string_view marker);

@@ -40,6 +40,7 @@ Invoice reform_invoice(Syntax syntax) {
   inv.syntax = syntax;
   inv.kind = DocumentKind::Invoice;
   inv.business_process = Text{"S1", {}};
+  inv.type_code = Text{"380", {}};
   if (syntax == Syntax::Cii) {
     for (const char* subject : {"PMT", "PMD", "AAB"})
       inv.included_notes.push_back(note(subject));
@@ -112,6 +113,25 @@ TEST_CASE("is_billing_mode: the reform's twenty codes, as written", "[fr]") {
   }
   for (const char* code : {"A1", "M3", "B3", "b1", " S1", "S1 ", "", "S10"})
     CHECK_FALSE(fr::is_billing_mode(code));
+}
+
+TEST_CASE("is_document_type: the reform's sixteen types of BT-3", "[fr]") {
+  for (const char* code : {"380", "389", "393", "501", "386", "500", "384", "471", "472", "473",
+                           "261", "262", "381", "396", "502", "503"}) {
+    CHECK(fr::is_document_type(code));
+  }
+  for (const char* code : {"326", "751", "383", "", " 380"})
+    CHECK_FALSE(fr::is_document_type(code));
+}
+
+TEST_CASE("BR-FR-04: the document type BT-3", "[fr]") {
+  for (Syntax syntax : {Syntax::Cii, Syntax::Ubl}) {
+    Invoice inv = reform_invoice(syntax);
+    inv.type_code = Text{"751", {}};
+    CHECK(fired(inv) == std::set<std::string>{"BR-FR-04_BT-3"});
+    inv.type_code.reset();  // the test's context is the element: nothing to test
+    CHECK(fired(inv).empty());
+  }
 }
 
 TEST_CASE("occurrences counts non-overlapping markers left to right", "[fr]") {
