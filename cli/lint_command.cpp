@@ -127,6 +127,7 @@ struct Args {
   std::string lang = "fr";
   std::string color = "auto";
   std::string html_detail = "auto";
+  std::string fr_mode = "strict";
   std::optional<std::string> schemas;
   std::optional<std::string> directory;
   std::optional<std::string> with;
@@ -169,7 +170,13 @@ po::options_description visible_options(Args& a) {
       "terminal) | never")("lang,l", po::value(&a.lang)->default_value(a.lang),
                            "langue des messages / language of the messages: fr | en")(
       "profile,p", po::value(&a.lint.profile)->default_value(a.lint.profile),
-      "jeu de règles / rule set: all | chorus | en16931 | syntax (cprokit rules --profiles)")(
+      "jeu de règles / rule set: all | chorus | en16931 | fr-ctc | syntax (cprokit rules "
+      "--profiles)")(
+      "fr-mode", po::value(&a.fr_mode)->default_value(a.fr_mode),
+      "règles BR-FR (profil fr-ctc) / BR-FR rules (fr-ctc profile): strict (toutes "
+      "bloquantes / all fatal) | transition (celles que la FNFE-MPE tolère pendant la "
+      "transition en avertissements / those FNFE-MPE tolerates during the transition as "
+      "warnings)")(
       "directory,d", po::value<std::string>(),
       "annuaire des structures Chorus Pro (JSON, voir README) : SIRET, services et "
       "engagements des acheteurs / Chorus Pro structure directory (JSON, see README): the "
@@ -263,8 +270,16 @@ report::HtmlOptions parse_html_detail(const std::string& mode) {
   return options;
 }
 
+RuleMode parse_fr_mode(const std::string& mode) {
+  if (mode == "strict") return RuleMode::Strict;
+  if (mode == "transition") return RuleMode::Transition;
+  throw UserError({fmt::format("--fr-mode : « {} » inconnu, attendu strict ou transition", mode),
+                   fmt::format("--fr-mode: unknown \"{}\", expected strict or transition", mode)});
+}
+
 RunChoices run_choices(const Args& a) {
   return RunChoices{.profile = a.lint.profile,
+                    .fr_mode = a.fr_mode,
                     .code_lists = bool(a.lint.code_lists),
                     .no_codelists = a.no_codelists,
                     .exact = a.exact,
@@ -321,6 +336,7 @@ int lint_command(const std::vector<std::string>& argv) {
     a.lint.max_bytes = parse_size(a.max_bytes);
     color = use_color(a.color);
     html = parse_html_detail(a.html_detail);
+    a.lint.context.mode = parse_fr_mode(a.fr_mode);
     if (a.fail_on != "fatal" && a.fail_on != "warning") {
       throw UserError(
           {fmt::format("--fail-on : « {} » inconnu, attendu fatal ou warning", a.fail_on),

@@ -78,7 +78,7 @@ void explain(const Rule& rule, Lang lang) {
 
 int rules_command(const std::vector<std::string>& argv) {
   std::string lang_name = "fr";
-  std::string profile_name = "all";
+  std::string profile_name;  // none: every rule of the catalogue
   std::string format = "text";
   bool list_profiles = false;
   std::vector<std::string> ids;
@@ -86,8 +86,9 @@ int rules_command(const std::vector<std::string>& argv) {
   po::options_description visible("cprokit rules [options] [ID]\n\nOptions");
   visible.add_options()("help,h", "cette aide / this help")(
       "lang,l", po::value(&lang_name)->default_value(lang_name), "fr | en")(
-      "profile,p", po::value(&profile_name)->default_value(profile_name),
-      "seulement les règles de ce profil / only this profile's rules")(
+      "profile,p", po::value(&profile_name),
+      "seulement les règles de ce profil (sans : tout le catalogue, BR-FR compris) / only "
+      "this profile's rules (without: the whole catalogue, BR-FR included)")(
       "profiles", po::bool_switch(&list_profiles), "liste les profils / lists the profiles")(
       "format,f", po::value(&format)->default_value(format),
       "text | json | markdown | summary | table : json et markdown donnent tout le catalogue "
@@ -106,8 +107,8 @@ int rules_command(const std::vector<std::string>& argv) {
     po::variables_map vm;
     if (!parse_arguments(argv, visible, ids, kExamples, vm)) return kExitOk;
     lang = parse_lang(lang_name);
-    profile = registry.profile(profile_name);
-    if (profile == nullptr) {
+    if (!profile_name.empty()) profile = registry.profile(profile_name);
+    if (!profile_name.empty() && profile == nullptr) {
       throw UserError(
           {fmt::format("--profile : « {} » inconnu (cprokit rules --profiles)", profile_name),
            fmt::format("--profile: unknown \"{}\" (cprokit rules --profiles)", profile_name)});
@@ -157,13 +158,15 @@ int rules_command(const std::vector<std::string>& argv) {
              });
     };
     for (const auto& rule : registry.rules()) {
-      if (profile->includes(rule) && wanted(rule)) selected.push_back(&rule);
+      if ((profile == nullptr || profile->includes(rule)) && wanted(rule)) {
+        selected.push_back(&rule);
+      }
     }
   }
   if (format == "json") {
-    report::write_catalogue_json(std::cout, selected, CPROKIT_VERSION, profile->name);
+    report::write_catalogue_json(std::cout, selected, CPROKIT_VERSION, profile_name);
   } else if (format == "markdown") {
-    report::write_catalogue_markdown(std::cout, selected, profile->name);
+    report::write_catalogue_markdown(std::cout, selected, profile_name);
   } else if (format == "summary") {
     report::write_catalogue_summary(std::cout, selected, lang);
   } else if (format == "table") {

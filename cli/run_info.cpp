@@ -1,5 +1,6 @@
 #include "cli/run_info.hpp"
 
+#include <algorithm>
 #include <chrono>
 #include <sstream>
 #include <utility>
@@ -59,6 +60,11 @@ report::RunInfo make_run_info(const RunChoices& choices, const XsdSetup& xsd,
       {"max-bytes", std::to_string(choices.max_bytes)},
       {"fail-on", choices.fail_on},
   };
+  // Only a run with rules it changes says which mode it ran in.
+  if (std::ranges::any_of(run.rules,
+                          [](const Rule* r) { return r->transition_severity.has_value(); })) {
+    run.options.emplace_back("fr-mode", choices.fr_mode);
+  }
   return run;
 }
 

@@ -13,13 +13,14 @@ namespace cprokit::cli {
 
 struct RunChoices {
   std::string profile = "all";
-  bool code_lists = false;    // the code lists were found and loaded
-  bool no_codelists = false;  // --no-codelists
-  bool exact = false;         // --exact-arithmetic
-  std::string directory;      // --directory, as given ("" without)
-  std::string with;           // --with, as given
-  std::string name;           // --name
-  std::size_t max_bytes = 0;  // --max-bytes
+  std::string fr_mode = "strict";  // --fr-mode
+  bool code_lists = false;         // the code lists were found and loaded
+  bool no_codelists = false;       // --no-codelists
+  bool exact = false;              // --exact-arithmetic
+  std::string directory;           // --directory, as given ("" without)
+  std::string with;                // --with, as given
+  std::string name;                // --name
+  std::size_t max_bytes = 0;       // --max-bytes
   std::string fail_on = "fatal";
   bool catalogue_digest = true;  // hash the catalogue (report::records_catalogue)
 };

@@ -15,7 +15,8 @@ declare -A allowed=(
   [en16931]="model engine"
   [binding]="model engine"
   [chorus]="model engine"
-  [catalogue]="model engine syntax en16931 binding chorus"
+  [fr]="model engine"
+  [catalogue]="model engine syntax en16931 binding chorus fr"
 )
 
 status=0

@@ -30,6 +30,7 @@ const std::map<std::string_view, Words, std::less<>> kOptions = {
     {"max-bytes",
      {"Taille maximale en octets (--max-bytes)", "Largest file in bytes (--max-bytes)"}},
     {"fail-on", {"Code de sortie 1 à partir de (--fail-on)", "Exit code 1 from (--fail-on)"}},
+    {"fr-mode", {"Règles BR-FR (--fr-mode)", "BR-FR rules (--fr-mode)"}},
 };
 
 struct OptionValue {
@@ -39,7 +40,7 @@ struct OptionValue {
 
 // The values of those options that are words rather than data (as
 // lint_command.cpp writes them).
-constexpr std::array<OptionValue, 10> kOptionValues{{
+constexpr std::array<OptionValue, 12> kOptionValues{{
     {"xsd", "on", {"activée", "on"}},
     {"xsd", "off (--no-xsd)", {"désactivée (--no-xsd)", "off (--no-xsd)"}},
     {"xsd", "schemas not found", {"schémas introuvables", "schemas not found"}},
@@ -50,6 +51,10 @@ constexpr std::array<OptionValue, 10> kOptionValues{{
     {"arithmetic", "reference", {"celle des artefacts officiels", "the official artefacts'"}},
     {"fail-on", "fatal", {"fatale", "fatal"}},
     {"fail-on", "warning", {"avertissement", "warning"}},
+    {"fr-mode", "strict", {"strictes : toutes bloquantes", "strict: all fatal"}},
+    {"fr-mode",
+     "transition",
+     {"transition : avertissements tolérés", "transition: tolerated warnings"}},
 }};
 
 }  // namespace

@@ -25,8 +25,15 @@ enum class Arithmetic {
   Exact,      // exact decimal everywhere
 };
 
+// Which severity the rules with a transition period take (Rule::transition_severity).
+enum class RuleMode {
+  Strict,      // each rule's own severity: the requirement in full
+  Transition,  // the transition severity, where a rule has one
+};
+
 struct Context {
   Arithmetic arithmetic = Arithmetic::Reference;
+  RuleMode mode = RuleMode::Strict;  // lint --fr-mode
   // The structures known to the run (lint --directory); null without one, and
   // the rules that need it then say less, or nothing.
   const chorus::Directory* directory = nullptr;

@@ -10,7 +10,7 @@ namespace {
 template <class Model, class Check>
 void run_one(const Rule& rule, Check check, const Model& document, const Context& context,
              Reporter& reporter) {
-  reporter.start(rule);
+  reporter.start(rule, severity_in(rule, context.mode));
   try {
     check(document, context, reporter);
   } catch (const DecimalOverflow&) {
@@ -104,7 +104,7 @@ void RunRules::check(std::span<const RunNote> notes, std::string_view path,
     auto store = std::ranges::find(stores_, note.rule, [](const auto& s) { return s.first; });
     if (store == stores_.end()) continue;  // a rule this run does not have
     if (auto first = store->second->first_path(note.key, path)) {
-      reporter.start(*note.rule);
+      reporter.start(*note.rule, note.rule->severity);
       note.rule->run_check.repeated(note.key, *first, reporter);
     }
   }

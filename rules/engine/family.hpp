@@ -42,6 +42,10 @@ struct Family {
   // reference data), not the document's content: a fatal one makes a file
   // unreceivable rather than an invoice rejected.
   bool technical = false;
+  // Only a profile that names it includes it: a profile of every family
+  // ("all") leaves it out (BR-FR, which applies to the French reform's
+  // invoices only, not to every deposit).
+  bool on_request = false;
   Needs needs;            // what a run must have for its rules to be checked
   std::size_t index = 0;  // in Registry::families(), set by Registry::add_family
 };

@@ -66,7 +66,11 @@ void Registry::add(Rule rule) {
 }
 
 void Registry::add_profile(Profile profile) {
-  profile.included_.assign(families_.size(), profile.families.empty());
+  profile.included_.assign(families_.size(), false);
+  if (profile.families.empty()) {
+    for (const Family& f : families_)
+      profile.included_[f.index] = !f.on_request;
+  }
   for (const std::string& id : profile.families) {
     const Family* named = family(id);
     if (named == nullptr) throw std::logic_error("profile of an unknown family: " + id);

@@ -18,7 +18,7 @@ namespace cprokit {
 class Profile {
  public:
   // `families`: the families of its rules, each with its sub-families
-  // ("BR" takes BR-CL); empty: every family.
+  // ("BR" takes BR-CL); empty: every family but those on request.
   Profile(std::string profile_name, Message profile_description,
           std::vector<std::string> profile_families)
       : name(std::move(profile_name)),

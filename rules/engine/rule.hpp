@@ -85,6 +85,10 @@ struct RunCheck {
 struct Rule {
   std::string id;
   Severity severity = Severity::Fatal;
+  // Its severity in a run that grants the transition period of its
+  // requirement (lint --fr-mode transition: the BR-FR rules the FNFE-MPE
+  // publishes as warnings until the reform applies in full); none: the same.
+  std::optional<Severity> transition_severity;
   KindSet applies_to = kInvoicesAndCreditNotes;
   Message title;                   // what the rule requires, in both languages
   std::vector<std::string> terms;  // business terms concerned ("BT-106")

@@ -36,11 +36,14 @@ struct Address {                            // BG-5 seller, BG-8 buyer, BG-12, B
   SourceRef source;
 };
 
-struct Party {                                   // BG-4 seller, BG-7 buyer, BG-10 payee, BG-11
-  std::optional<Text> name;                      // BT-27 / BT-44 / BT-59 / BT-62
-  std::optional<Text> trading_name;              // BT-28 / BT-45
-  std::vector<Identifier> identifiers;           // BT-29 / BT-46 / BT-60
-  std::optional<Identifier> legal_id;            // BT-30 / BT-47 / BT-61
+struct Party {                          // BG-4 seller, BG-7 buyer, BG-10 payee, BG-11
+  std::optional<Text> name;             // BT-27 / BT-44 / BT-59 / BT-62
+  std::optional<Text> trading_name;     // BT-28 / BT-45
+  std::vector<Identifier> identifiers;  // BT-29 / BT-46 / BT-60
+  std::optional<Identifier> legal_id;   // BT-30 / BT-47 / BT-61
+  // The group of the legal id: UBL cac:PartyLegalEntity, CII
+  // ram:SpecifiedLegalOrganization; none when the party has none.
+  std::optional<SourceRef> legal_entity;
   std::optional<Text> vat_id;                    // BT-31 / BT-48
   std::optional<Text> tax_registration_id;       // BT-32
   std::optional<Identifier> electronic_address;  // BT-34 / BT-49
@@ -76,6 +79,15 @@ struct Delivery {                         // BG-13
 struct ItemAttribute {        // BG-32
   std::optional<Text> name;   // BT-160
   std::optional<Text> value;  // BT-161
+  SourceRef source;
+};
+
+// CII: a note (BG-1) with its subject code (BT-21) and its content (BT-22).
+// UBL has no subject code element: the reform writes it in the note's text
+// ("#PMT#…"), which Invoice::notes keeps.
+struct Note {
+  std::optional<Text> subject_code;  // BT-21
+  std::optional<Text> content;       // BT-22
   SourceRef source;
 };
 
@@ -188,6 +200,7 @@ struct Invoice {
   std::optional<Text> business_process;                 // BT-23
   std::optional<Text> specification_id;                 // BT-24
   std::vector<Text> notes;                              // BT-22
+  std::vector<Note> included_notes;                     // BG-1 in CII; empty in UBL
   std::optional<Text> tax_point_date;                   // BT-7 (UBL; CII has it per VAT breakdown)
   std::vector<Period> invoicing_periods;                // BG-14 (one allowed, every one read)
   std::vector<DocumentReference> preceding_invoices;    // BG-3

@@ -20,6 +20,9 @@ struct Identifier {
   std::string scheme;  // empty when absent
   SourceRef source;
   bool scheme_given = false;  // the scheme attribute is there, even empty
+  // CII: a party's ram:GlobalID rather than its ram:ID (the reform puts a
+  // SIRET, scheme 0009, in the first). UBL has no such distinction: false.
+  bool global = false;
 };
 
 struct Number {

@@ -677,3 +677,32 @@ TEST_CASE("lint --profile syntax skips the business rules", "[profile]") {
   CHECK_FALSE(has_rule(syntax.doc, "BR-CO-10"));
   CHECK(syntax.result.exit_code == 0);
 }
+
+TEST_CASE("lint --profile fr-ctc runs BR-FR, fatal unless --fr-mode transition", "[profile]") {
+  const fs::path fixtures = CPROKIT_FIXTURES_DIR;
+  const std::string file = (fixtures / "invoices/fr/rules-cii/br-fr-08-missing.xml").string();
+  // No other profile runs the reform's rules, `all` included.
+  for (const char* profile : {"all", "chorus", "en16931"}) {
+    INFO(profile);
+    CHECK_FALSE(has_rule(lint_json({"--profile", profile, file}).doc, "BR-FR-08_BT-23"));
+  }
+  Linted strict = lint_json({"--profile", "fr-ctc", file});
+  REQUIRE(has_rule(strict.doc, "BR-FR-08_BT-23"));
+  CHECK(finding_of(strict.doc, "BR-FR-08_BT-23")["severity"] == "fatal");
+  CHECK(strict.result.exit_code == 1);
+  Linted transition = lint_json({"--profile", "fr-ctc", "--fr-mode", "transition", file});
+  CHECK(finding_of(transition.doc, "BR-FR-08_BT-23")["severity"] == "warning");
+  CHECK(transition.result.exit_code == 0);
+  // The catalogue says which severity each mode gives.
+  const auto& reform = catalogue_rules("BR-FR");
+  REQUIRE(reform.contains("BR-FR-08_BT-23"));
+  CHECK(reform.at("BR-FR-08_BT-23")["severity"] == "fatal");
+  CHECK(reform.at("BR-FR-08_BT-23")["transition_severity"] == "warning");
+  // The run's record says which mode it applied.
+  RunResult lines =
+      run({"lint", "-f", "jsonl", "--profile", "fr-ctc", "--fr-mode", "transition", file});
+  CHECK(contains(lines.out, "\"fr-mode\":\"transition\""));
+  RunResult unknown = run({"lint", "--profile", "fr-ctc", "--fr-mode", "lenient", file});
+  CHECK(unknown.exit_code == 2);
+  CHECK(contains(unknown.err, "--fr-mode"));
+}

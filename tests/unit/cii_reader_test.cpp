@@ -387,6 +387,13 @@ TEST_CASE("read_cii fills the EN 16931 model from a CII invoice", "[readers][cii
     CHECK(inv.notes[1].value == "Seconde note");
     CHECK(inv.notes[1].source.path() ==
           "/rsm:CrossIndustryInvoice/rsm:ExchangedDocument/ram:IncludedNote[2]/ram:Content");
+    // Each note with its subject code (BT-21), which the BR-FR rules read.
+    REQUIRE(inv.included_notes.size() == 2);
+    CHECK_FALSE(inv.included_notes[0].subject_code);
+    REQUIRE(inv.included_notes[1].subject_code);
+    CHECK(inv.included_notes[1].subject_code->value == "AAI");
+    REQUIRE(inv.included_notes[1].content);
+    CHECK(inv.included_notes[1].content->value == "Seconde note");
     REQUIRE(inv.currency);
     CHECK(inv.currency->value == "EUR");
     REQUIRE(inv.vat_currency);
@@ -414,8 +421,11 @@ TEST_CASE("read_cii fills the EN 16931 model from a CII invoice", "[readers][cii
     REQUIRE(s.identifiers.size() == 2);
     CHECK(s.identifiers[0].value == "SUP-7");
     CHECK(s.identifiers[0].scheme.empty());
+    CHECK_FALSE(s.identifiers[0].global);
     CHECK(s.identifiers[1].value == "5790000435975");
     CHECK(s.identifiers[1].scheme == "0088");
+    CHECK(s.identifiers[1].global);
+    CHECK(s.legal_entity);
     CHECK(s.identifiers[1].source.path() ==
           std::string(kTransaction) +
               "/ram:ApplicableHeaderTradeAgreement/ram:SellerTradeParty/ram:GlobalID[1]");

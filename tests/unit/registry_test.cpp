@@ -295,8 +295,10 @@ TEST_CASE("Registry::find is case-insensitive", "[registry]") {
 
 TEST_CASE("the builtin profiles", "[registry]") {
   const Registry& registry = catalogue::builtin();
-  REQUIRE(registry.profiles().size() == 4);
+  REQUIRE(registry.profiles().size() == 5);
   const Profile* all = registry.profile("all");
+  const Profile* fr_ctc = registry.profile("fr-ctc");
+  REQUIRE(fr_ctc != nullptr);
   const Profile* chorus = registry.profile("chorus");
   const Profile* en16931 = registry.profile("en16931");
   const Profile* syntax_only = registry.profile("syntax");
@@ -319,9 +321,12 @@ TEST_CASE("the builtin profiles", "[registry]") {
   for (const Rule& rule : registry.rules()) {
     INFO("rule " << rule.id);
     const std::string& group = registry.group_of(rule).id;
-    CHECK(all->includes(rule));
-    CHECK(chorus->includes(rule));
-    CHECK(en16931->includes(rule) == !not_en16931.contains(group));
+    // The reform's rules only where asked for: fr-ctc, on top of EN 16931.
+    const bool reform = group == "BR-FR";
+    CHECK(all->includes(rule) == !reform);
+    CHECK(chorus->includes(rule) == !reform);
+    CHECK(en16931->includes(rule) == (!reform && !not_en16931.contains(group)));
+    CHECK(fr_ctc->includes(rule) == (reform || en16931->includes(rule)));
     CHECK(syntax_only->includes(rule) == syntax_families.contains(group));
   }
   // LIST-01 says the BR-CL rules did not run: the syntax profile runs none.

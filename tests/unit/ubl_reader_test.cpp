@@ -494,6 +494,10 @@ TEST_CASE("read_ubl fills the EN 16931 model from a UBL invoice", "[readers][ubl
     check_id(s.legal_id, "12345678900011", "0009");  // BT-30
     CHECK(s.legal_id->source.path() ==
           "/Invoice/cac:AccountingSupplierParty/cac:Party/cac:PartyLegalEntity/cbc:CompanyID");
+    REQUIRE(s.legal_entity);  // the group BR-FR-10 is tested on
+    CHECK(s.legal_entity->path() ==
+          "/Invoice/cac:AccountingSupplierParty/cac:Party/cac:PartyLegalEntity");
+    CHECK(inv.included_notes.empty());               // UBL writes a note's subject in its text
     check_text(s.vat_id, "FR12345678901");           // BT-31
     check_text(s.tax_registration_id, "TAXREG-99");  // BT-32
     CHECK(s.vat_id->source.path() ==

@@ -52,7 +52,10 @@ class CiiReader {
         }
       }
       for (const Element& note : r_.children(document, kRam, "IncludedNote")) {
-        if (auto content = r_.text(note, kRam, "Content")) inv.notes.push_back(*content);
+        auto content = r_.text(note, kRam, "Content");
+        if (content) inv.notes.push_back(*content);
+        inv.included_notes.push_back(
+            {r_.text(note, kRam, "SubjectCode"), std::move(content), r_.where(note)});
       }
     }
 
@@ -153,9 +156,11 @@ class CiiReader {
     }
     for (const Element& id : r_.children(p, kRam, "GlobalID")) {
       out.identifiers.push_back(r_.identifier_of(id));
+      out.identifiers.back().global = true;
     }
     out.name = r_.text(p, kRam, "Name");
     if (Element legal = r_.child(p, kRam, "SpecifiedLegalOrganization")) {
+      out.legal_entity = r_.where(legal);
       out.legal_id = r_.identifier(legal, kRam, "ID");
       out.trading_name = r_.text(legal, kRam, "TradingBusinessName");
     }

@@ -130,6 +130,7 @@ class UblReader {
       if (auto value = r_.identifier(id, kCbc, "ID")) out.identifiers.push_back(*value);
     }
     if (Element legal = r_.child(p, kCac, "PartyLegalEntity")) {
+      out.legal_entity = r_.where(legal);
       out.name = r_.text(legal, kCbc, "RegistrationName");
       out.legal_id = r_.identifier(legal, kCbc, "CompanyID");
     }

@@ -1,0 +1,24 @@
+// The French e-invoicing reform's rules (BR-FR), as FNFE-MPE publishes them
+// for AFNOR XP Z12-012 (v1.4.0.02), with their official ids: where the UBL
+// and the CII files name a rule differently, each syntax keeps its own id
+// and the rule checks only the documents of that syntax.
+#pragma once
+
+#include "rules/engine/registry.hpp"
+
+namespace cprokit::fr {
+
+// The family BR-FR (on request: only the profiles naming it), then every rule.
+void register_rules(Registry& registry);
+// The family alone: a test registers it before one file's rules.
+void register_families(Registry& registry);
+
+// One group of rules per file; register_rules() calls each.
+void register_document_type_rules(Registry& registry);  // BR-FR-04
+void register_billing_mode_rules(Registry& registry);   // BR-FR-08
+void register_note_rules(Registry& registry);           // BR-FR-05, -06
+void register_siren_rules(Registry& registry);          // BR-FR-10, -32
+void register_siret_rules(Registry& registry);          // BR-FR-09
+void register_address_rules(Registry& registry);        // BR-FR-12, -13
+
+}  // namespace cprokit::fr

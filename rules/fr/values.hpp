@@ -1,0 +1,40 @@
+// The value tests the BR-FR schematron defines as functions, re-written from
+// their XPath: each takes a value as the rule reads it and says whether the
+// reform accepts it. XPath's \d (any Unicode decimal digit) is read as an
+// ASCII digit: the values concerned are identifiers and codes in ASCII.
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+
+namespace cprokit::fr {
+
+// XPath normalize-space(): white space trimmed, inner runs made one space.
+std::string normalize_space(std::string_view s);
+
+// Whether `s` is `n` ASCII digits, nothing else.
+bool is_digits(std::string_view s, std::size_t n);
+
+// A SIREN as the rules read one (BR-FR-10, BR-FR-32): nine digits once
+// white space is normalized.
+bool is_siren(std::string_view s);
+
+// BR-FR-09 (check-siret-siren-coherence): the SIRET is 14 digits and starts
+// with the SIREN.
+bool siret_matches_siren(std::string_view siret, std::string_view siren);
+
+// BR-FR-08 (is-valid-billing-mode): a cadre de facturation of BT-23, B/S/M
+// (goods, services, mixed) then its case: B1 … M9.
+bool is_billing_mode(std::string_view code);
+
+// BR-FR-04 (is-valid-document-type-code): a document type code the reform
+// accepts for BT-3 (invoices, credit notes, corrective, self-billed, down
+// payment and factored ones; not 326, 751 and the like).
+bool is_document_type(std::string_view code);
+
+// The number of non-overlapping occurrences of `marker` in `text`, left to
+// right (XPath count(tokenize(text, marker)) - 1 for a literal marker).
+std::size_t occurrences(std::string_view text, std::string_view marker);
+
+}  // namespace cprokit::fr
