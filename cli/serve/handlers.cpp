@@ -108,21 +108,22 @@ Message unknown_profile(const std::string& name) {
           fmt::format("profile: unknown \"{}\", expected one of: {}.", name, names)};
 }
 
-// GET /v1/rules: the catalogue as `cprokit rules --format json` writes it.
+// GET /v1/rules: the catalogue as `cprokit rules --format json` writes it;
+// without a profile, every rule (BR-FR included, which `all` leaves out).
 void answer_rules(const httplib::Request& req, httplib::Response& res) {
-  const std::string name = req.has_param("profile") ? req.get_param_value("profile") : "all";
+  const std::string name = req.has_param("profile") ? req.get_param_value("profile") : "";
   const Registry& registry = catalogue::builtin();
-  const Profile* profile = registry.profile(name);
-  if (profile == nullptr) {
+  const Profile* profile = name.empty() ? nullptr : registry.profile(name);
+  if (!name.empty() && profile == nullptr) {
     send_error(res, 400, unknown_profile(name));
     return;
   }
   std::vector<const Rule*> selected;
   for (const Rule& rule : registry.rules()) {
-    if (profile->includes(rule)) selected.push_back(&rule);
+    if (profile == nullptr || profile->includes(rule)) selected.push_back(&rule);
   }
   std::ostringstream out;
-  report::write_catalogue_json(out, selected, CPROKIT_VERSION, profile->name);
+  report::write_catalogue_json(out, selected, CPROKIT_VERSION, name);
   res.set_content(out.str(), "application/json; charset=utf-8");
 }
 

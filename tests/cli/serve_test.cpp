@@ -303,6 +303,12 @@ TEST_CASE("serve: GET /v1/rules is `cprokit rules --format json`, and /readyz an
   REQUIRE(res);
   CHECK(res->status == 200);
   CHECK(nlohmann::json::parse(res->body) == nlohmann::json::parse(rules.out));
+  // Without a profile, both give the whole catalogue, BR-FR included.
+  const RunResult catalogue = run({"rules", "--format", "json"});
+  auto whole = client(s).Get("/v1/rules");
+  REQUIRE(whole);
+  CHECK(nlohmann::json::parse(whole->body) == nlohmann::json::parse(catalogue.out));
+  CHECK(whole->body.find("BR-FR-08_BT-23") != std::string::npos);
   auto ready = client(s).Get("/readyz");
   REQUIRE(ready);
   CHECK(ready->status == 200);
