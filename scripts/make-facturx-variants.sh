@@ -36,6 +36,8 @@ make_base "$cii/facturx-basicwl.xml" basicwl basicwl
 make_base "$cii/facturx-basic.xml" basic basic
 make_base "$cii/invoice-valid.xml" en16931 en16931
 make_base "$cii/facturx-extended.xml" extended extended
+# The French reform's EXTENDED-CTC-FR: XMP level EXTENDED, its XML judged by CII D22B.
+make_base "$cii/facturx-extended-ctc-fr.xml" extended extended-ctc-fr
 # Ready for deposit on the mock (its tests deposit it).
 make_base "$fixtures/invoices/chorus/cii-invoice-chorus-ok.xml" en16931 chorus-ok
 for breakage in wrong-relationship no-af level-mismatch unknown-level wrong-name two-xmls \
