@@ -20,5 +20,6 @@ void register_note_rules(Registry& registry);           // BR-FR-05, -06
 void register_siren_rules(Registry& registry);          // BR-FR-10, -32
 void register_siret_rules(Registry& registry);          // BR-FR-09
 void register_address_rules(Registry& registry);        // BR-FR-12, -13
+void register_vat_rules(Registry& registry);            // BR-FR-15, -16
 
 }  // namespace cprokit::fr

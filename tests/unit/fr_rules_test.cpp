@@ -226,6 +226,79 @@ TEST_CASE("BR-FR-12 and BR-FR-13: both electronic addresses", "[fr]") {
   }
 }
 
+TEST_CASE("is_vat_category: S, E, AE, K, G, O, Z, as written", "[fr]") {
+  for (const char* code : {"S", "E", "AE", "K", "G", "O", "Z"})
+    CHECK(fr::is_vat_category(code));
+  for (const char* code : {"L", "M", "B", "s", "", " S"})
+    CHECK_FALSE(fr::is_vat_category(code));
+}
+
+TEST_CASE("is_vat_rate: the French rates in the forms the reform lists", "[fr]") {
+  for (const char* rate : {"20", "20.0", "20.00", "5.5", "5.50", "2.1", "0", "0.00", "8.5", "1.05"})
+    CHECK(fr::is_vat_rate(rate));
+  for (const char* rate : {"19", "20.000", "5.500", "20%", "1.050", "21", ""})
+    CHECK_FALSE(fr::is_vat_rate(rate));
+}
+
+namespace {
+
+// An invoice with one of each group that carries a VAT category and rate.
+Invoice with_vat_groups(Syntax syntax, const char* category, const char* rate,
+                        DocumentKind kind = DocumentKind::Invoice) {
+  Invoice inv = reform_invoice(syntax);
+  inv.kind = kind;
+  const Number number{*Decimal::parse(rate), {}};
+  AllowanceCharge ac;
+  ac.vat_category = Text{category, {}};
+  ac.vat_rate = number;
+  inv.allowances_charges.push_back(ac);
+  VatBreakdown vb;
+  vb.category = Text{category, {}};
+  vb.rate = number;
+  inv.vat_breakdown.push_back(vb);
+  InvoiceLine line;
+  line.vat_category = Text{category, {}};
+  line.vat_rate = number;
+  inv.lines.push_back(line);
+  return inv;
+}
+
+}  // namespace
+
+TEST_CASE("BR-FR-15 and BR-FR-16: VAT categories and rates, each syntax's ids", "[fr]") {
+  CHECK(fired(with_vat_groups(Syntax::Cii, "S", "20.00")).empty());
+  CHECK(fired(with_vat_groups(Syntax::Ubl, "S", "5.5")).empty());
+
+  CHECK(fired(with_vat_groups(Syntax::Cii, "L", "20")) ==
+        std::set<std::string>{"BR-FR-15_BT-95_BT-102", "BR-FR-15_BT-95_BT-102_LM",
+                              "BR-FR-15_BT-95_BT-118", "BR-FR-15_BT-95_BT-118_LM",
+                              "BR-FR-15_BT-95_BT-151", "BR-FR-15_BT-95_BT-151_LM"});
+  CHECK(fired(with_vat_groups(Syntax::Ubl, "M", "20")) ==
+        std::set<std::string>{"BR-FR-15_BT-95_BT-102-1", "BR-FR-15_BT-95_BT-102-2",
+                              "BR-FR-15_BT-118-1", "BR-FR-15_BT-118-2", "BR-FR-15_BT-151-1",
+                              "BR-FR-08_BT-151-2"});
+  // Not a French category, but not L or M either: the first asserts only.
+  CHECK(fired(with_vat_groups(Syntax::Ubl, "B", "20")) ==
+        std::set<std::string>{"BR-FR-15_BT-95_BT-102-1", "BR-FR-15_BT-118-1", "BR-FR-15_BT-151-1"});
+
+  CHECK(fired(with_vat_groups(Syntax::Cii, "S", "19")) ==
+        std::set<std::string>{"BR-FR-16_BT-96_BT-103", "BR-FR-16_BT-119", "BR-FR-16_BT-152"});
+  CHECK(fired(with_vat_groups(Syntax::Ubl, "S", "20.000")) ==
+        std::set<std::string>{"BR-FR-16_BT-96", "BR-FR-16_BT-119", "BR-FR-16_BT-152"});
+  // UBL tests BT-152 on cac:InvoiceLine only.
+  CHECK(fired(with_vat_groups(Syntax::Ubl, "S", "19", DocumentKind::CreditNote)) ==
+        std::set<std::string>{"BR-FR-16_BT-96", "BR-FR-16_BT-119"});
+}
+
+TEST_CASE("BR-FR-15: a VAT breakdown without a category, CII only", "[fr]") {
+  for (Syntax syntax : {Syntax::Cii, Syntax::Ubl}) {
+    Invoice inv = reform_invoice(syntax);
+    inv.vat_breakdown.emplace_back();
+    CHECK(fired(inv) == (syntax == Syntax::Cii ? std::set<std::string>{"BR-FR-15_BT-95_BT-118"}
+                                               : std::set<std::string>{}));
+  }
+}
+
 TEST_CASE("the run mode: BR-FR fatal when strict, a warning in transition", "[fr]") {
   Invoice inv = reform_invoice(Syntax::Cii);
   inv.business_process.reset();
