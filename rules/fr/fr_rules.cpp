@@ -26,6 +26,7 @@ void register_rules(Registry& registry) {
   register_siren_rules(registry);
   register_address_rules(registry);
   register_vat_rules(registry);
+  register_processing_type_rules(registry);
 }
 
 }  // namespace cprokit::fr

@@ -13,6 +13,7 @@
 
 #include "rules/catalogue/catalogue.hpp"
 #include "rules/engine/engine.hpp"
+#include "rules/fr/processing_type.hpp"
 
 using namespace cprokit;
 
@@ -296,6 +297,65 @@ TEST_CASE("BR-FR-15: a VAT breakdown without a category, CII only", "[fr]") {
     inv.vat_breakdown.emplace_back();
     CHECK(fired(inv) == (syntax == Syntax::Cii ? std::set<std::string>{"BR-FR-15_BT-95_BT-118"}
                                                : std::set<std::string>{}));
+  }
+}
+
+TEST_CASE("the BAR treatment UBL reads: the notes joined, up to the next #", "[fr]") {
+  Invoice inv = reform_invoice(Syntax::Ubl);
+  CHECK(fr::ubl_bar_treatment(inv).empty());
+  inv.notes.push_back(Text{"#BAR#B2B", {}});
+  CHECK(fr::ubl_bar_treatment(inv) == "B2B");
+  CHECK(fr::declares_b2b(inv));
+  inv.notes.push_back(Text{"suite", {}});  // joined without a separator
+  CHECK(fr::ubl_bar_treatment(inv) == "B2Bsuite");
+  CHECK_FALSE(fr::declares_b2b(inv));
+  inv.notes.back().value = "#TXD#autre";
+  CHECK(fr::ubl_bar_treatment(inv) == "B2B");
+}
+
+namespace {
+
+Invoice with_bar(Syntax syntax, const char* treatment) {
+  Invoice inv = reform_invoice(syntax);
+  if (syntax == Syntax::Cii) {
+    Note bar = note("BAR");
+    bar.content = Text{treatment, {}};
+    inv.included_notes.push_back(bar);
+  } else {
+    inv.notes.push_back(Text{std::string("#BAR#") + treatment, {}});
+  }
+  return inv;
+}
+
+}  // namespace
+
+TEST_CASE("BR-FR-20 and BR-FR-31: the processing types of the BAR notes", "[fr]") {
+  for (Syntax syntax : {Syntax::Cii, Syntax::Ubl}) {
+    CHECK(fired(with_bar(syntax, "B2C")).empty());
+    CHECK(fired(with_bar(syntax, "B2G")) == std::set<std::string>{"BR-FR-20_BT-21"});
+  }
+  // B2CINT: in the CII file's list, not in the UBL one's.
+  CHECK(fired(with_bar(Syntax::Cii, "B2CINT")).empty());
+  CHECK(fired(with_bar(Syntax::Ubl, "B2CINT")) == std::set<std::string>{"BR-FR-20_BT-21"});
+
+  Invoice cii = with_bar(Syntax::Cii, "B2B");
+  cii.included_notes.push_back(cii.included_notes.back());
+  CHECK(fired(cii) == std::set<std::string>{"BR-FR-31_BT-21"});
+  cii.included_notes.back().content->value = "autre";  // not a type: not counted
+  CHECK(fired(cii) == std::set<std::string>{"BR-FR-20_BT-21"});
+}
+
+TEST_CASE("BR-FR-11: a B2B invoice gives the buyer's SIREN", "[fr]") {
+  for (Syntax syntax : {Syntax::Cii, Syntax::Ubl}) {
+    Invoice inv = with_bar(syntax, "B2B");
+    CHECK(fired(inv).empty());
+    inv.buyer.identifiers.clear();  // its SIRET would want the SIREN too (BR-FR-09)
+    inv.buyer.legal_id->scheme = "0009";
+    CHECK(fired(inv) == std::set<std::string>{"BR-FR-11_BT-47"});
+    inv = with_bar(syntax, "B2C");  // not B2B: no SIREN needed
+    inv.buyer.identifiers.clear();
+    inv.buyer.legal_id.reset();
+    CHECK(fired(inv).empty());
   }
 }
 
