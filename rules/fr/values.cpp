@@ -75,6 +75,19 @@ bool is_vat_rate(std::string_view rate) {
   return std::ranges::find(kRates, rate) != kRates.end();
 }
 
+bool is_scheme_id_format(std::string_view value) {
+  return !value.empty() && std::ranges::all_of(value, [](char c) {
+    return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || is_digit(c) || c == '+' ||
+           c == '-' || c == '_' || c == '.';
+  });
+}
+
+std::size_t char_count(std::string_view utf8) {
+  // Every byte but a continuation byte (10xxxxxx) starts a character.
+  return static_cast<std::size_t>(std::ranges::count_if(
+      utf8, [](char c) { return (static_cast<unsigned char>(c) & 0xC0U) != 0x80U; }));
+}
+
 std::size_t occurrences(std::string_view text, std::string_view marker) {
   if (marker.empty()) return 0;
   std::size_t count = 0;

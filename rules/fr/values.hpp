@@ -43,6 +43,15 @@ bool is_vat_category(std::string_view code);
 // "2.10"...), compared as text: "20.000" and "20 %" are not.
 bool is_vat_rate(std::string_view rate);
 
+// BR-FR-23, BR-FR-24 (is-valid-schemeid-format): an electronic address of
+// scheme 0225 or a private id of scheme 0224 is made of ASCII letters,
+// digits and "+", "-", "_", "." only, at least one.
+bool is_scheme_id_format(std::string_view value);
+
+// XPath string-length(): the number of characters (Unicode code points) of
+// a UTF-8 text, not of bytes.
+std::size_t char_count(std::string_view utf8);
+
 // The number of non-overlapping occurrences of `marker` in `text`, left to
 // right (XPath count(tokenize(text, marker)) - 1 for a literal marker).
 std::size_t occurrences(std::string_view text, std::string_view marker);

@@ -223,7 +223,9 @@ TEST_CASE("BR-FR-12 and BR-FR-13: both electronic addresses", "[fr]") {
     Invoice inv = reform_invoice(syntax);
     inv.buyer.electronic_address.reset();
     inv.seller.electronic_address->value.clear();
-    CHECK(fired(inv) == std::set<std::string>{"BR-FR-12_BT-49", "BR-FR-13_BT-34"});
+    // Empty, still of scheme 0225: not of the characters BR-FR-23 allows either.
+    CHECK(fired(inv) ==
+          std::set<std::string>{"BR-FR-12_BT-49", "BR-FR-13_BT-34", "BR-FR-23_BT-34"});
   }
 }
 
@@ -357,6 +359,64 @@ TEST_CASE("BR-FR-11: a B2B invoice gives the buyer's SIREN", "[fr]") {
     inv.buyer.legal_id.reset();
     CHECK(fired(inv).empty());
   }
+}
+
+TEST_CASE("is_scheme_id_format: letters, digits and + - _ . only", "[fr]") {
+  for (const char* value : {"732829320", "732829320_ACHATS", "a.b-c+d", "X"})
+    CHECK(fr::is_scheme_id_format(value));
+  for (const char* value : {"", "732829320 ACHATS", "achats/2", "é", "a@b"})
+    CHECK_FALSE(fr::is_scheme_id_format(value));
+}
+
+TEST_CASE("char_count counts characters, not bytes", "[fr]") {
+  CHECK(fr::char_count("") == 0);
+  CHECK(fr::char_count("abc") == 3);
+  CHECK(fr::char_count("été") == 3);
+  CHECK(fr::char_count("€") == 1);
+}
+
+TEST_CASE("BR-FR-21 and BR-FR-22: a B2B addressee's address starts with its SIREN", "[fr]") {
+  for (Syntax syntax : {Syntax::Cii, Syntax::Ubl}) {
+    Invoice inv = with_bar(syntax, "B2B");
+    CHECK(fired(inv).empty());
+    inv.buyer.electronic_address->value = "ACHATS_200040657";
+    CHECK(fired(inv) == std::set<std::string>{"BR-FR-21_BT-49"});
+    inv.type_code = Text{"389", {}};  // self-billed: the seller's address counts
+    CHECK(fired(inv).empty());
+    inv.seller.electronic_address->scheme = "0009";
+    CHECK(fired(inv) == std::set<std::string>{"BR-FR-22_BT-34"});
+  }
+  // UBL asks BR-FR-22 of any processing type, CII of B2B only.
+  for (Syntax syntax : {Syntax::Cii, Syntax::Ubl}) {
+    Invoice inv = with_bar(syntax, "B2C");
+    inv.type_code = Text{"389", {}};
+    inv.seller.electronic_address->scheme = "0009";
+    CHECK(fired(inv) == (syntax == Syntax::Ubl ? std::set<std::string>{"BR-FR-22_BT-34"}
+                                               : std::set<std::string>{}));
+  }
+}
+
+TEST_CASE("BR-FR-23 to BR-FR-26: characters and lengths of addresses and private ids", "[fr]") {
+  for (Syntax syntax : {Syntax::Cii, Syntax::Ubl}) {
+    Invoice inv = reform_invoice(syntax);
+    inv.buyer.electronic_address->value = "200040657 achats";
+    inv.payee = Party{};
+    inv.payee->electronic_address = id(std::string(126, 'a'), "0088");
+    CHECK(fired(inv) == std::set<std::string>{"BR-FR-23_BT-49", "BR-FR-25_EXT-FR-FE-29"});
+    inv.payee->electronic_address = id(std::string(125, 'a'), "0225");
+    inv.buyer.electronic_address = id(std::string(126, 'a'), "0088");  // any scheme
+    CHECK(fired(inv) == std::set<std::string>{"BR-FR-25_BT-49"});
+
+    inv = reform_invoice(syntax);
+    const bool global = syntax == Syntax::Cii;
+    inv.seller.identifiers.push_back(id("client 42", "0224", global));
+    inv.buyer.identifiers.push_back(id(std::string(101, 'x'), "0224", global));
+    CHECK(fired(inv) == std::set<std::string>{"BR-FR-24_BT-29", "BR-FR-26_BT-46"});
+  }
+  // CII reads the ram:GlobalID ones only.
+  Invoice cii = reform_invoice(Syntax::Cii);
+  cii.seller.identifiers.push_back(id("client 42", "0224", false));
+  CHECK(fired(cii).empty());
 }
 
 TEST_CASE("the run mode: BR-FR fatal when strict, a warning in transition", "[fr]") {
