@@ -25,6 +25,8 @@ void register_rules(Registry& registry) {
   register_siret_rules(registry);
   register_siren_rules(registry);
   register_address_rules(registry);
+  register_vat_rules(registry);
+  register_processing_type_rules(registry);
 }
 
 }  // namespace cprokit::fr

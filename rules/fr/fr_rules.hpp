@@ -14,11 +14,13 @@ void register_rules(Registry& registry);
 void register_families(Registry& registry);
 
 // One group of rules per file; register_rules() calls each.
-void register_document_type_rules(Registry& registry);  // BR-FR-04
-void register_billing_mode_rules(Registry& registry);   // BR-FR-08
-void register_note_rules(Registry& registry);           // BR-FR-05, -06
-void register_siren_rules(Registry& registry);          // BR-FR-10, -32
-void register_siret_rules(Registry& registry);          // BR-FR-09
-void register_address_rules(Registry& registry);        // BR-FR-12, -13
+void register_document_type_rules(Registry& registry);    // BR-FR-04
+void register_billing_mode_rules(Registry& registry);     // BR-FR-08
+void register_note_rules(Registry& registry);             // BR-FR-05, -06
+void register_siren_rules(Registry& registry);            // BR-FR-10, -32
+void register_siret_rules(Registry& registry);            // BR-FR-09
+void register_address_rules(Registry& registry);          // BR-FR-12, -13, -21 … -26
+void register_vat_rules(Registry& registry);              // BR-FR-15, -16
+void register_processing_type_rules(Registry& registry);  // BR-FR-11, -20, -31
 
 }  // namespace cprokit::fr

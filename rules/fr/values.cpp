@@ -59,6 +59,35 @@ bool is_document_type(std::string_view code) {
   return std::ranges::find(kTypes, code) != kTypes.end();
 }
 
+bool is_vat_category(std::string_view code) {
+  static constexpr std::array<std::string_view, 7> kCategories = {"S", "E", "AE", "K",
+                                                                  "G", "O", "Z"};
+  return std::ranges::find(kCategories, code) != kCategories.end();
+}
+
+bool is_vat_rate(std::string_view rate) {
+  // The rates of metropolitan France, Corsica and the overseas departments,
+  // current and former, each in the forms the schematron lists.
+  static constexpr std::array<std::string_view, 33> kRates = {
+      "0",     "0.0",  "0.00",  "10",   "10.0",  "10.00", "13",   "13.0", "13.00", "20",  "20.0",
+      "20.00", "8.5",  "8.50",  "19.6", "19.60", "2.1",   "2.10", "5.5",  "5.50",  "7",   "7.0",
+      "7.00",  "20.6", "20.60", "1.05", "0.9",   "0.90",  "1.75", "9.2",  "9.20",  "9.6", "9.60"};
+  return std::ranges::find(kRates, rate) != kRates.end();
+}
+
+bool is_scheme_id_format(std::string_view value) {
+  return !value.empty() && std::ranges::all_of(value, [](char c) {
+    return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || is_digit(c) || c == '+' ||
+           c == '-' || c == '_' || c == '.';
+  });
+}
+
+std::size_t char_count(std::string_view utf8) {
+  // Every byte but a continuation byte (10xxxxxx) starts a character.
+  return static_cast<std::size_t>(std::ranges::count_if(
+      utf8, [](char c) { return (static_cast<unsigned char>(c) & 0xC0U) != 0x80U; }));
+}
+
 std::size_t occurrences(std::string_view text, std::string_view marker) {
   if (marker.empty()) return 0;
   std::size_t count = 0;

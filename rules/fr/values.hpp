@@ -33,6 +33,25 @@ bool is_billing_mode(std::string_view code);
 // payment and factored ones; not 326, 751 and the like).
 bool is_document_type(std::string_view code);
 
+// BR-FR-15 (is-valid-vat-category-code): a VAT category code the reform
+// accepts (S, E, AE, K, G, O, Z), as written; L and M (Canary Islands, Ceuta
+// and Melilla) are not among them.
+bool is_vat_category(std::string_view code);
+
+// BR-FR-16 (is-valid-vat-rate): a VAT rate as the reform writes it, a French
+// rate in percent with at most two decimals ("20", "20.0", "20.00", "5.5",
+// "2.10"...), compared as text: "20.000" and "20 %" are not.
+bool is_vat_rate(std::string_view rate);
+
+// BR-FR-23, BR-FR-24 (is-valid-schemeid-format): an electronic address of
+// scheme 0225 or a private id of scheme 0224 is made of ASCII letters,
+// digits and "+", "-", "_", "." only, at least one.
+bool is_scheme_id_format(std::string_view value);
+
+// XPath string-length(): the number of characters (Unicode code points) of
+// a UTF-8 text, not of bytes.
+std::size_t char_count(std::string_view utf8);
+
 // The number of non-overlapping occurrences of `marker` in `text`, left to
 // right (XPath count(tokenize(text, marker)) - 1 for a literal marker).
 std::size_t occurrences(std::string_view text, std::string_view marker);

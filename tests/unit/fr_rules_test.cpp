@@ -13,6 +13,7 @@
 
 #include "rules/catalogue/catalogue.hpp"
 #include "rules/engine/engine.hpp"
+#include "rules/fr/processing_type.hpp"
 
 using namespace cprokit;
 
@@ -222,8 +223,200 @@ TEST_CASE("BR-FR-12 and BR-FR-13: both electronic addresses", "[fr]") {
     Invoice inv = reform_invoice(syntax);
     inv.buyer.electronic_address.reset();
     inv.seller.electronic_address->value.clear();
-    CHECK(fired(inv) == std::set<std::string>{"BR-FR-12_BT-49", "BR-FR-13_BT-34"});
+    // Empty, still of scheme 0225: not of the characters BR-FR-23 allows either.
+    CHECK(fired(inv) ==
+          std::set<std::string>{"BR-FR-12_BT-49", "BR-FR-13_BT-34", "BR-FR-23_BT-34"});
   }
+}
+
+TEST_CASE("is_vat_category: S, E, AE, K, G, O, Z, as written", "[fr]") {
+  for (const char* code : {"S", "E", "AE", "K", "G", "O", "Z"})
+    CHECK(fr::is_vat_category(code));
+  for (const char* code : {"L", "M", "B", "s", "", " S"})
+    CHECK_FALSE(fr::is_vat_category(code));
+}
+
+TEST_CASE("is_vat_rate: the French rates in the forms the reform lists", "[fr]") {
+  for (const char* rate : {"20", "20.0", "20.00", "5.5", "5.50", "2.1", "0", "0.00", "8.5", "1.05"})
+    CHECK(fr::is_vat_rate(rate));
+  for (const char* rate : {"19", "20.000", "5.500", "20%", "1.050", "21", ""})
+    CHECK_FALSE(fr::is_vat_rate(rate));
+}
+
+namespace {
+
+// An invoice with one of each group that carries a VAT category and rate.
+Invoice with_vat_groups(Syntax syntax, const char* category, const char* rate,
+                        DocumentKind kind = DocumentKind::Invoice) {
+  Invoice inv = reform_invoice(syntax);
+  inv.kind = kind;
+  const Number number{*Decimal::parse(rate), {}};
+  AllowanceCharge ac;
+  ac.vat_category = Text{category, {}};
+  ac.vat_rate = number;
+  inv.allowances_charges.push_back(ac);
+  VatBreakdown vb;
+  vb.category = Text{category, {}};
+  vb.rate = number;
+  inv.vat_breakdown.push_back(vb);
+  InvoiceLine line;
+  line.vat_category = Text{category, {}};
+  line.vat_rate = number;
+  inv.lines.push_back(line);
+  return inv;
+}
+
+}  // namespace
+
+TEST_CASE("BR-FR-15 and BR-FR-16: VAT categories and rates, each syntax's ids", "[fr]") {
+  CHECK(fired(with_vat_groups(Syntax::Cii, "S", "20.00")).empty());
+  CHECK(fired(with_vat_groups(Syntax::Ubl, "S", "5.5")).empty());
+
+  CHECK(fired(with_vat_groups(Syntax::Cii, "L", "20")) ==
+        std::set<std::string>{"BR-FR-15_BT-95_BT-102", "BR-FR-15_BT-95_BT-102_LM",
+                              "BR-FR-15_BT-95_BT-118", "BR-FR-15_BT-95_BT-118_LM",
+                              "BR-FR-15_BT-95_BT-151", "BR-FR-15_BT-95_BT-151_LM"});
+  CHECK(fired(with_vat_groups(Syntax::Ubl, "M", "20")) ==
+        std::set<std::string>{"BR-FR-15_BT-95_BT-102-1", "BR-FR-15_BT-95_BT-102-2",
+                              "BR-FR-15_BT-118-1", "BR-FR-15_BT-118-2", "BR-FR-15_BT-151-1",
+                              "BR-FR-08_BT-151-2"});
+  // Not a French category, but not L or M either: the first asserts only.
+  CHECK(fired(with_vat_groups(Syntax::Ubl, "B", "20")) ==
+        std::set<std::string>{"BR-FR-15_BT-95_BT-102-1", "BR-FR-15_BT-118-1", "BR-FR-15_BT-151-1"});
+
+  CHECK(fired(with_vat_groups(Syntax::Cii, "S", "19")) ==
+        std::set<std::string>{"BR-FR-16_BT-96_BT-103", "BR-FR-16_BT-119", "BR-FR-16_BT-152"});
+  CHECK(fired(with_vat_groups(Syntax::Ubl, "S", "20.000")) ==
+        std::set<std::string>{"BR-FR-16_BT-96", "BR-FR-16_BT-119", "BR-FR-16_BT-152"});
+  // UBL tests BT-152 on cac:InvoiceLine only.
+  CHECK(fired(with_vat_groups(Syntax::Ubl, "S", "19", DocumentKind::CreditNote)) ==
+        std::set<std::string>{"BR-FR-16_BT-96", "BR-FR-16_BT-119"});
+}
+
+TEST_CASE("BR-FR-15: a VAT breakdown without a category, CII only", "[fr]") {
+  for (Syntax syntax : {Syntax::Cii, Syntax::Ubl}) {
+    Invoice inv = reform_invoice(syntax);
+    inv.vat_breakdown.emplace_back();
+    CHECK(fired(inv) == (syntax == Syntax::Cii ? std::set<std::string>{"BR-FR-15_BT-95_BT-118"}
+                                               : std::set<std::string>{}));
+  }
+}
+
+TEST_CASE("the BAR treatment UBL reads: the notes joined, up to the next #", "[fr]") {
+  Invoice inv = reform_invoice(Syntax::Ubl);
+  CHECK(fr::ubl_bar_treatment(inv).empty());
+  inv.notes.push_back(Text{"#BAR#B2B", {}});
+  CHECK(fr::ubl_bar_treatment(inv) == "B2B");
+  CHECK(fr::declares_b2b(inv));
+  inv.notes.push_back(Text{"suite", {}});  // joined without a separator
+  CHECK(fr::ubl_bar_treatment(inv) == "B2Bsuite");
+  CHECK_FALSE(fr::declares_b2b(inv));
+  inv.notes.back().value = "#TXD#autre";
+  CHECK(fr::ubl_bar_treatment(inv) == "B2B");
+}
+
+namespace {
+
+Invoice with_bar(Syntax syntax, const char* treatment) {
+  Invoice inv = reform_invoice(syntax);
+  if (syntax == Syntax::Cii) {
+    Note bar = note("BAR");
+    bar.content = Text{treatment, {}};
+    inv.included_notes.push_back(bar);
+  } else {
+    inv.notes.push_back(Text{std::string("#BAR#") + treatment, {}});
+  }
+  return inv;
+}
+
+}  // namespace
+
+TEST_CASE("BR-FR-20 and BR-FR-31: the processing types of the BAR notes", "[fr]") {
+  for (Syntax syntax : {Syntax::Cii, Syntax::Ubl}) {
+    CHECK(fired(with_bar(syntax, "B2C")).empty());
+    CHECK(fired(with_bar(syntax, "B2G")) == std::set<std::string>{"BR-FR-20_BT-21"});
+  }
+  // B2CINT: in the CII file's list, not in the UBL one's.
+  CHECK(fired(with_bar(Syntax::Cii, "B2CINT")).empty());
+  CHECK(fired(with_bar(Syntax::Ubl, "B2CINT")) == std::set<std::string>{"BR-FR-20_BT-21"});
+
+  Invoice cii = with_bar(Syntax::Cii, "B2B");
+  cii.included_notes.push_back(cii.included_notes.back());
+  CHECK(fired(cii) == std::set<std::string>{"BR-FR-31_BT-21"});
+  cii.included_notes.back().content->value = "autre";  // not a type: not counted
+  CHECK(fired(cii) == std::set<std::string>{"BR-FR-20_BT-21"});
+}
+
+TEST_CASE("BR-FR-11: a B2B invoice gives the buyer's SIREN", "[fr]") {
+  for (Syntax syntax : {Syntax::Cii, Syntax::Ubl}) {
+    Invoice inv = with_bar(syntax, "B2B");
+    CHECK(fired(inv).empty());
+    inv.buyer.identifiers.clear();  // its SIRET would want the SIREN too (BR-FR-09)
+    inv.buyer.legal_id->scheme = "0009";
+    CHECK(fired(inv) == std::set<std::string>{"BR-FR-11_BT-47"});
+    inv = with_bar(syntax, "B2C");  // not B2B: no SIREN needed
+    inv.buyer.identifiers.clear();
+    inv.buyer.legal_id.reset();
+    CHECK(fired(inv).empty());
+  }
+}
+
+TEST_CASE("is_scheme_id_format: letters, digits and + - _ . only", "[fr]") {
+  for (const char* value : {"732829320", "732829320_ACHATS", "a.b-c+d", "X"})
+    CHECK(fr::is_scheme_id_format(value));
+  for (const char* value : {"", "732829320 ACHATS", "achats/2", "é", "a@b"})
+    CHECK_FALSE(fr::is_scheme_id_format(value));
+}
+
+TEST_CASE("char_count counts characters, not bytes", "[fr]") {
+  CHECK(fr::char_count("") == 0);
+  CHECK(fr::char_count("abc") == 3);
+  CHECK(fr::char_count("été") == 3);
+  CHECK(fr::char_count("€") == 1);
+}
+
+TEST_CASE("BR-FR-21 and BR-FR-22: a B2B addressee's address starts with its SIREN", "[fr]") {
+  for (Syntax syntax : {Syntax::Cii, Syntax::Ubl}) {
+    Invoice inv = with_bar(syntax, "B2B");
+    CHECK(fired(inv).empty());
+    inv.buyer.electronic_address->value = "ACHATS_200040657";
+    CHECK(fired(inv) == std::set<std::string>{"BR-FR-21_BT-49"});
+    inv.type_code = Text{"389", {}};  // self-billed: the seller's address counts
+    CHECK(fired(inv).empty());
+    inv.seller.electronic_address->scheme = "0009";
+    CHECK(fired(inv) == std::set<std::string>{"BR-FR-22_BT-34"});
+  }
+  // UBL asks BR-FR-22 of any processing type, CII of B2B only.
+  for (Syntax syntax : {Syntax::Cii, Syntax::Ubl}) {
+    Invoice inv = with_bar(syntax, "B2C");
+    inv.type_code = Text{"389", {}};
+    inv.seller.electronic_address->scheme = "0009";
+    CHECK(fired(inv) == (syntax == Syntax::Ubl ? std::set<std::string>{"BR-FR-22_BT-34"}
+                                               : std::set<std::string>{}));
+  }
+}
+
+TEST_CASE("BR-FR-23 to BR-FR-26: characters and lengths of addresses and private ids", "[fr]") {
+  for (Syntax syntax : {Syntax::Cii, Syntax::Ubl}) {
+    Invoice inv = reform_invoice(syntax);
+    inv.buyer.electronic_address->value = "200040657 achats";
+    inv.payee = Party{};
+    inv.payee->electronic_address = id(std::string(126, 'a'), "0088");
+    CHECK(fired(inv) == std::set<std::string>{"BR-FR-23_BT-49", "BR-FR-25_EXT-FR-FE-29"});
+    inv.payee->electronic_address = id(std::string(125, 'a'), "0225");
+    inv.buyer.electronic_address = id(std::string(126, 'a'), "0088");  // any scheme
+    CHECK(fired(inv) == std::set<std::string>{"BR-FR-25_BT-49"});
+
+    inv = reform_invoice(syntax);
+    const bool global = syntax == Syntax::Cii;
+    inv.seller.identifiers.push_back(id("client 42", "0224", global));
+    inv.buyer.identifiers.push_back(id(std::string(101, 'x'), "0224", global));
+    CHECK(fired(inv) == std::set<std::string>{"BR-FR-24_BT-29", "BR-FR-26_BT-46"});
+  }
+  // CII reads the ram:GlobalID ones only.
+  Invoice cii = reform_invoice(Syntax::Cii);
+  cii.seller.identifiers.push_back(id("client 42", "0224", false));
+  CHECK(fired(cii).empty());
 }
 
 TEST_CASE("the run mode: BR-FR fatal when strict, a warning in transition", "[fr]") {
