@@ -25,6 +25,9 @@ void register_rules(Registry& registry) {
   register_siret_rules(registry);
   register_siren_rules(registry);
   register_address_rules(registry);
+  register_decimal_rules(registry);
+  register_identifier_rules(registry);
+  register_date_rules(registry);
 }
 
 }  // namespace cprokit::fr

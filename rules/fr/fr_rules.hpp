@@ -20,5 +20,8 @@ void register_note_rules(Registry& registry);           // BR-FR-05, -06
 void register_siren_rules(Registry& registry);          // BR-FR-10, -32
 void register_siret_rules(Registry& registry);          // BR-FR-09
 void register_address_rules(Registry& registry);        // BR-FR-12, -13
+void register_decimal_rules(Registry& registry);        // BR-FR-DEC-01..03
+void register_identifier_rules(Registry& registry);     // BR-FR-01, -02
+void register_date_rules(Registry& registry);           // BR-FR-03
 
 }  // namespace cprokit::fr
