@@ -27,6 +27,9 @@ void register_rules(Registry& registry) {
   register_address_rules(registry);
   register_vat_rules(registry);
   register_processing_type_rules(registry);
+  register_decimal_rules(registry);
+  register_identifier_rules(registry);
+  register_date_rules(registry);
 }
 
 }  // namespace cprokit::fr

@@ -14,6 +14,26 @@ bool is_digit(char c) {
   return c >= '0' && c <= '9';
 }
 
+int to_int(std::string_view digits) {
+  int v = 0;
+  for (char c : digits)
+    v = v * 10 + (c - '0');
+  return v;
+}
+
+// A day that exists, of the years 2000 to 2099: the digits are checked.
+bool is_reform_day(std::string_view year, std::string_view month, std::string_view day) {
+  if (!year.starts_with("20")) return false;
+  const int y = to_int(year);
+  const int m = to_int(month);
+  const int d = to_int(day);
+  if (m < 1 || m > 12 || d < 1) return false;
+  const bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+  static constexpr std::array<int, 12> kDays = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  const int last = m == 2 && leap ? 29 : kDays[static_cast<std::size_t>(m - 1)];
+  return d <= last;
+}
+
 }  // namespace
 
 std::string normalize_space(std::string_view s) {
@@ -86,6 +106,59 @@ std::size_t char_count(std::string_view utf8) {
   // Every byte but a continuation byte (10xxxxxx) starts a character.
   return static_cast<std::size_t>(std::ranges::count_if(
       utf8, [](char c) { return (static_cast<unsigned char>(c) & 0xC0U) != 0x80U; }));
+}
+
+bool has_decimal_form(std::string_view text, DecimalForm form) {
+  std::string_view rest = text;
+  if (form.negative && rest.starts_with('-')) rest.remove_prefix(1);
+  const std::size_t dot = rest.find('.');
+  const std::string_view whole = rest.substr(0, dot);
+  const std::string_view fraction =
+      dot == std::string_view::npos ? std::string_view{} : rest.substr(dot + 1);
+  if (whole.empty() || !std::ranges::all_of(whole, is_digit)) return false;
+  if (dot != std::string_view::npos &&
+      (fraction.empty() || fraction.size() > static_cast<std::size_t>(form.decimals) ||
+       !std::ranges::all_of(fraction, is_digit))) {
+    return false;
+  }
+  const std::size_t length = text.size() - (dot == std::string_view::npos ? 0 : 1);
+  return whole.size() <= static_cast<std::size_t>(form.digits) &&
+         length <= static_cast<std::size_t>(form.digits);
+}
+
+bool fits_identifier_length(std::string_view id) {
+  return char_count(id) <= 35;
+}
+
+bool is_identifier_format(std::string_view id) {
+  // normalize-space() then no space at all: any white space but a lone
+  // space is gone from the normalized text, and a space fails the test.
+  const std::string normalized = normalize_space(id);
+  if (normalized.empty() || id.find(' ') != std::string_view::npos) return false;
+  return std::ranges::all_of(normalized, [](char c) {
+    return is_digit(c) || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || c == '+' ||
+           c == '-' || c == '_' || c == '/';
+  });
+}
+
+bool is_reform_date_cii(std::string_view date) {
+  const std::string_view d = date.substr(0, 8);
+  if (!is_digits(d, 8)) return false;
+  return is_reform_day(d.substr(0, 4), d.substr(4, 2), d.substr(6, 2));
+}
+
+bool is_reform_date_ubl(std::string_view date) {
+  if (date.size() != 10 || date[4] != '-' || date[7] != '-') return false;
+  const std::string_view year = date.substr(0, 4);
+  const std::string_view month = date.substr(5, 2);
+  const std::string_view day = date.substr(8, 2);
+  if (!is_digits(year, 4) || !is_digits(month, 2) || !is_digits(day, 2)) return false;
+  return is_reform_day(year, month, day);
+}
+
+bool is_bidirectional_billing_mode(std::string_view code) {
+  const std::string mode = normalize_space(code);
+  return mode == "S9" || mode == "B9" || mode == "M9";
 }
 
 std::size_t occurrences(std::string_view text, std::string_view marker) {

@@ -51,6 +51,42 @@ bool is_scheme_id_format(std::string_view value);
 // XPath string-length(): the number of characters (Unicode code points) of
 // a UTF-8 text, not of bytes.
 std::size_t char_count(std::string_view utf8);
+// How the reform wants a decimal written (is-valid-decimal-19-2, -19-4,
+// -19-6, -19-6-positive, is-valid-percent-4-2-positive): ASCII digits, at
+// most `decimals` of them after a '.', a leading '-' only when `negative`
+// is allowed, and at most `digits` characters once the '.' is taken out
+// (the sign counts: "-" and 19 digits is too long).
+struct DecimalForm {
+  int digits = 0;
+  int decimals = 0;
+  bool negative = false;
+};
+inline constexpr DecimalForm kAmountForm{19, 2, true};       // BR-FR-DEC-01
+inline constexpr DecimalForm kQuantityForm{19, 4, true};     // BR-FR-DEC-02
+inline constexpr DecimalForm kPriceForm{19, 6, false};       // BR-FR-DEC-03
+inline constexpr DecimalForm kSignedPriceForm{19, 6, true};  // BR-FR-DEC-03, cadre S9/B9/M9
+inline constexpr DecimalForm kRateForm{4, 2, false};         // BR-FR-DEC-04
+
+// Whether `text` (as the rules read it: white space normalized) has `form`.
+bool has_decimal_form(std::string_view text, DecimalForm form);
+
+// BR-FR-01 (string-length(.) le 35): at most 35 characters, not bytes.
+bool fits_identifier_length(std::string_view id);
+
+// BR-FR-02 (is-valid-id-format): letters A-Z a-z, digits and + - _ /, at
+// least one, no space anywhere.
+bool is_identifier_format(std::string_view id);
+
+// BR-FR-03 (is-valid-date-format), a date of the years 2000 to 2099 that
+// exists (29 February in leap years only), as each syntax writes it:
+// CII, its first 8 characters are CCYYMMDD (what follows is not read);
+// UBL, the whole text is CCYY-MM-DD.
+bool is_reform_date_cii(std::string_view date);
+bool is_reform_date_ubl(std::string_view date);
+
+// isSpecialContractBD: the cadre de facturation (BT-23) of a bi-directional
+// contract, S9, B9 or M9 once white space is normalized.
+bool is_bidirectional_billing_mode(std::string_view code);
 
 // The number of non-overlapping occurrences of `marker` in `text`, left to
 // right (XPath count(tokenize(text, marker)) - 1 for a literal marker).

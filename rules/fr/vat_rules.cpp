@@ -140,7 +140,9 @@ void check_rate(const Invoice& inv, const Context& /*ctx*/, Reporter& report) {
   for (const VatOf& vat : vat_of(inv, kLevel)) {
     const auto& rate = *vat.rate;
     if (!rate) continue;
-    const std::string written = rate->value.to_string();
+    // The test compares the text as written (string(.)): "020" or "+20" is
+    // not "20", though the value is.
+    const std::string& written = rate->text;
     if (is_vat_rate(written)) continue;
     report.fire(rate->source,
                 {fmt::format("Le taux de TVA {} « {} » n'est pas un taux français écrit comme la "

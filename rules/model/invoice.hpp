@@ -168,7 +168,9 @@ struct InvoiceLine {                 // NOLINT(clang-analyzer-optin.performance.
   std::optional<Text> purchase_order_line;          // BT-132
   std::vector<AllowanceCharge> allowances_charges;  // BG-27 / BG-28
   std::optional<Number> net_price;                  // BT-146
+  std::optional<Number> price_discount;             // BT-147
   std::optional<Number> gross_price;                // BT-148
+  std::optional<Number> price_base_quantity;        // BT-149
   std::optional<Text> vat_category;                 // BT-151
   std::optional<Number> vat_rate;                   // BT-152
   std::optional<Text> vat_tax_scheme;               // its scheme (see AllowanceCharge)

@@ -25,9 +25,13 @@ struct Identifier {
   bool global = false;
 };
 
+// A number and an amount keep their text as written besides their value:
+// the reform's rules (BR-FR-DEC-*) judge how a value is written (digits,
+// decimals, sign), which the value alone no longer says ("+1.50", "01.5").
 struct Number {
   Decimal value;
   SourceRef source;
+  std::string text;  // as written, white space included
 };
 
 // A monetary amount; `currency` is the currencyID attribute as written
@@ -36,6 +40,7 @@ struct Amount {
   Decimal value;
   std::string currency;
   SourceRef source;
+  std::string text;  // as written (see Number)
 };
 
 // A yes/no value (JSON true/false).

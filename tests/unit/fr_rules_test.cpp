@@ -250,7 +250,7 @@ Invoice with_vat_groups(Syntax syntax, const char* category, const char* rate,
                         DocumentKind kind = DocumentKind::Invoice) {
   Invoice inv = reform_invoice(syntax);
   inv.kind = kind;
-  const Number number{*Decimal::parse(rate), {}};
+  const Number number{*Decimal::parse(rate), {}, rate};
   AllowanceCharge ac;
   ac.vat_category = Text{category, {}};
   ac.vat_rate = number;
@@ -287,6 +287,11 @@ TEST_CASE("BR-FR-15 and BR-FR-16: VAT categories and rates, each syntax's ids", 
   CHECK(fired(with_vat_groups(Syntax::Cii, "S", "19")) ==
         std::set<std::string>{"BR-FR-16_BT-96_BT-103", "BR-FR-16_BT-119", "BR-FR-16_BT-152"});
   CHECK(fired(with_vat_groups(Syntax::Ubl, "S", "20.000")) ==
+        std::set<std::string>{"BR-FR-16_BT-96", "BR-FR-16_BT-119", "BR-FR-16_BT-152"});
+  // The rate as written: the same value spelt otherwise is not in the list.
+  CHECK(fired(with_vat_groups(Syntax::Cii, "S", "020")) ==
+        std::set<std::string>{"BR-FR-16_BT-96_BT-103", "BR-FR-16_BT-119", "BR-FR-16_BT-152"});
+  CHECK(fired(with_vat_groups(Syntax::Ubl, "S", "+20")) ==
         std::set<std::string>{"BR-FR-16_BT-96", "BR-FR-16_BT-119", "BR-FR-16_BT-152"});
   // UBL tests BT-152 on cac:InvoiceLine only.
   CHECK(fired(with_vat_groups(Syntax::Ubl, "S", "19", DocumentKind::CreditNote)) ==

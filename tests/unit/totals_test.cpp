@@ -113,7 +113,8 @@ class InvoiceBuilder {
   InvoiceBuilder& line(std::string_view net) {
     InvoiceLine l;
     const std::size_t n = inv_.lines.size() + 1;
-    l.net_amount = Amount{dec(net), "EUR", at(line_path(inv_.syntax, n), 100 + u32(n))};
+    l.net_amount =
+        Amount{dec(net), "EUR", at(line_path(inv_.syntax, n), 100 + u32(n)), std::string(net)};
     inv_.lines.push_back(l);
     return *this;
   }
@@ -132,7 +133,8 @@ class InvoiceBuilder {
   // Sets a BG-22 total (creating the group when needed).
   InvoiceBuilder& set(TotalField field, std::string_view value) {
     Totals& t = totals();
-    t.*field = Amount{dec(value), "EUR", at(path_of(inv_.syntax, field), info(field).line)};
+    t.*field = Amount{dec(value), "EUR", at(path_of(inv_.syntax, field), info(field).line),
+                      std::string(value)};
     return *this;
   }
 
@@ -148,8 +150,9 @@ class InvoiceBuilder {
 
   InvoiceBuilder& vat_total(std::string_view value, std::string currency = "EUR") {
     const std::size_t n = inv_.vat_totals.size() + 1;
-    inv_.vat_totals.push_back(
-        Amount{dec(value), std::move(currency), at(vat_total_path(inv_.syntax, n), 60 + u32(n))});
+    inv_.vat_totals.push_back(Amount{dec(value), std::move(currency),
+                                     at(vat_total_path(inv_.syntax, n), 60 + u32(n)),
+                                     std::string(value)});
     return *this;
   }
 
@@ -696,7 +699,7 @@ TEST_CASE("BT-110 is the VAT total whose currencyID is the invoice currency", "[
     DepositRequest request;
     request.montant_total.emplace();
     const auto tot_05 = [&](const Invoice& file, std::string_view tva) {
-      request.montant_total->tva = Number{dec(tva), {}};
+      request.montant_total->tva = Number{dec(tva), {}, std::string(tva)};
       Context context;
       context.invoice_file = &file;
       const Registry& registry = catalogue::builtin();

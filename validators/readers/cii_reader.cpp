@@ -354,9 +354,13 @@ class CiiReader {
       }
       if (Element gross = r_.child(agreement, kRam, "GrossPriceProductTradePrice")) {
         out.gross_price = r_.number(gross, kRam, "ChargeAmount");
+        if (Element discount = r_.child(gross, kRam, "AppliedTradeAllowanceCharge")) {
+          out.price_discount = r_.number(discount, kRam, "ActualAmount");
+        }
       }
       if (Element net = r_.child(agreement, kRam, "NetPriceProductTradePrice")) {
         out.net_price = r_.number(net, kRam, "ChargeAmount");
+        out.price_base_quantity = r_.number(net, kRam, "BasisQuantity");
       }
     }
     if (Element delivery = r_.child(l, kRam, "SpecifiedLineTradeDelivery")) {

@@ -115,7 +115,7 @@ std::optional<Flag> JsonFields::flag(const Place& p) {
 std::optional<Number> JsonFields::number(const Place& p) {
   const json::Type type = p.value.type;
   if (type == json::Type::Number || type == json::Type::String) {
-    if (auto d = Decimal::parse(p.value.text)) return Number{*d, ref(p)};
+    if (auto d = Decimal::parse(p.value.text)) return Number{*d, ref(p), p.value.text};
   }
   if (type == json::Type::Null) return std::nullopt;
   if (type == json::Type::Number) {

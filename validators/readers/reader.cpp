@@ -202,13 +202,13 @@ std::optional<Decimal> Reader::decimal_of(const Element& e) const {
 std::optional<Amount> Reader::amount_of(const Element& e) const {
   auto d = decimal_of(e);
   if (!d) return std::nullopt;
-  return Amount{*d, e.node.attribute("currencyID").value(), where(e)};
+  return Amount{*d, e.node.attribute("currencyID").value(), where(e), e.node.text().get()};
 }
 
 std::optional<Number> Reader::number_of(const Element& e) const {
   auto d = decimal_of(e);
   if (!d) return std::nullopt;
-  return Number{*d, where(e)};
+  return Number{*d, where(e), e.node.text().get()};
 }
 
 std::optional<Amount> Reader::amount(const Element& parent, xml::NamespaceUri uri,

@@ -316,7 +316,9 @@ class UblReader {
     }
     if (Element price = r_.child(l, kCac, "Price")) {
       out.net_price = r_.number(price, kCbc, "PriceAmount");
+      out.price_base_quantity = r_.number(price, kCbc, "BaseQuantity");
       if (Element discount = r_.child(price, kCac, "AllowanceCharge")) {
+        out.price_discount = r_.number(discount, kCbc, "Amount");
         out.gross_price = r_.number(discount, kCbc, "BaseAmount");
       }
     }
