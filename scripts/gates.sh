@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The gates slower than the test suite, run by .ci/run after scripts/test.sh:
 # the suite again under the sanitizers (scripts/sanitize.sh), every fuzz
-# target for 60 s under ASan + UBSan (scripts/fuzz.sh), then clang-tidy on
+# target for 30 s under ASan + UBSan (scripts/fuzz.sh), then clang-tidy on
 # every source (scripts/tidy.sh). Each step prints its time.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -15,5 +15,5 @@ step() {
   echo "gates: $name $(($(date +%s) - start)) s"
 }
 step sanitizers bash scripts/sanitize.sh
-step fuzz bash scripts/fuzz.sh all 60
+step fuzz bash scripts/fuzz.sh all 30
 step clang-tidy bash scripts/tidy.sh build/release
