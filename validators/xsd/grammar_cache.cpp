@@ -1,22 +1,18 @@
 #include "validators/xsd/grammar_cache.hpp"
 
-#include <fcntl.h>
-#include <unistd.h>
-
 #include <algorithm>
 #include <array>
-#include <cerrno>
 #include <cstdint>
 #include <cstdlib>
 #include <cstring>
 #include <fstream>
-#include <random>
 #include <sstream>
 #include <system_error>
 #include <vector>
 
 #include <xercesc/util/XercesVersion.hpp>
 
+#include "validators/replace_file.hpp"
 #include "validators/sha256.hpp"
 
 namespace cprokit::xsd {
@@ -84,17 +80,6 @@ Number number_at(std::string_view bytes, std::size_t at) {
   return n;
 }
 
-// Writes all of `bytes` to `fd` and flushes them to the disk.
-bool write_all(int fd, std::string_view bytes) {
-  while (!bytes.empty()) {
-    const ssize_t n = ::write(fd, bytes.data(), bytes.size());
-    if (n < 0 && errno == EINTR) continue;
-    if (n <= 0) return false;
-    bytes.remove_prefix(static_cast<std::size_t>(n));
-  }
-  return ::fsync(fd) == 0;
-}
-
 }  // namespace
 
 std::optional<GrammarCache> GrammarCache::for_folder(const fs::path& root) {
@@ -138,17 +123,8 @@ void GrammarCache::write(std::string_view group, std::string_view payload) const
   bytes += sha256_hex(payload);
   bytes += payload;
 
-  const fs::path target = file(group);
-  std::random_device random;
-  const fs::path temporary =
-      target.string() + ".tmp." + std::to_string(::getpid()) + '.' + std::to_string(random());
-  const int fd = ::open(temporary.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
-  if (fd < 0) return;
-  const bool written = write_all(fd, bytes);
-  const bool closed = ::close(fd) == 0;
-  if (!written || !closed || ::rename(temporary.c_str(), target.c_str()) != 0) {
-    fs::remove(temporary, ec);
-  }
+  // Best effort: a cache that cannot be written is only slower next time.
+  (void)replace_file(file(group).string(), bytes);
 }
 
 }  // namespace cprokit::xsd
