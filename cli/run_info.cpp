@@ -60,6 +60,11 @@ report::RunInfo make_run_info(const RunChoices& choices, const XsdSetup& xsd,
       {"max-bytes", std::to_string(choices.max_bytes)},
       {"fail-on", choices.fail_on},
   };
+  // The CII schema is said when it is not the default one: a reform run
+  // with --cii-schema d22b judges another grammar than an EN 16931 run.
+  if (xsd.schemas && xsd.cii_schema == xsd::CiiSchema::D22b) {
+    run.options.emplace_back("cii-schema", "d22b");
+  }
   // Only a run with rules it changes says which mode it ran in.
   if (std::ranges::any_of(run.rules,
                           [](const Rule* r) { return r->transition_severity.has_value(); })) {

@@ -29,6 +29,7 @@ void check_same_run(const ShardRun& first, const ShardRun& other) {
       Field{"lang", "/lang", false},
       Field{"arithmetic", "/options/arithmetic", false},
       Field{"fr-mode", "/options/fr-mode", false},
+      Field{"cii-schema", "/options/cii-schema", false},
       Field{"directory sha256", "/references/directory/sha256", true},
       Field{"codelists sha256", "/references/codelists/sha256", true},
       Field{"xsd sha256", "/references/xsd/sha256", true},

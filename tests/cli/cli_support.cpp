@@ -148,6 +148,15 @@ std::string read_file(const fs::path& path) {
   return s.str();
 }
 
+std::filesystem::path shared_xsd_dir() {
+  return CPROKIT_DEFAULT_SCHEMAS;
+}
+
+bool have_shared_xsd() {
+  return std::filesystem::is_regular_file(shared_xsd_dir() / "ubl-2.1" / "maindoc" /
+                                          "UBL-Invoice-2.1.xsd");
+}
+
 std::string sha256sum(const std::string& bytes) {
   std::string tool = fs::exists("/usr/bin/sha256sum") ? "/usr/bin/sha256sum" : "/bin/sha256sum";
   RunResult r = run_program(tool, {}, bytes);

@@ -40,6 +40,11 @@ void write_file(const std::filesystem::path& path, std::string_view bytes);
 // The bytes of a file that must be there.
 std::string read_file(const std::filesystem::path& path);
 
+// The schema folder this build uses by default (-DCPROKIT_DEFAULT_SCHEMAS,
+// ../shared/en16931/xsd), and whether it is there: a clone has none.
+std::filesystem::path shared_xsd_dir();
+bool have_shared_xsd();
+
 // SHA-256 of `bytes` according to coreutils' sha256sum (fed on stdin, no shell).
 std::string sha256sum(const std::string& bytes);
 

@@ -30,6 +30,7 @@ using cprokit::test::count_of;
 using cprokit::test::finding_of;
 using cprokit::test::fresh_dir;
 using cprokit::test::has_rule;
+using cprokit::test::have_shared_xsd;
 using cprokit::test::kUnset;
 using cprokit::test::lint_json;
 using cprokit::test::Linted;
@@ -41,6 +42,7 @@ using cprokit::test::RunResult;
 using cprokit::test::samples;
 using cprokit::test::Samples;
 using cprokit::test::sha256sum;
+using cprokit::test::shared_xsd_dir;
 using cprokit::test::ubl_invoice;
 using cprokit::test::write_file;
 using nlohmann::ordered_json;
@@ -456,16 +458,6 @@ TEST_CASE("the progress line never lands on a report line on the same terminal",
 
 namespace {
 
-// The schema folder this build uses by default (-DCPROKIT_DEFAULT_SCHEMAS,
-// ../shared/en16931/xsd), when present: a clone has none.
-fs::path shared_xsd_dir() {
-  return CPROKIT_DEFAULT_SCHEMAS;
-}
-
-bool have_shared_xsd() {
-  return fs::is_regular_file(shared_xsd_dir() / "ubl-2.1" / "maindoc" / "UBL-Invoice-2.1.xsd");
-}
-
 // Whether a rule of `family` fired on the document.
 bool has_rule_of_family(const ordered_json& doc, const std::string& family) {
   const auto& members = catalogue_rules(family);
@@ -662,6 +654,12 @@ TEST_CASE("lint --cii-schema d22b: an EN 16931 CII is judged by the reform's CII
   Linted d22b = lint_json({"--schemas", schemas, "--cii-schema", "d22b", file});
   CHECK_FALSE(has_rule_of_family(d22b.doc, "XSD"));
   CHECK(rules_of(d22b.doc) == rules_of(lint_json({"--no-xsd", file}).doc));
+  // The run says which schema judged it, when it is not the default.
+  CHECK(
+      contains(run({"lint", "-f", "jsonl", "--schemas", schemas, "--cii-schema", "d22b", file}).out,
+               "\"cii-schema\":\"d22b\""));
+  CHECK_FALSE(
+      contains(run({"lint", "-f", "jsonl", "--schemas", schemas, file}).out, "\"cii-schema\":"));
 }
 
 // ===========================================================================

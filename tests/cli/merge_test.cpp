@@ -5,6 +5,7 @@
 #include <catch2/catch.hpp>
 
 #include "tests/cli/cli_support.hpp"
+#include "tests/skip.hpp"
 
 namespace cprokit::test {
 namespace {
@@ -123,6 +124,17 @@ TEST_CASE("merge: shards of different lints are refused, both named, unless --fo
   CHECK(forced.exited());
   CHECK(forced.exit_code <= 1);
   CHECK(fs::exists(dir / "m.json"));
+}
+
+TEST_CASE("merge: shards judged by different CII schemas are refused", "[merge]") {
+  if (!have_shared_xsd()) SKIP_TEST("no XSD schemas in " + shared_xsd_dir().string());
+  const fs::path dir = fresh_dir("merge-cii-schema");
+  lint_shards(dir, {"--schemas", shared_xsd_dir().string(), "--cii-schema", "d22b"});
+  const RunResult refused =
+      run({"merge", "--lang", "en", "-f", "json", "-o", (dir / "m.json").string(),
+           (dir / "a.jsonl").string(), (dir / "b.jsonl").string()});
+  CHECK(refused.exit_code == 2);
+  CHECK(contains(refused.err, "cii-schema: null / d22b"));
 }
 
 TEST_CASE("merge: a damaged or unfinished shard is named with its line, exit 5", "[merge]") {
