@@ -2,10 +2,14 @@
 // and CII readers put in the model, and the BR-FR rules that read them.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
+#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "rules/catalogue/catalogue.hpp"
+#include "rules/engine/engine.hpp"
 #include "rules/fr/line_groups.hpp"
 #include "validators/readers/readers.hpp"
 #include "validators/xml/safe_xml.hpp"
@@ -102,6 +106,87 @@ const std::string kCii = R"xml(<?xml version="1.0" encoding="UTF-8"?>
     </ram:IncludedSupplyChainTradeLineItem>
   </rsm:SupplyChainTradeTransaction>
 </rsm:CrossIndustryInvoice>)xml";
+
+// The ids of this group, the only ones the rule tests below look at.
+const std::set<std::string> kIds = {
+    "BR-FR-01_EXT-FR-FE-136", "BR-FR-01_EXT-FR-FE-136-1",  "BR-FR-01_BT-EXT-FR-FE-136-2",
+    "BR-FR-02_EXT-FR-FE-136", "BR-FR-03_EXT-FR-FE-138",    "BR-FR-03_EXT-FR-FE-158",
+    "BR-FR-04_EXT-FR-FE-137", "BR-FR-BD-02_EXT-FR-FE-163", "BR-FR-BD-13_BT-3",
+    "BR-FR-MV-BD_BT-3",       "BR-FR-BD-14-EXT-FR-FE-136", "BR-FR-BD-14-EXT-FR-FE-138"};
+
+std::vector<Finding> lint(const Invoice& inv, RuleMode mode = RuleMode::Strict) {
+  const Registry& registry = catalogue::builtin();
+  Context context;
+  context.mode = mode;
+  std::vector<Finding> all;
+  run_rules(registry, *registry.profile("fr-ctc"), inv, context, all);
+  std::vector<Finding> out;
+  std::ranges::copy_if(all, std::back_inserter(out),
+                       [](const Finding& f) { return kIds.contains(f.rule); });
+  return out;
+}
+
+// Each id of this group that fires, with how many times.
+std::multiset<std::string> fired(const Invoice& inv) {
+  std::multiset<std::string> out;
+  for (const Finding& f : lint(inv))
+    out.insert(f.rule);
+  return out;
+}
+
+Text text(std::string value) {
+  return Text{std::move(value), {}};
+}
+
+Invoice with_line(Syntax syntax) {
+  Invoice inv;
+  inv.syntax = syntax;
+  inv.kind = DocumentKind::Invoice;
+  inv.number = text("F-1");
+  inv.type_code = text("380");
+  inv.business_process = text("S1");
+  inv.lines.emplace_back();
+  return inv;
+}
+
+LineInvoiceReference reference(std::string id, std::string date, std::string type = "380") {
+  LineInvoiceReference out;
+  if (!id.empty()) out.id = text(std::move(id));
+  if (!date.empty()) out.issue_date = text(std::move(date));
+  if (!type.empty()) out.type_code = text(std::move(type));
+  return out;
+}
+
+// A UBL line's cac:DocumentReference.
+LineDocumentReference document(std::string id, std::string date) {
+  LineDocumentReference out;
+  out.id = Identifier{};
+  out.id->value = std::move(id);
+  out.id->scheme = "AFL";
+  out.type_code = text("130");
+  out.issue_date = text(std::move(date));
+  return out;
+}
+
+// A bi-directional invoice (S9) of type 389 whose lines head `heads` groups.
+Invoice bidirectional(Syntax syntax, int heads) {
+  Invoice inv = with_line(syntax);
+  inv.business_process = text("S9");
+  inv.type_code = text("389");
+  inv.lines.clear();
+  for (int i = 0; i < heads; ++i) {
+    InvoiceLine line;
+    if (syntax == Syntax::Cii) {
+      line.status_reason_code = text("GROUP");
+    } else {
+      LineInvoiceReference group = reference("F-1", "", "");
+      group.status_code = text("GROUP");
+      line.invoice_references.push_back(group);
+    }
+    inv.lines.push_back(line);
+  }
+  return inv;
+}
 
 }  // namespace
 
@@ -232,4 +317,140 @@ TEST_CASE("a group's head: CII by the line's status and parent, UBL by its billi
   CHECK_FALSE(fr::is_group_reference_ubl(ubl, child));  // a reference line: not a head
   ubl.number->value = "F-2";
   CHECK_FALSE(fr::is_group_reference_ubl(ubl, refs[0]));  // not this invoice's number
+}
+
+TEST_CASE("BR-FR-01 .. -04 on a CII line's preceding invoice and delivery date", "[fr][fr-lines]") {
+  Invoice inv = with_line(Syntax::Cii);
+  inv.lines[0].invoice_references.push_back(reference("FT-2026-0811", "20260915"));
+  inv.lines[0].actual_delivery_dates.push_back(text("20261001"));
+  CHECK(fired(inv).empty());
+
+  inv.lines[0].invoice_references[0].id = text(std::string(36, 'A'));
+  CHECK(fired(inv) == std::multiset<std::string>{"BR-FR-01_EXT-FR-FE-136"});
+  inv.lines[0].invoice_references[0].id = text("FT 2026");
+  CHECK(fired(inv) == std::multiset<std::string>{"BR-FR-02_EXT-FR-FE-136"});
+  inv.lines[0].invoice_references[0] = reference("FT-2026-0811", "19991231", "326");
+  CHECK(fired(inv) ==
+        std::multiset<std::string>{"BR-FR-03_EXT-FR-FE-138", "BR-FR-04_EXT-FR-FE-137"});
+  inv.lines[0].invoice_references[0] = reference("FT-2026-0811", "2026-09-15");  // UBL's form
+  inv.lines[0].actual_delivery_dates.push_back(text("21000101"));
+  CHECK(fired(inv) ==
+        std::multiset<std::string>{"BR-FR-03_EXT-FR-FE-138", "BR-FR-03_EXT-FR-FE-158"});
+  // The UBL-only elements are not read in CII.
+  inv = with_line(Syntax::Cii);
+  inv.lines[0].document_references.push_back(document("A B", "1999-12-31"));
+  inv.lines[0].invoice_references.push_back(reference("", "", ""));
+  inv.lines[0].invoice_references[0].document_reference_id = text(std::string(36, ' '));
+  CHECK(fired(inv).empty());
+}
+
+TEST_CASE("BR-FR-01 .. -04 read other UBL elements", "[fr][fr-lines]") {
+  Invoice inv = with_line(Syntax::Ubl);
+  // The billing reference's id is not tested in UBL: only its type.
+  inv.lines[0].invoice_references.push_back(
+      reference("FT 2026 0811 " + std::string(30, 'A'), "1999-12-31", "326"));
+  CHECK(fired(inv) == std::multiset<std::string>{"BR-FR-04_EXT-FR-FE-137"});
+  // BR-FR-01 reads the billing reference's cac:DocumentReference.
+  inv.lines[0].invoice_references[0] = reference("F-0", "2026-09-15");
+  inv.lines[0].invoice_references[0].document_reference_id = text(std::string(36, 'A'));
+  CHECK(fired(inv) == std::multiset<std::string>{"BR-FR-01_EXT-FR-FE-136-1"});
+  inv.lines[0].invoice_references[0].document_reference_id = text("A B");
+  CHECK(fired(inv) == std::multiset<std::string>{"BR-FR-01_BT-EXT-FR-FE-136-2"});
+  // BR-FR-02 and BR-FR-03 the line's cac:DocumentReference.
+  inv.lines[0].invoice_references.clear();
+  inv.lines[0].document_references.push_back(document("SF 1", "2026-02-29"));
+  CHECK(fired(inv) ==
+        std::multiset<std::string>{"BR-FR-02_EXT-FR-FE-136", "BR-FR-03_EXT-FR-FE-138"});
+  inv.lines[0].document_references[0] = document("SF-1", "2028-02-29");
+  inv.lines[0].actual_delivery_dates = {text("2026-10-01"), text("20261001")};
+  CHECK(fired(inv) == std::multiset<std::string>{"BR-FR-03_EXT-FR-FE-158"});
+}
+
+TEST_CASE("BR-FR-BD-02: a bi-directional invoice has exactly two group heads", "[fr][fr-lines]") {
+  for (Syntax syntax : {Syntax::Cii, Syntax::Ubl}) {
+    CHECK(fired(bidirectional(syntax, 2)).empty());
+    CHECK(fired(bidirectional(syntax, 1)) ==
+          std::multiset<std::string>{"BR-FR-BD-02_EXT-FR-FE-163"});
+    CHECK(fired(bidirectional(syntax, 3)) ==
+          std::multiset<std::string>{"BR-FR-BD-02_EXT-FR-FE-163"});
+    Invoice other = bidirectional(syntax, 3);
+    other.business_process = text("S8");  // multi-vendor, not bi-directional
+    CHECK(fired(other).empty());
+    other.business_process = text(" M9 ");
+    CHECK_FALSE(fired(other).empty());
+  }
+  // A child line is no head: CII by its parent, UBL by its reference line.
+  Invoice cii = bidirectional(Syntax::Cii, 3);
+  cii.lines[2].parent_line_id = text("1");
+  CHECK(fired(cii).empty());
+  Invoice ubl = bidirectional(Syntax::Ubl, 3);
+  ubl.lines[2].invoice_references[0].line_ids.push_back(text("1"));
+  CHECK(fired(ubl).empty());
+  // UBL counts references, not lines.
+  ubl = bidirectional(Syntax::Ubl, 1);
+  ubl.lines[0].invoice_references.push_back(ubl.lines[0].invoice_references[0]);
+  CHECK(fired(ubl).empty());
+}
+
+TEST_CASE("BR-FR-BD-13 (CII), BR-FR-MV-BD (UBL): a bi-directional invoice's type",
+          "[fr][fr-lines]") {
+  for (Syntax syntax : {Syntax::Cii, Syntax::Ubl}) {
+    const std::string id = syntax == Syntax::Cii ? "BR-FR-BD-13_BT-3" : "BR-FR-MV-BD_BT-3";
+    Invoice inv = bidirectional(syntax, 2);
+    for (const char* type : {"389", "261", "501", "500", "502", "471", " 473 "}) {
+      inv.type_code = text(type);
+      CHECK(fired(inv).count(id) == 0);
+    }
+    for (const char* type : {"380", "381", ""}) {
+      inv.type_code = text(type);
+      CHECK(fired(inv).count(id) == 1);
+    }
+    inv.type_code.reset();  // the context is the element
+    CHECK(fired(inv).empty());
+    inv = bidirectional(syntax, 2);
+    inv.business_process = text("S1");
+    inv.type_code = text("380");
+    CHECK(fired(inv).empty());
+  }
+}
+
+TEST_CASE("BR-FR-BD-14: a bi-directional corrective invoice's group heads name what they correct",
+          "[fr][fr-lines]") {
+  const std::multiset<std::string> both = {"BR-FR-BD-14-EXT-FR-FE-136",
+                                           "BR-FR-BD-14-EXT-FR-FE-138"};
+  Invoice cii = bidirectional(Syntax::Cii, 2);
+  cii.type_code = text("261");
+  cii.lines[0].invoice_references.push_back(reference("F-0", "20260915", ""));
+  CHECK(fired(cii) == both);  // line 2 names nothing
+  cii.lines[1].invoice_references.push_back(reference("", "20260915", ""));
+  CHECK(fired(cii) == std::multiset<std::string>{"BR-FR-BD-14-EXT-FR-FE-136"});
+  cii.lines[1].invoice_references.push_back(reference("F-00", "", ""));  // any reference counts
+  CHECK(fired(cii).empty());
+  cii.type_code = text("389");  // not a corrective type
+  cii.lines[1].invoice_references.clear();
+  CHECK(fired(cii).empty());
+
+  Invoice ubl = bidirectional(Syntax::Ubl, 2);
+  ubl.type_code = text("471");
+  ubl.lines[0].invoice_references.push_back(reference("F-0", "2026-09-15", ""));
+  CHECK(fired(ubl) == both);  // line 2 names nothing
+  // A reference to the invoice itself does not count.
+  ubl.lines[1].invoice_references.push_back(reference("F-1", "2026-09-15", ""));
+  CHECK(fired(ubl) == both);
+  ubl.lines[1].invoice_references.push_back(reference("F-0", "", ""));
+  CHECK(fired(ubl) == std::multiset<std::string>{"BR-FR-BD-14-EXT-FR-FE-138"});
+  ubl.lines[1].invoice_references.back().issue_date = text("2026-09-15");
+  CHECK(fired(ubl).empty());
+}
+
+TEST_CASE("the line references warn in transition mode; the bi-directional rules stay fatal",
+          "[fr][fr-lines]") {
+  Invoice inv = bidirectional(Syntax::Cii, 1);
+  inv.type_code = text("380");
+  inv.lines[0].actual_delivery_dates.push_back(text("21000101"));
+  for (const Finding& f : lint(inv, RuleMode::Transition)) {
+    const bool bd = f.rule.starts_with("BR-FR-BD") || f.rule.starts_with("BR-FR-MV");
+    CHECK(f.severity == (bd ? Severity::Fatal : Severity::Warning));
+  }
+  CHECK(lint(inv, RuleMode::Transition).size() == 3);
 }
