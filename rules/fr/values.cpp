@@ -171,4 +171,27 @@ std::size_t occurrences(std::string_view text, std::string_view marker) {
   return count;
 }
 
+bool is_special_billing_mode(std::string_view code) {
+  return is_multi_vendor_billing_mode(code) || is_bidirectional_billing_mode(code);
+}
+
+bool is_multi_vendor_billing_mode(std::string_view code) {
+  const std::string mode = normalize_space(code);
+  return mode == "S8" || mode == "B8" || mode == "M8";
+}
+
+bool is_self_billed_type(std::string_view code) {
+  for (std::string_view type : {"389", "261", "501", "500", "502", "471", "473"}) {
+    if (code == type) return true;
+  }
+  return false;
+}
+
+bool is_corrective_or_credit_type(std::string_view code) {
+  for (std::string_view type : {"384", "472", "381", "396", "503"}) {
+    if (code == type) return true;
+  }
+  return false;
+}
+
 }  // namespace cprokit::fr
