@@ -138,9 +138,9 @@ class CiiReader {
           const SourceRef where = r_.where(doc);
           inv.line_referenced_documents.push_back({id, std::nullopt, where});
           // BR-FR-MV: the line's object identifiers (BT-128).
-          inv.lines.back().object_references.push_back(
-              {std::move(id), r_.text(doc, kRam, "ReferenceTypeCode"),
-               r_.text(doc, kRam, "TypeCode"), where});
+          inv.lines.back().object_references.push_back({std::move(id),
+                                                        r_.text(doc, kRam, "ReferenceTypeCode"),
+                                                        r_.text(doc, kRam, "TypeCode"), where});
         }
       }
     }
