@@ -181,17 +181,14 @@ bool is_multi_vendor_billing_mode(std::string_view code) {
 }
 
 bool is_self_billed_type(std::string_view code) {
-  for (std::string_view type : {"389", "261", "501", "500", "502", "471", "473"}) {
-    if (code == type) return true;
-  }
-  return false;
+  constexpr std::array<std::string_view, 7> kTypes = {"389", "261", "501", "500",
+                                                      "502", "471", "473"};
+  return std::ranges::find(kTypes, code) != kTypes.end();
 }
 
 bool is_corrective_or_credit_type(std::string_view code) {
-  for (std::string_view type : {"384", "472", "381", "396", "503"}) {
-    if (code == type) return true;
-  }
-  return false;
+  constexpr std::array<std::string_view, 5> kTypes = {"384", "472", "381", "396", "503"};
+  return std::ranges::find(kTypes, code) != kTypes.end();
 }
 
 }  // namespace cprokit::fr
