@@ -31,6 +31,7 @@ void register_rules(Registry& registry) {
   register_identifier_rules(registry);
   register_date_rules(registry);
   register_line_reference_rules(registry);
+  register_multi_vendor_rules(registry);
 }
 
 }  // namespace cprokit::fr

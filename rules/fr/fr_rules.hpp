@@ -26,5 +26,6 @@ void register_decimal_rules(Registry& registry);          // BR-FR-DEC-01..03
 void register_identifier_rules(Registry& registry);       // BR-FR-01, -02
 void register_date_rules(Registry& registry);             // BR-FR-03
 void register_line_reference_rules(Registry& registry);   // EXT-FR-FE-136..158, BR-FR-BD
+void register_multi_vendor_rules(Registry& registry);     // BR-FR-MV-01 … -14
 
 }  // namespace cprokit::fr

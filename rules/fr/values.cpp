@@ -171,4 +171,24 @@ std::size_t occurrences(std::string_view text, std::string_view marker) {
   return count;
 }
 
+bool is_special_billing_mode(std::string_view code) {
+  return is_multi_vendor_billing_mode(code) || is_bidirectional_billing_mode(code);
+}
+
+bool is_multi_vendor_billing_mode(std::string_view code) {
+  const std::string mode = normalize_space(code);
+  return mode == "S8" || mode == "B8" || mode == "M8";
+}
+
+bool is_self_billed_type(std::string_view code) {
+  constexpr std::array<std::string_view, 7> kTypes = {"389", "261", "501", "500",
+                                                      "502", "471", "473"};
+  return std::ranges::find(kTypes, code) != kTypes.end();
+}
+
+bool is_corrective_or_credit_type(std::string_view code) {
+  constexpr std::array<std::string_view, 5> kTypes = {"384", "472", "381", "396", "503"};
+  return std::ranges::find(kTypes, code) != kTypes.end();
+}
+
 }  // namespace cprokit::fr

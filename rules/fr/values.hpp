@@ -92,4 +92,21 @@ bool is_bidirectional_billing_mode(std::string_view code);
 // right (XPath count(tokenize(text, marker)) - 1 for a literal marker).
 std::size_t occurrences(std::string_view text, std::string_view marker);
 
+// isSpecialContract: the cadre de facturation (BT-23) of a multi-vendor
+// (S8, B8, M8) or a bi-directional (S9, B9, M9) contract, once white space
+// is normalized. Most BR-FR-MV rules ask this one, not the next.
+bool is_special_billing_mode(std::string_view code);
+
+// isSpecialContractMV: the cadre de facturation (BT-23) of a multi-vendor
+// contract, S8, B8 or M8 once white space is normalized.
+bool is_multi_vendor_billing_mode(std::string_view code);
+
+// BR-FR-MV-13: a self-billed document type (389, 261, 501, 500, 502, 471,
+// 473), which a multi-vendor invoice cannot be; compared as given.
+bool is_self_billed_type(std::string_view code);
+
+// BR-FR-MV-14: a corrective invoice or a credit note type (384, 472, 381,
+// 396, 503), which must name the invoices it corrects; compared as given.
+bool is_corrective_or_credit_type(std::string_view code);
+
 }  // namespace cprokit::fr

@@ -189,6 +189,17 @@ struct LineDocumentReference {
   SourceRef source;
 };
 
+// CII: a line's ram:AdditionalReferencedDocument, BT-128 (invoice line
+// object identifier) as the multi-vendor rules (BR-FR-MV) read it: a
+// sub-invoice number has the scheme AFL, its billing framework AVV, both
+// the type 130. (UBL: the line's cac:DocumentReference.)
+struct LineObjectReference {
+  std::optional<Text> id;         // BT-128, ram:IssuerAssignedID
+  std::optional<Text> scheme;     // BT-128-1, ram:ReferenceTypeCode
+  std::optional<Text> type_code;  // ram:TypeCode
+  SourceRef source;
+};
+
 // Fields in the order of the norm, not of least padding (32 bytes a line).
 struct InvoiceLine {                 // NOLINT(clang-analyzer-optin.performance.Padding) BG-25
   std::optional<Text> id;            // BT-126
@@ -219,6 +230,21 @@ struct InvoiceLine {                 // NOLINT(clang-analyzer-optin.performance.
   // EXT-FR-FE-158: CII the ActualDeliverySupplyChainEvent's date string, UBL
   // the cbc:ActualDeliveryDate of each line cac:Delivery.
   std::vector<Text> actual_delivery_dates;
+  // Multi-vendor invoices (BR-FR-MV), a GROUP line's sub-invoice: its seller
+  // (UBL cac:Item/cac:ManufacturerParty, CII ram:ItemSellerTradeParty; name
+  // EXT-FR-FE-164, legal id EXT-FR-FE-167, country EXT-FR-FE-177), its VAT
+  // amounts with their currency (EXT-FR-FE-181 in BT-5, -182 in BT-6; UBL
+  // cac:TaxTotal/cbc:TaxAmount, CII ram:TaxTotalAmount), its amount with VAT
+  // (EXT-FR-FE-184; UBL cbc:TaxInclusiveLineExtensionAmount, CII
+  // ram:GrandTotalAmount) and, CII only, its object identifiers (BT-128).
+  // A DETAIL line's VAT exemption reason names its sub-invoice ("#F-1#…";
+  // UBL cac:ClassifiedTaxCategory/cbc:TaxExemptionReason, CII
+  // ram:ApplicableTradeTax/ram:ExemptionReason).
+  std::optional<Party> item_seller;
+  std::vector<Amount> vat_totals;
+  std::optional<Amount> amount_with_vat;
+  std::vector<LineObjectReference> object_references;
+  std::optional<Text> vat_exemption_reason;
   SourceRef source;
 };
 

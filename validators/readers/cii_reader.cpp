@@ -134,8 +134,13 @@ class CiiReader {
       inv.lines.push_back(invoice_line(line));
       if (Element settlement = r_.child(line, kRam, "SpecifiedLineTradeSettlement")) {
         for (const Element& doc : r_.children(settlement, kRam, "AdditionalReferencedDocument")) {
-          inv.line_referenced_documents.push_back(
-              {r_.text(doc, kRam, "IssuerAssignedID"), std::nullopt, r_.where(doc)});
+          auto id = r_.text(doc, kRam, "IssuerAssignedID");
+          const SourceRef where = r_.where(doc);
+          inv.line_referenced_documents.push_back({id, std::nullopt, where});
+          // BR-FR-MV: the line's object identifiers (BT-128).
+          inv.lines.back().object_references.push_back({std::move(id),
+                                                        r_.text(doc, kRam, "ReferenceTypeCode"),
+                                                        r_.text(doc, kRam, "TypeCode"), where});
         }
       }
     }
@@ -351,6 +356,10 @@ class CiiReader {
       }
     }
     if (Element agreement = r_.child(l, kRam, "SpecifiedLineTradeAgreement")) {
+      // BR-FR-MV: a GROUP line's seller (EXT-FR-FE-164, -167, -177).
+      if (Element seller = r_.child(agreement, kRam, "ItemSellerTradeParty")) {
+        out.item_seller = party(seller);
+      }
       if (Element order_line = r_.child(agreement, kRam, "BuyerOrderReferencedDocument")) {
         out.purchase_order_line = r_.text(order_line, kRam, "LineID");
       }
@@ -385,6 +394,7 @@ class CiiReader {
         out.vat_tax_scheme = r_.text(tax, kRam, "TypeCode");
         out.vat_category = r_.text(tax, kRam, "CategoryCode");
         out.vat_rate = r_.number(tax, kRam, "RateApplicablePercent");
+        out.vat_exemption_reason = r_.text(tax, kRam, "ExemptionReason");  // BR-FR-MV
       }
       if (Element p = r_.child(settlement, kRam, "BillingSpecifiedPeriod")) out.period = period(p);
       for (const Element& ref : r_.children(settlement, kRam, "InvoiceReferencedDocument")) {
@@ -403,6 +413,12 @@ class CiiReader {
       if (Element sum =
               r_.child(settlement, kRam, "SpecifiedTradeSettlementLineMonetarySummation")) {
         out.net_amount = r_.amount(sum, kRam, "LineTotalAmount");
+        // BR-FR-MV: a GROUP line's VAT amounts and amount with VAT
+        // (EXT-FR-FE-181, -182, -184).
+        for (const Element& vat : r_.children(sum, kRam, "TaxTotalAmount")) {
+          if (auto amount = r_.amount_of(vat)) out.vat_totals.push_back(*amount);
+        }
+        out.amount_with_vat = r_.amount(sum, kRam, "GrandTotalAmount");
       }
     }
     return out;

@@ -300,6 +300,7 @@ class UblReader {
       }
     }
     out.net_amount = r_.amount(l, kCbc, "LineExtensionAmount");
+    out.amount_with_vat = r_.amount(l, kCbc, "TaxInclusiveLineExtensionAmount");  // BR-FR-MV
     if (Element p = r_.child(l, kCac, "InvoicePeriod")) out.period = period(p);
     if (Element order_line = r_.child(l, kCac, "OrderLineReference")) {
       out.purchase_order_line = r_.text(order_line, kCbc, "LineID");
@@ -320,7 +321,15 @@ class UblReader {
     for (const Element& ac : r_.children(l, kCac, "AllowanceCharge")) {
       out.allowances_charges.push_back(allowance_charge(ac, false));
     }
+    // BR-FR-MV: a GROUP line's VAT amounts (EXT-FR-FE-181, -182).
+    for (const Element& tax : r_.children(l, kCac, "TaxTotal")) {
+      if (auto amount = r_.amount(tax, kCbc, "TaxAmount")) out.vat_totals.push_back(*amount);
+    }
     if (Element item = r_.child(l, kCac, "Item")) {
+      // BR-FR-MV: a GROUP line's seller (EXT-FR-FE-164, -167, -177).
+      if (Element seller = r_.child(item, kCac, "ManufacturerParty")) {
+        out.item_seller = party(seller);
+      }
       out.item_name = r_.text(item, kCbc, "Name");
       if (Element standard = r_.child(item, kCac, "StandardItemIdentification")) {
         out.standard_id = r_.identifier(standard, kCbc, "ID");
@@ -341,6 +350,7 @@ class UblReader {
         out.vat_category = r_.text(category, kCbc, "ID");
         out.vat_rate = r_.number(category, kCbc, "Percent");
         out.vat_tax_scheme = tax_scheme_of(category);
+        out.vat_exemption_reason = r_.text(category, kCbc, "TaxExemptionReason");  // BR-FR-MV
       }
       for (const Element& property : r_.children(item, kCac, "AdditionalItemProperty")) {
         out.attributes.push_back({r_.text(property, kCbc, "Name"), r_.text(property, kCbc, "Value"),
