@@ -159,6 +159,36 @@ struct VatTotalGroup {
   SourceRef source;
 };
 
+// A line's reference to a preceding invoice (EXT-FR-FE-136 id, -137 type
+// code, -138 issue date): CII ram:SpecifiedLineTradeSettlement/
+// ram:InvoiceReferencedDocument, UBL the line's cac:BillingReference (its
+// cac:InvoiceDocumentReference's terms; absent when it has none). The
+// multi-vendor and bi-directional rules (BR-FR-MV-*, BR-FR-BD-*) tell a UBL
+// GROUP line by it: the invoice's own number as id, DocumentStatusCode
+// "GROUP" and no BillingReferenceLine/ID.
+struct LineInvoiceReference {
+  std::optional<Text> id;           // EXT-FR-FE-136 (CII IssuerAssignedID, UBL cbc:ID)
+  std::optional<Text> type_code;    // EXT-FR-FE-137 (CII TypeCode, UBL DocumentTypeCode)
+  std::optional<Text> issue_date;   // EXT-FR-FE-138 (CII qdt:DateTimeString, UBL IssueDate)
+  std::optional<Text> status_code;  // UBL cbc:DocumentStatusCode ("GROUP", "DETAIL")
+  // UBL: every cac:BillingReferenceLine/cbc:ID (the parent line's id).
+  std::vector<Text> line_ids;
+  // UBL: the first cac:BillingReference/cac:DocumentReference/cbc:ID, which
+  // BR-FR-01_EXT-FR-FE-136-1 and -2 read (UBL 2.1 has no such element).
+  std::optional<Text> document_reference_id;
+  SourceRef source;
+};
+
+// UBL: a line's cac:DocumentReference (BT-128 in EN 16931), whose cbc:ID
+// BR-FR-02_EXT-FR-FE-136 and whose cbc:IssueDate BR-FR-03_EXT-FR-FE-138
+// read in UBL. `id` keeps its schemeID.
+struct LineDocumentReference {
+  std::optional<Identifier> id;
+  std::optional<Text> type_code;   // cbc:DocumentTypeCode
+  std::optional<Text> issue_date;  // cbc:IssueDate
+  SourceRef source;
+};
+
 // Fields in the order of the norm, not of least padding (32 bytes a line).
 struct InvoiceLine {                 // NOLINT(clang-analyzer-optin.performance.Padding) BG-25
   std::optional<Text> id;            // BT-126
@@ -180,6 +210,15 @@ struct InvoiceLine {                 // NOLINT(clang-analyzer-optin.performance.
   std::vector<Identifier> classifications;          // BT-158 (scheme: listID)
   std::optional<Text> origin_country;               // BT-159
   std::vector<ItemAttribute> attributes;            // BG-32
+  // Line references (French extension, EXT-FR-FE-136..138, -158, -162,
+  // -163): what the line invoices again or groups, and when it was delivered.
+  std::vector<LineInvoiceReference> invoice_references;    // EXT-FR-FE-136..138
+  std::vector<LineDocumentReference> document_references;  // UBL cac:DocumentReference
+  std::optional<Text> status_reason_code;  // EXT-FR-FE-163 (CII LineStatusReasonCode)
+  std::optional<Text> parent_line_id;      // EXT-FR-FE-162 (CII ParentLineID)
+  // EXT-FR-FE-158: CII the ActualDeliverySupplyChainEvent's date string, UBL
+  // the cbc:ActualDeliveryDate of each line cac:Delivery.
+  std::vector<Text> actual_delivery_dates;
   SourceRef source;
 };
 

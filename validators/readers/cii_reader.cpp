@@ -327,6 +327,8 @@ class CiiReader {
     out.source = r_.where(l);
     if (Element document = r_.child(l, kRam, "AssociatedDocumentLineDocument")) {
       out.id = r_.text(document, kRam, "LineID");
+      out.parent_line_id = r_.text(document, kRam, "ParentLineID");
+      out.status_reason_code = r_.text(document, kRam, "LineStatusReasonCode");
     }
     if (Element product = r_.child(l, kRam, "SpecifiedTradeProduct")) {
       out.standard_id = r_.identifier(product, kRam, "GlobalID");
@@ -370,6 +372,13 @@ class CiiReader {
           out.unit_code = Text{unit.value(), r_.where(quantity)};
         }
       }
+      if (Element event = r_.child(delivery, kRam, "ActualDeliverySupplyChainEvent")) {
+        if (Element when = r_.child(event, kRam, "OccurrenceDateTime")) {
+          if (auto date = r_.text(when, kUdt, "DateTimeString")) {
+            out.actual_delivery_dates.push_back(std::move(*date));
+          }
+        }
+      }
     }
     if (Element settlement = r_.child(l, kRam, "SpecifiedLineTradeSettlement")) {
       if (Element tax = r_.child(settlement, kRam, "ApplicableTradeTax")) {
@@ -378,6 +387,16 @@ class CiiReader {
         out.vat_rate = r_.number(tax, kRam, "RateApplicablePercent");
       }
       if (Element p = r_.child(settlement, kRam, "BillingSpecifiedPeriod")) out.period = period(p);
+      for (const Element& ref : r_.children(settlement, kRam, "InvoiceReferencedDocument")) {
+        LineInvoiceReference preceding;
+        preceding.source = r_.where(ref);
+        preceding.id = r_.text(ref, kRam, "IssuerAssignedID");
+        preceding.type_code = r_.text(ref, kRam, "TypeCode");
+        if (Element issued = r_.child(ref, kRam, "FormattedIssueDateTime")) {
+          preceding.issue_date = r_.text(issued, kQdt, "DateTimeString");
+        }
+        out.invoice_references.push_back(std::move(preceding));
+      }
       for (const Element& ac : r_.children(settlement, kRam, "SpecifiedTradeAllowanceCharge")) {
         out.allowances_charges.push_back(allowance_charge(ac, false));
       }

@@ -279,6 +279,26 @@ class UblReader {
     return out;
   }
 
+  // A line's cac:BillingReference: the terms of its InvoiceDocumentReference,
+  // the ids of its BillingReferenceLines.
+  LineInvoiceReference line_invoice_reference(const Element& billing) {
+    LineInvoiceReference out;
+    out.source = r_.where(billing);
+    if (Element doc = r_.child(billing, kCac, "InvoiceDocumentReference")) {
+      out.id = r_.text(doc, kCbc, "ID");
+      out.issue_date = r_.text(doc, kCbc, "IssueDate");
+      out.status_code = r_.text(doc, kCbc, "DocumentStatusCode");
+      out.type_code = r_.text(doc, kCbc, "DocumentTypeCode");
+    }
+    if (Element other = r_.child(billing, kCac, "DocumentReference")) {
+      out.document_reference_id = r_.text(other, kCbc, "ID");
+    }
+    for (const Element& line : r_.children(billing, kCac, "BillingReferenceLine")) {
+      if (auto id = r_.text(line, kCbc, "ID")) out.line_ids.push_back(std::move(*id));
+    }
+    return out;
+  }
+
   InvoiceLine invoice_line(const Element& l, bool credit) {
     InvoiceLine out;
     out.source = r_.where(l);
@@ -295,6 +315,19 @@ class UblReader {
     if (Element p = r_.child(l, kCac, "InvoicePeriod")) out.period = period(p);
     if (Element order_line = r_.child(l, kCac, "OrderLineReference")) {
       out.purchase_order_line = r_.text(order_line, kCbc, "LineID");
+    }
+    for (const Element& billing : r_.children(l, kCac, "BillingReference")) {
+      out.invoice_references.push_back(line_invoice_reference(billing));
+    }
+    for (const Element& doc : r_.children(l, kCac, "DocumentReference")) {
+      out.document_references.push_back({r_.identifier(doc, kCbc, "ID"),
+                                         r_.text(doc, kCbc, "DocumentTypeCode"),
+                                         r_.text(doc, kCbc, "IssueDate"), r_.where(doc)});
+    }
+    for (const Element& delivery : r_.children(l, kCac, "Delivery")) {
+      if (auto date = r_.text(delivery, kCbc, "ActualDeliveryDate")) {
+        out.actual_delivery_dates.push_back(std::move(*date));
+      }
     }
     for (const Element& ac : r_.children(l, kCac, "AllowanceCharge")) {
       out.allowances_charges.push_back(allowance_charge(ac, false));

@@ -1,0 +1,235 @@
+// The line references (EXT-FR-FE-136..138, -158, -162, -163): what the UBL
+// and CII readers put in the model, and the BR-FR rules that read them.
+#include <catch2/catch.hpp>
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "rules/fr/line_groups.hpp"
+#include "validators/readers/readers.hpp"
+#include "validators/xml/safe_xml.hpp"
+
+using namespace cprokit;
+
+namespace {
+
+Invoice read(const std::string& text, Syntax syntax) {
+  std::vector<Finding> findings;
+  auto loaded = xml::load(text, {1U << 20U, 200}, findings);
+  REQUIRE(loaded);
+  Invoice inv = syntax == Syntax::Ubl ? readers::read_ubl(*loaded, DocumentKind::Invoice, findings)
+                                      : readers::read_cii(*loaded, DocumentKind::Invoice, findings);
+  REQUIRE(findings.empty());
+  return inv;
+}
+
+const std::string kUbl = R"xml(<?xml version="1.0" encoding="UTF-8"?>
+<Invoice xmlns="urn:oasis:names:specification:ubl:schema:xsd:Invoice-2"
+    xmlns:cac="urn:oasis:names:specification:ubl:schema:xsd:CommonAggregateComponents-2"
+    xmlns:cbc="urn:oasis:names:specification:ubl:schema:xsd:CommonBasicComponents-2">
+  <cbc:ID>F-1</cbc:ID>
+  <cac:InvoiceLine>
+    <cbc:ID>1</cbc:ID>
+    <cac:BillingReference>
+      <cac:InvoiceDocumentReference>
+        <cbc:ID>F-1</cbc:ID>
+        <cbc:IssueDate>2025-01-15</cbc:IssueDate>
+        <cbc:DocumentTypeCode>380</cbc:DocumentTypeCode>
+        <cbc:DocumentStatusCode> GROUP </cbc:DocumentStatusCode>
+      </cac:InvoiceDocumentReference>
+    </cac:BillingReference>
+    <cac:BillingReference>
+      <cac:InvoiceDocumentReference><cbc:ID>F-0</cbc:ID></cac:InvoiceDocumentReference>
+      <cac:DocumentReference><cbc:ID>DOC 7</cbc:ID></cac:DocumentReference>
+      <cac:BillingReferenceLine><cbc:ID>10</cbc:ID></cac:BillingReferenceLine>
+      <cac:BillingReferenceLine><cbc:ID>11</cbc:ID></cac:BillingReferenceLine>
+    </cac:BillingReference>
+    <cac:DocumentReference>
+      <cbc:ID schemeID="AFL">SF-1</cbc:ID>
+      <cbc:IssueDate>2025-02-30</cbc:IssueDate>
+      <cbc:DocumentTypeCode>130</cbc:DocumentTypeCode>
+    </cac:DocumentReference>
+    <cac:Delivery><cbc:ActualDeliveryDate>2025-01-10</cbc:ActualDeliveryDate></cac:Delivery>
+    <cac:Delivery><cbc:ID>no date</cbc:ID></cac:Delivery>
+    <cac:Delivery><cbc:ActualDeliveryDate>2025-01-11</cbc:ActualDeliveryDate></cac:Delivery>
+  </cac:InvoiceLine>
+  <cac:InvoiceLine>
+    <cbc:ID>2</cbc:ID>
+    <cac:BillingReference/>
+  </cac:InvoiceLine>
+</Invoice>)xml";
+
+const std::string kCii = R"xml(<?xml version="1.0" encoding="UTF-8"?>
+<rsm:CrossIndustryInvoice
+    xmlns:rsm="urn:un:unece:uncefact:data:standard:CrossIndustryInvoice:100"
+    xmlns:ram="urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100"
+    xmlns:qdt="urn:un:unece:uncefact:data:standard:QualifiedDataType:100"
+    xmlns:udt="urn:un:unece:uncefact:data:standard:UnqualifiedDataType:100">
+  <rsm:SupplyChainTradeTransaction>
+    <ram:IncludedSupplyChainTradeLineItem>
+      <ram:AssociatedDocumentLineDocument>
+        <ram:LineID>1</ram:LineID>
+        <ram:ParentLineID>0</ram:ParentLineID>
+        <ram:LineStatusReasonCode>DETAIL</ram:LineStatusReasonCode>
+      </ram:AssociatedDocumentLineDocument>
+      <ram:SpecifiedLineTradeDelivery>
+        <ram:BilledQuantity unitCode="C62">1</ram:BilledQuantity>
+        <ram:ActualDeliverySupplyChainEvent>
+          <ram:OccurrenceDateTime>
+            <udt:DateTimeString format="102">20250110</udt:DateTimeString>
+          </ram:OccurrenceDateTime>
+        </ram:ActualDeliverySupplyChainEvent>
+      </ram:SpecifiedLineTradeDelivery>
+      <ram:SpecifiedLineTradeSettlement>
+        <ram:InvoiceReferencedDocument>
+          <ram:IssuerAssignedID>F-0</ram:IssuerAssignedID>
+          <ram:TypeCode>380</ram:TypeCode>
+          <ram:FormattedIssueDateTime>
+            <qdt:DateTimeString format="102">20250115</qdt:DateTimeString>
+          </ram:FormattedIssueDateTime>
+        </ram:InvoiceReferencedDocument>
+        <ram:InvoiceReferencedDocument>
+          <ram:FormattedIssueDateTime/>
+        </ram:InvoiceReferencedDocument>
+      </ram:SpecifiedLineTradeSettlement>
+    </ram:IncludedSupplyChainTradeLineItem>
+    <ram:IncludedSupplyChainTradeLineItem>
+      <ram:AssociatedDocumentLineDocument><ram:LineID>2</ram:LineID></ram:AssociatedDocumentLineDocument>
+      <ram:SpecifiedLineTradeDelivery>
+        <ram:ActualDeliverySupplyChainEvent><ram:OccurrenceDateTime/></ram:ActualDeliverySupplyChainEvent>
+      </ram:SpecifiedLineTradeDelivery>
+    </ram:IncludedSupplyChainTradeLineItem>
+  </rsm:SupplyChainTradeTransaction>
+</rsm:CrossIndustryInvoice>)xml";
+
+}  // namespace
+
+TEST_CASE("read_ubl reads a line's billing references, document references and delivery dates",
+          "[readers][ubl][fr-lines]") {
+  const Invoice inv = read(kUbl, Syntax::Ubl);
+  REQUIRE(inv.lines.size() == 2);
+  const InvoiceLine& line = inv.lines[0];
+
+  REQUIRE(line.invoice_references.size() == 2);
+  const LineInvoiceReference& group = line.invoice_references[0];
+  CHECK(group.source.path() == "/Invoice/cac:InvoiceLine[1]/cac:BillingReference[1]");
+  REQUIRE(group.id);
+  CHECK(group.id->value == "F-1");
+  CHECK(group.id->source.path() ==
+        "/Invoice/cac:InvoiceLine[1]/cac:BillingReference[1]/cac:InvoiceDocumentReference/cbc:ID");
+  REQUIRE(group.issue_date);
+  CHECK(group.issue_date->value == "2025-01-15");
+  REQUIRE(group.type_code);
+  CHECK(group.type_code->value == "380");
+  REQUIRE(group.status_code);
+  CHECK(group.status_code->value == "GROUP");  // trimmed, as every text
+  CHECK(group.line_ids.empty());
+  CHECK_FALSE(group.document_reference_id);
+
+  const LineInvoiceReference& detail = line.invoice_references[1];
+  REQUIRE(detail.id);
+  CHECK(detail.id->value == "F-0");
+  CHECK_FALSE(detail.issue_date);
+  CHECK_FALSE(detail.type_code);
+  CHECK_FALSE(detail.status_code);
+  REQUIRE(detail.line_ids.size() == 2);
+  CHECK(detail.line_ids[0].value == "10");
+  CHECK(detail.line_ids[1].value == "11");
+  CHECK(detail.line_ids[1].source.path() ==
+        "/Invoice/cac:InvoiceLine[1]/cac:BillingReference[2]/cac:BillingReferenceLine[2]/cbc:ID");
+  REQUIRE(detail.document_reference_id);
+  CHECK(detail.document_reference_id->value == "DOC 7");
+
+  REQUIRE(line.document_references.size() == 1);
+  const LineDocumentReference& doc = line.document_references[0];
+  REQUIRE(doc.id);
+  CHECK(doc.id->value == "SF-1");
+  CHECK(doc.id->scheme == "AFL");
+  REQUIRE(doc.type_code);
+  CHECK(doc.type_code->value == "130");
+  REQUIRE(doc.issue_date);
+  CHECK(doc.issue_date->value == "2025-02-30");
+
+  REQUIRE(line.actual_delivery_dates.size() == 2);
+  CHECK(line.actual_delivery_dates[0].value == "2025-01-10");
+  CHECK(line.actual_delivery_dates[1].value == "2025-01-11");
+  CHECK(line.actual_delivery_dates[1].source.path() ==
+        "/Invoice/cac:InvoiceLine[1]/cac:Delivery[3]/cbc:ActualDeliveryDate");
+  // UBL has no line status code nor parent line id of its own.
+  CHECK_FALSE(line.status_reason_code);
+  CHECK_FALSE(line.parent_line_id);
+
+  // An empty BillingReference is a reference with nothing in it.
+  const InvoiceLine& bare = inv.lines[1];
+  REQUIRE(bare.invoice_references.size() == 1);
+  CHECK_FALSE(bare.invoice_references[0].id);
+  CHECK(bare.invoice_references[0].line_ids.empty());
+  CHECK(bare.document_references.empty());
+  CHECK(bare.actual_delivery_dates.empty());
+}
+
+TEST_CASE("read_cii reads a line's preceding invoices, status, parent and delivery date",
+          "[readers][cii][fr-lines]") {
+  const Invoice inv = read(kCii, Syntax::Cii);
+  REQUIRE(inv.lines.size() == 2);
+  const InvoiceLine& line = inv.lines[0];
+
+  REQUIRE(line.status_reason_code);
+  CHECK(line.status_reason_code->value == "DETAIL");
+  REQUIRE(line.parent_line_id);
+  CHECK(line.parent_line_id->value == "0");
+
+  REQUIRE(line.invoice_references.size() == 2);
+  const LineInvoiceReference& ref = line.invoice_references[0];
+  CHECK(ref.source.path() ==
+        "/rsm:CrossIndustryInvoice/rsm:SupplyChainTradeTransaction/"
+        "ram:IncludedSupplyChainTradeLineItem[1]/ram:SpecifiedLineTradeSettlement/"
+        "ram:InvoiceReferencedDocument[1]");
+  REQUIRE(ref.id);
+  CHECK(ref.id->value == "F-0");
+  REQUIRE(ref.type_code);
+  CHECK(ref.type_code->value == "380");
+  REQUIRE(ref.issue_date);
+  CHECK(ref.issue_date->value == "20250115");
+  CHECK_FALSE(ref.status_code);
+  CHECK(ref.line_ids.empty());
+  // A FormattedIssueDateTime without its date string is no date.
+  CHECK_FALSE(line.invoice_references[1].id);
+  CHECK_FALSE(line.invoice_references[1].issue_date);
+
+  REQUIRE(line.actual_delivery_dates.size() == 1);
+  CHECK(line.actual_delivery_dates[0].value == "20250110");
+  CHECK(line.actual_delivery_dates[0].source.path().ends_with(
+      "ram:ActualDeliverySupplyChainEvent/ram:OccurrenceDateTime/udt:DateTimeString"));
+  CHECK(line.document_references.empty());
+
+  const InvoiceLine& second = inv.lines[1];
+  CHECK_FALSE(second.status_reason_code);
+  CHECK_FALSE(second.parent_line_id);
+  CHECK(second.invoice_references.empty());
+  CHECK(second.actual_delivery_dates.empty());
+}
+
+TEST_CASE("a group's head: CII by the line's status and parent, UBL by its billing reference",
+          "[fr][fr-lines]") {
+  const Invoice cii = read(kCii, Syntax::Cii);
+  CHECK_FALSE(fr::is_group_head_cii(cii.lines[0]));  // DETAIL, with a parent
+  CHECK_FALSE(fr::is_group_head_cii(cii.lines[1]));  // no status
+  InvoiceLine head = cii.lines[0];
+  head.status_reason_code->value = "GROUP";
+  CHECK_FALSE(fr::is_group_head_cii(head));  // still a parent
+  head.parent_line_id.reset();
+  CHECK(fr::is_group_head_cii(head));
+
+  Invoice ubl = read(kUbl, Syntax::Ubl);
+  const auto& refs = ubl.lines[0].invoice_references;
+  CHECK(fr::is_group_reference_ubl(ubl, refs[0]));
+  CHECK_FALSE(fr::is_group_reference_ubl(ubl, refs[1]));  // another invoice, no status
+  CHECK_FALSE(fr::is_group_reference_ubl(ubl, ubl.lines[1].invoice_references[0]));  // empty
+  LineInvoiceReference child = refs[0];
+  child.line_ids.push_back(Text{"1", {}});
+  CHECK_FALSE(fr::is_group_reference_ubl(ubl, child));  // a reference line: not a head
+  ubl.number->value = "F-2";
+  CHECK_FALSE(fr::is_group_reference_ubl(ubl, refs[0]));  // not this invoice's number
+}
