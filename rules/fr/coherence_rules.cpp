@@ -15,6 +15,9 @@
 //   not, but fires on an empty cbc:DueDate, which CII lets pass;
 // - UBL CO-03 reads credit notes only, UBL CO-04 invoices only (it reads
 //   cbc:InvoiceTypeCode); CO-04 counts the references, with or without an id;
+// - CO-05 wants a header reference with an id and a date, or one on every
+//   line but the GROUP ones; UBL reads credit notes only, and tells a
+//   line's kind by the reference carrying the credit note's own number;
 // - CO-09 compares amounts as XPath number() does: a missing or unreadable
 //   amount is NaN, equal to nothing, so the rule fires;
 // - UBL CO-09's due date is cbc:DueDate or else a payment means'
@@ -108,6 +111,67 @@ void check_co_04(const Invoice& inv, const Context& /*ctx*/, Reporter& report) {
                            "preceding invoice (BG-3, BT-25 and BT-26), not {}: give the invoice "
                            "it corrects, and it alone.",
                            inv.type_code->value, count)});
+}
+
+// Whether a reference has its id and issue date elements, even empty.
+template <class Reference>
+bool has_id_and_date(const Reference& ref) {
+  return ref.id && ref.issue_date;
+}
+
+// CII: every line without a status (EXT-FR-FE-163) or of status DETAIL has
+// a reference with an id and a date (EXT-FR-FE-136, -138).
+bool cii_lines_refer(const Invoice& inv) {
+  return std::ranges::all_of(inv.lines, [](const InvoiceLine& line) {
+    if (line.status_reason_code && line.status_reason_code->value != "DETAIL") return true;
+    return std::ranges::any_of(line.invoice_references, has_id_and_date<LineInvoiceReference>);
+  });
+}
+
+// UBL: the lines that are not a group's head (none of their references
+// carries the credit note's number, or the one that does has status DETAIL)
+// each have a reference to another invoice with an id and a date. Without
+// cbc:ID, no reference carries the number, nor differs from it.
+bool ubl_lines_refer(const Invoice& inv) {
+  const std::optional<Text>& number = inv.number;
+  const auto is_own = [&](const LineInvoiceReference& ref) {
+    return number && ref.id && ref.id->value == number->value;
+  };
+  const auto is_other = [&](const LineInvoiceReference& ref) {
+    return number && ref.id && ref.id->value != number->value;
+  };
+  return std::ranges::all_of(inv.lines, [&](const InvoiceLine& line) {
+    const auto& refs = line.invoice_references;
+    const bool counted =
+        std::ranges::none_of(refs, is_own) ||
+        std::ranges::any_of(refs, [&](const LineInvoiceReference& ref) {
+          return is_own(ref) && ref.status_code && ref.status_code->value == "DETAIL";
+        });
+    if (!counted) return true;
+    return std::ranges::any_of(refs, [&](const LineInvoiceReference& ref) {
+      return is_other(ref) && has_id_and_date(ref);
+    });
+  });
+}
+
+// BR-FR-CO-05: a credit note (261, 381, 396, 502, 503) refers to the
+// invoices it credits, at header level or on each of its lines. UBL tests
+// credit notes only.
+void check_co_05(const Invoice& inv, const Context& /*ctx*/, Reporter& report) {
+  const bool cii = inv.syntax == Syntax::Cii;
+  if (!cii && inv.kind != DocumentKind::CreditNote) return;
+  if (!is_one_of(inv.type_code, {"261", "381", "396", "502", "503"})) return;
+  if (std::ranges::any_of(inv.preceding_invoices, has_id_and_date<DocumentReference>)) return;
+  if (cii ? cii_lines_refer(inv) : ubl_lines_refer(inv)) return;
+  report.fire(where(inv.type_code),
+              {fmt::format("Un avoir (BT-3 = {}) fait référence à la facture qu'il crédite : "
+                           "donnez-la avec sa date (BT-25 et BT-26), ou sur chacune de ses lignes "
+                           "(EXT-FR-FE-136 et EXT-FR-FE-138).",
+                           inv.type_code->value),
+               fmt::format("A credit note (BT-3 = {}) refers to the invoice it credits: give it "
+                           "with its date (BT-25 and BT-26), or on each of its lines "
+                           "(EXT-FR-FE-136 and EXT-FR-FE-138).",
+                           inv.type_code->value)});
 }
 
 // BR-FR-CO-07: the due date (BT-9) is not before the issue date (BT-2),
@@ -205,8 +269,8 @@ void check_co_09_due(const Invoice& inv, const Context& /*ctx*/, Reporter& repor
 void check_co_09_date(const Invoice& inv, const Context& /*ctx*/, Reporter& report) {
   if (!is_paid_mode(inv)) return;
   // UBL reads cbc:DueDate | cac:PaymentMeans/cbc:PaymentDueDate, the first.
-  const auto& due = inv.syntax == Syntax::Ubl && !inv.due_date ? inv.payment_means_due_date
-                                                               : inv.due_date;
+  const auto& due =
+      inv.syntax == Syntax::Ubl && !inv.due_date ? inv.payment_means_due_date : inv.due_date;
   if (!string_of(due).empty()) return;
   report.fire(where(inv.business_process),
               {fmt::format("Une facture déjà payée (cadre BT-23 « {} ») donne sa date de "
@@ -221,8 +285,8 @@ void check_co_09_date(const Invoice& inv, const Context& /*ctx*/, Reporter& repo
 // (BT-6 = EUR) and gives its VAT total in euros (BT-111).
 void check_co_12(const Invoice& inv, const Context& /*ctx*/, Reporter& report) {
   if (!inv.currency || inv.currency->value == "EUR") return;
-  const auto in_euros = std::ranges::find_if(
-      inv.vat_totals, [](const Amount& a) { return a.currency == "EUR"; });
+  const auto in_euros =
+      std::ranges::find_if(inv.vat_totals, [](const Amount& a) { return a.currency == "EUR"; });
   const bool eur_total = in_euros != inv.vat_totals.end() && !in_euros->text.empty();
   if (is_one_of(inv.vat_currency, {"EUR"}) && eur_total) return;
   report.fire(inv.currency->source,
@@ -321,6 +385,12 @@ void register_coherence_rules(Registry& registry) {
                        only_in<Syntax::Ubl, check_co_04>));
   registry.add(fr_rule("BR-FR-CO-04_BT-4", co_04_title, {"BT-3", "BT-25"},
                        only_in<Syntax::Cii, check_co_04>));
+  registry.add(fr_rule("BR-FR-CO-05_BT-3",
+                       {"Un avoir (261, 381, 396, 502, 503) fait référence à la facture qu'il "
+                        "crédite, en entête ou sur chaque ligne.",
+                        "A credit note (261, 381, 396, 502, 503) refers to the invoice it "
+                        "credits, in its header or on each line."},
+                       {"BT-3", "BT-25", "BT-26", "EXT-FR-FE-136", "EXT-FR-FE-138"}, check_co_05));
   registry.add(fr_rule("BR-FR-CO-07_BT-9",
                        {"La date d'échéance n'est pas antérieure à la date d'émission, hors "
                         "acompte et cadres B2, S2, M2.",

@@ -128,8 +128,7 @@ TEST_CASE("BR-FR-CO-09: amounts compared as XPath numbers", "[fr][coherence]") {
   }
 }
 
-TEST_CASE("BR-FR-CO-09: UBL takes a payment means' due date, on invoices too",
-          "[fr][coherence]") {
+TEST_CASE("BR-FR-CO-09: UBL takes a payment means' due date, on invoices too", "[fr][coherence]") {
   Invoice ubl = invoice(Syntax::Ubl);
   ubl.business_process = text("S2");
   ubl.totals.emplace();
@@ -143,8 +142,7 @@ TEST_CASE("BR-FR-CO-09: UBL takes a payment means' due date, on invoices too",
   CHECK(fired(ubl).contains("BR-FR-CO-09_BT-23-3"));
 }
 
-TEST_CASE("BR-FR-CO-03 and -04: UBL reads credit notes, resp. invoices, only",
-          "[fr][coherence]") {
+TEST_CASE("BR-FR-CO-03 and -04: UBL reads credit notes, resp. invoices, only", "[fr][coherence]") {
   Invoice ubl = invoice(Syntax::Ubl);
   ubl.type_code = text("262");
   CHECK(fired(ubl).empty());
