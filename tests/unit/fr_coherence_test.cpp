@@ -228,3 +228,35 @@ TEST_CASE("BR-FR-DEC-04: at most 4 characters, 2 decimals, unsigned", "[fr][cohe
     CHECK(fired(inv).contains("BR-FR-DEC-04_BT-96_BT-103"));
   }
 }
+
+TEST_CASE("BR-FR-CO-05: a credit note refers to the invoices it credits", "[fr][coherence]") {
+  LineInvoiceReference other;
+  other.id = text("FT-2026-0801");
+  other.issue_date = text("2026-08-03");
+  for (Syntax syntax : {Syntax::Cii, Syntax::Ubl}) {
+    Invoice inv = invoice(syntax, DocumentKind::CreditNote);
+    inv.number = text("AV-2026-0001");
+    inv.lines.resize(2);
+    CHECK(fired(inv).empty());  // the header's reference
+    inv.preceding_invoices.front().issue_date.reset();
+    CHECK(fired(inv) == Ids{"BR-FR-CO-05_BT-3"});
+    inv.lines.front().invoice_references = {other};
+    CHECK(fired(inv) == Ids{"BR-FR-CO-05_BT-3"});
+    inv.lines.back().invoice_references = {other};
+    CHECK(fired(inv).empty());  // every line's
+  }
+  // UBL: a group's head (a reference carrying the credit note's own
+  // number, not of status DETAIL) needs none.
+  Invoice ubl = invoice(Syntax::Ubl, DocumentKind::CreditNote);
+  ubl.number = text("AV-2026-0001");
+  ubl.preceding_invoices.clear();
+  ubl.lines.resize(1);
+  LineInvoiceReference own;
+  own.id = ubl.number;
+  ubl.lines.front().invoice_references = {own};
+  CHECK(fired(ubl).empty());
+  ubl.lines.front().invoice_references.front().status_code = text("DETAIL");
+  CHECK(fired(ubl) == Ids{"BR-FR-CO-05_BT-3"});
+  ubl.kind = DocumentKind::Invoice;  // UBL reads credit notes only
+  CHECK(fired(ubl).empty());
+}
