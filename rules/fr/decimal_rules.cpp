@@ -1,13 +1,14 @@
-// BR-FR-DEC-01..03: how amounts, quantities and prices are written. Each
+// BR-FR-DEC-01..04: how amounts, quantities, prices and VAT rates are written. Each
 // rule names one business term (or an allowance's and a charge's pair) and
 // judges its text as written, white space normalized:
 //   DEC-01 amounts: a '-' allowed, at most 2 decimals, 19 characters;
 //   DEC-02 quantities: a '-' allowed, at most 4 decimals, 19 characters;
 //   DEC-03 prices: at most 6 decimals, 19 characters, no '-' unless the
 //          cadre de facturation (BT-23) is S9, B9 or M9.
-// BR-FR-DEC-04 (VAT rates: no '-', at most 2 decimals, 4 characters) waits
-// for BR-FR-16: every rate it refuses is one BR-FR-16's list refuses too, so
-// no fixture can fire it alone.
+//   DEC-04 VAT rates (BT-96/BT-103, BT-119, BT-152): no '-', at most 2
+//          decimals, 4 characters. Every rate it refuses is one BR-FR-16's
+//          list refuses too: they fire together. Unlike BR-FR-16, UBL tests
+//          a credit note's line rates too (cac:Item/cac:ClassifiedTaxCategory).
 // A value whose text is no decimal at all is not in the model (XML-07
 // reports it): these rules judge only the readable ones.
 // BR-FR-DEC-01_BT-111 is not checked: the reference gives BT-110 the same
@@ -41,7 +42,7 @@ void add(Values& out, const std::optional<V>& v) {
 }
 
 // What a value is, as a message names it.
-enum class Kind { Amount, Quantity, Price };
+enum class Kind { Amount, Quantity, Price, Rate };
 
 // One rule: its id, the terms its message names, what it reads.
 struct Spec {
@@ -61,6 +62,8 @@ DecimalForm form_of(Kind kind, const Invoice& inv) {
       return inv.business_process && is_bidirectional_billing_mode(inv.business_process->value)
                  ? kSignedPriceForm
                  : kPriceForm;
+    case Kind::Rate:
+      return kRateForm;
   }
   return kAmountForm;
 }
@@ -68,7 +71,7 @@ DecimalForm form_of(Kind kind, const Invoice& inv) {
 Message what_to_write(Kind kind, DecimalForm form) {
   const char* sign_fr = form.negative ? "un signe « - » admis" : "sans signe « - »";
   const char* sign_en = form.negative ? "a \"-\" sign allowed" : "no \"-\" sign";
-  const char* example = kind == Kind::Amount ? "1250.50" : "12.5";
+  const char* example = kind == Kind::Amount ? "1250.50" : kind == Kind::Rate ? "5.5" : "12.5";
   return {fmt::format("au plus {} décimales après un point, {} caractères au plus hors point, {} ; "
                       "par exemple {}",
                       form.decimals, form.digits, sign_fr, example),
@@ -85,6 +88,8 @@ Message noun(Kind kind) {
       return {"La quantité", "The quantity"};
     case Kind::Price:
       return {"Le prix", "The price"};
+    case Kind::Rate:
+      return {"Le taux de TVA", "The VAT rate"};
   }
   return {"La valeur", "The value"};
 }
@@ -114,6 +119,12 @@ Values document_charge_amounts(const Invoice& inv) {
     add(out, ac.amount);
   return out;
 }
+Values document_charge_rates(const Invoice& inv) {
+  Values out;
+  for (const AllowanceCharge& ac : inv.allowances_charges)
+    add(out, ac.vat_rate);
+  return out;
+}
 Values document_charge_bases(const Invoice& inv) {
   Values out;
   for (const AllowanceCharge& ac : inv.allowances_charges)
@@ -132,7 +143,7 @@ Values vat_totals(const Invoice& inv) {
     out.push_back({a.text, &a.source});
   return out;
 }
-template <std::optional<Amount> VatBreakdown::*kField>
+template <class V, std::optional<V> VatBreakdown::*kField>
 Values breakdown(const Invoice& inv) {
   Values out;
   for (const VatBreakdown& b : inv.vat_breakdown)
@@ -171,9 +182,9 @@ constexpr Spec kBt113{"BR-FR-DEC-01_BT-113", "BT-113", Kind::Amount, total<&Tota
 constexpr Spec kBt114{"BR-FR-DEC-01_BT-114", "BT-114", Kind::Amount, total<&Totals::rounding>};
 constexpr Spec kBt115{"BR-FR-DEC-01_BT-115", "BT-115", Kind::Amount, total<&Totals::payable>};
 constexpr Spec kBt116{"BR-FR-DEC-01_BT-116", "BT-116", Kind::Amount,
-                      breakdown<&VatBreakdown::taxable_amount>};
+                      breakdown<Amount, &VatBreakdown::taxable_amount>};
 constexpr Spec kBt117{"BR-FR-DEC-01_BT-117", "BT-117", Kind::Amount,
-                      breakdown<&VatBreakdown::tax_amount>};
+                      breakdown<Amount, &VatBreakdown::tax_amount>};
 constexpr Spec kBt131{"BR-FR-DEC-01_BT-131", "BT-131", Kind::Amount,
                       line<Amount, &InvoiceLine::net_amount>};
 constexpr Spec kLineCharge{"BR-FR-DEC-01_BT-136_BT-141", "BT-136, BT-141", Kind::Amount,
@@ -190,6 +201,12 @@ constexpr Spec kBt147{"BR-FR-DEC-03_BT-147", "BT-147", Kind::Price,
                       line<Number, &InvoiceLine::price_discount>};
 constexpr Spec kBt148{"BR-FR-DEC-03_BT-148", "BT-148", Kind::Price,
                       line<Number, &InvoiceLine::gross_price>};
+constexpr Spec kRateCharge{"BR-FR-DEC-04_BT-96_BT-103", "BT-96, BT-103", Kind::Rate,
+                           document_charge_rates};
+constexpr Spec kBt119{"BR-FR-DEC-04_BT-119", "BT-119", Kind::Rate,
+                      breakdown<Number, &VatBreakdown::rate>};
+constexpr Spec kBt152{"BR-FR-DEC-04_BT-152", "BT-152", Kind::Rate,
+                      line<Number, &InvoiceLine::vat_rate>};
 
 Message title(Kind kind, const char* terms) {
   switch (kind) {
@@ -211,6 +228,13 @@ Message title(Kind kind, const char* terms) {
                           terms),
               fmt::format("The price ({}) has at most 6 decimals and 19 characters besides the "
                           "point, unsigned outside billing modes S9, B9, M9.",
+                          terms)};
+    case Kind::Rate:
+      return {fmt::format("Le taux de TVA ({}) a au plus 2 décimales et 4 caractères hors point, "
+                          "sans signe.",
+                          terms),
+              fmt::format("The VAT rate ({}) has at most 2 decimals and 4 characters besides "
+                          "the point, unsigned.",
                           terms)};
   }
   return {"", ""};
@@ -257,6 +281,9 @@ void register_decimal_rules(Registry& registry) {
   add_rule<kBt146>(registry);
   add_rule<kBt147>(registry);
   add_rule<kBt148>(registry);
+  add_rule<kRateCharge>(registry);
+  add_rule<kBt119>(registry);
+  add_rule<kBt152>(registry);
 }
 
 }  // namespace cprokit::fr

@@ -32,6 +32,7 @@ void register_rules(Registry& registry) {
   register_date_rules(registry);
   register_line_reference_rules(registry);
   register_multi_vendor_rules(registry);
+  register_coherence_rules(registry);
 }
 
 }  // namespace cprokit::fr

@@ -22,10 +22,11 @@ void register_siret_rules(Registry& registry);            // BR-FR-09
 void register_address_rules(Registry& registry);          // BR-FR-12, -13, -21 … -26
 void register_vat_rules(Registry& registry);              // BR-FR-15, -16
 void register_processing_type_rules(Registry& registry);  // BR-FR-11, -20, -31
-void register_decimal_rules(Registry& registry);          // BR-FR-DEC-01..03
+void register_decimal_rules(Registry& registry);          // BR-FR-DEC-01..04
 void register_identifier_rules(Registry& registry);       // BR-FR-01, -02
 void register_date_rules(Registry& registry);             // BR-FR-03
 void register_line_reference_rules(Registry& registry);   // EXT-FR-FE-136..158, BR-FR-BD
 void register_multi_vendor_rules(Registry& registry);     // BR-FR-MV-01 … -14
+void register_coherence_rules(Registry& registry);        // BR-FR-CO-03 … -15
 
 }  // namespace cprokit::fr

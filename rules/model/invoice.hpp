@@ -298,6 +298,16 @@ struct Invoice {
   std::vector<DocumentReference> line_referenced_documents;
   // Every coded value the code-list rules check, where they look for it.
   CodedValues codes;
+  // BR-FR-CO-07, BR-FR-CO-09 (BT-9) and BR-FR-CO-15 (BG-11, BT-63), UBL only:
+  // where the reform's coherence rules look beyond the terms above.
+  // BT-9's second place, the first cac:PaymentMeans/cbc:PaymentDueDate, and
+  // whether due_date came from there (a credit note without cbc:DueDate).
+  std::optional<Text> payment_means_due_date;
+  bool due_date_in_payment_means = false;
+  // The tax representative's cac:PartyTaxScheme, whatever its scheme:
+  // whether it has one, and the first cbc:CompanyID among them.
+  bool representative_has_tax_scheme = false;
+  std::optional<Text> representative_company_id;
 };
 
 // Whether a tax scheme (UBL TaxScheme/ID, CII TypeCode) is VAT, compared as

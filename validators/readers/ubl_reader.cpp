@@ -73,13 +73,25 @@ class UblReader {
     if (Element payee = r_.child(root, kCac, "PayeeParty")) inv.payee = party(payee);
     if (Element representative = r_.child(root, kCac, "TaxRepresentativeParty")) {
       inv.tax_representative = party(representative);
+      for (const Element& tax : r_.children(representative, kCac, "PartyTaxScheme")) {
+        inv.representative_has_tax_scheme = true;
+        if (!inv.representative_company_id) {
+          inv.representative_company_id = r_.text(tax, kCbc, "CompanyID");
+        }
+      }
     }
     if (Element delivery = r_.child(root, kCac, "Delivery"))
       inv.delivery = this->delivery(delivery);
 
     for (const Element& means : r_.children(root, kCac, "PaymentMeans")) {
       inv.payment_means.push_back(payment_means(means));
-      if (credit && !inv.due_date) inv.due_date = r_.text(means, kCbc, "PaymentDueDate");
+      if (!inv.payment_means_due_date) {
+        inv.payment_means_due_date = r_.text(means, kCbc, "PaymentDueDate");
+      }
+      if (credit && !inv.due_date && inv.payment_means_due_date) {
+        inv.due_date = inv.payment_means_due_date;
+        inv.due_date_in_payment_means = true;
+      }
     }
     if (Element terms = r_.child(root, kCac, "PaymentTerms")) {
       inv.payment_terms = r_.text(terms, kCbc, "Note");
