@@ -25,5 +25,7 @@ void register_processing_type_rules(Registry& registry);  // BR-FR-11, -20, -31
 void register_decimal_rules(Registry& registry);          // BR-FR-DEC-01..03
 void register_identifier_rules(Registry& registry);       // BR-FR-01, -02
 void register_date_rules(Registry& registry);             // BR-FR-03
+// BR-FR-09, -23, -25 of the other parties, BR-FR-CO-10
+void register_party_rules(Registry& registry);
 
 }  // namespace cprokit::fr
