@@ -119,6 +119,8 @@ TEST_CASE("BR-FR-23 and -25: the invoicee's and invoicer's electronic addresses"
 
 TEST_CASE("BR-FR-CO-10: every global id has a scheme, each scheme once", "[fr]") {
   Invoice inv = invoice(Syntax::Ubl);
+  inv.seller.legal_id = id("842153793", "0002");
+  inv.buyer.legal_id = id("903186427", "0002");
   inv.seller.identifiers = {id("84215379300018", "0009"), bare("FOURNISSEUR-17")};
   inv.buyer.identifiers = {id("90318642700014", "0009"), id("3012345678901", "0088")};
   CHECK(fired(inv) == std::set<std::string>{"BR-FR-CO-10_BT-29-1"});
