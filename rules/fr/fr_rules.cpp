@@ -33,6 +33,7 @@ void register_rules(Registry& registry) {
   register_line_reference_rules(registry);
   register_multi_vendor_rules(registry);
   register_coherence_rules(registry);
+  register_party_rules(registry);
 }
 
 }  // namespace cprokit::fr

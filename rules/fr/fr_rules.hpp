@@ -28,5 +28,7 @@ void register_date_rules(Registry& registry);             // BR-FR-03
 void register_line_reference_rules(Registry& registry);   // EXT-FR-FE-136..158, BR-FR-BD
 void register_multi_vendor_rules(Registry& registry);     // BR-FR-MV-01 … -14
 void register_coherence_rules(Registry& registry);        // BR-FR-CO-03 … -15
+// BR-FR-09, -23, -25 of the other parties, BR-FR-CO-10
+void register_party_rules(Registry& registry);
 
 }  // namespace cprokit::fr

@@ -245,6 +245,12 @@ struct InvoiceLine {                 // NOLINT(clang-analyzer-optin.performance.
   std::optional<Amount> amount_with_vat;
   std::vector<LineObjectReference> object_references;
   std::optional<Text> vat_exemption_reason;
+
+  // EXT-FR-FE-146, the line's deliver-to party: its ids and SIREN only (UBL
+  // each cac:Delivery/cac:DeliveryLocation, ids its cbc:ID; CII
+  // ram:SpecifiedLineTradeDelivery/ram:ShipToTradeParty).
+  std::vector<Party> deliver_to;
+
   SourceRef source;
 };
 
@@ -278,6 +284,22 @@ struct Invoice {
   std::optional<Party> payee;               // BG-10
   std::optional<Party> tax_representative;  // BG-11 (name BT-62, VAT id BT-63, BG-12)
   std::optional<Delivery> delivery;         // BG-13
+
+  // The reform's other parties (BR-FR-09, -23, -25, CO-10), read as a Party
+  // each. UBL: the agents are the seller's and the buyer's cac:AgentParty,
+  // the invoicer and the invoicee their cac:ServiceProviderParty/cac:Party
+  // (several allowed), a payer each cac:PaymentMeans/cac:PaymentMandate/
+  // cac:PayerParty. CII: ram:BuyerAgentTradeParty, ram:SalesAgentTradeParty,
+  // ram:InvoicerTradeParty, ram:InvoiceeTradeParty, ram:PayerTradeParty.
+  std::optional<Party> buyer_agent;   // EXT-FR-FE-06 (electronic address EXT-FR-FE-12)
+  std::vector<Party> payers;          // EXT-FR-FE-46 (EXT-FR-FE-52)
+  std::optional<Party> seller_agent;  // EXT-FR-FE-69 (EXT-FR-FE-75)
+  std::vector<Party> invoicees;       // EXT-FR-FE-92 (EXT-FR-FE-98)
+  std::vector<Party> invoicers;       // EXT-FR-FE-115 (EXT-FR-FE-121)
+  // BT-71's location as a party, its ids and SIREN only. UBL: one per
+  // cac:Delivery with a cac:DeliveryLocation, ids its cbc:ID, SIREN the
+  // cac:DeliveryParty's legal id; CII: ram:ShipToTradeParty.
+  std::vector<Party> deliver_to;
 
   std::vector<PaymentMeans> payment_means;          // BG-16
   std::vector<AllowanceCharge> allowances_charges;  // BG-20 / BG-21

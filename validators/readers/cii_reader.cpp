@@ -66,6 +66,12 @@ class CiiReader {
       inv.buyer_reference = r_.text(agreement, kRam, "BuyerReference");
       inv.seller = party(r_.child(agreement, kRam, "SellerTradeParty"));
       inv.buyer = party(r_.child(agreement, kRam, "BuyerTradeParty"));
+      if (Element agent = r_.child(agreement, kRam, "SalesAgentTradeParty")) {
+        inv.seller_agent = party(agent);
+      }
+      if (Element agent = r_.child(agreement, kRam, "BuyerAgentTradeParty")) {
+        inv.buyer_agent = party(agent);
+      }
       if (Element order = r_.child(agreement, kRam, "BuyerOrderReferencedDocument")) {
         inv.purchase_order_reference = r_.text(order, kRam, "IssuerAssignedID");
       }
@@ -83,12 +89,24 @@ class CiiReader {
 
     if (Element delivery = r_.child(transaction, kRam, "ApplicableHeaderTradeDelivery")) {
       inv.delivery = this->delivery(delivery);
+      if (Element ship_to = r_.child(delivery, kRam, "ShipToTradeParty")) {
+        inv.deliver_to.push_back(party_ids(ship_to));
+      }
     }
 
     if (Element settlement = r_.child(transaction, kRam, "ApplicableHeaderTradeSettlement")) {
       inv.currency = r_.text(settlement, kRam, "InvoiceCurrencyCode");
       inv.vat_currency = r_.text(settlement, kRam, "TaxCurrencyCode");
+      if (Element invoicer = r_.child(settlement, kRam, "InvoicerTradeParty")) {
+        inv.invoicers.push_back(party(invoicer));
+      }
+      if (Element invoicee = r_.child(settlement, kRam, "InvoiceeTradeParty")) {
+        inv.invoicees.push_back(party(invoicee));
+      }
       if (Element payee = r_.child(settlement, kRam, "PayeeTradeParty")) inv.payee = party(payee);
+      if (Element payer = r_.child(settlement, kRam, "PayerTradeParty")) {
+        inv.payers.push_back(party(payer));
+      }
 
       // BT-83 is at header level in CII: every payment means carries it.
       auto remittance = r_.text(settlement, kRam, "PaymentReference");
@@ -152,9 +170,10 @@ class CiiReader {
  private:
   // The Reader has identifier() for a child only; CII repeats ram:ID and
   // ram:GlobalID, so identifiers are also read from elements already found.
-  Party party(const Element& p) {
+  // A party's ids and legal id only: what the rules read of a deliver-to
+  // party (BT-71, EXT-FR-FE-146).
+  Party party_ids(const Element& p) {
     Party out;
-    if (!p) return out;
     out.source = r_.where(p);
     for (const Element& id : r_.children(p, kRam, "ID")) {
       out.identifiers.push_back(r_.identifier_of(id));
@@ -163,6 +182,16 @@ class CiiReader {
       out.identifiers.push_back(r_.identifier_of(id));
       out.identifiers.back().global = true;
     }
+    if (Element legal = r_.child(p, kRam, "SpecifiedLegalOrganization")) {
+      out.legal_id = r_.identifier(legal, kRam, "ID");
+    }
+    return out;
+  }
+
+  Party party(const Element& p) {
+    Party out;
+    if (!p) return out;
+    out = party_ids(p);
     out.name = r_.text(p, kRam, "Name");
     if (Element legal = r_.child(p, kRam, "SpecifiedLegalOrganization")) {
       out.legal_entity = r_.where(legal);
@@ -387,6 +416,10 @@ class CiiReader {
             out.actual_delivery_dates.push_back(std::move(*date));
           }
         }
+      }
+      // EXT-FR-FE-146, the line's deliver-to party.
+      if (Element ship_to = r_.child(delivery, kRam, "ShipToTradeParty")) {
+        out.deliver_to.push_back(party_ids(ship_to));
       }
     }
     if (Element settlement = r_.child(l, kRam, "SpecifiedLineTradeSettlement")) {

@@ -1,7 +1,9 @@
 // UBL 2.1 Invoice and CreditNote onto the EN 16931 model, after the UBL
 // binding of EN 16931 (CEN/TS 16931-3-2).
+#include <optional>
 #include <string_view>
 #include <utility>
+#include <vector>
 
 #include "validators/readers/code_walk.hpp"
 #include "validators/readers/namespaces.hpp"
@@ -63,12 +65,16 @@ class UblReader {
     }
 
     if (Element supplier = r_.child(root, kCac, "AccountingSupplierParty")) {
-      inv.seller = party(r_.child(supplier, kCac, "Party"));
+      Element p = r_.child(supplier, kCac, "Party");
+      inv.seller = party(p);
       // Without its cac:Party the seller group is still there, empty (BR-CO-26).
       if (inv.seller.source.step == nullptr) inv.seller.source = r_.where(supplier);
+      if (p) agent_and_providers(p, inv.seller_agent, inv.invoicers);
     }
     if (Element customer = r_.child(root, kCac, "AccountingCustomerParty")) {
-      inv.buyer = party(r_.child(customer, kCac, "Party"));
+      Element p = r_.child(customer, kCac, "Party");
+      inv.buyer = party(p);
+      if (p) agent_and_providers(p, inv.buyer_agent, inv.invoicees);
     }
     if (Element payee = r_.child(root, kCac, "PayeeParty")) inv.payee = party(payee);
     if (Element representative = r_.child(root, kCac, "TaxRepresentativeParty")) {
@@ -82,6 +88,9 @@ class UblReader {
     }
     if (Element delivery = r_.child(root, kCac, "Delivery"))
       inv.delivery = this->delivery(delivery);
+    for (const Element& delivery : r_.children(root, kCac, "Delivery")) {
+      if (auto location = deliver_to(delivery)) inv.deliver_to.push_back(std::move(*location));
+    }
 
     for (const Element& means : r_.children(root, kCac, "PaymentMeans")) {
       inv.payment_means.push_back(payment_means(means));
@@ -91,6 +100,11 @@ class UblReader {
       if (credit && !inv.due_date && inv.payment_means_due_date) {
         inv.due_date = inv.payment_means_due_date;
         inv.due_date_in_payment_means = true;
+      }
+      if (Element mandate = r_.child(means, kCac, "PaymentMandate")) {
+        if (Element payer = r_.child(mandate, kCac, "PayerParty")) {
+          inv.payers.push_back(party(payer));
+        }
       }
     }
     if (Element terms = r_.child(root, kCac, "PaymentTerms")) {
@@ -162,6 +176,41 @@ class UblReader {
     }
     out.electronic_address = r_.identifier(p, kCbc, "EndpointID");
     if (Element address = r_.child(p, kCac, "PostalAddress")) out.address = postal(address);
+    return out;
+  }
+
+  // The reform's parties within the seller's or the buyer's: its agent
+  // (EXT-FR-FE-69, EXT-FR-FE-06) and the cac:Party of each of its
+  // cac:ServiceProviderParty (invoicer EXT-FR-FE-115, invoicee EXT-FR-FE-92).
+  void agent_and_providers(const Element& p, std::optional<Party>& agent,
+                           std::vector<Party>& providers) {
+    if (Element a = r_.child(p, kCac, "AgentParty")) agent = party(a);
+    for (const Element& provider : r_.children(p, kCac, "ServiceProviderParty")) {
+      if (Element inner = r_.child(provider, kCac, "Party")) providers.push_back(party(inner));
+    }
+  }
+
+  // BT-71's location as a party (see Invoice::deliver_to): every cbc:ID of
+  // the cac:DeliveryLocation, and the cac:DeliveryParty's legal id.
+  std::optional<Party> deliver_to(const Element& delivery) {
+    Element location = r_.child(delivery, kCac, "DeliveryLocation");
+    if (!location) return std::nullopt;
+    Party out = location_ids(location);
+    if (Element receiver = r_.child(delivery, kCac, "DeliveryParty")) {
+      if (Element legal = r_.child(receiver, kCac, "PartyLegalEntity")) {
+        out.legal_id = r_.identifier(legal, kCbc, "CompanyID");
+      }
+    }
+    return out;
+  }
+
+  // A cac:DeliveryLocation's ids, each cbc:ID (BR-FR-CO-10 reads them all).
+  Party location_ids(const Element& location) {
+    Party out;
+    out.source = r_.where(location);
+    for (const Element& id : r_.children(location, kCbc, "ID")) {
+      out.identifiers.push_back(r_.identifier_of(id));
+    }
     return out;
   }
 
@@ -367,6 +416,12 @@ class UblReader {
       for (const Element& property : r_.children(item, kCac, "AdditionalItemProperty")) {
         out.attributes.push_back({r_.text(property, kCbc, "Name"), r_.text(property, kCbc, "Value"),
                                   r_.where(property)});
+      }
+    }
+    // EXT-FR-FE-146, the line's deliver-to locations.
+    for (const Element& delivery : r_.children(l, kCac, "Delivery")) {
+      if (Element location = r_.child(delivery, kCac, "DeliveryLocation")) {
+        out.deliver_to.push_back(location_ids(location));
       }
     }
     if (Element price = r_.child(l, kCac, "Price")) {
