@@ -30,6 +30,7 @@ void register_rules(Registry& registry) {
   register_decimal_rules(registry);
   register_identifier_rules(registry);
   register_date_rules(registry);
+  register_document_rules(registry);
 }
 
 }  // namespace cprokit::fr

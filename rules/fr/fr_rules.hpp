@@ -25,5 +25,6 @@ void register_processing_type_rules(Registry& registry);  // BR-FR-11, -20, -31
 void register_decimal_rules(Registry& registry);          // BR-FR-DEC-01..03
 void register_identifier_rules(Registry& registry);       // BR-FR-01, -02
 void register_date_rules(Registry& registry);             // BR-FR-03
+void register_document_rules(Registry& registry);  // BR-FR-04 EXT-FR-FE-02, -17, -18, -27 … -30
 
 }  // namespace cprokit::fr

@@ -92,4 +92,11 @@ bool is_bidirectional_billing_mode(std::string_view code);
 // right (XPath count(tokenize(text, marker)) - 1 for a literal marker).
 std::size_t occurrences(std::string_view text, std::string_view marker);
 
+// BR-FR-17 (is-valid-attachment-code): a supporting document's description
+// (BT-123) the reform accepts, as written: RIB, LISIBLE, FEUILLE_DE_STYLE,
+// PJA, BORDEREAU_SUIVI, DOCUMENT_ANNEXE, BON_LIVRAISON, BON_COMMANDE,
+// BORDEREAU_SUIVI_VALIDATION, ETAT_ACOMPTE, FACTURE_PAIEMENT_DIRECT,
+// RECAPITULATIF_COTRAITANCE.
+bool is_attachment_code(std::string_view code);
+
 }  // namespace cprokit::fr
