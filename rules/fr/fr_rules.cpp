@@ -34,6 +34,7 @@ void register_rules(Registry& registry) {
   register_multi_vendor_rules(registry);
   register_coherence_rules(registry);
   register_party_rules(registry);
+  register_document_rules(registry);
 }
 
 }  // namespace cprokit::fr

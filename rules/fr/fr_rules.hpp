@@ -30,5 +30,6 @@ void register_multi_vendor_rules(Registry& registry);     // BR-FR-MV-01 … -14
 void register_coherence_rules(Registry& registry);        // BR-FR-CO-03 … -15
 // BR-FR-09, -23, -25 of the other parties, BR-FR-CO-10
 void register_party_rules(Registry& registry);
+void register_document_rules(Registry& registry);  // BR-FR-04 EXT-FR-FE-02, -17, -18, -27 … -30
 
 }  // namespace cprokit::fr

@@ -191,4 +191,20 @@ bool is_corrective_or_credit_type(std::string_view code) {
   return std::ranges::find(kTypes, code) != kTypes.end();
 }
 
+bool is_attachment_code(std::string_view code) {
+  static constexpr std::array<std::string_view, 12> kCodes = {"RIB",
+                                                              "LISIBLE",
+                                                              "FEUILLE_DE_STYLE",
+                                                              "PJA",
+                                                              "BORDEREAU_SUIVI",
+                                                              "DOCUMENT_ANNEXE",
+                                                              "BON_LIVRAISON",
+                                                              "BON_COMMANDE",
+                                                              "BORDEREAU_SUIVI_VALIDATION",
+                                                              "ETAT_ACOMPTE",
+                                                              "FACTURE_PAIEMENT_DIRECT",
+                                                              "RECAPITULATIF_COTRAITANCE"};
+  return std::ranges::find(kCodes, code) != kCodes.end();
+}
+
 }  // namespace cprokit::fr

@@ -108,5 +108,11 @@ bool is_self_billed_type(std::string_view code);
 // BR-FR-MV-14: a corrective invoice or a credit note type (384, 472, 381,
 // 396, 503), which must name the invoices it corrects; compared as given.
 bool is_corrective_or_credit_type(std::string_view code);
+// BR-FR-17 (is-valid-attachment-code): a supporting document's description
+// (BT-123) the reform accepts, as written: RIB, LISIBLE, FEUILLE_DE_STYLE,
+// PJA, BORDEREAU_SUIVI, DOCUMENT_ANNEXE, BON_LIVRAISON, BON_COMMANDE,
+// BORDEREAU_SUIVI_VALIDATION, ETAT_ACOMPTE, FACTURE_PAIEMENT_DIRECT,
+// RECAPITULATIF_COTRAITANCE.
+bool is_attachment_code(std::string_view code);
 
 }  // namespace cprokit::fr

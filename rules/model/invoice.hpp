@@ -254,6 +254,40 @@ struct InvoiceLine {                 // NOLINT(clang-analyzer-optin.performance.
   SourceRef source;
 };
 
+// The referenced documents and item attributes as the reform's tests read
+// them (BR-FR-04 EXT-FR-FE-02, BR-FR-17 and -18 BT-123, BR-FR-27 and -28
+// BG-32, BR-FR-29 BT-18, BR-FR-30 BT-128 and BT-21). Those tests compare the
+// text as written: these values are not trimmed, and an element the norm
+// allows once is kept each time a document repeats it.
+
+// One referenced document: CII ram:AdditionalReferencedDocument, UBL
+// cac:AdditionalDocumentReference (header) or cac:DocumentReference (line).
+struct ReferencedDocument {
+  std::vector<Identifier> ids;        // CII ram:IssuerAssignedID, UBL cbc:ID (@schemeID)
+  std::vector<Text> reference_types;  // CII ram:ReferenceTypeCode (BT-18/BT-128 scheme)
+  std::vector<Text> type_codes;       // CII ram:TypeCode (916: supporting document)
+  std::vector<Text> descriptions;     // BT-123: CII ram:Name, UBL cbc:DocumentDescription
+  SourceRef source;
+};
+
+// The referenced documents of one element: the header (CII
+// ram:ApplicableHeaderTradeAgreement, UBL the root) or an invoice line.
+struct ReferencedDocuments {
+  std::vector<ReferencedDocument> documents;
+  SourceRef source;  // that element; unset when it has none
+};
+
+// One item attribute (BG-32): CII ram:ApplicableProductCharacteristic, UBL
+// cac:AdditionalItemProperty.
+struct ItemAttributeForm {
+  std::vector<Text> names;         // BT-160: CII ram:Description, UBL cbc:Name
+  std::vector<Text> codes;         // EXT-FR-FE-159: CII ram:TypeCode, UBL cbc:NameCode
+  bool has_value = false;          // BT-161: CII ram:Value, UBL cbc:Value
+  bool has_measure = false;        // CII ram:ValueMeasure, UBL cbc:ValueQuantity
+  bool measure_with_unit = false;  // one of those has a unitCode that is not empty
+  SourceRef source;
+};
+
 struct Invoice {
   // Owns the path steps of every SourceRef below; shared by copies.
   std::shared_ptr<const SourcePaths> paths;
@@ -330,6 +364,21 @@ struct Invoice {
   // whether it has one, and the first cbc:CompanyID among them.
   bool representative_has_tax_scheme = false;
   std::optional<Text> representative_company_id;
+
+  // The reform's referenced documents and item attributes (see
+  // ReferencedDocument), as written.
+  std::vector<Text> preceding_invoice_type_codes;  // EXT-FR-FE-02, of every BG-3
+  ReferencedDocuments referenced_documents;        // BG-24 and BT-18, header level
+  // BT-128, the lines that have some: UBL each line's cac:DocumentReference;
+  // CII an ram:AdditionalReferencedDocument right under the line item, where
+  // the reform's test looks (the norm has it in SpecifiedLineTradeSettlement).
+  std::vector<ReferencedDocuments> line_objects;
+  // BG-32 of every line (UBL: the lines named after the document only).
+  std::vector<ItemAttributeForm> item_attribute_forms;
+  // UBL: BG-32 of a cac:Item right under the root, where BR-FR-27 looks.
+  std::vector<ItemAttributeForm> root_item_attribute_forms;
+  // UBL: the notes (BT-22) that contain "#BAR#", as written (BR-FR-30_BT-21).
+  std::vector<Text> bar_notes;
 };
 
 // Whether a tax scheme (UBL TaxScheme/ID, CII TypeCode) is VAT, compared as

@@ -84,6 +84,10 @@ class CiiReader {
       for (const Element& doc : r_.children(agreement, kRam, "AdditionalReferencedDocument")) {
         inv.supporting_documents.push_back(
             {r_.text(doc, kRam, "IssuerAssignedID"), std::nullopt, r_.where(doc)});
+        inv.referenced_documents.documents.push_back(referenced_document(doc));
+      }
+      if (!inv.referenced_documents.documents.empty()) {
+        inv.referenced_documents.source = r_.where(agreement);
       }
     }
 
@@ -142,6 +146,9 @@ class CiiReader {
         if (Element issued = r_.child(ref, kRam, "FormattedIssueDateTime")) {
           preceding.issue_date = r_.text(issued, kQdt, "DateTimeString");
         }
+        for (const Element& code : r_.children(ref, kRam, "TypeCode")) {
+          inv.preceding_invoice_type_codes.push_back(written(code));
+        }
         inv.preceding_invoices.push_back(std::move(preceding));
       }
     }
@@ -149,7 +156,16 @@ class CiiReader {
     const auto lines = r_.children(transaction, kRam, "IncludedSupplyChainTradeLineItem");
     inv.lines.reserve(lines.size());
     for (const Element& line : lines) {
-      inv.lines.push_back(invoice_line(line));
+      inv.lines.push_back(invoice_line(line, inv.item_attribute_forms));
+      // Not where the norm has BT-128, but where BR-FR-30 looks for it.
+      ReferencedDocuments objects;
+      for (const Element& doc : r_.children(line, kRam, "AdditionalReferencedDocument")) {
+        objects.documents.push_back(referenced_document(doc));
+      }
+      if (!objects.documents.empty()) {
+        objects.source = r_.where(line);
+        inv.line_objects.push_back(std::move(objects));
+      }
       if (Element settlement = r_.child(line, kRam, "SpecifiedLineTradeSettlement")) {
         for (const Element& doc : r_.children(settlement, kRam, "AdditionalReferencedDocument")) {
           auto id = r_.text(doc, kRam, "IssuerAssignedID");
@@ -356,7 +372,46 @@ class CiiReader {
     return out;
   }
 
-  InvoiceLine invoice_line(const Element& l) {
+  // An element's text as written, not trimmed (the reform's tests compare it so).
+  Text written(const Element& e) const { return {e.node.text().get(), r_.where(e)}; }
+
+  ReferencedDocument referenced_document(const Element& d) {
+    ReferencedDocument out;
+    out.source = r_.where(d);
+    for (const Element& id : r_.children(d, kRam, "IssuerAssignedID")) {
+      pugi::xml_attribute scheme = id.node.attribute("schemeID");
+      out.ids.push_back({id.node.text().get(), scheme.value(), r_.where(id), !scheme.empty()});
+    }
+    for (const Element& code : r_.children(d, kRam, "TypeCode")) {
+      out.type_codes.push_back(written(code));
+    }
+    for (const Element& name : r_.children(d, kRam, "Name")) {
+      out.descriptions.push_back(written(name));
+    }
+    for (const Element& type : r_.children(d, kRam, "ReferenceTypeCode")) {
+      out.reference_types.push_back(written(type));
+    }
+    return out;
+  }
+
+  ItemAttributeForm item_attribute_form(const Element& c) {
+    ItemAttributeForm out;
+    out.source = r_.where(c);
+    for (const Element& code : r_.children(c, kRam, "TypeCode"))
+      out.codes.push_back(written(code));
+    for (const Element& name : r_.children(c, kRam, "Description")) {
+      out.names.push_back(written(name));
+    }
+    for (const Element& measure : r_.children(c, kRam, "ValueMeasure")) {
+      out.has_measure = true;
+      if (*measure.node.attribute("unitCode").value() != '\0') out.measure_with_unit = true;
+    }
+    out.has_value = static_cast<bool>(r_.child(c, kRam, "Value"));
+    return out;
+  }
+
+  // `forms`: where the item attributes' forms go (BR-FR-27, -28).
+  InvoiceLine invoice_line(const Element& l, std::vector<ItemAttributeForm>& forms) {
     InvoiceLine out;
     out.source = r_.where(l);
     if (Element document = r_.child(l, kRam, "AssociatedDocumentLineDocument")) {
@@ -370,6 +425,7 @@ class CiiReader {
       for (const Element& c : r_.children(product, kRam, "ApplicableProductCharacteristic")) {
         out.attributes.push_back(
             {r_.text(c, kRam, "Description"), r_.text(c, kRam, "Value"), r_.where(c)});
+        forms.push_back(item_attribute_form(c));
       }
       for (const Element& c : r_.children(product, kRam, "DesignatedProductClassification")) {
         if (Element code = r_.child(c, kRam, "ClassCode")) {

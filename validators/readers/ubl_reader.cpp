@@ -38,6 +38,9 @@ class UblReader {
     inv.type_code = r_.text(root, kCbc, credit ? "CreditNoteTypeCode" : "InvoiceTypeCode");
     for (const Element& note : r_.children(root, kCbc, "Note")) {
       inv.notes.push_back(r_.text_of(note));
+      if (std::string_view(note.node.text().get()).find("#BAR#") != std::string_view::npos) {
+        inv.bar_notes.push_back(written(note));
+      }
     }
     inv.currency = r_.text(root, kCbc, "DocumentCurrencyCode");
     inv.vat_currency = r_.text(root, kCbc, "TaxCurrencyCode");
@@ -54,6 +57,9 @@ class UblReader {
       if (Element doc = r_.child(billing, kCac, "InvoiceDocumentReference")) {
         ref.id = r_.text(doc, kCbc, "ID");
         ref.issue_date = r_.text(doc, kCbc, "IssueDate");
+        for (const Element& code : r_.children(doc, kCbc, "DocumentTypeCode")) {
+          inv.preceding_invoice_type_codes.push_back(written(code));
+        }
       }
       inv.preceding_invoices.push_back(std::move(ref));
     }
@@ -62,6 +68,15 @@ class UblReader {
     }
     for (const Element& doc : r_.children(root, kCac, "AdditionalDocumentReference")) {
       inv.supporting_documents.push_back({r_.text(doc, kCbc, "ID"), std::nullopt, r_.where(doc)});
+      inv.referenced_documents.documents.push_back(referenced_document(doc));
+    }
+    if (!inv.referenced_documents.documents.empty())
+      inv.referenced_documents.source = r_.where(root);
+    for (const Element& item : r_.children(root, kCac, "Item")) {
+      // Not where the norm has an item, but where BR-FR-27 looks for one.
+      for (const Element& property : r_.children(item, kCac, "AdditionalItemProperty")) {
+        inv.root_item_attribute_forms.push_back(item_attribute_form(property));
+      }
     }
 
     if (Element supplier = r_.child(root, kCac, "AccountingSupplierParty")) {
@@ -134,10 +149,19 @@ class UblReader {
     const auto misnamed = r_.children(root, kCac, credit ? "InvoiceLine" : "CreditNoteLine");
     inv.lines.reserve(lines.size() + misnamed.size());
     for (const Element& line : lines) {
-      inv.lines.push_back(invoice_line(line, credit));
+      inv.lines.push_back(invoice_line(line, credit, &inv.item_attribute_forms));
+      ReferencedDocuments objects;
+      for (const Element& doc : r_.children(line, kCac, "DocumentReference")) {
+        objects.documents.push_back(referenced_document(doc));
+      }
+      if (!objects.documents.empty()) {
+        objects.source = r_.where(line);
+        inv.line_objects.push_back(std::move(objects));
+      }
     }
+    // The reform's tests on item attributes and line objects do not read these.
     for (const Element& line : misnamed) {
-      inv.lines.push_back(invoice_line(line, credit));
+      inv.lines.push_back(invoice_line(line, credit, nullptr));
     }
     inv.unreadable_numbers = r_.unreadable_numbers();
     inv.codes = collect_codes(r_, Syntax::Ubl);
@@ -348,7 +372,40 @@ class UblReader {
     return out;
   }
 
-  InvoiceLine invoice_line(const Element& l, bool credit) {
+  // An element's text as written, not trimmed (the reform's tests compare it so).
+  Text written(const Element& e) const { return {e.node.text().get(), r_.where(e)}; }
+
+  // An additional document reference (header) or a line's document reference.
+  ReferencedDocument referenced_document(const Element& d) {
+    ReferencedDocument out;
+    out.source = r_.where(d);
+    for (const Element& id : r_.children(d, kCbc, "ID")) {
+      pugi::xml_attribute scheme = id.node.attribute("schemeID");
+      out.ids.push_back({id.node.text().get(), scheme.value(), r_.where(id), !scheme.empty()});
+    }
+    for (const Element& description : r_.children(d, kCbc, "DocumentDescription")) {
+      out.descriptions.push_back(written(description));
+    }
+    return out;
+  }
+
+  ItemAttributeForm item_attribute_form(const Element& p) {
+    ItemAttributeForm out;
+    out.source = r_.where(p);
+    for (const Element& name : r_.children(p, kCbc, "Name"))
+      out.names.push_back(written(name));
+    for (const Element& code : r_.children(p, kCbc, "NameCode"))
+      out.codes.push_back(written(code));
+    out.has_value = static_cast<bool>(r_.child(p, kCbc, "Value"));
+    for (const Element& quantity : r_.children(p, kCbc, "ValueQuantity")) {
+      out.has_measure = true;
+      if (*quantity.node.attribute("unitCode").value() != '\0') out.measure_with_unit = true;
+    }
+    return out;
+  }
+
+  // `forms`: where the item attributes' forms go (BR-FR-27, -28), or null.
+  InvoiceLine invoice_line(const Element& l, bool credit, std::vector<ItemAttributeForm>* forms) {
     InvoiceLine out;
     out.source = r_.where(l);
     out.id = r_.text(l, kCbc, "ID");
@@ -416,6 +473,7 @@ class UblReader {
       for (const Element& property : r_.children(item, kCac, "AdditionalItemProperty")) {
         out.attributes.push_back({r_.text(property, kCbc, "Name"), r_.text(property, kCbc, "Value"),
                                   r_.where(property)});
+        if (forms != nullptr) forms->push_back(item_attribute_form(property));
       }
     }
     // EXT-FR-FE-146, the line's deliver-to locations.
