@@ -60,7 +60,10 @@ class CiiReader {
     }
 
     Element transaction = r_.child(root, kRsm, "SupplyChainTradeTransaction");
-    if (!transaction) return inv;
+    if (!transaction) {
+      inv.padded_texts = r_.take_padded_texts();  // the number's, the type code's
+      return inv;
+    }
 
     if (Element agreement = r_.child(transaction, kRam, "ApplicableHeaderTradeAgreement")) {
       inv.buyer_reference = r_.text(agreement, kRam, "BuyerReference");
