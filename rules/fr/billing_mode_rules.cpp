@@ -1,5 +1,5 @@
 // BR-FR-08: the cadre de facturation (BT-23) is given, one of the reform's
-// codes (B1 … M9). Compared as written: a padded code is no code.
+// codes (B1 … M9). Compared as written: a padded code (" S1") is no code.
 #include <fmt/format.h>
 
 #include "rules/engine/reporter.hpp"
@@ -12,7 +12,8 @@ namespace {
 
 void check_br_fr_08(const Invoice& inv, const Context& /*ctx*/, Reporter& report) {
   const auto& mode = inv.business_process;
-  if (mode && is_billing_mode(mode->value)) return;
+  // Compared as written: " S1" is no code.
+  if (mode && is_billing_mode(as_written(inv, mode->value, mode->source))) return;
   if (!mode) {
     report.fire(Location{},
                 {"Le cadre de facturation (BT-23) est absent : donnez l'un des codes de la "
@@ -24,12 +25,12 @@ void check_br_fr_08(const Invoice& inv, const Context& /*ctx*/, Reporter& report
   report.fire(mode->source,
               {fmt::format("Le cadre de facturation (BT-23) « {} » n'est pas un code de la "
                            "réforme : donnez B1, S1, M1, B2, S2, M2, S3, B4, S4, M4, S5, S6, "
-                           "B7, S7, B8, S8, M8, B9, S9 ou M9.",
-                           mode->value),
+                           "B7, S7, B8, S8, M8, B9, S9 ou M9, sans blanc autour.",
+                           as_written(inv, mode->value, mode->source)),
                fmt::format("The billing framework (BT-23) \"{}\" is not one of the reform's "
                            "codes: give B1, S1, M1, B2, S2, M2, S3, B4, S4, M4, S5, S6, B7, S7, "
-                           "B8, S8, M8, B9, S9 or M9.",
-                           mode->value)});
+                           "B8, S8, M8, B9, S9 or M9, without white space around it.",
+                           as_written(inv, mode->value, mode->source))});
 }
 
 }  // namespace

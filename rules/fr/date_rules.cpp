@@ -4,6 +4,11 @@
 // BR-FR-03_EXT-FR-FE-134/-135 in CII. The same test on a line's preceding
 // invoice date (EXT-FR-FE-138) and a line's delivery date (EXT-FR-FE-158)
 // reads elements the model does not have yet.
+// The test reads each date as written, white space included: a UBL date
+// with a space or a newline around it is refused, and so is a CII date
+// with one before it (a CII date's first 8 characters only are read, so
+// what follows them is not).
+#include <string_view>
 #include <vector>
 
 #include <fmt/format.h>
@@ -108,14 +113,15 @@ void check(const Invoice& inv, const Context& /*ctx*/, Reporter& report) {
   const char* form = cii ? "AAAAMMJJ" : "AAAA-MM-JJ";
   const char* form_en = cii ? "CCYYMMDD" : "CCYY-MM-DD";
   for (const Text* date : kTerm.collect(inv)) {
-    if (cii ? is_reform_date_cii(date->value) : is_reform_date_ubl(date->value)) continue;
+    const std::string_view written = as_written(inv, date->value, date->source);
+    if (cii ? is_reform_date_cii(written) : is_reform_date_ubl(written)) continue;
     report.fire(date->source,
                 {fmt::format("{} ({}) « {} » n'est pas une date valide des années 2000 à 2099 : "
                              "écrivez une date qui existe, sous la forme {}.",
-                             kTerm.fr, kTerm.term, date->value, form),
+                             kTerm.fr, kTerm.term, written, form),
                  fmt::format("{} ({}) \"{}\" is not a valid date of the years 2000 to 2099: "
                              "write a date that exists, as {}.",
-                             kTerm.en, kTerm.term, date->value, form_en)});
+                             kTerm.en, kTerm.term, written, form_en)});
   }
 }
 

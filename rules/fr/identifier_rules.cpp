@@ -5,6 +5,13 @@
 // BR-FR-02_BT-1 also tests); CII has one id per test and term. The same
 // tests on a line's preceding invoice (EXT-FR-FE-136) read an element the
 // model does not have yet.
+// Both tests read the id as written (string-length(.), is-valid-id-format(.)),
+// not trimmed: " F-1" is refused, and a newline around an id counts in its
+// length. is-valid-id-format normalizes the text before its character test
+// and then looks for a space only, so a tab or a newline around the id
+// passes BR-FR-02: kept, as the reference does.
+#include <string_view>
+
 #include <fmt/format.h>
 
 #include "rules/engine/reporter.hpp"
@@ -23,15 +30,27 @@ struct Term {
 constexpr Term kBt1{"de la facture (BT-1)", "of the invoice (BT-1)"};
 constexpr Term kBt25{"de la facture antérieure (BT-25)", "of the preceding invoice (BT-25)"};
 
-void fire_too_long(const Text& id, Term term, Reporter& report) {
+// An id as both tests read it: its text as written, and its place.
+struct WrittenId {
+  std::string_view value;
+  SourceRef source;
+};
+
+WrittenId written(const Invoice& inv, const Text& id) {
+  return {as_written(inv, id.value, id.source), id.source};
+}
+
+void fire_too_long(const WrittenId& id, Term term, Reporter& report) {
   report.fire(id.source,
-              {fmt::format("Le numéro {} « {} » dépasse 35 caractères : raccourcissez-le.", term.fr,
-                           id.value),
-               fmt::format("The number {} \"{}\" is longer than 35 characters: shorten it.",
+              {fmt::format("Le numéro {} « {} » dépasse 35 caractères (blancs autour compris) : "
+                           "raccourcissez-le.",
+                           term.fr, id.value),
+               fmt::format("The number {} \"{}\" is longer than 35 characters (white space "
+                           "around it included): shorten it.",
                            term.en, id.value)});
 }
 
-void fire_bad_characters(const Text& id, Term term, Reporter& report) {
+void fire_bad_characters(const WrittenId& id, Term term, Reporter& report) {
   report.fire(id.source,
               {fmt::format("Le numéro {} « {} » contient un caractère que la réforme "
                            "n'admet pas : n'utilisez que des lettres sans accent, des chiffres "
@@ -43,14 +62,14 @@ void fire_bad_characters(const Text& id, Term term, Reporter& report) {
 }
 
 // Each test on the invoice number (BT-1) or on every preceding invoice's
-// number (BT-25).
+// number (BT-25), as written.
 template <bool kPreceding>
 void for_each_id(const Invoice& inv, auto&& test) {
   if constexpr (kPreceding) {
     for (const DocumentReference& ref : inv.preceding_invoices)
-      if (ref.id) test(*ref.id);
+      if (ref.id) test(written(inv, *ref.id));
   } else {
-    if (inv.number) test(*inv.number);
+    if (inv.number) test(written(inv, *inv.number));
   }
 }
 
@@ -61,14 +80,14 @@ constexpr Term term() {
 
 template <bool kPreceding>
 void check_length(const Invoice& inv, const Context& /*ctx*/, Reporter& report) {
-  for_each_id<kPreceding>(inv, [&](const Text& id) {
+  for_each_id<kPreceding>(inv, [&](const WrittenId& id) {
     if (!fits_identifier_length(id.value)) fire_too_long(id, term<kPreceding>(), report);
   });
 }
 
 template <bool kPreceding>
 void check_format(const Invoice& inv, const Context& /*ctx*/, Reporter& report) {
-  for_each_id<kPreceding>(inv, [&](const Text& id) {
+  for_each_id<kPreceding>(inv, [&](const WrittenId& id) {
     if (!is_identifier_format(id.value)) fire_bad_characters(id, term<kPreceding>(), report);
   });
 }

@@ -95,8 +95,11 @@ void check_br_fr_11(const Invoice& inv, const Context& /*ctx*/, Reporter& report
   if (!declares_b2b(inv)) return;
   const auto& id = inv.buyer.legal_id;
   const bool siren = id && id->scheme == "0002";
-  // CII matches the value as written, UBL once white space is normalized.
-  if (siren && (inv.syntax == Syntax::Ubl ? is_siren(id->value) : is_digits(id->value, 9))) return;
+  // CII matches the value as written (white space around it refused), UBL
+  // once white space is normalized.
+  if (siren && (inv.syntax == Syntax::Ubl ? is_siren(id->value)
+                                          : is_digits(as_written(inv, id->value, id->source), 9)))
+    return;
   const SourceRef where =
       siren ? id->source : (inv.buyer.legal_entity ? *inv.buyer.legal_entity : inv.buyer.source);
   const std::string value = siren ? id->value : std::string();

@@ -2,6 +2,10 @@
 // CII ram:GlobalID) is 14 digits and starts with the party's SIREN (its legal
 // id of scheme 0002). Only the first SIRET of a party is read. The payee may
 // have no SIREN: its SIRET then only needs its 14 digits.
+// Both are read as written: white space around either (" 842153793") makes
+// them differ, as in the reference.
+#include <string_view>
+
 #include <fmt/format.h>
 
 #include "rules/engine/reporter.hpp"
@@ -19,29 +23,30 @@ const Identifier* first_siret(const Invoice& inv, const Party& party) {
   return nullptr;
 }
 
-// The party's SIREN, as the rule reads it: its legal id of scheme 0002
-// (empty when it has none).
-std::string_view siren_of(const Party& party) {
+// The party's SIREN, as the rule reads it: its legal id of scheme 0002, as
+// written (empty when it has none).
+std::string_view siren_of(const Invoice& inv, const Party& party) {
   const auto& id = party.legal_id;
-  return id && id->scheme == "0002" ? std::string_view(id->value) : std::string_view();
+  return id && id->scheme == "0002" ? as_written(inv, id->value, id->source) : std::string_view();
 }
 
 void check_party(const Invoice& inv, const Party& party, bool siren_from_siret, const char* fr,
                  const char* en, Reporter& report) {
   const Identifier* siret = first_siret(inv, party);
   if (siret == nullptr) return;
-  std::string_view siren = siren_of(party);
-  if (siren.empty() && siren_from_siret) siren = std::string_view(siret->value).substr(0, 9);
-  if (siret_matches_siren(siret->value, siren)) return;
+  const std::string_view written = as_written(inv, siret->value, siret->source);
+  std::string_view siren = siren_of(inv, party);
+  if (siren.empty() && siren_from_siret) siren = written.substr(0, 9);
+  if (siret_matches_siren(written, siren)) return;
   report.fire(
       siret->source,
       {fmt::format("Le SIRET {} « {} » doit avoir 14 chiffres et commencer par son "
                    "SIREN (identifiant légal de schéma 0002{}) : corrigez l'un ou "
                    "l'autre.",
-                   fr, siret->value, siren.empty() ? ", absent" : fmt::format(" « {} »", siren)),
+                   fr, written, siren.empty() ? ", absent" : fmt::format(" « {} »", siren)),
        fmt::format("{} SIRET \"{}\" must be 14 digits and start with its SIREN (legal id "
                    "of scheme 0002{}): correct one or the other.",
-                   en, siret->value, siren.empty() ? ", missing" : fmt::format(" \"{}\"", siren))});
+                   en, written, siren.empty() ? ", missing" : fmt::format(" \"{}\"", siren))});
 }
 
 void check_seller(const Invoice& inv, const Context& /*ctx*/, Reporter& report) {

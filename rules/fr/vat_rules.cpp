@@ -15,6 +15,7 @@
 // A rate is compared in the form the model keeps it: exact digits and
 // decimals as written, without a sign or surrounding white space.
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include <fmt/format.h>
@@ -103,14 +104,16 @@ void check_category(const Invoice& inv, const Context& /*ctx*/, Reporter& report
       }
       continue;
     }
-    if (is_vat_category(code->value)) continue;
+    // Compared as written: " S" is no category.
+    const std::string_view written = as_written(inv, code->value, code->source);
+    if (is_vat_category(written)) continue;
     report.fire(code->source,
                 {fmt::format("La catégorie de TVA {} « {} » n'est pas l'une de celles de la "
-                             "réforme : donnez S, E, AE, K, G, O ou Z.",
-                             names.fr, code->value),
+                             "réforme : donnez S, E, AE, K, G, O ou Z, sans blanc autour.",
+                             names.fr, written),
                  fmt::format("The VAT category {} \"{}\" is not one of the reform's: give S, E, "
-                             "AE, K, G, O or Z.",
-                             names.en, code->value)});
+                             "AE, K, G, O or Z, without white space around it.",
+                             names.en, written)});
   }
 }
 
@@ -119,7 +122,10 @@ void check_not_l_m(const Invoice& inv, const Context& /*ctx*/, Reporter& report)
   const Names names = category_names(kLevel);
   for (const VatOf& vat : vat_of(inv, kLevel)) {
     const auto& code = *vat.category;
-    if (!code || (code->value != "L" && code->value != "M")) continue;
+    if (!code) continue;
+    // Compared as written: " L" is not L (BR-FR-15's first test refuses it).
+    const std::string_view written = as_written(inv, code->value, code->source);
+    if (written != "L" && written != "M") continue;
     report.fire(code->source,
                 {fmt::format("La catégorie de TVA {} « {} » (IGIC des Canaries, IPSI de Ceuta et "
                              "Melilla) ne s'applique pas en France : donnez la catégorie de la "

@@ -13,7 +13,9 @@
 // finding instead).
 #pragma once
 
+#include <algorithm>
 #include <cstddef>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -288,6 +290,13 @@ struct ItemAttributeForm {
   SourceRef source;
 };
 
+// A text as written, white space included, at the element its value in the
+// model (trimmed) came from: see Invoice::padded_texts.
+struct WrittenText {
+  const PathStep* step = nullptr;
+  std::string text;
+};
+
 struct Invoice {
   // Owns the path steps of every SourceRef below; shared by copies.
   std::shared_ptr<const SourcePaths> paths;
@@ -379,7 +388,34 @@ struct Invoice {
   std::vector<ItemAttributeForm> root_item_attribute_forms;
   // UBL: the notes (BT-22) that contain "#BAR#", as written (BR-FR-30_BT-21).
   std::vector<Text> bar_notes;
+
+  // Some BR-FR tests read a value as written (string-length(.), matches(.,
+  // …), . = '…'), white space included, where the model and every other rule
+  // read it trimmed. The readers keep here, for those elements only, the text
+  // as written of each one that white space surrounds (none, mostly),
+  // ordered by step (a pretty-printed invoice may pad every text: looked up
+  // by halving, not one by one); as_written() gives it back. The elements: the invoice
+  // number BT-1 and the preceding invoices' BT-25 (BR-FR-01/02), the dates
+  // BT-2, BT-7, BT-9, BT-26, BT-72, BT-73/74 and the line periods'
+  // (BR-FR-03), the type code BT-3 (BR-FR-04, -21, -22), the cadre de
+  // facturation BT-23 (BR-FR-08), the parties' identifiers BT-29/46/60 (in
+  // CII the GlobalIDs), legal ids BT-30/47 and electronic addresses BT-34/49
+  // (BR-FR-09, -11, -12, -21..26), the VAT categories BT-95/102/118/151
+  // (BR-FR-15).
+  std::vector<WrittenText> padded_texts;
 };
+
+// The text of a value of `invoice` as written: `value` (as the model keeps
+// it), unless the reader kept a padded text for the element at `source`.
+inline std::string_view as_written(const Invoice& invoice, std::string_view value,
+                                   const SourceRef& source) {
+  if (invoice.padded_texts.empty() || source.step == nullptr) return value;
+  auto found =
+      std::ranges::lower_bound(invoice.padded_texts, source.step, std::less{}, &WrittenText::step);
+  return found != invoice.padded_texts.end() && found->step == source.step
+             ? std::string_view(found->text)
+             : value;
+}
 
 // Whether a tax scheme (UBL TaxScheme/ID, CII TypeCode) is VAT, compared as
 // the official tests do: case and surrounding white space ignored.

@@ -161,3 +161,50 @@ TEST_CASE("id: La Poste, its head office, and a wrong VAT key through the binary
   CHECK(out[2].at("valid") == false);
   CHECK(contains(out[2].at("message").get<std::string>(), "FR55200040657"));
 }
+
+TEST_CASE("id --scheme 0225: the reform's electronic address, as BR-FR-23/25 read it", "[id]") {
+  json out = id_json({"903186427_ACHATS", "842153793", "ACHATS-903186427", "903186427 ACHATS",
+                      "903186427@achats", std::string(126, 'a'), std::string(125, 'a')},
+                     {"--scheme", "0225"});
+  CHECK(out[0].at("type") == "electronic-address-0225");
+  CHECK(out[0].at("normalized") == "903186427_ACHATS");  // as given
+  CHECK(out[0].at("valid") == true);
+  CHECK(out[0].at("siren") == "903186427");
+  CHECK(contains(out[0].at("message").get<std::string>(), "BR-FR-21"));
+  CHECK(out[1].at("valid") == true);
+  CHECK(out[1].at("siren") == "842153793");
+  // Valid for BR-FR-23, but no SIREN ahead: said, not refused.
+  CHECK(out[2].at("valid") == true);
+  CHECK_FALSE(out[2].contains("siren"));
+  CHECK(contains(out[2].at("message").get<std::string>(), "Ne commence pas par un SIREN"));
+  CHECK(out[3].at("valid") == false);  // a space: no separator is taken out
+  CHECK(contains(out[3].at("message").get<std::string>(), "BR-FR-23"));
+  CHECK(out[4].at("valid") == false);
+  CHECK(out[5].at("valid") == false);
+  CHECK(contains(out[5].at("message").get<std::string>(), "126 caractères : BR-FR-25"));
+  CHECK(out[6].at("valid") == true);
+}
+
+TEST_CASE("id --scheme 0224: a private id, BR-FR-24/26; human output in English", "[id]") {
+  json out = id_json({"CLIENT.42", std::string(101, '7')}, {"--scheme", "0224"});
+  CHECK(out[0].at("type") == "private-id-0224");
+  CHECK(out[0].at("valid") == true);
+  CHECK_FALSE(out[0].contains("siren"));
+  CHECK(out[1].at("valid") == false);
+  CHECK(contains(out[1].at("message").get<std::string>(), "BR-FR-26"));
+
+  RunResult r = run({"id", "--lang", "en", "--scheme", "0225", "903186427_ACHATS"});
+  INFO(r.out);
+  CHECK(r.exit_code == 0);
+  CHECK(contains(r.out, "Type:          electronic address (scheme 0225)\n"));
+  CHECK(contains(r.out, "SIREN:         903186427\n"));
+  CHECK(contains(r.out, "Starts with SIREN 903186427"));
+  CHECK(run({"id", "--scheme", "0224", "a b"}).exit_code == 1);
+}
+
+TEST_CASE("id --scheme: another scheme is a usage error", "[id]") {
+  RunResult r = run({"id", "--scheme", "0009", "20004065700013"});
+  CHECK(r.exit_code == 2);
+  CHECK(r.out.empty());
+  CHECK(contains(r.err, "0009"));
+}

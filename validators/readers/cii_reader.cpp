@@ -38,16 +38,16 @@ class CiiReader {
       }
       if (Element process =
               r_.child(context, kRam, "BusinessProcessSpecifiedDocumentContextParameter")) {
-        inv.business_process = r_.text(process, kRam, "ID");
+        inv.business_process = r_.text(process, kRam, "ID", Keep::AsWritten);
       }
     }
 
     if (Element document = r_.child(root, kRsm, "ExchangedDocument")) {
-      inv.number = r_.text(document, kRam, "ID");
-      inv.type_code = r_.text(document, kRam, "TypeCode");
+      inv.number = r_.text(document, kRam, "ID", Keep::AsWritten);
+      inv.type_code = r_.text(document, kRam, "TypeCode", Keep::AsWritten);
       if (Element issued = r_.child(document, kRam, "IssueDateTime")) {
         if (Element date = r_.child(issued, kUdt, "DateTimeString")) {
-          inv.issue_date = r_.text_of(date);
+          inv.issue_date = r_.text_of(date, Keep::AsWritten);
           inv.issue_date_format = date.node.attribute("format").value();
         }
       }
@@ -60,7 +60,10 @@ class CiiReader {
     }
 
     Element transaction = r_.child(root, kRsm, "SupplyChainTradeTransaction");
-    if (!transaction) return inv;
+    if (!transaction) {
+      inv.padded_texts = r_.take_padded_texts();  // the number's, the type code's
+      return inv;
+    }
 
     if (Element agreement = r_.child(transaction, kRam, "ApplicableHeaderTradeAgreement")) {
       inv.buyer_reference = r_.text(agreement, kRam, "BuyerReference");
@@ -132,7 +135,7 @@ class CiiReader {
       if (Element terms = r_.child(settlement, kRam, "SpecifiedTradePaymentTerms")) {
         inv.payment_terms = r_.text(terms, kRam, "Description");
         if (Element due = r_.child(terms, kRam, "DueDateDateTime")) {
-          inv.due_date = r_.text(due, kUdt, "DateTimeString");
+          inv.due_date = r_.text(due, kUdt, "DateTimeString", Keep::AsWritten);
         }
       }
       if (Element totals =
@@ -142,9 +145,9 @@ class CiiReader {
       for (const Element& ref : r_.children(settlement, kRam, "InvoiceReferencedDocument")) {
         DocumentReference preceding;
         preceding.source = r_.where(ref);
-        preceding.id = r_.text(ref, kRam, "IssuerAssignedID");
+        preceding.id = r_.text(ref, kRam, "IssuerAssignedID", Keep::AsWritten);
         if (Element issued = r_.child(ref, kRam, "FormattedIssueDateTime")) {
-          preceding.issue_date = r_.text(issued, kQdt, "DateTimeString");
+          preceding.issue_date = r_.text(issued, kQdt, "DateTimeString", Keep::AsWritten);
         }
         for (const Element& code : r_.children(ref, kRam, "TypeCode")) {
           inv.preceding_invoice_type_codes.push_back(written(code));
@@ -179,6 +182,7 @@ class CiiReader {
       }
     }
     inv.unreadable_numbers = r_.unreadable_numbers();
+    inv.padded_texts = r_.take_padded_texts();
     inv.codes = collect_codes(r_, Syntax::Cii);
     return inv;
   }
@@ -195,7 +199,7 @@ class CiiReader {
       out.identifiers.push_back(r_.identifier_of(id));
     }
     for (const Element& id : r_.children(p, kRam, "GlobalID")) {
-      out.identifiers.push_back(r_.identifier_of(id));
+      out.identifiers.push_back(r_.identifier_of(id, Keep::AsWritten));
       out.identifiers.back().global = true;
     }
     if (Element legal = r_.child(p, kRam, "SpecifiedLegalOrganization")) {
@@ -211,12 +215,12 @@ class CiiReader {
     out.name = r_.text(p, kRam, "Name");
     if (Element legal = r_.child(p, kRam, "SpecifiedLegalOrganization")) {
       out.legal_entity = r_.where(legal);
-      out.legal_id = r_.identifier(legal, kRam, "ID");
+      out.legal_id = r_.identifier(legal, kRam, "ID", Keep::AsWritten);
       out.trading_name = r_.text(legal, kRam, "TradingBusinessName");
     }
     if (Element address = r_.child(p, kRam, "PostalTradeAddress")) out.address = postal(address);
     if (Element uri = r_.child(p, kRam, "URIUniversalCommunication")) {
-      out.electronic_address = r_.identifier(uri, kRam, "URIID");
+      out.electronic_address = r_.identifier(uri, kRam, "URIID", Keep::AsWritten);
       // BR-62 and BR-63 ask for the wrapper: without its URIID, an empty address.
       if (!out.electronic_address) out.electronic_address = r_.empty_identifier_at(uri);
     }
@@ -285,7 +289,7 @@ class CiiReader {
     Element date = r_.child(wrapper, kUdt, "DateTimeString");
     if (!date) return r_.empty_text_at(wrapper);
     format = date.node.attribute("format").value();
-    return r_.text_of(date);
+    return r_.text_of(date, Keep::AsWritten);
   }
 
   Delivery delivery(const Element& d) {
@@ -300,7 +304,7 @@ class CiiReader {
     }
     if (Element event = r_.child(d, kRam, "ActualDeliverySupplyChainEvent")) {
       if (Element when = r_.child(event, kRam, "OccurrenceDateTime")) {
-        out.actual_date = r_.text(when, kUdt, "DateTimeString");
+        out.actual_date = r_.text(when, kUdt, "DateTimeString", Keep::AsWritten);
       }
     }
     return out;
@@ -323,7 +327,7 @@ class CiiReader {
     if (document_level) {
       if (Element category = r_.child(e, kRam, "CategoryTradeTax")) {
         out.tax_scheme = r_.text(category, kRam, "TypeCode");
-        out.vat_category = r_.text(category, kRam, "CategoryCode");
+        out.vat_category = r_.text(category, kRam, "CategoryCode", Keep::AsWritten);
         if (Element code = r_.child(category, kRam, "CategoryCode")) {
           out.vat_category_padded =
               trimmed_text(code.node).size() != std::string_view(code.node.text().get()).size();
@@ -341,11 +345,11 @@ class CiiReader {
     out.tax_scheme = r_.text(tax, kRam, "TypeCode");
     out.exemption_reason = r_.text(tax, kRam, "ExemptionReason");
     out.taxable_amount = r_.amount(tax, kRam, "BasisAmount");
-    out.category = r_.text(tax, kRam, "CategoryCode");
+    out.category = r_.text(tax, kRam, "CategoryCode", Keep::AsWritten);
     out.exemption_code = r_.text(tax, kRam, "ExemptionReasonCode");
     if (Element point = r_.child(tax, kRam, "TaxPointDate")) {
       // BR-CO-03 asks for the wrapper: without its DateString, an empty date.
-      out.tax_point_date = r_.text(point, kUdt, "DateString");
+      out.tax_point_date = r_.text(point, kUdt, "DateString", Keep::AsWritten);
       if (!out.tax_point_date) out.tax_point_date = r_.empty_text_at(point);
     }
     out.tax_point_date_code = r_.text(tax, kRam, "DueDateTypeCode");
@@ -481,7 +485,7 @@ class CiiReader {
     if (Element settlement = r_.child(l, kRam, "SpecifiedLineTradeSettlement")) {
       if (Element tax = r_.child(settlement, kRam, "ApplicableTradeTax")) {
         out.vat_tax_scheme = r_.text(tax, kRam, "TypeCode");
-        out.vat_category = r_.text(tax, kRam, "CategoryCode");
+        out.vat_category = r_.text(tax, kRam, "CategoryCode", Keep::AsWritten);
         out.vat_rate = r_.number(tax, kRam, "RateApplicablePercent");
         out.vat_exemption_reason = r_.text(tax, kRam, "ExemptionReason");  // BR-FR-MV
       }

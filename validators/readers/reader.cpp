@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstring>
+#include <functional>
 
 #include <fmt/format.h>
 
@@ -161,27 +162,43 @@ SourceRef Reader::where(const Element& e) const {
   return {step_of(e), xml_.line_of(e.node), 0};
 }
 
-Text Reader::text_of(const Element& e) const {
-  return {std::string(trimmed_text(e.node)), where(e)};
+std::vector<WrittenText> Reader::take_padded_texts() {
+  std::ranges::sort(padded_, std::less{}, &WrittenText::step);
+  return std::move(padded_);
+}
+
+std::string_view Reader::read_text(const Element& e, Keep keep, const SourceRef& source) const {
+  const std::string_view trimmed = trimmed_text(e.node);
+  if (keep == Keep::AsWritten) {
+    const std::string_view written = e.node.text().get();
+    if (written.size() != trimmed.size()) padded_.push_back({source.step, std::string(written)});
+  }
+  return trimmed;
+}
+
+Text Reader::text_of(const Element& e, Keep keep) const {
+  SourceRef source = where(e);
+  return {std::string(read_text(e, keep, source)), source};
 }
 
 std::optional<Text> Reader::text(const Element& parent, xml::NamespaceUri uri,
-                                 std::string_view local) const {
+                                 std::string_view local, Keep keep) const {
   Element e = child(parent, uri, local);
   if (!e) return std::nullopt;
-  return text_of(e);
+  return text_of(e, keep);
 }
 
-Identifier Reader::identifier_of(const Element& e) const {
+Identifier Reader::identifier_of(const Element& e, Keep keep) const {
   pugi::xml_attribute scheme = e.node.attribute("schemeID");
-  return {std::string(trimmed_text(e.node)), scheme.value(), where(e), !scheme.empty()};
+  SourceRef source = where(e);
+  return {std::string(read_text(e, keep, source)), scheme.value(), source, !scheme.empty()};
 }
 
 std::optional<Identifier> Reader::identifier(const Element& parent, xml::NamespaceUri uri,
-                                             std::string_view local) const {
+                                             std::string_view local, Keep keep) const {
   Element e = child(parent, uri, local);
   if (!e) return std::nullopt;
-  return identifier_of(e);
+  return identifier_of(e, keep);
 }
 
 std::optional<Decimal> Reader::decimal_of(const Element& e) const {

@@ -52,6 +52,11 @@ struct Element {
   explicit operator bool() const { return static_cast<bool>(node); }
 };
 
+// Whether a text is read trimmed only (the model's value), or also kept as
+// written when white space surrounds it, for the rules that judge it so
+// (Invoice::padded_texts).
+enum class Keep { Trimmed, AsWritten };
+
 class Reader {
  public:
   Reader(const xml::LoadedXml& xml, std::vector<Finding>& findings);
@@ -68,18 +73,19 @@ class Reader {
   SourceRef where(const Element& e) const;
 
   // Values of a child element of `parent` (nullopt when the child is absent).
-  std::optional<Text> text(const Element& parent, xml::NamespaceUri uri,
-                           std::string_view local) const;
+  std::optional<Text> text(const Element& parent, xml::NamespaceUri uri, std::string_view local,
+                           Keep keep = Keep::Trimmed) const;
   std::optional<Identifier> identifier(const Element& parent, xml::NamespaceUri uri,
-                                       std::string_view local) const;  // scheme: schemeID
+                                       std::string_view local,
+                                       Keep keep = Keep::Trimmed) const;  // scheme: schemeID
   std::optional<Amount> amount(const Element& parent, xml::NamespaceUri uri,
                                std::string_view local) const;  // currency: currencyID
   std::optional<Number> number(const Element& parent, xml::NamespaceUri uri,
                                std::string_view local) const;
 
   // The same, for an element already found.
-  Text text_of(const Element& e) const;
-  Identifier identifier_of(const Element& e) const;
+  Text text_of(const Element& e, Keep keep = Keep::Trimmed) const;
+  Identifier identifier_of(const Element& e, Keep keep = Keep::Trimmed) const;
   std::optional<Amount> amount_of(const Element& e) const;
   std::optional<Number> number_of(const Element& e) const;
 
@@ -93,6 +99,10 @@ class Reader {
 
   // The elements whose number did not parse (XML-07), in document order.
   const std::vector<SourceRef>& unreadable_numbers() const { return unreadable_; }
+
+  // The texts read with Keep::AsWritten that white space surrounds, ordered
+  // by step for Invoice::padded_texts; taken once, when the model is done.
+  std::vector<WrittenText> take_padded_texts();
 
   // The path steps of every SourceRef made so far, for the model to keep.
   std::shared_ptr<const SourcePaths> paths() const { return paths_; }
@@ -110,12 +120,16 @@ class Reader {
   // (nothing listed) past kManyChildren, where the groups serve instead.
   std::span<const ListedChild> listed_children(const Element& parent) const;
   std::optional<Decimal> decimal_of(const Element& e) const;
+  // The trimmed text of `e`; with Keep::AsWritten, the text as written too
+  // when they differ, placed at `source`.
+  std::string_view read_text(const Element& e, Keep keep, const SourceRef& source) const;
 
   const xml::LoadedXml& xml_;
   std::shared_ptr<SourcePaths> paths_ = std::make_shared<SourcePaths>();
   xml::Names names_;
   std::vector<Finding>& findings_;
   mutable std::vector<SourceRef> unreadable_;
+  mutable std::vector<WrittenText> padded_;
   // Every listing made since the last reset: bounded, so that a 100,000-line
   // invoice does not keep one per element read. A reset starts a new
   // generation, and the elements listed before list their children again.

@@ -30,12 +30,13 @@ class UblReader {
     Element root = r_.root();
 
     inv.specification_id = r_.text(root, kCbc, "CustomizationID");
-    inv.business_process = r_.text(root, kCbc, "ProfileID");
-    inv.number = r_.text(root, kCbc, "ID");
-    inv.issue_date = r_.text(root, kCbc, "IssueDate");
-    inv.due_date = r_.text(root, kCbc, "DueDate");
-    inv.tax_point_date = r_.text(root, kCbc, "TaxPointDate");
-    inv.type_code = r_.text(root, kCbc, credit ? "CreditNoteTypeCode" : "InvoiceTypeCode");
+    inv.business_process = r_.text(root, kCbc, "ProfileID", Keep::AsWritten);
+    inv.number = r_.text(root, kCbc, "ID", Keep::AsWritten);
+    inv.issue_date = r_.text(root, kCbc, "IssueDate", Keep::AsWritten);
+    inv.due_date = r_.text(root, kCbc, "DueDate", Keep::AsWritten);
+    inv.tax_point_date = r_.text(root, kCbc, "TaxPointDate", Keep::AsWritten);
+    inv.type_code =
+        r_.text(root, kCbc, credit ? "CreditNoteTypeCode" : "InvoiceTypeCode", Keep::AsWritten);
     for (const Element& note : r_.children(root, kCbc, "Note")) {
       inv.notes.push_back(r_.text_of(note));
       if (std::string_view(note.node.text().get()).find("#BAR#") != std::string_view::npos) {
@@ -55,8 +56,8 @@ class UblReader {
       DocumentReference ref;
       ref.source = r_.where(billing);
       if (Element doc = r_.child(billing, kCac, "InvoiceDocumentReference")) {
-        ref.id = r_.text(doc, kCbc, "ID");
-        ref.issue_date = r_.text(doc, kCbc, "IssueDate");
+        ref.id = r_.text(doc, kCbc, "ID", Keep::AsWritten);
+        ref.issue_date = r_.text(doc, kCbc, "IssueDate", Keep::AsWritten);
         for (const Element& code : r_.children(doc, kCbc, "DocumentTypeCode")) {
           inv.preceding_invoice_type_codes.push_back(written(code));
         }
@@ -164,6 +165,7 @@ class UblReader {
       inv.lines.push_back(invoice_line(line, credit, nullptr));
     }
     inv.unreadable_numbers = r_.unreadable_numbers();
+    inv.padded_texts = r_.take_padded_texts();
     inv.codes = collect_codes(r_, Syntax::Ubl);
     return inv;
   }
@@ -177,12 +179,14 @@ class UblReader {
       out.trading_name = r_.text(name, kCbc, "Name");
     }
     for (const Element& id : r_.children(p, kCac, "PartyIdentification")) {
-      if (auto value = r_.identifier(id, kCbc, "ID")) out.identifiers.push_back(*value);
+      if (auto value = r_.identifier(id, kCbc, "ID", Keep::AsWritten)) {
+        out.identifiers.push_back(*value);
+      }
     }
     if (Element legal = r_.child(p, kCac, "PartyLegalEntity")) {
       out.legal_entity = r_.where(legal);
       out.name = r_.text(legal, kCbc, "RegistrationName");
-      out.legal_id = r_.identifier(legal, kCbc, "CompanyID");
+      out.legal_id = r_.identifier(legal, kCbc, "CompanyID", Keep::AsWritten);
     }
     // The payee (BT-59) and the tax representative (BT-62) are named by
     // PartyName/Name; the seller and the buyer by their legal entity only.
@@ -198,7 +202,7 @@ class UblReader {
         out.tax_registration_id = company;
       }
     }
-    out.electronic_address = r_.identifier(p, kCbc, "EndpointID");
+    out.electronic_address = r_.identifier(p, kCbc, "EndpointID", Keep::AsWritten);
     if (Element address = r_.child(p, kCac, "PostalAddress")) out.address = postal(address);
     return out;
   }
@@ -280,8 +284,8 @@ class UblReader {
   Period period(const Element& p) {
     Period out;
     out.source = r_.where(p);
-    out.start = r_.text(p, kCbc, "StartDate");
-    out.end = r_.text(p, kCbc, "EndDate");
+    out.start = r_.text(p, kCbc, "StartDate", Keep::AsWritten);
+    out.end = r_.text(p, kCbc, "EndDate", Keep::AsWritten);
     out.description_code = r_.text(p, kCbc, "DescriptionCode");
     return out;
   }
@@ -289,7 +293,7 @@ class UblReader {
   Delivery delivery(const Element& d) {
     Delivery out;
     out.source = r_.where(d);
-    out.actual_date = r_.text(d, kCbc, "ActualDeliveryDate");
+    out.actual_date = r_.text(d, kCbc, "ActualDeliveryDate", Keep::AsWritten);
     if (Element location = r_.child(d, kCac, "DeliveryLocation")) {
       out.location_id = r_.identifier(location, kCbc, "ID");
       if (Element address = r_.child(location, kCac, "Address")) out.address = postal(address);
@@ -311,7 +315,7 @@ class UblReader {
     out.base_amount = r_.amount(e, kCbc, "BaseAmount");
     if (document_level) {
       if (Element category = r_.child(e, kCac, "TaxCategory")) {
-        out.vat_category = r_.text(category, kCbc, "ID");
+        out.vat_category = r_.text(category, kCbc, "ID", Keep::AsWritten);
         if (Element id = r_.child(category, kCbc, "ID")) {
           out.vat_category_padded =
               trimmed_text(id.node).size() != std::string_view(id.node.text().get()).size();
@@ -329,7 +333,7 @@ class UblReader {
     out.taxable_amount = r_.amount(sub, kCbc, "TaxableAmount");
     out.tax_amount = r_.amount(sub, kCbc, "TaxAmount");
     if (Element category = r_.child(sub, kCac, "TaxCategory")) {
-      out.category = r_.text(category, kCbc, "ID");
+      out.category = r_.text(category, kCbc, "ID", Keep::AsWritten);
       out.rate = r_.number(category, kCbc, "Percent");
       out.exemption_reason = r_.text(category, kCbc, "TaxExemptionReason");
       out.exemption_code = r_.text(category, kCbc, "TaxExemptionReasonCode");
@@ -465,7 +469,7 @@ class UblReader {
         }
       }
       if (Element category = r_.child(item, kCac, "ClassifiedTaxCategory")) {
-        out.vat_category = r_.text(category, kCbc, "ID");
+        out.vat_category = r_.text(category, kCbc, "ID", Keep::AsWritten);
         out.vat_rate = r_.number(category, kCbc, "Percent");
         out.vat_tax_scheme = tax_scheme_of(category);
         out.vat_exemption_reason = r_.text(category, kCbc, "TaxExemptionReason");  // BR-FR-MV
