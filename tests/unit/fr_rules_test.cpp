@@ -286,13 +286,19 @@ TEST_CASE("BR-FR-15 and BR-FR-16: VAT categories and rates, each syntax's ids", 
 
   CHECK(fired(with_vat_groups(Syntax::Cii, "S", "19")) ==
         std::set<std::string>{"BR-FR-16_BT-96_BT-103", "BR-FR-16_BT-119", "BR-FR-16_BT-152"});
+  // BR-FR-DEC-04 refuses its form too (3 decimals, a sign).
   CHECK(fired(with_vat_groups(Syntax::Ubl, "S", "20.000")) ==
-        std::set<std::string>{"BR-FR-16_BT-96", "BR-FR-16_BT-119", "BR-FR-16_BT-152"});
+        std::set<std::string>{"BR-FR-16_BT-96", "BR-FR-16_BT-119", "BR-FR-16_BT-152",
+                              "BR-FR-DEC-04_BT-96_BT-103", "BR-FR-DEC-04_BT-119",
+                              "BR-FR-DEC-04_BT-152"});
   // The rate as written: the same value spelt otherwise is not in the list.
   CHECK(fired(with_vat_groups(Syntax::Cii, "S", "020")) ==
         std::set<std::string>{"BR-FR-16_BT-96_BT-103", "BR-FR-16_BT-119", "BR-FR-16_BT-152"});
+  // BR-FR-DEC-04 refuses its form too (3 decimals, a sign).
   CHECK(fired(with_vat_groups(Syntax::Ubl, "S", "+20")) ==
-        std::set<std::string>{"BR-FR-16_BT-96", "BR-FR-16_BT-119", "BR-FR-16_BT-152"});
+        std::set<std::string>{"BR-FR-16_BT-96", "BR-FR-16_BT-119", "BR-FR-16_BT-152",
+                              "BR-FR-DEC-04_BT-96_BT-103", "BR-FR-DEC-04_BT-119",
+                              "BR-FR-DEC-04_BT-152"});
   // UBL tests BT-152 on cac:InvoiceLine only.
   CHECK(fired(with_vat_groups(Syntax::Ubl, "S", "19", DocumentKind::CreditNote)) ==
         std::set<std::string>{"BR-FR-16_BT-96", "BR-FR-16_BT-119"});
