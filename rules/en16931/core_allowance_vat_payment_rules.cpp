@@ -238,6 +238,21 @@ void check_br_52(const Invoice& inv, const Context& /*ctx*/, Reporter& report) {
                    "reference."});
     }
   }
+  if (inv.syntax != Syntax::Cii) return;
+  // And one right under a line item (the XSD refuses it, BR-FR-30 reads it).
+  for (const ReferencedDocuments& line : inv.line_objects) {
+    for (const ReferencedDocument& doc : line.documents) {
+      if (!doc.ids.empty() &&
+          doc.ids.front().value.find_first_not_of(" \t\r\n") != std::string::npos) {
+        continue;
+      }
+      report.fire(doc.source,
+                  {"Document référencé (BG-24, ou objet facturé d'une ligne BT-128) sans "
+                   "référence.",
+                   "Referenced document (BG-24, or a line's invoiced object BT-128) without a "
+                   "reference."});
+    }
+  }
 }
 
 // UBL wants the element, CII a filled one.
