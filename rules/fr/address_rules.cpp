@@ -60,12 +60,9 @@ void check_br_fr_13(const Invoice& inv, const Context& /*ctx*/, Reporter& report
 
 // The document types of a self-billed invoice, whose addressee is the seller.
 bool is_self_billed(const Invoice& inv) {
-  static constexpr std::array<std::string_view, 7> kTypes = {"389", "501", "500", "471",
-                                                             "473", "261", "502"};
   // Compared as written: " 389" is no self-billed type.
   return inv.type_code &&
-         std::ranges::find(kTypes, as_written(inv, inv.type_code->value, inv.type_code->source)) !=
-             kTypes.end();
+         is_self_billed_type(as_written(inv, inv.type_code->value, inv.type_code->source));
 }
 
 // The SIREN each syntax's test reads for a party: CII its legal id whatever

@@ -250,11 +250,13 @@ bool bidirectional(const Invoice& inv) {
   return inv.business_process && is_bidirectional_billing_mode(inv.business_process->value);
 }
 
-// The heads of the line groups: CII the lines, UBL the billing references
-// (a line with two such references counts twice).
-std::size_t group_heads(const Invoice& inv) {
+// The heads of the line groups whose line `keep` accepts: CII the lines,
+// UBL the billing references (a line with two such references counts twice).
+template <class Keep>
+std::size_t group_heads(const Invoice& inv, Keep keep) {
   std::size_t n = 0;
   for (const InvoiceLine& line : inv.lines) {
+    if (!keep(line)) continue;
     if (inv.syntax == Syntax::Cii) {
       n += is_group_head_cii(line) ? 1 : 0;
     } else {
@@ -263,6 +265,10 @@ std::size_t group_heads(const Invoice& inv) {
     }
   }
   return n;
+}
+
+std::size_t group_heads(const Invoice& inv) {
+  return group_heads(inv, [](const InvoiceLine& /*line*/) { return true; });
 }
 
 void check_bd_02_groups(const Invoice& inv, const Context& /*ctx*/, Reporter& report) {
@@ -281,14 +287,41 @@ void check_bd_02_groups(const Invoice& inv, const Context& /*ctx*/, Reporter& re
                            n)});
 }
 
+// BR-FR-BD-02 (CII _BT-31, UBL _BT-30: the seller; _BT-47: the buyer): of
+// the two groups, exactly one is the sub-invoice of that party: its head's
+// item seller has the party's legal id (EXT-FR-FE-167 = BT-30 / BT-47),
+// compared as written, as XPath's = does.
+template <bool kBuyer>
+void check_bd_02_party(const Invoice& inv, const Context& /*ctx*/, Reporter& report) {
+  if (!bidirectional(inv)) return;
+  const std::optional<Identifier>& wanted = kBuyer ? inv.buyer.legal_id : inv.seller.legal_id;
+  const std::size_t n = !wanted ? 0 : group_heads(inv, [&](const InvoiceLine& line) {
+    if (!line.item_seller || !line.item_seller->legal_id) return false;
+    const Identifier& id = *line.item_seller->legal_id;
+    return as_written(inv, id.value, id.source) == as_written(inv, wanted->value, wanted->source);
+  });
+  if (n == 1) return;
+  const Message party = kBuyer ? Message{"l'acheteur (BT-47)", "the buyer (BT-47)"}
+                               : Message{"le vendeur (BT-30)", "the seller (BT-30)"};
+  report.fire(Location{},
+              {fmt::format("Une facture bi-directionnelle (cadre de facturation BT-23 S9, B9 ou "
+                           "M9) a une ligne GROUP pour {0}, dont le vendeur (EXT-FR-FE-167) a "
+                           "son identifiant légal ; celle-ci en a {1} : donnez à l'une des deux "
+                           "lignes GROUP l'identifiant légal de {0}.",
+                           party.fr, n),
+               fmt::format("A bi-directional invoice (billing framework BT-23 S9, B9 or M9) has "
+                           "one GROUP line for {0}, whose seller (EXT-FR-FE-167) has its legal "
+                           "id; this one has {1}: give one of the two GROUP lines the legal id "
+                           "of {0}.",
+                           party.en, n)});
+}
+
 // The document types a bi-directional invoice may have (BR-FR-BD-13,
 // BR-FR-MV-BD), its type code normalized.
 void check_bd_type(const Invoice& inv, const Context& /*ctx*/, Reporter& report) {
   if (!bidirectional(inv) || !inv.type_code) return;
-  static constexpr std::array<std::string_view, 7> kTypes = {"389", "261", "501", "500",
-                                                             "502", "471", "473"};
-  const std::string type = normalize_space(inv.type_code->value);
-  if (std::ranges::find(kTypes, type) != kTypes.end()) return;
+  // The self-billed types (BR-FR-MV-13's list), the type code normalized.
+  if (is_self_billed_type(normalize_space(inv.type_code->value))) return;
   report.fire(inv.type_code->source,
               {fmt::format("Le type de document (BT-3) « {} » n'est pas celui d'une facture "
                            "bi-directionnelle (cadre de facturation BT-23 S9, B9 ou M9) : donnez "
@@ -377,6 +410,22 @@ void register_line_reference_rules(Registry& registry) {
       "Une facture bi-directionnelle (S9, B9, M9) a exactement deux lignes GROUP sans parent.",
       "A bi-directional invoice (S9, B9, M9) has exactly two GROUP lines without a parent."};
   registry.add(bd_rule("BR-FR-BD-02_EXT-FR-FE-163", "EXT-FR-FE-163", groups, check_bd_02_groups));
+  const std::vector<std::string> seller_terms = {"BT-30", "EXT-FR-FE-167"};
+  const Message seller_group{
+      "Une facture bi-directionnelle (S9, B9, M9) a une ligne GROUP dont le vendeur a "
+      "l'identifiant légal du vendeur (BT-30).",
+      "A bi-directional invoice (S9, B9, M9) has one GROUP line whose seller has the seller's "
+      "legal id (BT-30)."};
+  registry.add(fr_rule("BR-FR-BD-02_BT-31", seller_group, seller_terms,
+                       only_in<Syntax::Cii, check_bd_02_party<false>>, Severity::Fatal));
+  registry.add(fr_rule("BR-FR-BD-02_BT-30", seller_group, seller_terms,
+                       only_in<Syntax::Ubl, check_bd_02_party<false>>, Severity::Fatal));
+  registry.add(fr_rule("BR-FR-BD-02_BT-47",
+                       {"Une facture bi-directionnelle (S9, B9, M9) a une ligne GROUP dont le "
+                        "vendeur a l'identifiant légal de l'acheteur (BT-47).",
+                        "A bi-directional invoice (S9, B9, M9) has one GROUP line whose seller "
+                        "has the buyer's legal id (BT-47)."},
+                       {"BT-47", "EXT-FR-FE-167"}, check_bd_02_party<true>, Severity::Fatal));
   const Message types{
       "Une facture bi-directionnelle (S9, B9, M9) est de type 389, 261, 501, 500, 502, 471 ou "
       "473.",

@@ -101,8 +101,10 @@ bool is_special_billing_mode(std::string_view code);
 // contract, S8, B8 or M8 once white space is normalized.
 bool is_multi_vendor_billing_mode(std::string_view code);
 
-// BR-FR-MV-13: a self-billed document type (389, 261, 501, 500, 502, 471,
-// 473), which a multi-vendor invoice cannot be; compared as given.
+// A self-billed document type (389, 261, 501, 500, 502, 471, 473), compared
+// as given: BR-FR-21/22 (whose addressee is then the seller), BR-FR-MV-13
+// (which a multi-vendor invoice cannot be), BR-FR-BD-13 (which a
+// bi-directional invoice must be).
 bool is_self_billed_type(std::string_view code);
 
 // BR-FR-MV-14: a corrective invoice or a credit note type (384, 472, 381,
