@@ -14,6 +14,7 @@
 #include "rules/catalogue/catalogue.hpp"
 #include "rules/engine/engine.hpp"
 #include "rules/fr/values.hpp"
+#include "tests/unit/fr_fired.hpp"
 
 using namespace cprokit;
 
@@ -34,24 +35,15 @@ Invoice invoice(Syntax syntax) {
 
 // The ids of this group the fr-ctc profile fires on `inv`, each once.
 std::set<std::string> fired(const Invoice& inv) {
-  const Registry& registry = catalogue::builtin();
-  Context context;
-  std::vector<Finding> all;
-  run_rules(registry, *registry.profile("fr-ctc"), inv, context, all);
   std::set<std::string> out;
-  for (const Finding& f : all) {
-    if (kOurs.contains(f.rule)) out.insert(f.rule);
-  }
+  for (const Finding& f :
+       test::fr_findings(inv, [](const std::string& id) { return kOurs.contains(id); }))
+    out.insert(f.rule);
   return out;
 }
 
 std::size_t count_fired(const Invoice& inv, const std::string& rule) {
-  const Registry& registry = catalogue::builtin();
-  Context context;
-  std::vector<Finding> all;
-  run_rules(registry, *registry.profile("fr-ctc"), inv, context, all);
-  return static_cast<std::size_t>(
-      std::ranges::count_if(all, [&](const Finding& f) { return f.rule == rule; }));
+  return test::fr_findings(inv, [&](const std::string& id) { return id == rule; }).size();
 }
 
 Text text(std::string value) {

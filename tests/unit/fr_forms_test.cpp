@@ -12,6 +12,7 @@
 #include "rules/catalogue/catalogue.hpp"
 #include "rules/engine/engine.hpp"
 #include "rules/fr/values.hpp"
+#include "tests/unit/fr_fired.hpp"
 
 using namespace cprokit;
 
@@ -26,15 +27,7 @@ Amount amount(const std::string& text) {
 
 // The ids starting with `prefix` fired on `inv` under fr-ctc.
 std::set<std::string> fired(const Invoice& inv, std::string_view prefix = "BR-FR-DEC-") {
-  const Registry& registry = catalogue::builtin();
-  Context context;
-  std::vector<Finding> all;
-  run_rules(registry, *registry.profile("fr-ctc"), inv, context, all);
-  std::set<std::string> out;
-  for (const Finding& f : all) {
-    if (f.rule.starts_with(prefix)) out.insert(f.rule);
-  }
-  return out;
+  return test::fr_fired(inv, {prefix});
 }
 
 // BR-FR-01 and BR-FR-02, those on the invoice numbers.

@@ -17,6 +17,7 @@
 #include "rules/catalogue/catalogue.hpp"
 #include "rules/engine/engine.hpp"
 #include "rules/model/invoice.hpp"
+#include "tests/unit/fr_fired.hpp"
 #include "validators/readers/readers.hpp"
 #include "validators/xml/safe_xml.hpp"
 
@@ -53,15 +54,7 @@ std::string ubl_with(std::string_view number, std::string_view type_code,
 
 // The ids starting with `prefix` fired on `inv` under fr-ctc.
 std::set<std::string> fired(const Invoice& inv, std::string_view prefix) {
-  const Registry& registry = catalogue::builtin();
-  Context context;
-  std::vector<Finding> all;
-  run_rules(registry, *registry.profile("fr-ctc"), inv, context, all);
-  std::set<std::string> out;
-  for (const Finding& f : all) {
-    if (f.rule.starts_with(prefix)) out.insert(f.rule);
-  }
-  return out;
+  return test::fr_fired(inv, {prefix});
 }
 
 // An invoice of `syntax` numbered `trimmed`, written `written` in the document.

@@ -11,6 +11,7 @@
 #include "rules/catalogue/catalogue.hpp"
 #include "rules/engine/engine.hpp"
 #include "rules/fr/values.hpp"
+#include "tests/unit/fr_fired.hpp"
 
 using namespace cprokit;
 
@@ -18,15 +19,7 @@ namespace {
 
 // The BR-FR-MV ids fired on `inv` under fr-ctc.
 std::set<std::string> fired(const Invoice& inv) {
-  const Registry& registry = catalogue::builtin();
-  Context context;
-  std::vector<Finding> all;
-  run_rules(registry, *registry.profile("fr-ctc"), inv, context, all);
-  std::set<std::string> out;
-  for (const Finding& f : all) {
-    if (f.rule.starts_with("BR-FR-MV-")) out.insert(f.rule);
-  }
-  return out;
+  return test::fr_fired(inv, {"BR-FR-MV-"});
 }
 
 Invoice invoice(Syntax syntax, std::string_view mode, std::string_view type) {

@@ -13,6 +13,7 @@
 
 #include "rules/catalogue/catalogue.hpp"
 #include "rules/engine/engine.hpp"
+#include "tests/unit/fr_fired.hpp"
 
 using namespace cprokit;
 
@@ -20,17 +21,7 @@ namespace {
 
 // The ids of the four families fired on `inv` under fr-ctc.
 std::set<std::string> fired(const Invoice& inv) {
-  const Registry& registry = catalogue::builtin();
-  Context context;
-  std::vector<Finding> all;
-  run_rules(registry, *registry.profile("fr-ctc"), inv, context, all);
-  std::set<std::string> out;
-  for (const Finding& f : all) {
-    for (std::string_view prefix : {"BR-FR-09_", "BR-FR-23_", "BR-FR-25_", "BR-FR-CO-10_"}) {
-      if (f.rule.starts_with(prefix)) out.insert(f.rule);
-    }
-  }
-  return out;
+  return test::fr_fired(inv, {"BR-FR-09_", "BR-FR-23_", "BR-FR-25_", "BR-FR-CO-10_"});
 }
 
 Identifier id(std::string value, std::string scheme, bool global = true) {

@@ -14,6 +14,7 @@
 #include "rules/catalogue/catalogue.hpp"
 #include "rules/engine/engine.hpp"
 #include "rules/fr/processing_type.hpp"
+#include "tests/unit/fr_fired.hpp"
 
 using namespace cprokit;
 
@@ -63,15 +64,9 @@ Invoice reform_invoice(Syntax syntax) {
 }
 
 std::vector<Finding> lint(const Invoice& inv, RuleMode mode = RuleMode::Strict) {
-  const Registry& registry = catalogue::builtin();
-  Context context;
-  context.mode = mode;
-  std::vector<Finding> all;
-  run_rules(registry, *registry.profile("fr-ctc"), inv, context, all);
-  std::vector<Finding> out;
-  std::ranges::copy_if(all, std::back_inserter(out),
-                       [&](const Finding& f) { return registry.family_of(f.rule)->id == "BR-FR"; });
-  return out;
+  return test::fr_findings(
+      inv, [](const std::string& id) { return catalogue::builtin().family_of(id)->id == "BR-FR"; },
+      mode);
 }
 
 std::set<std::string> fired(const Invoice& inv) {
