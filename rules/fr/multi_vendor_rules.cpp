@@ -31,6 +31,7 @@
 //   line's cac:DocumentReference of type 130 and scheme AFL; in CII any
 //   ram:IssuerAssignedID before it (read here: the lines' referenced
 //   documents, preceding-invoice references and AFL/AVV identifiers).
+#include <algorithm>
 #include <cmath>
 #include <string>
 #include <string_view>
@@ -78,10 +79,9 @@ bool names_invoice(const Invoice& inv, const LineInvoiceReference& ref) {
 // Whether a line is a head (a GROUP line without a parent).
 bool is_head(const Invoice& inv, const InvoiceLine& line) {
   if (inv.syntax == kCii) return is_group_head_cii(line);
-  for (const LineInvoiceReference& ref : line.invoice_references) {
-    if (is_group_reference_ubl(inv, ref)) return true;
-  }
-  return false;
+  return std::ranges::any_of(line.invoice_references, [&](const LineInvoiceReference& ref) {
+    return is_group_reference_ubl(inv, ref);
+  });
 }
 
 // A head and where its rules' context is: UBL the GROUP cac:BillingReference,

@@ -66,10 +66,10 @@ ReferencedDocument cii_object(std::string scheme, std::string id) {
 }
 
 // A UBL document reference with ids of the given schemes.
-ReferencedDocument ubl_object(std::vector<std::pair<std::string, std::string>> ids) {
+ReferencedDocument ubl_object(const std::vector<std::pair<std::string, std::string>>& ids) {
   ReferencedDocument doc;
-  for (auto& [scheme, value] : ids)
-    doc.ids.push_back(Identifier{std::move(value), std::move(scheme), {}, true});
+  for (const auto& [scheme, value] : ids)
+    doc.ids.push_back(Identifier{value, scheme, {}, true});
   return doc;
 }
 
