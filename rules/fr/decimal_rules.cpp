@@ -40,6 +40,10 @@ template <class V>
 void add(Values& out, const std::optional<V>& v) {
   if (v) out.push_back({v->text, &v->source});
 }
+// A VAT rate written but no decimal ("20,0"): the model keeps its text only.
+void add(Values& out, const std::optional<Text>& unreadable) {
+  if (unreadable) out.push_back({unreadable->value, &unreadable->source});
+}
 
 // What a value is, as a message names it.
 enum class Kind { Amount, Quantity, Price, Rate };
@@ -121,8 +125,26 @@ Values document_charge_amounts(const Invoice& inv) {
 }
 Values document_charge_rates(const Invoice& inv) {
   Values out;
-  for (const AllowanceCharge& ac : inv.allowances_charges)
+  for (const AllowanceCharge& ac : inv.allowances_charges) {
     add(out, ac.vat_rate);
+    add(out, ac.vat_rate_unreadable);
+  }
+  return out;
+}
+Values breakdown_rates(const Invoice& inv) {
+  Values out;
+  for (const VatBreakdown& b : inv.vat_breakdown) {
+    add(out, b.rate);
+    add(out, b.rate_unreadable);
+  }
+  return out;
+}
+Values line_rates(const Invoice& inv) {
+  Values out;
+  for (const InvoiceLine& l : inv.lines) {
+    add(out, l.vat_rate);
+    add(out, l.vat_rate_unreadable);
+  }
   return out;
 }
 Values document_charge_bases(const Invoice& inv) {
@@ -203,10 +225,8 @@ constexpr Spec kBt148{"BR-FR-DEC-03_BT-148", "BT-148", Kind::Price,
                       line<Number, &InvoiceLine::gross_price>};
 constexpr Spec kRateCharge{"BR-FR-DEC-04_BT-96_BT-103", "BT-96, BT-103", Kind::Rate,
                            document_charge_rates};
-constexpr Spec kBt119{"BR-FR-DEC-04_BT-119", "BT-119", Kind::Rate,
-                      breakdown<Number, &VatBreakdown::rate>};
-constexpr Spec kBt152{"BR-FR-DEC-04_BT-152", "BT-152", Kind::Rate,
-                      line<Number, &InvoiceLine::vat_rate>};
+constexpr Spec kBt119{"BR-FR-DEC-04_BT-119", "BT-119", Kind::Rate, breakdown_rates};
+constexpr Spec kBt152{"BR-FR-DEC-04_BT-152", "BT-152", Kind::Rate, line_rates};
 
 Message title(Kind kind, const char* terms) {
   switch (kind) {

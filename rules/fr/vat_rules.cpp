@@ -31,10 +31,12 @@ namespace {
 // The groups that carry a VAT category and rate.
 enum class Level { AllowanceCharge, Breakdown, Line };
 
-// A group's VAT category code and rate, and where the group is.
+// A group's VAT category code and rate (or the rate's text, when it is no
+// decimal), and where the group is.
 struct VatOf {
   const std::optional<Text>* category;
   const std::optional<Number>* rate;
+  const std::optional<Text>* unreadable_rate;
   const SourceRef* group;
 };
 
@@ -43,16 +45,17 @@ std::vector<VatOf> vat_of(const Invoice& inv, Level level) {
   switch (level) {
     case Level::AllowanceCharge:
       for (const AllowanceCharge& ac : inv.allowances_charges)
-        out.push_back({&ac.vat_category, &ac.vat_rate, &ac.source});
+        out.push_back({&ac.vat_category, &ac.vat_rate, &ac.vat_rate_unreadable, &ac.source});
       break;
     case Level::Breakdown:
       for (const VatBreakdown& vb : inv.vat_breakdown)
-        out.push_back({&vb.category, &vb.rate, &vb.source});
+        out.push_back({&vb.category, &vb.rate, &vb.rate_unreadable, &vb.source});
       break;
     case Level::Line:
       // UBL reads BT-152 on invoice lines only (BT-151 on both kinds).
       for (const InvoiceLine& line : inv.lines)
-        out.push_back({&line.vat_category, &line.vat_rate, &line.source});
+        out.push_back(
+            {&line.vat_category, &line.vat_rate, &line.vat_rate_unreadable, &line.source});
       break;
   }
   return out;
@@ -145,12 +148,13 @@ void check_rate(const Invoice& inv, const Context& /*ctx*/, Reporter& report) {
   const Names names = rate_names(kLevel);
   for (const VatOf& vat : vat_of(inv, kLevel)) {
     const auto& rate = *vat.rate;
-    if (!rate) continue;
+    const auto& unreadable = *vat.unreadable_rate;
+    if (!rate && !unreadable) continue;
     // The test compares the text as written (string(.)): "020" or "+20" is
-    // not "20", though the value is.
-    const std::string& written = rate->text;
+    // not "20", though the value is; "20,0" is no number, but a text to judge.
+    const std::string& written = rate ? rate->text : unreadable->value;
     if (is_vat_rate(written)) continue;
-    report.fire(rate->source,
+    report.fire(rate ? rate->source : unreadable->source,
                 {fmt::format("Le taux de TVA {} « {} » n'est pas un taux français écrit comme la "
                              "réforme l'attend : donnez-le en pourcentage, sans « % », avec au "
                              "plus deux décimales (20, 10, 8.5, 5.5, 2.1, 0…).",

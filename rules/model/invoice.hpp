@@ -104,8 +104,11 @@ struct AllowanceCharge {  // BG-20 / BG-21 (document), BG-27 / BG-28 (line)
   std::optional<Number> percentage;   // BT-94 / BT-101 / BT-138 / BT-143
   std::optional<Text> vat_category;   // BT-95 / BT-102 (document level only)
   std::optional<Number> vat_rate;     // BT-96 / BT-103 (document level only)
-  std::optional<Text> reason;         // BT-97 / BT-104 / BT-139 / BT-144
-  std::optional<Text> reason_code;    // BT-98 / BT-105 / BT-140 / BT-145
+  // The rate's text when it is written but is no decimal ("20,0"): no number
+  // for the other rules, but BR-FR-16 and BR-FR-DEC-04 judge its spelling.
+  std::optional<Text> vat_rate_unreadable;
+  std::optional<Text> reason;       // BT-97 / BT-104 / BT-139 / BT-144
+  std::optional<Text> reason_code;  // BT-98 / BT-105 / BT-140 / BT-145
   // The tax scheme the VAT category is given under: UBL TaxScheme/ID, CII
   // TypeCode ("VAT"); several official tests only count categories under VAT.
   std::optional<Text> tax_scheme;
@@ -142,6 +145,7 @@ struct VatBreakdown {                       // BG-23
   std::optional<Amount> tax_amount;         // BT-117
   std::optional<Text> category;             // BT-118
   std::optional<Number> rate;               // BT-119
+  std::optional<Text> rate_unreadable;      // BT-119 that is no decimal, as vat_rate_unreadable
   std::optional<Text> exemption_reason;     // BT-120
   std::optional<Text> exemption_code;       // BT-121
   std::optional<Text> tax_scheme;           // UBL TaxScheme/ID, CII TypeCode
@@ -216,6 +220,7 @@ struct InvoiceLine {                 // NOLINT(clang-analyzer-optin.performance.
   std::optional<Number> price_base_quantity;        // BT-149
   std::optional<Text> vat_category;                 // BT-151
   std::optional<Number> vat_rate;                   // BT-152
+  std::optional<Text> vat_rate_unreadable;          // no decimal, as AllowanceCharge's
   std::optional<Text> vat_tax_scheme;               // its scheme (see AllowanceCharge)
   std::optional<Text> item_name;                    // BT-153
   std::optional<Period> period;                     // BG-26

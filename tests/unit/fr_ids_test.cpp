@@ -7,7 +7,9 @@
 #include <catch2/catch.hpp>
 
 #include <algorithm>
+#include <fstream>
 #include <functional>
+#include <iterator>
 #include <memory>
 #include <set>
 #include <string>
@@ -162,4 +164,25 @@ TEST_CASE("BR-FR-04 and BR-FR-23 compare the code and the address as written", "
   const Invoice plain = read_ubl(ubl_with("F-1", "380", "842153793"));
   CHECK(fired(plain, "BR-FR-04_").empty());
   CHECK(fired(plain, "BR-FR-23_").empty());
+}
+
+TEST_CASE("a VAT rate with a decimal comma is no number but still judged by BR-FR-16 and -DEC-04",
+          "[fr][ids]") {
+  const std::string dir = std::string(CPROKIT_FIXTURES_DIR) + "/invoices/fr/";
+  for (const bool ubl : {true, false}) {
+    INFO((ubl ? "UBL" : "CII"));
+    std::ifstream in(dir + (ubl ? "base-ubl.xml" : "base-cii.xml"));
+    std::string xml((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    const std::string tag = ubl ? "cbc:Percent>" : "ram:RateApplicablePercent>";
+    // The rate 20 of the breakdown and of the first line, written with a comma.
+    for (std::size_t at = 0; (at = xml.find(tag + "20<", at)) != std::string::npos;)
+      xml.replace(at + tag.size(), 2, "20,0");
+    const Invoice inv = ubl ? read_ubl(xml) : read_cii(xml);
+    REQUIRE(inv.vat_breakdown.front().rate_unreadable);
+    CHECK(inv.vat_breakdown.front().rate_unreadable->value == "20,0");
+    CHECK_FALSE(inv.vat_breakdown.front().rate);
+    const auto fired = test::fr_fired(inv, {"BR-FR-16_", "BR-FR-DEC-04_"});
+    CHECK(fired == std::set<std::string>{"BR-FR-16_BT-119", "BR-FR-16_BT-152",
+                                         "BR-FR-DEC-04_BT-119", "BR-FR-DEC-04_BT-152"});
+  }
 }

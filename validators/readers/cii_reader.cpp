@@ -332,7 +332,7 @@ class CiiReader {
           out.vat_category_padded =
               trimmed_text(code.node).size() != std::string_view(code.node.text().get()).size();
         }
-        out.vat_rate = r_.number(category, kRam, "RateApplicablePercent");
+        out.vat_rate = r_.number(category, kRam, "RateApplicablePercent", out.vat_rate_unreadable);
       }
     }
     return out;
@@ -353,7 +353,7 @@ class CiiReader {
       if (!out.tax_point_date) out.tax_point_date = r_.empty_text_at(point);
     }
     out.tax_point_date_code = r_.text(tax, kRam, "DueDateTypeCode");
-    out.rate = r_.number(tax, kRam, "RateApplicablePercent");
+    out.rate = r_.number(tax, kRam, "RateApplicablePercent", out.rate_unreadable);
     return out;
   }
 
@@ -486,7 +486,7 @@ class CiiReader {
       if (Element tax = r_.child(settlement, kRam, "ApplicableTradeTax")) {
         out.vat_tax_scheme = r_.text(tax, kRam, "TypeCode");
         out.vat_category = r_.text(tax, kRam, "CategoryCode", Keep::AsWritten);
-        out.vat_rate = r_.number(tax, kRam, "RateApplicablePercent");
+        out.vat_rate = r_.number(tax, kRam, "RateApplicablePercent", out.vat_rate_unreadable);
         out.vat_exemption_reason = r_.text(tax, kRam, "ExemptionReason");  // BR-FR-MV
       }
       if (Element p = r_.child(settlement, kRam, "BillingSpecifiedPeriod")) out.period = period(p);

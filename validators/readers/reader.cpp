@@ -242,4 +242,14 @@ std::optional<Number> Reader::number(const Element& parent, xml::NamespaceUri ur
   return number_of(e);
 }
 
+std::optional<Number> Reader::number(const Element& parent, xml::NamespaceUri uri,
+                                     std::string_view local,
+                                     std::optional<Text>& unreadable) const {
+  Element e = child(parent, uri, local);
+  if (!e) return std::nullopt;
+  auto n = number_of(e);
+  if (!n) unreadable = Text{e.node.text().get(), where(e)};
+  return n;
+}
+
 }  // namespace cprokit::readers

@@ -82,6 +82,11 @@ class Reader {
                                std::string_view local) const;  // currency: currencyID
   std::optional<Number> number(const Element& parent, xml::NamespaceUri uri,
                                std::string_view local) const;
+  // The same, and when the element is there but is no decimal, its text as
+  // written in `unreadable`: the reform's rules on a VAT rate's spelling
+  // (BR-FR-16, BR-FR-DEC-04) judge "20,0" too.
+  std::optional<Number> number(const Element& parent, xml::NamespaceUri uri, std::string_view local,
+                               std::optional<Text>& unreadable) const;
 
   // The same, for an element already found.
   Text text_of(const Element& e, Keep keep = Keep::Trimmed) const;

@@ -320,7 +320,7 @@ class UblReader {
           out.vat_category_padded =
               trimmed_text(id.node).size() != std::string_view(id.node.text().get()).size();
         }
-        out.vat_rate = r_.number(category, kCbc, "Percent");
+        out.vat_rate = r_.number(category, kCbc, "Percent", out.vat_rate_unreadable);
         out.tax_scheme = tax_scheme_of(category);
       }
     }
@@ -334,7 +334,7 @@ class UblReader {
     out.tax_amount = r_.amount(sub, kCbc, "TaxAmount");
     if (Element category = r_.child(sub, kCac, "TaxCategory")) {
       out.category = r_.text(category, kCbc, "ID", Keep::AsWritten);
-      out.rate = r_.number(category, kCbc, "Percent");
+      out.rate = r_.number(category, kCbc, "Percent", out.rate_unreadable);
       out.exemption_reason = r_.text(category, kCbc, "TaxExemptionReason");
       out.exemption_code = r_.text(category, kCbc, "TaxExemptionReasonCode");
       out.tax_scheme = tax_scheme_of(category);
@@ -470,7 +470,7 @@ class UblReader {
       }
       if (Element category = r_.child(item, kCac, "ClassifiedTaxCategory")) {
         out.vat_category = r_.text(category, kCbc, "ID", Keep::AsWritten);
-        out.vat_rate = r_.number(category, kCbc, "Percent");
+        out.vat_rate = r_.number(category, kCbc, "Percent", out.vat_rate_unreadable);
         out.vat_tax_scheme = tax_scheme_of(category);
         out.vat_exemption_reason = r_.text(category, kCbc, "TaxExemptionReason");  // BR-FR-MV
       }
