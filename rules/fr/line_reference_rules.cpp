@@ -373,8 +373,7 @@ void check_bd_14(const Invoice& inv, const Context& /*ctx*/, Reporter& report) {
     for (const LineInvoiceReference& group : refs) {
       if (!is_group_reference_ubl(inv, group)) continue;
       const bool named = std::ranges::any_of(refs, [&](const LineInvoiceReference& ref) {
-        return ref.id && ref.id->value != inv.number->value &&
-               (!kDate || ref.issue_date.has_value());
+        return ref.id && !is_invoice_number(inv, *ref.id) && (!kDate || ref.issue_date.has_value());
       });
       if (!named) report.fire(group.source, message);
     }

@@ -73,7 +73,7 @@ bool blank(const std::optional<Text>& text) {
 
 // UBL: whether a line's cac:BillingReference names the invoice itself.
 bool names_invoice(const Invoice& inv, const LineInvoiceReference& ref) {
-  return inv.number && ref.id && ref.id->value == inv.number->value;
+  return ref.id && is_invoice_number(inv, *ref.id);
 }
 
 // Whether a line is a head (a GROUP line without a parent).
@@ -142,14 +142,14 @@ std::vector<ObjectId> object_ids(const Invoice& inv, const InvoiceLine& line,
   if (inv.syntax == kUbl) {
     for (const LineDocumentReference& ref : line.document_references) {
       if (ref.id && ref.id->scheme == scheme && is(ref.type_code, "130")) {
-        out.push_back({ref.id->value, ref.id->source});
+        out.push_back({as_written(inv, ref.id->value, ref.id->source), ref.id->source});
       }
     }
     return out;
   }
   for (const LineObjectReference& ref : line.object_references) {
     if (ref.id && is(ref.scheme, scheme) && is(ref.type_code, "130")) {
-      out.push_back({ref.id->value, ref.id->source});
+      out.push_back({as_written(inv, ref.id->value, ref.id->source), ref.id->source});
     }
   }
   return out;
@@ -562,7 +562,10 @@ void check_mv_08(const Invoice& inv, const Context& /*ctx*/, Reporter& report) {
 void check_mv_11(const Invoice& inv, const Context& /*ctx*/, Reporter& report) {
   if (!special_contract(inv) || !inv.seller.legal_id) return;
   const std::string& seller = inv.seller.legal_id->value;
-  const std::string number = inv.number ? inv.number->value : std::string();
+  // As written, as the reference's $invoiceID.
+  const std::string number =
+      inv.number ? std::string(as_written(inv, inv.number->value, inv.number->source))
+                 : std::string();
   // The seller's heads, each once (UBL: a line with a GROUP reference).
   auto seller_head = [&](const InvoiceLine& line) {
     if (!line.item_seller || !line.item_seller->legal_id) return false;
@@ -680,7 +683,7 @@ void check_mv_14(const Invoice& inv, const Context& /*ctx*/, Reporter& report) {
   for (const Head& head : heads(inv)) {
     bool found = false;
     for (const LineInvoiceReference& ref : head.line->invoice_references) {
-      if (inv.syntax == kUbl && !(ref.id && inv.number && ref.id->value != inv.number->value))
+      if (inv.syntax == kUbl && !(ref.id && inv.number && !is_invoice_number(inv, *ref.id)))
         continue;
       found = found || (kDate ? ref.issue_date.has_value() : ref.id.has_value());
     }

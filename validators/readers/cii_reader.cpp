@@ -171,7 +171,7 @@ class CiiReader {
       }
       if (Element settlement = r_.child(line, kRam, "SpecifiedLineTradeSettlement")) {
         for (const Element& doc : r_.children(settlement, kRam, "AdditionalReferencedDocument")) {
-          auto id = r_.text(doc, kRam, "IssuerAssignedID");
+          auto id = r_.text(doc, kRam, "IssuerAssignedID", Keep::AsWritten);
           const SourceRef where = r_.where(doc);
           inv.line_referenced_documents.push_back({id, std::nullopt, where});
           // BR-FR-MV: the line's object identifiers (BT-128).

@@ -362,7 +362,7 @@ class UblReader {
     LineInvoiceReference out;
     out.source = r_.where(billing);
     if (Element doc = r_.child(billing, kCac, "InvoiceDocumentReference")) {
-      out.id = r_.text(doc, kCbc, "ID");
+      out.id = r_.text(doc, kCbc, "ID", Keep::AsWritten);
       out.issue_date = r_.text(doc, kCbc, "IssueDate");
       out.status_code = r_.text(doc, kCbc, "DocumentStatusCode");
       out.type_code = r_.text(doc, kCbc, "DocumentTypeCode");
@@ -431,7 +431,7 @@ class UblReader {
       out.invoice_references.push_back(line_invoice_reference(billing));
     }
     for (const Element& doc : r_.children(l, kCac, "DocumentReference")) {
-      out.document_references.push_back({r_.identifier(doc, kCbc, "ID"),
+      out.document_references.push_back({r_.identifier(doc, kCbc, "ID", Keep::AsWritten),
                                          r_.text(doc, kCbc, "DocumentTypeCode"),
                                          r_.text(doc, kCbc, "IssueDate"), r_.where(doc)});
     }
