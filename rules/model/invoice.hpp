@@ -406,7 +406,8 @@ struct Invoice {
   // facturation BT-23 (BR-FR-08), the parties' identifiers BT-29/46/60 (in
   // CII the GlobalIDs), legal ids BT-30/47 and electronic addresses BT-34/49
   // (BR-FR-09, -11, -12, -21..26), the VAT categories BT-95/102/118/151
-  // (BR-FR-15).
+  // (BR-FR-15), and the lines' invoice references (EXT-FR-FE-136) and
+  // object identifiers (BT-128) that BR-FR-MV and -BD compare with BT-1.
   std::vector<WrittenText> padded_texts;
 };
 
