@@ -5,21 +5,6 @@
 namespace cprokit::en16931 {
 namespace core {
 
-std::string normalize_space(std::string_view s) {
-  std::string out;
-  bool space = false;
-  for (char c : s) {
-    if (c == ' ' || c == '\t' || c == '\r' || c == '\n') {
-      space = !out.empty();
-      continue;
-    }
-    if (space) out += ' ';
-    space = false;
-    out += c;
-  }
-  return out;
-}
-
 namespace {
 
 std::string_view local_name(std::string_view qualified) {

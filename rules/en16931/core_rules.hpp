@@ -23,6 +23,7 @@
 #include "rules/engine/context.hpp"
 #include "rules/engine/registry.hpp"
 #include "rules/engine/reporter.hpp"
+#include "rules/model/text.hpp"
 
 namespace cprokit::en16931::core {
 
@@ -30,9 +31,6 @@ namespace cprokit::en16931::core {
 inline bool filled(const std::optional<Text>& t) {
   return t && !t->value.empty();
 }
-
-// XPath normalize-space(): XML white space trimmed, inner runs made one space.
-std::string normalize_space(std::string_view s);
 
 // Characters (not bytes) of a UTF-8 string, as XPath string-length() counts them.
 std::size_t characters(std::string_view utf8);

@@ -6,10 +6,6 @@
 namespace cprokit::fr {
 namespace {
 
-// XML white space, as normalize-space() knows it.
-bool is_space(char c) {
-  return c == ' ' || c == '\t' || c == '\r' || c == '\n';
-}
 bool is_digit(char c) {
   return c >= '0' && c <= '9';
 }
@@ -35,22 +31,6 @@ bool is_reform_day(std::string_view year, std::string_view month, std::string_vi
 }
 
 }  // namespace
-
-std::string normalize_space(std::string_view s) {
-  std::string out;
-  out.reserve(s.size());
-  bool pending_space = false;
-  for (char c : s) {
-    if (is_space(c)) {
-      pending_space = !out.empty();
-      continue;
-    }
-    if (pending_space) out += ' ';
-    pending_space = false;
-    out += c;
-  }
-  return out;
-}
 
 bool is_digits(std::string_view s, std::size_t n) {
   return s.size() == n && std::ranges::all_of(s, is_digit);

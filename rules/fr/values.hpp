@@ -8,10 +8,9 @@
 #include <string>
 #include <string_view>
 
-namespace cprokit::fr {
+#include "rules/model/text.hpp"
 
-// XPath normalize-space(): white space trimmed, inner runs made one space.
-std::string normalize_space(std::string_view s);
+namespace cprokit::fr {
 
 // Whether `s` is `n` ASCII digits, nothing else.
 bool is_digits(std::string_view s, std::size_t n);

@@ -4,6 +4,7 @@
 #include <set>
 #include <string>
 
+#include "rules/model/text.hpp"
 #include "validators/binding/special_checks.hpp"
 
 namespace cprokit::binding {

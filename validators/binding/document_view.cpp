@@ -8,10 +8,6 @@ namespace {
 
 const std::vector<pugi::xml_node> kNone;
 
-bool is_space(char c) {
-  return c == ' ' || c == '\t' || c == '\n' || c == '\r';
-}
-
 }  // namespace
 
 DocumentView::DocumentView(const Program& program, const pugi::xml_node& root,
@@ -151,28 +147,13 @@ void DocumentView::record_bearer(int attribute, const pugi::xml_node& element) {
 }
 
 std::optional<bool> boolean_value(std::string_view text) {
-  while (!text.empty() && is_space(text.front()))
+  while (!text.empty() && is_xml_space(text.front()))
     text.remove_prefix(1);
-  while (!text.empty() && is_space(text.back()))
+  while (!text.empty() && is_xml_space(text.back()))
     text.remove_suffix(1);
   if (text == "true" || text == "1") return true;
   if (text == "false" || text == "0") return false;
   return std::nullopt;
-}
-
-std::string normalize_space(std::string_view text) {
-  std::string out;
-  bool pending_space = false;
-  for (char c : text) {
-    if (is_space(c)) {
-      pending_space = !out.empty();
-      continue;
-    }
-    if (pending_space) out += ' ';
-    pending_space = false;
-    out += c;
-  }
-  return out;
 }
 
 }  // namespace cprokit::binding

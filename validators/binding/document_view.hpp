@@ -81,7 +81,5 @@ class DocumentView {
 
 // xs:boolean of a value: "true"/"1", "false"/"0", spaces around allowed.
 std::optional<bool> boolean_value(std::string_view text);
-// XPath normalize-space().
-std::string normalize_space(std::string_view text);
 
 }  // namespace cprokit::binding
