@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <string>
 
+#include "rules/model/text.hpp"
+
 namespace cprokit::binding {
 namespace {
 
