@@ -4,6 +4,7 @@
 #include <sys/stat.h>
 
 #include <atomic>
+#include <chrono>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -253,4 +254,59 @@ TEST_CASE("grammar cache: without a usable cache folder only speed is lost", "[x
     const ScopedEnv env("CPROKIT_CACHE_DIR", (blocked.path() / "file").string());
     CHECK(describe(verdicts(*SchemaSet::load(schemas.path()))) == *expected);
   }
+}
+
+namespace {
+
+void age(const fs::path& file, fs::file_time_type::duration by) {
+  fs::last_write_time(file, fs::file_time_type::clock::now() - by);
+}
+
+bool younger_than(const fs::path& file, fs::file_time_type::duration age) {
+  return fs::last_write_time(file) > fs::file_time_type::clock::now() - age;
+}
+
+}  // namespace
+
+TEST_CASE("grammar cache: writing removes the files unused for 30 days and dead temporaries",
+          "[xsd][cache]") {
+  using std::chrono::days;
+  using std::chrono::hours;
+  Fixture f;
+  const fs::path dir = f.file("ubl").parent_path();
+  const fs::path stale = dir / "ubl-00000000000000000000000000000000.grammar";
+  const fs::path recent = dir / "cii-11111111111111111111111111111111.grammar";
+  const fs::path dead_temporary = dir / "ubl-22222222222222222222222222222222.grammar.tmp.1.ab";
+  const fs::path live_temporary = dir / "cii-33333333333333333333333333333333.grammar.tmp.2.cd";
+  const fs::path not_ours = dir / "notes.txt";
+  for (const auto& file : {stale, recent, dead_temporary, live_temporary, not_ours})
+    write_file(file, "x");
+  age(stale, days(31));
+  age(recent, days(29));
+  age(dead_temporary, hours(2));
+  age(not_ours, days(400));
+
+  verdicts(*SchemaSet::load(f.schemas.path()));  // compiles, so writes
+  CHECK(fs::exists(f.file("ubl")));
+  CHECK_FALSE(fs::exists(stale));
+  CHECK(fs::exists(recent));
+  CHECK_FALSE(fs::exists(dead_temporary));
+  CHECK(fs::exists(live_temporary));
+  CHECK(fs::exists(not_ours));
+}
+
+TEST_CASE("grammar cache: a file read is kept young at most once a day", "[xsd][cache]") {
+  using std::chrono::days;
+  using std::chrono::hours;
+  Fixture f;
+  verdicts(*SchemaSet::load(f.schemas.path()));
+  const auto cache = GrammarCache::for_folder(fs::canonical(f.schemas.path()));
+  REQUIRE(cache);
+  age(f.file("ubl"), days(40));
+  REQUIRE(cache->read("ubl"));
+  CHECK(younger_than(f.file("ubl"), hours(1)));
+  // Read again within the day: its time is not written again.
+  age(f.file("ubl"), hours(2));
+  REQUIRE(cache->read("ubl"));
+  CHECK_FALSE(younger_than(f.file("ubl"), hours(1)));
 }

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <chrono>
 #include <cstdint>
 #include <cstdlib>
 #include <cstring>
@@ -27,6 +28,15 @@ constexpr std::string_view kMagic = "CPROKIT-XSD-GRAMMAR\n";
 constexpr std::size_t kDigestSize = 64;  // SHA-256, hex
 constexpr std::size_t kHeaderSize =
     kMagic.size() + sizeof(std::uint32_t) + sizeof(std::uint64_t) + kDigestSize;
+
+// Schemas that change, a folder no longer used or a new cprokit leave their
+// old files behind (0.5 to 2.6 MB each): a file no run has read for this
+// long is removed when another is written. Reading a file refreshes its
+// time, at most once a day.
+constexpr auto kUnusedFor = std::chrono::days(30);
+constexpr auto kRefreshAfter = std::chrono::days(1);
+// A temporary file this old belongs to a writer that died.
+constexpr auto kAbandonedAfter = std::chrono::hours(1);
 
 std::optional<fs::path> cache_root() {
   if (const char* dir = std::getenv("CPROKIT_CACHE_DIR")) {
@@ -80,6 +90,28 @@ Number number_at(std::string_view bytes, std::size_t at) {
   return n;
 }
 
+bool older_than(const fs::path& file, fs::file_time_type::duration age) {
+  std::error_code ec;
+  const auto time = fs::last_write_time(file, ec);
+  return !ec && time < fs::file_time_type::clock::now() - age;
+}
+
+// Removes the cache's files unused for kUnusedFor and the temporaries
+// abandoned for kAbandonedAfter; anything else in the folder is left.
+void prune(const fs::path& dir) {
+  std::error_code ec;
+  for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
+    const std::string name = it->path().filename().string();
+    const bool temporary = name.find(".grammar.tmp.") != std::string::npos;
+    if (!temporary && !name.ends_with(".grammar")) continue;
+    if (older_than(it->path(), temporary ? fs::file_time_type::duration(kAbandonedAfter)
+                                         : fs::file_time_type::duration(kUnusedFor))) {
+      std::error_code ignored;  // another run may have removed it first
+      fs::remove(it->path(), ignored);
+    }
+  }
+}
+
 }  // namespace
 
 std::optional<GrammarCache> GrammarCache::for_folder(const fs::path& root) {
@@ -110,6 +142,10 @@ std::optional<std::string> GrammarCache::read(std::string_view group) const {
   const std::string_view digest = view.substr(at, kDigestSize);
   const std::string_view payload = view.substr(kHeaderSize);
   if (sha256_hex(payload) != digest) return std::nullopt;
+  if (older_than(file(group), kRefreshAfter)) {
+    std::error_code ignored;  // a file we cannot touch is only pruned sooner
+    fs::last_write_time(file(group), fs::file_time_type::clock::now(), ignored);
+  }
   return std::string(payload);
 }
 
@@ -125,6 +161,7 @@ void GrammarCache::write(std::string_view group, std::string_view payload) const
 
   // Best effort: a cache that cannot be written is only slower next time.
   (void)replace_file(file(group).string(), bytes);
+  prune(dir_);
 }
 
 }  // namespace cprokit::xsd

@@ -9,6 +9,7 @@
 // a new file. The file is checked (magic, format, length, SHA-256 of the
 // payload) before Xerces reads it; written to a temporary file in the same
 // folder then renamed, so that two runs racing both end with a whole file.
+// Writing a file removes those no run has read for 30 days.
 // Any failure only costs speed: the caller compiles the schemas.
 #pragma once
 
