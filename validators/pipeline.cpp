@@ -338,7 +338,7 @@ void Linter::validate_xml_only(LintedDocument& out, std::string_view xml,
     pdf::place_inside(attachment, f->where);
 }
 
-void Linter::check_invoice(LintedDocument& out, Invoice invoice, std::size_t size,
+void Linter::check_invoice(LintedDocument& out, Invoice&& invoice, std::size_t size,
                            std::optional<Invoice>* keep) const {
   invoice_rules_->keys(invoice, out.run_notes);
   out.parties = DocumentParties{party_key(invoice.seller), party_key(invoice.buyer)};

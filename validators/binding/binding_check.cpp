@@ -155,17 +155,19 @@ class Walk {
 
   // The frame of the context instance a target ending at stack_[top] counts
   // for, or nullptr.
-  const Frame* context_frame(const CompiledRule& rule, std::size_t top) const {
-    // The context first: one comparison rejects most of the rules ending
-    // with a common name ("cbc:ID"), before their steps are matched.
+  const Frame* context_frame(const RuleEnd& end, std::size_t top) const {
+    // The context first, from the index: one comparison rejects most of the
+    // rules ending with a common name ("cbc:ID"), before their steps are
+    // matched.
     const Frame* frame = nullptr;
-    if (rule.anywhere) {
+    if (end.anywhere) {
       frame = &stack_.front();
-    } else if (top >= rule.steps.size()) {
-      frame = &stack_[top - rule.steps.size()];
+    } else if (top >= end.depth) {
+      frame = &stack_[top - end.depth];
     }
-    if (frame == nullptr || frame->context != rule.context) return nullptr;
-    return steps_match(rule.steps, top) ? frame : nullptr;
+    if (frame == nullptr || frame->context != end.context) return nullptr;
+    return steps_match(program_.rules()[static_cast<std::size_t>(end.rule)].steps, top) ? frame
+                                                                                        : nullptr;
   }
 
   // Appended, grouped by judge(): a few hundred a document, where a node-based
@@ -186,11 +188,8 @@ class Walk {
       instances_.push_back({node, frame.context});
     }
     if (program_.records_element(frame.name.id)) doc_.record_element(frame.name.id, node);
-    for (int rule : program_.rules_ending_at_element(frame.name.id)) {
-      if (const Frame* context =
-              context_frame(program_.rules()[static_cast<std::size_t>(rule)], top)) {
-        hit(rule, *context, node);
-      }
+    for (const RuleEnd& end : program_.rules_ending_at_element(frame.name.id)) {
+      if (const Frame* context = context_frame(end, top)) hit(end.rule, *context, node);
     }
     // first_attribute()/next_attribute(), not attributes(): building the
     // range's iterators cost more than the loop for the attribute-less
@@ -200,11 +199,8 @@ class Walk {
       const int id = program_.attribute(attribute.name());
       if (id == kNoName) continue;
       if (program_.records_attribute(id)) doc_.record_bearer(id, node);
-      for (int rule : program_.rules_ending_at_attribute(id)) {
-        if (const Frame* context =
-                context_frame(program_.rules()[static_cast<std::size_t>(rule)], top)) {
-          hit(rule, *context, node);
-        }
+      for (const RuleEnd& end : program_.rules_ending_at_attribute(id)) {
+        if (const Frame* context = context_frame(end, top)) hit(end.rule, *context, node);
       }
     }
     for (pugi::xml_node child = node.first_child(); child; child = child.next_sibling()) {

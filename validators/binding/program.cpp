@@ -51,8 +51,9 @@ void mark(std::vector<bool>& set, int id) {
   set[static_cast<std::size_t>(id)] = true;
 }
 
-const std::vector<int>& at_or_empty(const std::vector<std::vector<int>>& index, int id) {
-  static const std::vector<int> none;
+template <typename T>
+const std::vector<T>& at_or_empty(const std::vector<std::vector<T>>& index, int id) {
+  static const std::vector<T> none;
   return id >= 0 && static_cast<std::size_t>(id) < index.size()
              ? index[static_cast<std::size_t>(id)]
              : none;
@@ -116,11 +117,13 @@ Program::Program(const Table& table) : table_(table), namespaces_(namespaces_of(
       mark(rule.attribute != kNoName ? recorded_attributes_ : recorded_elements_,
            rule.attribute != kNoName ? rule.attribute : rule.steps.back().names.front());
     } else if (entry.kind != Kind::Special) {
+      const RuleEnd end{index, rule.context, static_cast<std::uint32_t>(rule.steps.size()),
+                        rule.anywhere};
       if (rule.attribute != kNoName) {
-        slot(rules_by_attribute_, rule.attribute).push_back(index);
+        slot(rules_by_attribute_, rule.attribute).push_back(end);
       } else {
         for (int name : rule.steps.back().names)
-          slot(rules_by_element_, name).push_back(index);
+          slot(rules_by_element_, name).push_back(end);
       }
     }
     rules_.push_back(std::move(rule));
@@ -197,11 +200,11 @@ const std::vector<int>& Program::contexts_named(int id) const {
   return at_or_empty(contexts_by_name_, id);
 }
 
-const std::vector<int>& Program::rules_ending_at_element(int id) const {
+const std::vector<RuleEnd>& Program::rules_ending_at_element(int id) const {
   return at_or_empty(rules_by_element_, id);
 }
 
-const std::vector<int>& Program::rules_ending_at_attribute(int id) const {
+const std::vector<RuleEnd>& Program::rules_ending_at_attribute(int id) const {
   return at_or_empty(rules_by_attribute_, id);
 }
 

@@ -70,6 +70,17 @@ struct CompiledRule {
   bool anywhere = false;    // "//": anywhere in the document
 };
 
+// A rule indexed by the element or attribute its target ends with, with what
+// the walk compares first, kept beside the index: most rules ending with a
+// common name ("cbc:ID") are rejected by the context of one frame, without
+// reading the rule itself.
+struct RuleEnd {
+  int rule = 0;             // index in Program::rules()
+  int context = 0;          // the rule's context
+  std::uint32_t depth = 0;  // element steps of its target (the context frame is that far up)
+  bool anywhere = false;    // "//": the context frame is the root's
+};
+
 class Program {
  public:
   explicit Program(const Table& table);
@@ -99,8 +110,8 @@ class Program {
   // at an element of namespace `ns` (-1: none) and local name `local`. Only
   // those contexts need their whole pattern tried on such an element.
   std::uint64_t wildcard_ends(int ns, std::string_view local) const;
-  const std::vector<int>& rules_ending_at_element(int id) const;
-  const std::vector<int>& rules_ending_at_attribute(int id) const;
+  const std::vector<RuleEnd>& rules_ending_at_element(int id) const;
+  const std::vector<RuleEnd>& rules_ending_at_attribute(int id) const;
   // Per context, the rules that must be judged even where their target never
   // occurs (ExactlyOne, Required, Special).
   const std::vector<int>& judged_per_instance(int context) const {
@@ -132,8 +143,8 @@ class Program {
   std::vector<CompiledRule> rules_;
   std::vector<std::vector<int>> contexts_by_name_;
   std::vector<int> wildcard_contexts_;
-  std::vector<std::vector<int>> rules_by_element_;
-  std::vector<std::vector<int>> rules_by_attribute_;
+  std::vector<std::vector<RuleEnd>> rules_by_element_;
+  std::vector<std::vector<RuleEnd>> rules_by_attribute_;
   std::vector<std::vector<int>> judged_per_instance_;
   std::vector<bool> recorded_elements_;
   std::vector<bool> recorded_attributes_;
