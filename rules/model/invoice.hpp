@@ -407,7 +407,9 @@ struct Invoice {
   // CII the GlobalIDs), legal ids BT-30/47 and electronic addresses BT-34/49
   // (BR-FR-09, -11, -12, -21..26), the VAT categories BT-95/102/118/151
   // (BR-FR-15), and the lines' invoice references (EXT-FR-FE-136) and
-  // object identifiers (BT-128) that BR-FR-MV and -BD compare with BT-1.
+  // object identifiers (BT-128) that BR-FR-MV and -BD compare with BT-1,
+  // and the lines' sub-types (CII LineStatusReasonCode, UBL
+  // DocumentStatusCode: "GROUP", "DETAIL", "INFORMATION") they compare.
   std::vector<WrittenText> padded_texts;
 };
 

@@ -421,7 +421,7 @@ class CiiReader {
     if (Element document = r_.child(l, kRam, "AssociatedDocumentLineDocument")) {
       out.id = r_.text(document, kRam, "LineID");
       out.parent_line_id = r_.text(document, kRam, "ParentLineID");
-      out.status_reason_code = r_.text(document, kRam, "LineStatusReasonCode");
+      out.status_reason_code = r_.text(document, kRam, "LineStatusReasonCode", Keep::AsWritten);
     }
     if (Element product = r_.child(l, kRam, "SpecifiedTradeProduct")) {
       out.standard_id = r_.identifier(product, kRam, "GlobalID");
