@@ -37,6 +37,7 @@
 #include "rules/engine/reporter.hpp"
 #include "rules/fr/family.hpp"
 #include "rules/fr/fr_rules.hpp"
+#include "rules/fr/line_groups.hpp"
 
 namespace cprokit::fr {
 namespace {
@@ -119,11 +120,12 @@ bool has_id_and_date(const Reference& ref) {
   return ref.id && ref.issue_date;
 }
 
-// CII: every line without a status (EXT-FR-FE-163) or of status DETAIL has
-// a reference with an id and a date (EXT-FR-FE-136, -138).
+// CII: every line without a status (EXT-FR-FE-163) or of status DETAIL (as
+// written: "DETAIL " is another status) has a reference with an id and a
+// date (EXT-FR-FE-136, -138).
 bool cii_lines_refer(const Invoice& inv) {
-  return std::ranges::all_of(inv.lines, [](const InvoiceLine& line) {
-    if (line.status_reason_code && line.status_reason_code->value != "DETAIL") return true;
+  return std::ranges::all_of(inv.lines, [&](const InvoiceLine& line) {
+    if (line.status_reason_code && !is_status(inv, line.status_reason_code, "DETAIL")) return true;
     return std::ranges::any_of(line.invoice_references, has_id_and_date<LineInvoiceReference>);
   });
 }
@@ -142,11 +144,10 @@ bool ubl_lines_refer(const Invoice& inv) {
   };
   return std::ranges::all_of(inv.lines, [&](const InvoiceLine& line) {
     const auto& refs = line.invoice_references;
-    const bool counted =
-        std::ranges::none_of(refs, is_own) ||
-        std::ranges::any_of(refs, [&](const LineInvoiceReference& ref) {
-          return is_own(ref) && ref.status_code && ref.status_code->value == "DETAIL";
-        });
+    const bool counted = std::ranges::none_of(refs, is_own) ||
+                         std::ranges::any_of(refs, [&](const LineInvoiceReference& ref) {
+                           return is_own(ref) && is_status(inv, ref.status_code, "DETAIL");
+                         });
     if (!counted) return true;
     return std::ranges::any_of(refs, [&](const LineInvoiceReference& ref) {
       return is_other(ref) && has_id_and_date(ref);
