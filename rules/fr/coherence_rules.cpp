@@ -327,7 +327,7 @@ bool has_txd_note(const Invoice& inv) {
   constexpr std::string_view kValue = "MEMBRE_ASSUJETTI_UNIQUE";
   if (inv.syntax == Syntax::Ubl) return txd_value(inv) == kValue;
   return std::ranges::any_of(inv.included_notes, [&](const Note& note) {
-    return is_one_of(note.subject_code, {"TXD"}) && is_one_of(note.content, {kValue});
+    return is_written(inv, note.subject_code, "TXD") && is_written(inv, note.content, kValue);
   });
 }
 

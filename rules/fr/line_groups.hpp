@@ -15,7 +15,7 @@ namespace cprokit::fr {
 // DocumentStatusCode) is `code` as written.
 inline bool is_status(const Invoice& inv, const std::optional<Text>& status,
                       std::string_view code) {
-  return status && as_written(inv, status->value, status->source) == code;
+  return is_written(inv, status, code);
 }
 
 // CII: a line whose sub-type (EXT-FR-FE-163, LineStatusReasonCode) is

@@ -52,10 +52,10 @@ class CiiReader {
         }
       }
       for (const Element& note : r_.children(document, kRam, "IncludedNote")) {
-        auto content = r_.text(note, kRam, "Content");
+        auto content = r_.text(note, kRam, "Content", Keep::AsWritten);
         if (content) inv.notes.push_back(*content);
-        inv.included_notes.push_back(
-            {r_.text(note, kRam, "SubjectCode"), std::move(content), r_.where(note)});
+        inv.included_notes.push_back({r_.text(note, kRam, "SubjectCode", Keep::AsWritten),
+                                      std::move(content), r_.where(note)});
       }
     }
 
