@@ -42,8 +42,12 @@
 namespace cprokit::fr {
 namespace {
 
-bool is_one_of(const std::optional<Text>& code, std::initializer_list<std::string_view> codes) {
-  return code && std::ranges::find(codes, code->value) != codes.end();
+// The reference compares the codes as written ($typeCode = ('261', '381'),
+// $frameworkCode = ('B2', 'S2', 'M2')): "381 " is none of them.
+bool is_one_of(const Invoice& inv, const std::optional<Text>& code,
+               std::initializer_list<std::string_view> codes) {
+  return code &&
+         std::ranges::find(codes, as_written(inv, code->value, code->source)) != codes.end();
 }
 
 // XPath string(): the text, or nothing when the element is absent.
@@ -60,11 +64,11 @@ Location where(const std::optional<Text>& t) {
 }
 
 bool is_down_payment(const Invoice& inv) {
-  return is_one_of(inv.type_code, {"386", "500", "503"});
+  return is_one_of(inv, inv.type_code, {"386", "500", "503"});
 }
 
 bool is_paid_mode(const Invoice& inv) {
-  return is_one_of(inv.business_process, {"B2", "S2", "M2"});
+  return is_one_of(inv, inv.business_process, {"B2", "S2", "M2"});
 }
 
 // The first invoicing period's start or end date, as string() reads it.
@@ -80,7 +84,7 @@ std::string_view period_date(const Invoice& inv, bool end) {
 // and its invoicing period (BT-73, BT-74). UBL tests credit notes only.
 void check_co_03(const Invoice& inv, const Context& /*ctx*/, Reporter& report) {
   if (inv.syntax == Syntax::Ubl && inv.kind != DocumentKind::CreditNote) return;
-  if (!is_one_of(inv.type_code, {"262"})) return;
+  if (!is_one_of(inv, inv.type_code, {"262"})) return;
   const std::string_view contract = string_of(inv.contract_reference);
   const std::string_view start = period_date(inv, false);
   const std::string_view end = period_date(inv, true);
@@ -100,7 +104,7 @@ void check_co_03(const Invoice& inv, const Context& /*ctx*/, Reporter& report) {
 // one preceding invoice (BG-3). UBL reads cbc:InvoiceTypeCode: invoices only.
 void check_co_04(const Invoice& inv, const Context& /*ctx*/, Reporter& report) {
   if (inv.syntax == Syntax::Ubl && inv.kind != DocumentKind::Invoice) return;
-  if (!is_one_of(inv.type_code, {"384", "471", "472", "473"})) return;
+  if (!is_one_of(inv, inv.type_code, {"384", "471", "472", "473"})) return;
   const std::size_t count = inv.preceding_invoices.size();
   if (count == 1) return;
   report.fire(where(inv.type_code),
@@ -161,7 +165,7 @@ bool ubl_lines_refer(const Invoice& inv) {
 void check_co_05(const Invoice& inv, const Context& /*ctx*/, Reporter& report) {
   const bool cii = inv.syntax == Syntax::Cii;
   if (!cii && inv.kind != DocumentKind::CreditNote) return;
-  if (!is_one_of(inv.type_code, {"261", "381", "396", "502", "503"})) return;
+  if (!is_one_of(inv, inv.type_code, {"261", "381", "396", "502", "503"})) return;
   if (std::ranges::any_of(inv.preceding_invoices, has_id_and_date<DocumentReference>)) return;
   if (cii ? cii_lines_refer(inv) : ubl_lines_refer(inv)) return;
   report.fire(where(inv.type_code),
@@ -205,7 +209,7 @@ void check_co_07(const Invoice& inv, const Context& /*ctx*/, Reporter& report) {
 // BR-FR-CO-08: after down payments (B4, S4, M4), the final invoice is not a
 // down payment document.
 void check_co_08(const Invoice& inv, const Context& /*ctx*/, Reporter& report) {
-  if (!is_one_of(inv.business_process, {"B4", "S4", "M4"}) || !is_down_payment(inv)) return;
+  if (!is_one_of(inv, inv.business_process, {"B4", "S4", "M4"}) || !is_down_payment(inv)) return;
   report.fire(where(inv.type_code),
               {fmt::format("Le cadre de facturation (BT-23) « {} », facture définitive après "
                            "acompte, exclut le type (BT-3) « {} » d'un document d'acompte : "
@@ -289,7 +293,7 @@ void check_co_12(const Invoice& inv, const Context& /*ctx*/, Reporter& report) {
   const auto in_euros =
       std::ranges::find_if(inv.vat_totals, [](const Amount& a) { return a.currency == "EUR"; });
   const bool eur_total = in_euros != inv.vat_totals.end() && !in_euros->text.empty();
-  if (is_one_of(inv.vat_currency, {"EUR"}) && eur_total) return;
+  if (is_one_of(inv, inv.vat_currency, {"EUR"}) && eur_total) return;
   report.fire(inv.currency->source,
               {fmt::format("Une facture en « {} » (BT-5), non en euros, a l'euro pour devise de "
                            "comptabilité de la TVA (BT-6 = EUR, ici « {} ») et donne le total de "
