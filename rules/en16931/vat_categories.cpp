@@ -20,24 +20,26 @@ std::string name_en(const Category& c) {
   return fmt::format("“{}” ({})", c.en, c.code);
 }
 
-bool is_code(const std::optional<Text>& category, std::string_view code) {
-  return category && category->value == code;
+bool is_code(const Invoice& inv, const std::optional<Text>& category, std::string_view code) {
+  if (!category) return false;
+  if (inv.syntax == Syntax::Cii) return as_written(inv, category->value, category->source) == code;
+  return category->value == code;
 }
 
 SourceRef category_at(const std::optional<Text>& category, const SourceRef& element) {
   return category ? category->source : element;
 }
 
-bool line_in(const Category& c, const InvoiceLine& line) {
-  return is_code(line.vat_category, c.code) && is_vat_scheme(line.vat_tax_scheme);
+bool line_in(const Category& c, const Invoice& inv, const InvoiceLine& line) {
+  return is_code(inv, line.vat_category, c.code) && is_vat_scheme(line.vat_tax_scheme);
 }
 
-bool allowance_charge_in(const Category& c, const AllowanceCharge& ac) {
-  return is_code(ac.vat_category, c.code) && is_vat_scheme(ac.tax_scheme);
+bool allowance_charge_in(const Category& c, const Invoice& inv, const AllowanceCharge& ac) {
+  return is_code(inv, ac.vat_category, c.code) && is_vat_scheme(ac.tax_scheme);
 }
 
 bool breakdown_in(const Category& c, const Invoice& inv, const VatBreakdown& b) {
-  if (!is_code(b.category, c.code)) return false;
+  if (!is_code(inv, b.category, c.code)) return false;
   // The CII contexts of BR-S-08..10 and BR-Z-08..10 do not look at the
   // TypeCode; every other breakdown context, and every UBL one, asks for VAT.
   if (inv.syntax == Syntax::Cii && (c.code == "S" || c.code == "Z")) return true;

@@ -79,17 +79,19 @@ std::string rule_id(const Category& c, int number);
 std::string name_fr(const Category& c);
 std::string name_en(const Category& c);
 
-// Whether a category code is `code`. The readers trim codes, which is what
-// UBL's normalize-space() does to a one-word code.
-bool is_code(const std::optional<Text>& category, std::string_view code);
+// Whether a category code is `code`, compared as the official tests of the
+// invoice's syntax do: UBL trims it (normalize-space(), which is the model's
+// value of a one-word code), CII compares ram:CategoryCode as written, so
+// "S " is no S there.
+bool is_code(const Invoice& inv, const std::optional<Text>& category, std::string_view code);
 
 // Where a line's or an allowance's VAT category is, else the element itself.
 SourceRef category_at(const std::optional<Text>& category, const SourceRef& element);
 
 // A line, document allowance or charge with category `c` under the VAT scheme:
 // the context of the rules about one line, allowance or charge in both syntaxes.
-bool line_in(const Category& c, const InvoiceLine& line);
-bool allowance_charge_in(const Category& c, const AllowanceCharge& ac);
+bool line_in(const Category& c, const Invoice& inv, const InvoiceLine& line);
+bool allowance_charge_in(const Category& c, const Invoice& inv, const AllowanceCharge& ac);
 
 // A VAT breakdown the breakdown rules (X-08..10) of `c` apply to.
 bool breakdown_in(const Category& c, const Invoice& inv, const VatBreakdown& b);

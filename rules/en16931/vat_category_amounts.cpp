@@ -40,12 +40,12 @@ Sums sums_of(const Category& c, const Invoice& inv, const std::optional<Decimal>
   auto at_rate = [&](const std::optional<Number>& r) { return !rate || (r && r->value == *rate); };
   Sums s;
   for (const auto& line : inv.lines) {
-    if (!is_code(line.vat_category, c.code) || !at_rate(line.vat_rate)) continue;
+    if (!is_code(inv, line.vat_category, c.code) || !at_rate(line.vat_rate)) continue;
     s.line_found = true;
     if (line.net_amount) s.lines += line.net_amount->value;
   }
   for (const auto& ac : inv.allowances_charges) {
-    if (!is_code(ac.vat_category, c.code) || !at_rate(ac.vat_rate)) continue;
+    if (!is_code(inv, ac.vat_category, c.code) || !at_rate(ac.vat_rate)) continue;
     s.allowance_charge_found = true;
     if (!ac.amount) continue;
     if (is_kind(ac, true)) s.charges += ac.amount->value;

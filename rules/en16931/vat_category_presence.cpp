@@ -33,19 +33,19 @@ struct Uses {
 Uses uses_of(const Invoice& inv, std::string_view code) {
   Uses u;
   for (const auto& line : inv.lines) {
-    if (!is_code(line.vat_category, code)) continue;
+    if (!is_code(inv, line.vat_category, code)) continue;
     ++u.lines;
     if (is_vat_scheme(line.vat_tax_scheme)) ++u.lines_vat;
     u.where.push_back(category_at(line.vat_category, line.source));
   }
   for (const auto& ac : inv.allowances_charges) {
-    if (!is_code(ac.vat_category, code)) continue;
+    if (!is_code(inv, ac.vat_category, code)) continue;
     ++u.allowances_charges;
     if (is_vat_scheme(ac.tax_scheme)) ++u.allowances_charges_vat;
     u.where.push_back(category_at(ac.vat_category, ac.source));
   }
   for (const auto& b : inv.vat_breakdown) {
-    if (!is_code(b.category, code)) continue;
+    if (!is_code(inv, b.category, code)) continue;
     ++u.breakdowns;
     if (is_vat_scheme(b.tax_scheme)) ++u.breakdowns_vat;
     u.where.push_back(category_at(b.category, b.source));
@@ -110,7 +110,7 @@ void check_breakdowns(const Category& c, const Invoice& inv, const Context& /*ct
 std::vector<SourceRef> k_contexts(const Invoice& inv) {
   std::vector<SourceRef> out;
   for (const auto& b : inv.vat_breakdown) {
-    if (!is_code(b.category, "K") || !is_vat_scheme(b.tax_scheme)) continue;
+    if (!is_code(inv, b.category, "K") || !is_vat_scheme(b.tax_scheme)) continue;
     out.push_back(category_at(b.category, b.source));
     if (inv.syntax == Syntax::Ubl) break;
   }
@@ -160,7 +160,7 @@ void check_br_ic_12(const Invoice& inv, const Context& /*ctx*/, Reporter& report
 std::vector<SourceRef> o_contexts(const Invoice& inv) {
   std::vector<SourceRef> out;
   for (const auto& b : inv.vat_breakdown) {
-    if (!is_code(b.category, "O") || !is_vat_scheme(b.tax_scheme)) continue;
+    if (!is_code(inv, b.category, "O") || !is_vat_scheme(b.tax_scheme)) continue;
     out.push_back(category_at(b.category, b.source));
     if (inv.syntax == Syntax::Ubl) break;
   }
@@ -235,13 +235,13 @@ void check_o_alone(const Invoice& inv, const Context& /*ctx*/, Reporter& report)
 // under any tax scheme, and CII at every category code.
 std::optional<SourceRef> first_code(const Invoice& inv, std::string_view code) {
   for (const auto& line : inv.lines) {
-    if (is_code(line.vat_category, code)) return line.vat_category->source;
+    if (is_code(inv, line.vat_category, code)) return line.vat_category->source;
   }
   for (const auto& ac : inv.allowances_charges) {
-    if (is_code(ac.vat_category, code)) return ac.vat_category->source;
+    if (is_code(inv, ac.vat_category, code)) return ac.vat_category->source;
   }
   for (const auto& b : inv.vat_breakdown) {
-    if (is_code(b.category, code)) return b.category->source;
+    if (is_code(inv, b.category, code)) return b.category->source;
   }
   return std::nullopt;
 }

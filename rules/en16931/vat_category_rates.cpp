@@ -62,7 +62,7 @@ void fire(const Category& c, const Invoice& inv, const Message& where, std::stri
 
 void check_lines(const Category& c, const Invoice& inv, const Context& /*ctx*/, Reporter& report) {
   for (const auto& line : inv.lines) {
-    if (!line_in(c, line) || rate_ok(c, inv, line.vat_rate)) continue;
+    if (!line_in(c, inv, line) || rate_ok(c, inv, line.vat_rate)) continue;
     std::string id = line.id ? line.id->value : std::string("?");
     fire(c, inv, {fmt::format("Ligne {}", id), fmt::format("Line {}", id)}, "BT-152", line.vat_rate,
          line.vat_rate ? line.vat_rate->source : category_at(line.vat_category, line.source),
@@ -74,7 +74,7 @@ template <bool kCharge>
 void check_allowances_charges(const Category& c, const Invoice& inv, const Context& /*ctx*/,
                               Reporter& report) {
   for (const auto& ac : inv.allowances_charges) {
-    if (!is_kind(ac, kCharge) || !allowance_charge_in(c, ac)) continue;
+    if (!is_kind(ac, kCharge) || !allowance_charge_in(c, inv, ac)) continue;
     if (rate_ok(c, inv, ac.vat_rate)) continue;
     Message where = kCharge ? Message{"Charge au niveau du document", "Document level charge"}
                             : Message{"Remise au niveau du document", "Document level allowance"};

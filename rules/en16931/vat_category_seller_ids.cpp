@@ -105,7 +105,7 @@ void fire(const Category& c, const Invoice& inv, const Message& what, const Sour
 std::vector<SourceRef> line_uses(const Category& c, const Invoice& inv) {
   std::vector<SourceRef> out;
   for (const auto& line : inv.lines) {
-    if (line_in(c, line)) out.push_back(category_at(line.vat_category, line.source));
+    if (line_in(c, inv, line)) out.push_back(category_at(line.vat_category, line.source));
   }
   return out;
 }
@@ -114,7 +114,7 @@ template <bool kCharge>
 std::vector<SourceRef> allowance_charge_uses(const Category& c, const Invoice& inv) {
   std::vector<SourceRef> out;
   for (const auto& ac : inv.allowances_charges) {
-    if (is_kind(ac, kCharge) && allowance_charge_in(c, ac)) {
+    if (is_kind(ac, kCharge) && allowance_charge_in(c, inv, ac)) {
       out.push_back(category_at(ac.vat_category, ac.source));
     }
   }
@@ -139,7 +139,7 @@ void check_lines(const Category& c, const Invoice& inv, const Context& /*ctx*/, 
   // no S line under any scheme: an S line under another scheme always fires.
   if (inv.syntax == Syntax::Ubl && c.code == "S" && uses.empty()) {
     for (const auto& line : inv.lines) {
-      if (!is_code(line.vat_category, c.code)) continue;
+      if (!is_code(inv, line.vat_category, c.code)) continue;
       fire(c, inv, what, category_at(line.vat_category, line.source), report);
       return;
     }
@@ -160,8 +160,8 @@ void check_allowances_charges(const Category& c, const Invoice& inv, const Conte
   if (inv.syntax == Syntax::Ubl && kCharge && c.code == "L") {
     bool exact = false;
     for (const auto& ac : inv.allowances_charges) {
-      exact =
-          exact || (is_kind(ac, kCharge) && allowance_charge_in(c, ac) && !ac.vat_category_padded);
+      exact = exact ||
+              (is_kind(ac, kCharge) && allowance_charge_in(c, inv, ac) && !ac.vat_category_padded);
     }
     if (!exact) return;
   }

@@ -37,12 +37,17 @@
 #include "rules/engine/reporter.hpp"
 #include "rules/fr/family.hpp"
 #include "rules/fr/fr_rules.hpp"
+#include "rules/fr/line_groups.hpp"
 
 namespace cprokit::fr {
 namespace {
 
-bool is_one_of(const std::optional<Text>& code, std::initializer_list<std::string_view> codes) {
-  return code && std::ranges::find(codes, code->value) != codes.end();
+// The reference compares the codes as written ($typeCode = ('261', '381'),
+// $frameworkCode = ('B2', 'S2', 'M2')): "381 " is none of them.
+bool is_one_of(const Invoice& inv, const std::optional<Text>& code,
+               std::initializer_list<std::string_view> codes) {
+  return code &&
+         std::ranges::find(codes, as_written(inv, code->value, code->source)) != codes.end();
 }
 
 // XPath string(): the text, or nothing when the element is absent.
@@ -59,11 +64,11 @@ Location where(const std::optional<Text>& t) {
 }
 
 bool is_down_payment(const Invoice& inv) {
-  return is_one_of(inv.type_code, {"386", "500", "503"});
+  return is_one_of(inv, inv.type_code, {"386", "500", "503"});
 }
 
 bool is_paid_mode(const Invoice& inv) {
-  return is_one_of(inv.business_process, {"B2", "S2", "M2"});
+  return is_one_of(inv, inv.business_process, {"B2", "S2", "M2"});
 }
 
 // The first invoicing period's start or end date, as string() reads it.
@@ -79,7 +84,7 @@ std::string_view period_date(const Invoice& inv, bool end) {
 // and its invoicing period (BT-73, BT-74). UBL tests credit notes only.
 void check_co_03(const Invoice& inv, const Context& /*ctx*/, Reporter& report) {
   if (inv.syntax == Syntax::Ubl && inv.kind != DocumentKind::CreditNote) return;
-  if (!is_one_of(inv.type_code, {"262"})) return;
+  if (!is_one_of(inv, inv.type_code, {"262"})) return;
   const std::string_view contract = string_of(inv.contract_reference);
   const std::string_view start = period_date(inv, false);
   const std::string_view end = period_date(inv, true);
@@ -99,7 +104,7 @@ void check_co_03(const Invoice& inv, const Context& /*ctx*/, Reporter& report) {
 // one preceding invoice (BG-3). UBL reads cbc:InvoiceTypeCode: invoices only.
 void check_co_04(const Invoice& inv, const Context& /*ctx*/, Reporter& report) {
   if (inv.syntax == Syntax::Ubl && inv.kind != DocumentKind::Invoice) return;
-  if (!is_one_of(inv.type_code, {"384", "471", "472", "473"})) return;
+  if (!is_one_of(inv, inv.type_code, {"384", "471", "472", "473"})) return;
   const std::size_t count = inv.preceding_invoices.size();
   if (count == 1) return;
   report.fire(where(inv.type_code),
@@ -119,11 +124,12 @@ bool has_id_and_date(const Reference& ref) {
   return ref.id && ref.issue_date;
 }
 
-// CII: every line without a status (EXT-FR-FE-163) or of status DETAIL has
-// a reference with an id and a date (EXT-FR-FE-136, -138).
+// CII: every line without a status (EXT-FR-FE-163) or of status DETAIL (as
+// written: "DETAIL " is another status) has a reference with an id and a
+// date (EXT-FR-FE-136, -138).
 bool cii_lines_refer(const Invoice& inv) {
-  return std::ranges::all_of(inv.lines, [](const InvoiceLine& line) {
-    if (line.status_reason_code && line.status_reason_code->value != "DETAIL") return true;
+  return std::ranges::all_of(inv.lines, [&](const InvoiceLine& line) {
+    if (line.status_reason_code && !is_status(inv, line.status_reason_code, "DETAIL")) return true;
     return std::ranges::any_of(line.invoice_references, has_id_and_date<LineInvoiceReference>);
   });
 }
@@ -142,11 +148,10 @@ bool ubl_lines_refer(const Invoice& inv) {
   };
   return std::ranges::all_of(inv.lines, [&](const InvoiceLine& line) {
     const auto& refs = line.invoice_references;
-    const bool counted =
-        std::ranges::none_of(refs, is_own) ||
-        std::ranges::any_of(refs, [&](const LineInvoiceReference& ref) {
-          return is_own(ref) && ref.status_code && ref.status_code->value == "DETAIL";
-        });
+    const bool counted = std::ranges::none_of(refs, is_own) ||
+                         std::ranges::any_of(refs, [&](const LineInvoiceReference& ref) {
+                           return is_own(ref) && is_status(inv, ref.status_code, "DETAIL");
+                         });
     if (!counted) return true;
     return std::ranges::any_of(refs, [&](const LineInvoiceReference& ref) {
       return is_other(ref) && has_id_and_date(ref);
@@ -160,7 +165,7 @@ bool ubl_lines_refer(const Invoice& inv) {
 void check_co_05(const Invoice& inv, const Context& /*ctx*/, Reporter& report) {
   const bool cii = inv.syntax == Syntax::Cii;
   if (!cii && inv.kind != DocumentKind::CreditNote) return;
-  if (!is_one_of(inv.type_code, {"261", "381", "396", "502", "503"})) return;
+  if (!is_one_of(inv, inv.type_code, {"261", "381", "396", "502", "503"})) return;
   if (std::ranges::any_of(inv.preceding_invoices, has_id_and_date<DocumentReference>)) return;
   if (cii ? cii_lines_refer(inv) : ubl_lines_refer(inv)) return;
   report.fire(where(inv.type_code),
@@ -204,7 +209,7 @@ void check_co_07(const Invoice& inv, const Context& /*ctx*/, Reporter& report) {
 // BR-FR-CO-08: after down payments (B4, S4, M4), the final invoice is not a
 // down payment document.
 void check_co_08(const Invoice& inv, const Context& /*ctx*/, Reporter& report) {
-  if (!is_one_of(inv.business_process, {"B4", "S4", "M4"}) || !is_down_payment(inv)) return;
+  if (!is_one_of(inv, inv.business_process, {"B4", "S4", "M4"}) || !is_down_payment(inv)) return;
   report.fire(where(inv.type_code),
               {fmt::format("Le cadre de facturation (BT-23) « {} », facture définitive après "
                            "acompte, exclut le type (BT-3) « {} » d'un document d'acompte : "
@@ -288,7 +293,7 @@ void check_co_12(const Invoice& inv, const Context& /*ctx*/, Reporter& report) {
   const auto in_euros =
       std::ranges::find_if(inv.vat_totals, [](const Amount& a) { return a.currency == "EUR"; });
   const bool eur_total = in_euros != inv.vat_totals.end() && !in_euros->text.empty();
-  if (is_one_of(inv.vat_currency, {"EUR"}) && eur_total) return;
+  if (is_one_of(inv, inv.vat_currency, {"EUR"}) && eur_total) return;
   report.fire(inv.currency->source,
               {fmt::format("Une facture en « {} » (BT-5), non en euros, a l'euro pour devise de "
                            "comptabilité de la TVA (BT-6 = EUR, ici « {} ») et donne le total de "
@@ -326,7 +331,7 @@ bool has_txd_note(const Invoice& inv) {
   constexpr std::string_view kValue = "MEMBRE_ASSUJETTI_UNIQUE";
   if (inv.syntax == Syntax::Ubl) return txd_value(inv) == kValue;
   return std::ranges::any_of(inv.included_notes, [&](const Note& note) {
-    return is_one_of(note.subject_code, {"TXD"}) && is_one_of(note.content, {kValue});
+    return is_written(inv, note.subject_code, "TXD") && is_written(inv, note.content, kValue);
   });
 }
 

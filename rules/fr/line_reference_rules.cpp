@@ -258,7 +258,7 @@ std::size_t group_heads(const Invoice& inv, Keep keep) {
   for (const InvoiceLine& line : inv.lines) {
     if (!keep(line)) continue;
     if (inv.syntax == Syntax::Cii) {
-      n += is_group_head_cii(line) ? 1 : 0;
+      n += is_group_head_cii(inv, line) ? 1 : 0;
     } else {
       for (const LineInvoiceReference& ref : line.invoice_references)
         n += is_group_reference_ubl(inv, ref) ? 1 : 0;
@@ -363,7 +363,7 @@ void check_bd_14(const Invoice& inv, const Context& /*ctx*/, Reporter& report) {
   for (const InvoiceLine& line : inv.lines) {
     const auto& refs = line.invoice_references;
     if (inv.syntax == Syntax::Cii) {
-      if (!is_group_head_cii(line)) continue;
+      if (!is_group_head_cii(inv, line)) continue;
       const bool named = std::ranges::any_of(refs, [](const LineInvoiceReference& ref) {
         return kDate ? ref.issue_date.has_value() : ref.id.has_value();
       });

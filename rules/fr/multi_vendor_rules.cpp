@@ -78,7 +78,7 @@ bool names_invoice(const Invoice& inv, const LineInvoiceReference& ref) {
 
 // Whether a line is a head (a GROUP line without a parent).
 bool is_head(const Invoice& inv, const InvoiceLine& line) {
-  if (inv.syntax == kCii) return is_group_head_cii(line);
+  if (inv.syntax == kCii) return is_group_head_cii(inv, line);
   return std::ranges::any_of(line.invoice_references, [&](const LineInvoiceReference& ref) {
     return is_group_reference_ubl(inv, ref);
   });
@@ -381,11 +381,12 @@ void check_mv_05(const Invoice& inv, const Context& /*ctx*/, Reporter& report) {
       bool counted = false;
       if (inv.syntax == kCii) {
         counted = line.parent_line_id && line.parent_line_id->value == group_id &&
-                  line.status_reason_code && line.status_reason_code->value != "INFORMATION";
+                  line.status_reason_code &&
+                  !is_status(inv, line.status_reason_code, "INFORMATION");
       } else {
         for (const LineInvoiceReference& ref : line.invoice_references) {
           if (!names_invoice(inv, ref) || !ref.status_code ||
-              ref.status_code->value == "INFORMATION")
+              is_status(inv, ref.status_code, "INFORMATION"))
             continue;
           for (const Text& id : ref.line_ids) {
             if (id.value == group_id) counted = true;
@@ -452,12 +453,12 @@ void check_mv_10(const Invoice& inv, const Context& /*ctx*/, Reporter& report) {
     for (const InvoiceLine& line : inv.lines) {
       if (inv.syntax == kCii) {
         if (group.id && line.parent_line_id && line.parent_line_id->value == group_id &&
-            is(line.status_reason_code, "DETAIL"))
+            is_status(inv, line.status_reason_code, "DETAIL"))
           ++details;
         continue;
       }
       for (const LineInvoiceReference& ref : line.invoice_references) {
-        if (!names_invoice(inv, ref) || !is(ref.status_code, "DETAIL")) continue;
+        if (!names_invoice(inv, ref) || !is_status(inv, ref.status_code, "DETAIL")) continue;
         for (const Text& id : ref.line_ids) {
           if (group.id && id.value == group_id) {
             ++details;
@@ -533,10 +534,10 @@ void check_mv_08(const Invoice& inv, const Context& /*ctx*/, Reporter& report) {
   for (const InvoiceLine& line : inv.lines) {
     bool detail = false;
     if (inv.syntax == kCii) {
-      detail = is(line.status_reason_code, "DETAIL");
+      detail = is_status(inv, line.status_reason_code, "DETAIL");
     } else {
       for (const LineInvoiceReference& ref : line.invoice_references)
-        detail = detail || (names_invoice(inv, ref) && is(ref.status_code, "DETAIL"));
+        detail = detail || (names_invoice(inv, ref) && is_status(inv, ref.status_code, "DETAIL"));
     }
     if (!detail) continue;
     const std::string number = sub_invoice_number(inv, line);

@@ -32,12 +32,11 @@ constexpr Subject kAab{"AAB", "escompte (ou son absence)", "discount (or none)"}
 constexpr Subject kTxd{"TXD", "mention fiscale", "tax statement"};
 
 // How many notes have the subject: CII counts the notes whose SubjectCode
-// is the code; UBL the "#CODE#" markers in the notes' joined text.
+// is the code as written; UBL the "#CODE#" markers in the notes' joined text.
 std::size_t count_notes(const Invoice& inv, std::string_view code) {
   if (inv.syntax == Syntax::Cii) {
-    return static_cast<std::size_t>(std::ranges::count_if(inv.included_notes, [&](const Note& n) {
-      return n.subject_code && n.subject_code->value == code;
-    }));
+    return static_cast<std::size_t>(std::ranges::count_if(
+        inv.included_notes, [&](const Note& n) { return is_written(inv, n.subject_code, code); }));
   }
   std::string joined;
   for (const Text& note : inv.notes)

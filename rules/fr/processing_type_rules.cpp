@@ -23,8 +23,9 @@ namespace {
 
 constexpr std::string_view kBar = "#BAR#";
 
-bool is_bar_note(const Note& note) {
-  return note.subject_code && note.subject_code->value == "BAR";
+// CII compares the subject code as written: "BAR " is another subject.
+bool is_bar_note(const Invoice& inv, const Note& note) {
+  return is_written(inv, note.subject_code, "BAR");
 }
 
 bool is_cii_treatment(std::string_view value) {
@@ -58,8 +59,11 @@ Message bad_treatment(std::string_view value, std::string_view types) {
 void check_br_fr_20(const Invoice& inv, const Context& /*ctx*/, Reporter& report) {
   if (inv.syntax == Syntax::Cii) {
     for (const Note& note : inv.included_notes) {
-      if (!is_bar_note(note)) continue;
-      const std::string value = note.content ? note.content->value : std::string();
+      if (!is_bar_note(inv, note)) continue;
+      // The content as written too ("B2B " is no treatment); BR-FR-31
+      // normalizes it.
+      const std::string_view value =
+          note.content ? as_written(inv, note.content->value, note.content->source) : "";
       if (is_cii_treatment(value)) continue;
       report.fire(note.content ? note.content->source : note.source,
                   bad_treatment(value, "B2B, B2BINT, B2C, B2CINT, OUTOFSCOPE, ARCHIVEONLY"));
@@ -77,7 +81,7 @@ void check_br_fr_31(const Invoice& inv, const Context& /*ctx*/, Reporter& report
   const Note* second = nullptr;
   int count = 0;
   for (const Note& note : inv.included_notes) {
-    if (!is_bar_note(note) || !note.content) continue;
+    if (!is_bar_note(inv, note) || !note.content) continue;
     if (!is_cii_treatment(normalize_space(note.content->value))) continue;
     if (++count == 2) second = &note;
   }
@@ -128,8 +132,8 @@ std::string ubl_bar_treatment(const Invoice& inv) {
 
 bool declares_b2b(const Invoice& inv) {
   if (inv.syntax == Syntax::Ubl) return ubl_bar_treatment(inv) == "B2B";
-  return std::ranges::any_of(inv.included_notes, [](const Note& note) {
-    return is_bar_note(note) && note.content && note.content->value == "B2B";
+  return std::ranges::any_of(inv.included_notes, [&](const Note& note) {
+    return is_bar_note(inv, note) && is_written(inv, note.content, "B2B");
   });
 }
 

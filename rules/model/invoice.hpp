@@ -407,7 +407,11 @@ struct Invoice {
   // CII the GlobalIDs), legal ids BT-30/47 and electronic addresses BT-34/49
   // (BR-FR-09, -11, -12, -21..26), the VAT categories BT-95/102/118/151
   // (BR-FR-15), and the lines' invoice references (EXT-FR-FE-136) and
-  // object identifiers (BT-128) that BR-FR-MV and -BD compare with BT-1.
+  // object identifiers (BT-128) that BR-FR-MV and -BD compare with BT-1,
+  // and the lines' sub-types (CII LineStatusReasonCode, UBL
+  // DocumentStatusCode: "GROUP", "DETAIL", "INFORMATION") they compare; in
+  // CII, the notes' subject codes BT-21 and contents BT-22 (BR-FR-05, -06,
+  // -11, -20, -21, -22, -CO-14 select "BAR", "PMT"... notes as written).
   std::vector<WrittenText> padded_texts;
 };
 
@@ -421,6 +425,12 @@ inline std::string_view as_written(const Invoice& invoice, std::string_view valu
   return found != invoice.padded_texts.end() && found->step == source.step
              ? std::string_view(found->text)
              : value;
+}
+
+// Whether `text` is present and, as written, is `value`.
+inline bool is_written(const Invoice& invoice, const std::optional<Text>& text,
+                       std::string_view value) {
+  return text && as_written(invoice, text->value, text->source) == value;
 }
 
 // Whether a tax scheme (UBL TaxScheme/ID, CII TypeCode) is VAT, compared as

@@ -294,16 +294,19 @@ TEST_CASE("read_cii reads a line's preceding invoices, status, parent and delive
 TEST_CASE("a group's head: CII by the line's status and parent, UBL by its billing reference",
           "[fr][fr-lines]") {
   const Invoice cii = read(kCii, Syntax::Cii);
-  CHECK_FALSE(fr::is_group_head_cii(cii.lines[0]));  // DETAIL, with a parent
-  CHECK_FALSE(fr::is_group_head_cii(cii.lines[1]));  // no status
+  CHECK_FALSE(fr::is_group_head_cii(cii, cii.lines[0]));  // DETAIL, with a parent
+  CHECK_FALSE(fr::is_group_head_cii(cii, cii.lines[1]));  // no status
   InvoiceLine head = cii.lines[0];
   head.status_reason_code->value = "GROUP";
-  CHECK_FALSE(fr::is_group_head_cii(head));  // still a parent
+  CHECK_FALSE(fr::is_group_head_cii(cii, head));  // still a parent
   head.parent_line_id.reset();
-  CHECK(fr::is_group_head_cii(head));
+  CHECK(fr::is_group_head_cii(cii, head));
 
   Invoice ubl = read(kUbl, Syntax::Ubl);
   const auto& refs = ubl.lines[0].invoice_references;
+  // Its status is written " GROUP ": the reference compares it as written.
+  CHECK_FALSE(fr::is_group_reference_ubl(ubl, refs[0]));
+  ubl.padded_texts.clear();  // now read as "GROUP"
   CHECK(fr::is_group_reference_ubl(ubl, refs[0]));
   CHECK_FALSE(fr::is_group_reference_ubl(ubl, refs[1]));  // another invoice, no status
   CHECK_FALSE(fr::is_group_reference_ubl(ubl, ubl.lines[1].invoice_references[0]));  // empty

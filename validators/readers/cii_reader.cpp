@@ -52,10 +52,10 @@ class CiiReader {
         }
       }
       for (const Element& note : r_.children(document, kRam, "IncludedNote")) {
-        auto content = r_.text(note, kRam, "Content");
+        auto content = r_.text(note, kRam, "Content", Keep::AsWritten);
         if (content) inv.notes.push_back(*content);
-        inv.included_notes.push_back(
-            {r_.text(note, kRam, "SubjectCode"), std::move(content), r_.where(note)});
+        inv.included_notes.push_back({r_.text(note, kRam, "SubjectCode", Keep::AsWritten),
+                                      std::move(content), r_.where(note)});
       }
     }
 
@@ -421,7 +421,7 @@ class CiiReader {
     if (Element document = r_.child(l, kRam, "AssociatedDocumentLineDocument")) {
       out.id = r_.text(document, kRam, "LineID");
       out.parent_line_id = r_.text(document, kRam, "ParentLineID");
-      out.status_reason_code = r_.text(document, kRam, "LineStatusReasonCode");
+      out.status_reason_code = r_.text(document, kRam, "LineStatusReasonCode", Keep::AsWritten);
     }
     if (Element product = r_.child(l, kRam, "SpecifiedTradeProduct")) {
       out.standard_id = r_.identifier(product, kRam, "GlobalID");

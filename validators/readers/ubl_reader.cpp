@@ -364,7 +364,7 @@ class UblReader {
     if (Element doc = r_.child(billing, kCac, "InvoiceDocumentReference")) {
       out.id = r_.text(doc, kCbc, "ID", Keep::AsWritten);
       out.issue_date = r_.text(doc, kCbc, "IssueDate");
-      out.status_code = r_.text(doc, kCbc, "DocumentStatusCode");
+      out.status_code = r_.text(doc, kCbc, "DocumentStatusCode", Keep::AsWritten);
       out.type_code = r_.text(doc, kCbc, "DocumentTypeCode");
     }
     if (Element other = r_.child(billing, kCac, "DocumentReference")) {
