@@ -3,9 +3,9 @@
 // aborts with both verdicts. Inputs it does not prove are not given to
 // Xerces, which keeps the executions fast. Each input is judged by the grammar
 // the linter would choose (a CII's BT-24 may name a Factur-X profile's). Its
-// corpus holds the UBL and CII fixtures (scripts/fuzz.sh). Without the EN 16931 schemas (a clone
-// without
-// ../shared, CPROKIT_SCHEMAS unset) there is nothing to check.
+// corpus holds the UBL and CII fixtures (scripts/fuzz.sh). Without the
+// EN 16931 schemas (a clone without ../shared, CPROKIT_SCHEMAS unset) there
+// is nothing to check.
 #include <cstddef>
 #include <cstdint>
 #include <cstdio>

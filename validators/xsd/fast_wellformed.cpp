@@ -103,12 +103,20 @@ class Scanner {
       return false;
     }
     bool spaced = skip_space();
+    // The names are compared whole: "encodingX" is no encoding, and Xerces
+    // refuses the declaration.
     if (spaced && starts("encoding")) {
-      if (!pseudo_attribute(key, value) || !equals_ignoring_case(value, "UTF-8")) return false;
+      if (!pseudo_attribute(key, value) || key != "encoding" ||
+          !equals_ignoring_case(value, "UTF-8")) {
+        return false;
+      }
       spaced = skip_space();
     }
     if (spaced && starts("standalone")) {
-      if (!pseudo_attribute(key, value) || (value != "yes" && value != "no")) return false;
+      if (!pseudo_attribute(key, value) || key != "standalone" ||
+          (value != "yes" && value != "no")) {
+        return false;
+      }
       skip_space();
     }
     if (!starts("?>")) return false;
