@@ -510,6 +510,23 @@ TEST_CASE("xsd: malformed bytes give errors, not exceptions", "[xsd]") {
   }
 }
 
+// Xerces stops at a fatal error and throws when asked to scan on: the user
+// gets the error, not the exception after it.
+TEST_CASE("xsd: a fatal error is given once, without the stop that follows it", "[xsd]") {
+  TempDir dir;
+  write_tiny_schemas(dir.path());
+  const auto schemas = SchemaSet::load(dir.path());
+  const std::string_view good = R"(<?xml version="1.0"?>)";
+  std::string bytes(kTinyInvoice);
+  REQUIRE(bytes.starts_with(good));
+  bytes.replace(0, good.size(), R"(<?xml version="1.0" encodingX="UTF-8"?>)");
+  const auto errors = schemas->validate(bytes, DocumentKind::Invoice, Syntax::Ubl);
+  INFO(describe(errors));
+  REQUIRE(errors.size() == 1);
+  CHECK(errors[0].line == 1);
+  CHECK(errors[0].message.find("scanNext") == std::string::npos);
+}
+
 // A schema set keeps its readers for the next documents: nothing of one
 // document (its errors, a stop at the cap, an ignored schemaLocation hint, a
 // malformed end) may change what the next one gets.

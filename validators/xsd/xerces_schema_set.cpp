@@ -259,6 +259,7 @@ class DocumentHandler final : public xc::DefaultHandler, public RefusalSink {
   void start(RootName expected) {
     expected_ = expected;
     seen_root_ = false;
+    stopped_ = false;
     errors_.clear();
   }
 
@@ -281,7 +282,10 @@ class DocumentHandler final : public xc::DefaultHandler, public RefusalSink {
   // unreadable entity) make the result unreliable: they are reported too.
   void warning(const xc::SAXParseException& e) override { record(e, "warning: "); }
   void error(const xc::SAXParseException& e) override { record(e, ""); }
-  void fatalError(const xc::SAXParseException& e) override { record(e, ""); }
+  void fatalError(const xc::SAXParseException& e) override {
+    record(e, "");
+    stopped_ = true;
+  }
 
   void refused(const std::string&, std::uint32_t line, std::uint32_t column,
                std::string message) override {
@@ -297,6 +301,10 @@ class DocumentHandler final : public xc::DefaultHandler, public RefusalSink {
   }
 
   bool full() const { return errors_.size() > kMaxErrors; }
+  // A fatal error was given: the scan cannot go on, and what Xerces throws
+  // when asked to ("call to scanNext is illegal at this point") says nothing
+  // more to the user.
+  bool stopped() const { return stopped_; }
   std::vector<XsdError> take() { return std::move(errors_); }
 
  private:
@@ -308,6 +316,7 @@ class DocumentHandler final : public xc::DefaultHandler, public RefusalSink {
   RootName expected_{};
   const xc::Locator* locator_ = nullptr;
   bool seen_root_ = false;
+  bool stopped_ = false;
   std::vector<XsdError> errors_;
 };
 
@@ -394,7 +403,7 @@ class Validator {
       reader_.parseReset(token);
       reusable = true;
     } catch (const xc::XMLException& e) {
-      handler_.add(0, 0, utf8(e.getMessage()));
+      if (!handler_.stopped()) handler_.add(0, 0, utf8(e.getMessage()));
     } catch (const xc::SAXException& e) {
       handler_.add(0, 0, utf8(e.getMessage()));
     } catch (const xc::OutOfMemoryException&) {
