@@ -41,24 +41,23 @@ void check_br_co_03(const Invoice& inv, const Context& /*ctx*/, Reporter& report
     }
     return;
   }
-  // CII: both may sit in any VAT breakdown; the test looks at the whole
-  // document but runs once for every header ApplicableTradeTax.
-  const VatBreakdown* dated = nullptr;
-  const VatBreakdown* coded = nullptr;
-  for (const VatBreakdown& b : inv.vat_breakdown) {
-    if (b.tax_point_date && dated == nullptr) dated = &b;
-    if (b.tax_point_date_code && coded == nullptr) coded = &b;
-  }
-  if (dated == nullptr || coded == nullptr) return;
+  // CII: the test looks for a ram:TaxPointDate and a ram:DueDateTypeCode
+  // anywhere in the document (//ram:…: lines and allowances too, empty or
+  // not), and runs once for every header ApplicableTradeTax.
+  const auto& dated = inv.codes[CodeField::TaxPointDate];
+  const auto& coded = inv.codes[CodeField::TaxPointDateCode];
+  if (dated.empty() || coded.empty()) return;
+  const std::string date = fmt::format("« {} »", dated.front().value);
+  const std::string code = fmt::format("« {} »", coded.front().value);
   for (const VatBreakdown& b : inv.vat_breakdown) {
     if (shadowed_cii_breakdown(b)) continue;
     report.fire(b.source,
                 {fmt::format("Date d'exigibilité de la TVA (BT-7) {} et code de cette date (BT-8) "
                              "{} tous deux présents dans la facture : un seul des deux est permis.",
-                             quoted(dated->tax_point_date), quoted(coded->tax_point_date_code)),
+                             date, code),
                  fmt::format("Value added tax point date (BT-7) {} and its code (BT-8) {} are "
                              "both present in the invoice: only one of them is allowed.",
-                             quoted(dated->tax_point_date), quoted(coded->tax_point_date_code))});
+                             date, code)});
   }
 }
 

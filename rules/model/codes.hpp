@@ -3,7 +3,9 @@
 // wherever the syntax allows them and beyond the business terms of the model
 // (every UBL amount's currencyID, every CII ram:ID with a scheme), so the
 // readers collect them in one walk, element by element, as the schematron's
-// first matching context does.
+// first matching context does. That walk also notes the one element that is
+// no code but that a rule looks for anywhere likewise (BR-CO-03's CII
+// ram:TaxPointDate).
 #pragma once
 
 #include <array>
@@ -42,8 +44,9 @@ enum class CodeField : unsigned char {
   MimeCode,            // BR-CL-24: mimeCode of an attachment
   AddressScheme,       // BR-CL-25: schemeID of an electronic address
   DeliveryScheme,      // BR-CL-26: schemeID of the deliver-to location id
+  TaxPointDate,        // BR-CO-03, CII only: BT-7, its udt:DateString (no code)
 };
-inline constexpr std::size_t kCodeFields = 24;
+inline constexpr std::size_t kCodeFields = 25;
 
 // A code as written (attribute value or element text, not trimmed: some
 // tests compare it as it is), and the element that carries it.

@@ -140,17 +140,16 @@ struct Totals {                           // BG-22
   SourceRef source;
 };
 
-struct VatBreakdown {                       // BG-23
-  std::optional<Amount> taxable_amount;     // BT-116
-  std::optional<Amount> tax_amount;         // BT-117
-  std::optional<Text> category;             // BT-118
-  std::optional<Number> rate;               // BT-119
-  std::optional<Text> rate_unreadable;      // BT-119 that is no decimal, as vat_rate_unreadable
-  std::optional<Text> exemption_reason;     // BT-120
-  std::optional<Text> exemption_code;       // BT-121
-  std::optional<Text> tax_scheme;           // UBL TaxScheme/ID, CII TypeCode
-  std::optional<Text> tax_point_date;       // BT-7 in CII (ram:TaxPointDate)
-  std::optional<Text> tax_point_date_code;  // BT-8 in CII (ram:DueDateTypeCode)
+struct VatBreakdown {                    // BG-23
+  std::optional<Amount> taxable_amount;  // BT-116
+  std::optional<Amount> tax_amount;      // BT-117
+  std::optional<Text> category;          // BT-118
+  std::optional<Number> rate;            // BT-119
+  std::optional<Text> rate_unreadable;   // BT-119 that is no decimal, as vat_rate_unreadable
+  std::optional<Text> exemption_reason;  // BT-120
+  std::optional<Text> exemption_code;    // BT-121
+  std::optional<Text> tax_scheme;        // UBL TaxScheme/ID, CII TypeCode
+  std::optional<Text> tax_point_date;    // BT-7 in CII (ram:TaxPointDate)
   SourceRef source;
 };
 

@@ -348,11 +348,10 @@ class CiiReader {
     out.category = r_.text(tax, kRam, "CategoryCode", Keep::AsWritten);
     out.exemption_code = r_.text(tax, kRam, "ExemptionReasonCode");
     if (Element point = r_.child(tax, kRam, "TaxPointDate")) {
-      // BR-CO-03 asks for the wrapper: without its DateString, an empty date.
+      // The wrapper without its DateString: BT-7 present, empty.
       out.tax_point_date = r_.text(point, kUdt, "DateString", Keep::AsWritten);
       if (!out.tax_point_date) out.tax_point_date = r_.empty_text_at(point);
     }
-    out.tax_point_date_code = r_.text(tax, kRam, "DueDateTypeCode");
     out.rate = r_.number(tax, kRam, "RateApplicablePercent", out.rate_unreadable);
     return out;
   }

@@ -196,6 +196,11 @@ class CodeWalk {
     if (pugi::xml_attribute a = v.element.node.attribute(attribute)) add(field, v, a.value());
   }
   void add_text(CodeField field, const Visit& v) { add(field, v, v.element.node.text().get()); }
+  // The text of a CII date's udt:DateString child, "" without one.
+  std::string date_string(const Element& date) const {
+    const Element child = r_.child(date, ns::kUdt, "DateString");
+    return child ? std::string(child.node.text().get()) : std::string();
+  }
 
   void match_ubl(const Visit& v) {
     if (v.ns != Ns::Cbc) return;
@@ -278,6 +283,7 @@ class CodeWalk {
     if (l == "InvoiceCurrencyCode") return add_text(CodeField::InvoiceCurrency, v);
     if (l == "TaxCurrencyCode") return add_text(CodeField::VatCurrency, v);
     if (l == "DueDateTypeCode") return add_text(CodeField::TaxPointDateCode, v);
+    if (l == "TaxPointDate") return add(CodeField::TaxPointDate, v, date_string(v.element));
     if (l == "ReferenceTypeCode") return add_text(CodeField::ObjectScheme, v);
     if (l == "SubjectCode") return add_text(CodeField::NoteSubject, v);
     // Only identifiers' schemes are read: most elements have no attribute to look for.
