@@ -21,10 +21,8 @@ bool is_technical(const Registry& registry, const Finding& f) {
 
 class Examiner {
  public:
-  Examiner(const FluxRecord& flux, const AccountRecord& account, const Catalogue& catalogue,
-           Millis now)
-      : flux_(flux),
-        account_(account),
+  Examiner(const AccountRecord& account, const Catalogue& catalogue, Millis now)
+      : account_(account),
         catalogue_(catalogue),
         linter_(catalogue.linter_for(account)),
         now_(now) {}
@@ -80,7 +78,6 @@ class Examiner {
     }
   }
 
-  const FluxRecord& flux_;
   const AccountRecord& account_;
   const Catalogue& catalogue_;
   const Linter linter_;
@@ -91,7 +88,7 @@ class Examiner {
 
 FluxExamination examine_flux(const FluxRecord& flux, std::string_view file,
                              const AccountRecord& account, const Catalogue& catalogue, Millis now) {
-  Examiner examiner(flux, account, catalogue, now);
+  Examiner examiner(account, catalogue, now);
   const auto syntaxe = chorus::find_syntaxe(flux.syntaxe_flux);
   if (!syntaxe || syntaxe->file == chorus::FluxFile::Unsupported) {
     examiner.out.technical.push_back(
