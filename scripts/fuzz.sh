@@ -10,14 +10,15 @@ Usage: scripts/fuzz.sh TARGET SECONDS [LIBFUZZER-OPTION...]
        scripts/fuzz.sh all SECONDS [LIBFUZZER-OPTION...]
        scripts/fuzz.sh --list | --help
 
-Fuzzes TARGET (or every target, one after the other) for SECONDS each:
-builds the preset `fuzz` (clang 14, -fsanitize=fuzzer,address,undefined; the
-packages come with scripts/setup.sh), collects the seed corpus from
+Fuzzes TARGET (or every target, as many at once as there are cores) for
+SECONDS each: builds the preset `fuzz` (clang 14,
+-fsanitize=fuzzer,address,undefined; the packages come with
+scripts/setup.sh), collects the seed corpus from
 fixtures/ into build/fuzz/seeds/TARGET, and runs libFuzzer with the target's
 dictionary (tests/fuzz/xml.dict or json.dict) and limits sized for its inputs
 (-max_len, -timeout, -rss_limit_mb), adding what it finds to
 build/fuzz/corpus/TARGET (kept from run to run: a second run starts where the
-first stopped). Extra options go to libFuzzer (e.g. -jobs=2, -runs=1000).
+first stopped). Extra options go to libFuzzer (e.g. -runs=1000).
 
 Prints the executions and executions per second of each target. Exits 1 when
 a target crashed, leaked, timed out or ran out of memory; the input that did
@@ -104,8 +105,11 @@ dictionary() {
   esac
 }
 
-failed=()
-for target in "${chosen[@]}"; do
+# Fuzzes one target; its status (0 or libFuzzer's exit code, "skipped") in
+# $work/logs/TARGET.status.
+fuzz_one() {
+  local target=$1 seed_dir corpus artifacts log n file schemas status runs rate
+  shift
   seed_dir="$work/seeds/$target"
   corpus="$work/corpus/$target"
   artifacts="$work/artifacts/$target"
@@ -123,7 +127,8 @@ for target in "${chosen[@]}"; do
     schemas="${CPROKIT_SCHEMAS:-$(cd .. && pwd)/shared/en16931/xsd}"
     if [ ! -f "$schemas/ubl-2.1/maindoc/UBL-Invoice-2.1.xsd" ]; then
       echo "fuzz: $target skipped: no EN 16931 schemas in $schemas (set CPROKIT_SCHEMAS)"
-      continue
+      echo skipped >"$work/logs/$target.status"
+      return
     fi
     export CPROKIT_SCHEMAS="$schemas" CPROKIT_CACHE_DIR="$work/cache"
   fi
@@ -138,13 +143,30 @@ for target in "${chosen[@]}"; do
     -print_final_stats=1 "$@" >"$log" 2>&1 || status=$?
   runs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -1)
   rate=$(sed -n 's/^stat::average_exec_per_sec: *//p' "$log" | tail -1)
+  echo "$status" >"$work/logs/$target.status"
   if [ "$status" -eq 0 ]; then
     echo "fuzz: $target ok: ${runs:-?} executions, ${rate:-?} exec/s, corpus $(find "$corpus" -type f | wc -l) inputs"
   else
-    failed+=("$target")
     echo "fuzz: $target FAILED (exit $status) after ${runs:-?} executions; log $log" >&2
     grep -E '^(==[0-9]+==ERROR|SUMMARY|.*runtime error|.*Test unit written to)' "$log" | head -20 >&2 || true
   fi
+}
+
+# The targets run side by side, one per core (each is one process, with its
+# own corpus, artifacts and log); a line of output is a whole line.
+mkdir -p "$work/logs"
+for target in "${chosen[@]}"; do
+  rm -f "$work/logs/$target.status"
+  while [ "$(jobs -rp | wc -l)" -ge "$(nproc)" ]; do
+    wait -n || true
+  done
+  fuzz_one "$target" "$@" &
+done
+wait
+failed=()
+for target in "${chosen[@]}"; do
+  status=$(cat "$work/logs/$target.status" 2>/dev/null || echo "no status")
+  [ "$status" = 0 ] || [ "$status" = skipped ] || failed+=("$target")
 done
 
 if [ ${#failed[@]} -gt 0 ]; then
