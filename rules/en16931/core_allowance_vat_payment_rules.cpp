@@ -147,13 +147,23 @@ bool is_credit_transfer(const PaymentMeans& means) {
   return means.code && (means.code->value == "30" || means.code->value == "58");
 }
 
+// Calls `check` on each payment means of BG-16, then on each one the UBL
+// tests also find elsewhere in the document (Invoice::payment_means_elsewhere).
+template <typename Check>
+void for_each_payment_means(const Invoice& inv, Check check) {
+  for (const PaymentMeans& means : inv.payment_means)
+    check(means);
+  for (const PaymentMeans& means : inv.payment_means_elsewhere)
+    check(means);
+}
+
 void check_br_49(const Invoice& inv, const Context& /*ctx*/, Reporter& report) {
-  for (const PaymentMeans& means : inv.payment_means) {
-    if (means.code) continue;
+  for_each_payment_means(inv, [&](const PaymentMeans& means) {
+    if (means.code) return;
     report.fire(means.source, {"Moyen de paiement (BG-16) sans code de type (BT-81).",
                                "Payment instructions (BG-16) without a payment means type code "
                                "(BT-81)."});
-  }
+  });
 }
 
 void report_account_without_id(const SourceRef& where, const PaymentMeans& means,
@@ -169,23 +179,23 @@ void report_account_without_id(const SourceRef& where, const PaymentMeans& means
 
 // Each payee account of a credit transfer needs a filled identifier.
 void check_br_50(const Invoice& inv, const Context& /*ctx*/, Reporter& report) {
-  for (const PaymentMeans& means : inv.payment_means) {
-    if (!is_credit_transfer(means)) continue;
+  for_each_payment_means(inv, [&](const PaymentMeans& means) {
+    if (!is_credit_transfer(means)) return;
     for (const Identifier& account : means.payee_accounts) {
       if (account.value.empty()) report_account_without_id(account.source, means, report);
     }
     for (const SourceRef& account : means.accounts_without_id) {
       report_account_without_id(account, means, report);
     }
-  }
+  });
 }
 
 // UBL tests the payment means: a credit transfer needs an account with an id
 // element. CII tests each account of a credit transfer: it needs an IBAN or a
 // proprietary id element; a credit transfer with no account passes.
 void check_br_61(const Invoice& inv, const Context& /*ctx*/, Reporter& report) {
-  for (const PaymentMeans& means : inv.payment_means) {
-    if (!is_credit_transfer(means)) continue;
+  for_each_payment_means(inv, [&](const PaymentMeans& means) {
+    if (!is_credit_transfer(means)) return;
     if (inv.syntax == Syntax::Cii) {
       for (const SourceRef& account : means.accounts_without_id) {
         report_account_without_id(account, means, report);
@@ -199,16 +209,16 @@ void check_br_61(const Invoice& inv, const Context& /*ctx*/, Reporter& report) {
                                "(BT-84).",
                                means.code->value)});
     }
-  }
+  });
 }
 
 // BR-51 is a warning in the UBL artefacts and fatal in the CII ones: the rule
 // is registered fatal, and a UBL finding is reported as a warning.
 void check_br_51(const Invoice& inv, const Context& /*ctx*/, Reporter& report) {
-  for (const PaymentMeans& means : inv.payment_means) {
-    if (!means.card_number) continue;
+  for_each_payment_means(inv, [&](const PaymentMeans& means) {
+    if (!means.card_number) return;
     const std::string number = normalize_space(means.card_number->value);
-    if (characters(number) <= 10) continue;
+    if (characters(number) <= 10) return;
     Message message{fmt::format("Le numéro de carte (BT-87) a {} caractères : seuls les 6 "
                                 "premiers et les 4 derniers chiffres peuvent être donnés (10 au "
                                 "plus).",
@@ -221,7 +231,7 @@ void check_br_51(const Invoice& inv, const Context& /*ctx*/, Reporter& report) {
     } else {
       report.fire(means.card_number->source, std::move(message));
     }
-  }
+  });
 }
 
 // BR-52, BR-55: document references -------------------------------------------

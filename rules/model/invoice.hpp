@@ -348,7 +348,12 @@ struct Invoice {
   // cac:DeliveryParty's legal id; CII: ram:ShipToTradeParty.
   std::vector<Party> deliver_to;
 
-  std::vector<PaymentMeans> payment_means;          // BG-16
+  std::vector<PaymentMeans> payment_means;  // BG-16
+  // UBL: each cac:PaymentMeans deeper in the document (in a
+  // cac:AllowanceCharge), which the official BR-49, BR-50, BR-51 and BR-61
+  // judge too (their context is cac:PaymentMeans anywhere); no other rule
+  // reads these.
+  std::vector<PaymentMeans> payment_means_elsewhere;
   std::vector<AllowanceCharge> allowances_charges;  // BG-20 / BG-21
   std::optional<Totals> totals;                     // BG-22
   // Every invoice total VAT amount with its currency: BT-110 is the one in the

@@ -183,7 +183,7 @@ class CiiReader {
     }
     inv.unreadable_numbers = r_.unreadable_numbers();
     inv.padded_texts = r_.take_padded_texts();
-    inv.codes = collect_codes(r_, Syntax::Cii);
+    inv.codes = find_anywhere(r_, Syntax::Cii).codes;
     return inv;
   }
 

@@ -90,7 +90,7 @@ class CodeWalk {
  public:
   CodeWalk(const Reader& r, Syntax syntax) : r_(r), syntax_(syntax) {}
 
-  CodedValues run() {
+  FoundAnywhere run() {
     Element root = r_.root();
     visit(root, root.node.name(), nullptr);
     return std::move(out_);
@@ -109,6 +109,10 @@ class CodeWalk {
             parent != nullptr && parent->in_ship_to,
             parent != nullptr && parent->in_seller_or_payee};
     if (syntax_ == Syntax::Ubl) {
+      if (v.ns == Ns::Cac && parent != nullptr && parent->parent != nullptr &&
+          local == "PaymentMeans") {
+        out_.payment_means_elsewhere.push_back(r_.detached(e));
+      }
       match_ubl(v);
       v.in_seller_or_payee =
           v.in_seller_or_payee ||
@@ -190,7 +194,7 @@ class CodeWalk {
   }
 
   void add(CodeField field, const Visit& v, std::string value) {
-    out_.add(field, {std::move(value), r_.where(v.element)});
+    out_.codes.add(field, {std::move(value), r_.where(v.element)});
   }
   void add_attribute(CodeField field, const Visit& v, const char* attribute) {
     if (pugi::xml_attribute a = v.element.node.attribute(attribute)) add(field, v, a.value());
@@ -254,9 +258,9 @@ class CodeWalk {
       return add(CodeField::ObjectScheme, v, scheme.value());
     }
     if (p == "PartyIdentification") {
-      out_.add(CodeField::PartyIdScheme,
-               {scheme.value(), r_.where(v.element),
-                v.in_seller_or_payee ? CodedValue::Sepa::Allowed : CodedValue::Sepa::Refused});
+      out_.codes.add(CodeField::PartyIdScheme, {scheme.value(), r_.where(v.element),
+                                                v.in_seller_or_payee ? CodedValue::Sepa::Allowed
+                                                                     : CodedValue::Sepa::Refused});
       return;
     }
     if (p == "StandardItemIdentification") return add(CodeField::ItemIdScheme, v, scheme.value());
@@ -322,7 +326,7 @@ class CodeWalk {
 
   const Reader& r_;
   Syntax syntax_;
-  CodedValues out_;
+  FoundAnywhere out_;
   std::vector<Child> children_;
   std::vector<std::size_t> order_;  // number_children()'s sort of a long list
   // ns_of() by the address of a URI's characters: the elements of one
@@ -337,7 +341,7 @@ class CodeWalk {
 
 }  // namespace
 
-CodedValues collect_codes(const Reader& reader, Syntax syntax) {
+FoundAnywhere find_anywhere(const Reader& reader, Syntax syntax) {
   return CodeWalk(reader, syntax).run();
 }
 

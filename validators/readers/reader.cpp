@@ -162,6 +162,12 @@ SourceRef Reader::where(const Element& e) const {
   return {step_of(e), xml_.line_of(e.node), 0};
 }
 
+Element Reader::detached(const Element& e) const {
+  Element out(e.node, nullptr, e.position);
+  out.step = step_of(e);
+  return out;
+}
+
 std::vector<WrittenText> Reader::take_padded_texts() {
   std::ranges::sort(padded_, std::less{}, &WrittenText::step);
   return std::move(padded_);

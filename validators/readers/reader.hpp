@@ -71,6 +71,8 @@ class Reader {
                                 std::string_view local) const;
 
   SourceRef where(const Element& e) const;
+  // `e` on its own, its path made now: it may outlive the walk that found it.
+  Element detached(const Element& e) const;
 
   // Values of a child element of `parent` (nullopt when the child is absent).
   std::optional<Text> text(const Element& parent, xml::NamespaceUri uri, std::string_view local,

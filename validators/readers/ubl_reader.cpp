@@ -166,7 +166,11 @@ class UblReader {
     }
     inv.unreadable_numbers = r_.unreadable_numbers();
     inv.padded_texts = r_.take_padded_texts();
-    inv.codes = collect_codes(r_, Syntax::Ubl);
+    FoundAnywhere anywhere = find_anywhere(r_, Syntax::Ubl);
+    inv.codes = std::move(anywhere.codes);
+    for (const Element& means : anywhere.payment_means_elsewhere) {
+      inv.payment_means_elsewhere.push_back(payment_means(means));
+    }
     return inv;
   }
 
