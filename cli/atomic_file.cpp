@@ -1,6 +1,6 @@
 #include "cli/atomic_file.hpp"
 
-#include <fmt/format.h>
+#include <fmt/core.h>
 
 #include "cli/user_error.hpp"
 #include "validators/replace_file.hpp"

@@ -5,7 +5,7 @@
 #include <memory>
 #include <system_error>
 
-#include <fmt/format.h>
+#include <fmt/core.h>
 
 #include "cli/user_error.hpp"
 

@@ -8,7 +8,7 @@
 #include <thread>
 #include <vector>
 
-#include <fmt/format.h>
+#include <fmt/core.h>
 #include <boost/program_options.hpp>
 
 #include "cli/arguments.hpp"

@@ -1,6 +1,6 @@
 #include "cli/deposit_output.hpp"
 
-#include <fmt/format.h>
+#include <fmt/core.h>
 #include <nlohmann/json.hpp>
 
 #include "cli/exit_codes.hpp"

@@ -1,6 +1,6 @@
 #include "cli/directory_option.hpp"
 
-#include <fmt/format.h>
+#include <fmt/core.h>
 
 #include "cli/option_file.hpp"
 #include "validators/sha256.hpp"

@@ -5,7 +5,7 @@
 #include <string_view>
 #include <vector>
 
-#include <fmt/format.h>
+#include <fmt/core.h>
 #include <boost/program_options.hpp>
 #include <nlohmann/json.hpp>
 

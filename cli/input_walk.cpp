@@ -8,7 +8,7 @@
 #include <stdexcept>
 #include <system_error>
 
-#include <fmt/format.h>
+#include <fmt/core.h>
 
 #include "cli/user_error.hpp"
 #include "validators/temporary_database.hpp"

@@ -11,7 +11,7 @@
 #include <thread>
 #include <utility>
 
-#include <fmt/format.h>
+#include <fmt/core.h>
 #include <boost/program_options.hpp>
 
 #include "cli/arguments.hpp"

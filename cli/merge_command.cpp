@@ -7,7 +7,7 @@
 #include <string>
 #include <vector>
 
-#include <fmt/format.h>
+#include <fmt/core.h>
 #include <boost/program_options.hpp>
 
 #include "cli/arguments.hpp"

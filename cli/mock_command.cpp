@@ -10,7 +10,7 @@
 #include <optional>
 #include <thread>
 
-#include <fmt/format.h>
+#include <fmt/core.h>
 
 #include <boost/program_options.hpp>
 

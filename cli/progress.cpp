@@ -7,7 +7,7 @@
 #include <streambuf>
 #include <string>
 
-#include <fmt/format.h>
+#include <fmt/core.h>
 
 namespace cprokit::cli {
 namespace {

@@ -4,7 +4,7 @@
 #include <iostream>
 #include <optional>
 
-#include <fmt/format.h>
+#include <fmt/core.h>
 
 #include <boost/program_options.hpp>
 

@@ -4,7 +4,7 @@
 #include <cerrno>
 #include <iostream>
 
-#include <fmt/format.h>
+#include <fmt/core.h>
 
 namespace cprokit::cli {
 

@@ -2,7 +2,7 @@
 #include <iostream>
 #include <vector>
 
-#include <fmt/format.h>
+#include <fmt/core.h>
 #include <boost/program_options.hpp>
 
 #include "cli/arguments.hpp"

@@ -7,7 +7,7 @@
 #include <vector>
 
 #include <fmt/chrono.h>
-#include <fmt/format.h>
+#include <fmt/core.h>
 
 #include "cli/report/catalogue.hpp"
 #include "rules/catalogue/catalogue.hpp"

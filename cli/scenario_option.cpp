@@ -1,6 +1,6 @@
 #include "cli/scenario_option.hpp"
 
-#include <fmt/format.h>
+#include <fmt/core.h>
 
 #include "cli/option_file.hpp"
 #include "cli/user_error.hpp"

@@ -9,7 +9,7 @@
 #include <thread>
 #include <utility>
 
-#include <fmt/format.h>
+#include <fmt/core.h>
 
 #include "cli/arguments.hpp"
 #include "cli/codelists_option.hpp"

@@ -10,7 +10,7 @@
 #include <filesystem>
 #include <thread>
 
-#include <fmt/format.h>
+#include <fmt/core.h>
 
 #include "mock-chorus/http_reply.hpp"
 

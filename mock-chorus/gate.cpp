@@ -6,7 +6,7 @@
 #include <limits>
 #include <optional>
 
-#include <fmt/format.h>
+#include <fmt/core.h>
 
 #include "mock-chorus/api/admin.hpp"
 #include "mock-chorus/http_reply.hpp"

@@ -9,7 +9,7 @@
 #include <memory>
 #include <system_error>
 
-#include <fmt/format.h>
+#include <fmt/core.h>
 
 namespace cprokit::mock {
 namespace {

@@ -4,7 +4,7 @@
 
 #include <iostream>
 
-#include <fmt/format.h>
+#include <fmt/core.h>
 
 #include "mock-chorus/api/admin.hpp"
 #include "mock-chorus/api/routes.hpp"

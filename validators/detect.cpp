@@ -5,7 +5,7 @@
 #include <cctype>
 #include <span>
 
-#include <fmt/format.h>
+#include <fmt/core.h>
 
 #include "validators/readers/namespaces.hpp"
 #include "validators/readers/reader.hpp"

@@ -5,7 +5,7 @@
 #include <stdexcept>
 #include <variant>
 
-#include <fmt/format.h>
+#include <fmt/core.h>
 
 #include "rules/engine/engine.hpp"
 #include "rules/syntax/syntax_rules.hpp"

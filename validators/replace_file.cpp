@@ -6,7 +6,7 @@
 #include <cerrno>
 #include <random>
 
-#include <fmt/format.h>
+#include <fmt/core.h>
 
 namespace cprokit {
 namespace {

@@ -1,6 +1,6 @@
 #include "validators/seen_invoices.hpp"
 
-#include <fmt/format.h>
+#include <fmt/core.h>
 
 #include "validators/temporary_database.hpp"
 

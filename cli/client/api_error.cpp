@@ -1,6 +1,6 @@
 #include "cli/client/api_error.hpp"
 
-#include <fmt/format.h>
+#include <fmt/core.h>
 
 namespace cprokit::client {
 

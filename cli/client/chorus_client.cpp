@@ -4,7 +4,7 @@
 #include <cctype>
 #include <thread>
 
-#include <fmt/format.h>
+#include <fmt/core.h>
 
 #include "validators/base64.hpp"
 

@@ -6,7 +6,7 @@
 #include <fstream>
 #include <sstream>
 
-#include <fmt/format.h>
+#include <fmt/core.h>
 
 #include "cli/client/parties_lookup.hpp"
 #include "rules/chorus/parties.hpp"

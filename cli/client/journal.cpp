@@ -10,7 +10,7 @@
 #include <system_error>
 
 #include <fmt/chrono.h>
-#include <fmt/format.h>
+#include <fmt/core.h>
 #include <nlohmann/json.hpp>
 
 namespace cprokit::client {

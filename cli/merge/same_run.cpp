@@ -3,7 +3,7 @@
 #include <array>
 #include <string>
 
-#include <fmt/format.h>
+#include <fmt/core.h>
 
 namespace cprokit::cli::merge {
 namespace {

@@ -4,7 +4,7 @@
 #include <fstream>
 #include <optional>
 
-#include <fmt/format.h>
+#include <fmt/core.h>
 
 #include "cli/report/run_json.hpp"
 #include "rules/catalogue/catalogue.hpp"

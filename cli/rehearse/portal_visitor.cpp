@@ -5,7 +5,7 @@
 #include <regex>
 #include <stdexcept>
 
-#include <fmt/format.h>
+#include <fmt/core.h>
 
 namespace cprokit::cli::rehearse {
 namespace {

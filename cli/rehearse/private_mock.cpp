@@ -5,7 +5,7 @@
 #include <chrono>
 #include <stdexcept>
 
-#include <fmt/format.h>
+#include <fmt/core.h>
 
 #include "cli/rehearse/rehearsal_data.hpp"
 #include "mock-chorus/auth/secret_hash.hpp"

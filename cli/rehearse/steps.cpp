@@ -5,7 +5,7 @@
 #include <exception>
 #include <set>
 
-#include <fmt/format.h>
+#include <fmt/core.h>
 
 namespace cprokit::cli::rehearse {
 

@@ -5,7 +5,7 @@
 #include <random>
 #include <regex>
 
-#include <fmt/format.h>
+#include <fmt/core.h>
 
 #include "cli/client/chorus_client.hpp"
 #include "cli/client/deposit.hpp"

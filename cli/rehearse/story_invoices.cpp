@@ -3,7 +3,7 @@
 #include <random>
 #include <stdexcept>
 
-#include <fmt/format.h>
+#include <fmt/core.h>
 
 #include "cli/rehearse/rehearsal_data.hpp"
 #include "rules/chorus/identifiers.hpp"

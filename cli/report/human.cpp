@@ -1,4 +1,4 @@
-#include <fmt/format.h>
+#include <fmt/core.h>
 
 #include "cli/report/labels.hpp"
 #include "cli/report/report.hpp"

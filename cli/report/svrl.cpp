@@ -3,7 +3,7 @@
 #include <string_view>
 #include <vector>
 
-#include <fmt/format.h>
+#include <fmt/core.h>
 
 #include "cli/report/labels.hpp"
 #include "cli/report/report.hpp"

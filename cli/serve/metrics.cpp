@@ -1,6 +1,6 @@
 #include "cli/serve/metrics.hpp"
 
-#include <fmt/format.h>
+#include <fmt/core.h>
 
 namespace cprokit::cli::serve {
 namespace {

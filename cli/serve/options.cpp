@@ -6,7 +6,7 @@
 #include <string_view>
 #include <thread>
 
-#include <fmt/format.h>
+#include <fmt/core.h>
 
 #include <boost/program_options.hpp>
 

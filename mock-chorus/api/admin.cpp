@@ -5,7 +5,7 @@
 // at start; a PISTE token opens nothing here (server.cpp).
 #include "mock-chorus/api/admin.hpp"
 
-#include <fmt/format.h>
+#include <fmt/core.h>
 
 #include "mock-chorus/lifecycle.hpp"
 #include "mock-chorus/records/buyer_moves.hpp"

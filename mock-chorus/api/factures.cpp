@@ -2,7 +2,7 @@
 // consulter/fournisseur, consulter/historique (../shared/chorus-pro/API.md
 // §3.1, §3.3, §3.4, §3.7). Deposits are controlled by the linter's rules
 // (flux: in the worker; soumettre: at once).
-#include <fmt/format.h>
+#include <fmt/core.h>
 
 #include "mock-chorus/api/routes.hpp"
 #include "mock-chorus/deposit/deposit.hpp"

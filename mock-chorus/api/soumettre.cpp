@@ -6,7 +6,7 @@
 // finding is a synchronous HTTP 400 {codeRetour, libelle} naming the rules,
 // as the clients that handle 400 expect (API.md §3.9), or a 403 when the
 // supplier is not the account's structure.
-#include <fmt/format.h>
+#include <fmt/core.h>
 
 #include "mock-chorus/api/routes.hpp"
 #include "mock-chorus/deposit/deposit.hpp"

@@ -1,6 +1,6 @@
 // structures/v1: rechercher, consulter, rechercher/services, consulter/service
 // (../shared/chorus-pro/API.md §3.6), served from the mock's directory.
-#include <fmt/format.h>
+#include <fmt/core.h>
 
 #include "mock-chorus/api/routes.hpp"
 

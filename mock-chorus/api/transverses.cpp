@@ -5,7 +5,7 @@
 #include <array>
 #include <cctype>
 
-#include <fmt/format.h>
+#include <fmt/core.h>
 
 #include "mock-chorus/api/routes.hpp"
 #include "rules/chorus/limits.hpp"

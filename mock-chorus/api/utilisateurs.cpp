@@ -1,6 +1,6 @@
 // utilisateurs/v1/monCompte/recuperer/rattachements and
 // engagementsJuridiques/v1/rechercher (../shared/chorus-pro/API.md §2.4, §3.8).
-#include <fmt/format.h>
+#include <fmt/core.h>
 
 #include "mock-chorus/api/routes.hpp"
 

@@ -1,6 +1,6 @@
 #include "mock-chorus/flux/integration.hpp"
 
-#include <fmt/format.h>
+#include <fmt/core.h>
 
 #include "mock-chorus/flux/lot.hpp"
 #include "mock-chorus/records/invoice_record.hpp"

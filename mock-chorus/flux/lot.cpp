@@ -6,7 +6,7 @@
 #include <array>
 #include <memory>
 
-#include <fmt/format.h>
+#include <fmt/core.h>
 
 #include "rules/chorus/file_name.hpp"
 

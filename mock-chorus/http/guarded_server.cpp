@@ -6,7 +6,7 @@
 
 #include <cstdint>
 
-#include <fmt/format.h>
+#include <fmt/core.h>
 
 #include "mock-chorus/http/elastic_pool.hpp"
 #include "mock-chorus/http/memory_release.hpp"

@@ -6,7 +6,7 @@
 // is checked by the linter's account rules (account_form.hpp).
 #include <array>
 
-#include <fmt/format.h>
+#include <fmt/core.h>
 
 #include "mock-chorus/portal/account_form.hpp"
 #include "mock-chorus/portal/account_pages.hpp"

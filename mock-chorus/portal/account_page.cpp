@@ -4,7 +4,7 @@
 // refuse.
 #include <array>
 
-#include <fmt/format.h>
+#include <fmt/core.h>
 
 #include "mock-chorus/portal/account_form.hpp"
 #include "mock-chorus/portal/account_pages.hpp"

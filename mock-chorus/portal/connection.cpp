@@ -5,7 +5,7 @@
 // as for the directory's accounts.
 #include <string>
 
-#include <fmt/format.h>
+#include <fmt/core.h>
 
 #include "mock-chorus/auth/secret_hash.hpp"
 #include "mock-chorus/portal/draft.hpp"

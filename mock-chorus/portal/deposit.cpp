@@ -9,7 +9,7 @@
 #include <cctype>
 #include <string>
 
-#include <fmt/format.h>
+#include <fmt/core.h>
 
 #include "mock-chorus/deposit/deposit.hpp"
 #include "mock-chorus/portal/deposit_form.hpp"

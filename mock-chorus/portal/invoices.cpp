@@ -5,7 +5,7 @@
 #include <regex>
 #include <string>
 
-#include <fmt/format.h>
+#include <fmt/core.h>
 
 #include "mock-chorus/lifecycle.hpp"
 #include "mock-chorus/portal/deposit_form.hpp"

@@ -1,7 +1,7 @@
 #include "mock-chorus/portal/mailer.hpp"
 
 #include <fmt/args.h>
-#include <fmt/format.h>
+#include <fmt/core.h>
 
 #include "mock-chorus/auth/secret_hash.hpp"
 #include "mock-chorus/store/mail_file.hpp"

@@ -2,7 +2,7 @@
 
 #include <cctype>
 
-#include <fmt/format.h>
+#include <fmt/core.h>
 
 namespace cprokit::mock::portal {
 namespace {

@@ -2,7 +2,7 @@
 
 #include <sodium.h>
 
-#include <fmt/format.h>
+#include <fmt/core.h>
 
 #include "mock-chorus/auth/secret_hash.hpp"
 #include "validators/sha256.hpp"

@@ -7,7 +7,7 @@
 
 #include <array>
 
-#include <fmt/format.h>
+#include <fmt/core.h>
 
 #include "mock-chorus/auth/secret_hash.hpp"
 #include "mock-chorus/portal/account_form.hpp"

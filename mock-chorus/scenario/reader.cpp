@@ -12,7 +12,7 @@
 #include <set>
 #include <span>
 
-#include <fmt/format.h>
+#include <fmt/core.h>
 
 #include "validators/json/json_tree.hpp"
 

@@ -2,7 +2,7 @@
 
 #include <sqlite3.h>
 
-#include <fmt/format.h>
+#include <fmt/core.h>
 
 namespace cprokit::mock {
 namespace {

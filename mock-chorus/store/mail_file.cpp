@@ -6,7 +6,7 @@
 #include <fstream>
 #include <stdexcept>
 
-#include <fmt/format.h>
+#include <fmt/core.h>
 
 #include "validators/base64.hpp"
 

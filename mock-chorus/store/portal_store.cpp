@@ -1,6 +1,6 @@
 #include "mock-chorus/store/portal_store.hpp"
 
-#include <fmt/format.h>
+#include <fmt/core.h>
 
 namespace cprokit::mock {
 namespace {

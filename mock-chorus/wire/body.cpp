@@ -3,7 +3,7 @@
 #include <charconv>
 #include <variant>
 
-#include <fmt/format.h>
+#include <fmt/core.h>
 
 #include "mock-chorus/wire/reply.hpp"
 #include "rules/chorus/file_name.hpp"

@@ -1,6 +1,6 @@
 #include "mock-chorus/wire/findings.hpp"
 
-#include <fmt/format.h>
+#include <fmt/core.h>
 
 namespace cprokit::mock {
 

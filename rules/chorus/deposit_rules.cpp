@@ -10,7 +10,7 @@
 #include <utility>
 #include <vector>
 
-#include <fmt/format.h>
+#include <fmt/core.h>
 
 #include "rules/chorus/api_values.hpp"
 #include "rules/chorus/chorus_rules.hpp"

@@ -3,7 +3,7 @@
 // technical account that deposits it.
 #include "rules/chorus/depositor.hpp"
 
-#include <fmt/format.h>
+#include <fmt/core.h>
 
 #include "rules/chorus/chorus_rules.hpp"
 #include "rules/chorus/parties.hpp"

@@ -3,7 +3,7 @@
 #include <cctype>
 #include <string>
 
-#include <fmt/format.h>
+#include <fmt/core.h>
 
 namespace cprokit::chorus {
 namespace {

@@ -9,7 +9,7 @@
 #include <utility>
 #include <vector>
 
-#include <fmt/format.h>
+#include <fmt/core.h>
 
 #include "rules/chorus/chorus_rules.hpp"
 #include "rules/chorus/document_name.hpp"

@@ -2,7 +2,7 @@
 
 #include <re2/re2.h>
 
-#include <fmt/format.h>
+#include <fmt/core.h>
 
 namespace cprokit::chorus {
 namespace {

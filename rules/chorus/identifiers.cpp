@@ -6,7 +6,7 @@
 #include <numeric>
 #include <span>
 
-#include <fmt/format.h>
+#include <fmt/core.h>
 
 namespace cprokit::chorus {
 namespace {

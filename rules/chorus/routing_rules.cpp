@@ -4,7 +4,7 @@
 #include <algorithm>
 #include <cctype>
 
-#include <fmt/format.h>
+#include <fmt/core.h>
 
 #include "rules/chorus/chorus_rules.hpp"
 #include "rules/chorus/limits.hpp"

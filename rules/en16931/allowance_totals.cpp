@@ -7,7 +7,7 @@
 #include <optional>
 #include <string>
 
-#include <fmt/format.h>
+#include <fmt/core.h>
 
 #include "rules/en16931/en16931_rules.hpp"
 #include "rules/en16931/family.hpp"

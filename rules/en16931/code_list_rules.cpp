@@ -16,7 +16,7 @@
 #include <utility>
 #include <vector>
 
-#include <fmt/format.h>
+#include <fmt/core.h>
 
 #include "rules/en16931/code_lists.hpp"
 #include "rules/en16931/en16931_rules.hpp"

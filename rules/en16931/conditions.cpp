@@ -7,7 +7,7 @@
 #include <algorithm>
 #include <string>
 
-#include <fmt/format.h>
+#include <fmt/core.h>
 
 #include "rules/en16931/cii_contexts.hpp"
 #include "rules/en16931/en16931_rules.hpp"

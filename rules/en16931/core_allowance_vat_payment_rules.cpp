@@ -3,7 +3,7 @@
 // document references (BR-52 supporting documents, BR-55 preceding invoices).
 #include <algorithm>
 
-#include <fmt/format.h>
+#include <fmt/core.h>
 
 #include "rules/en16931/core_rules.hpp"
 

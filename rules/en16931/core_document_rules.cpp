@@ -2,7 +2,7 @@
 // totals (BR-12..15), its lines (BR-16) and the VAT accounting currency (BR-53).
 #include <algorithm>
 
-#include <fmt/format.h>
+#include <fmt/core.h>
 
 #include "rules/en16931/core_rules.hpp"
 

@@ -4,7 +4,7 @@
 #include <charconv>
 #include <tuple>
 
-#include <fmt/format.h>
+#include <fmt/core.h>
 
 #include "rules/en16931/core_rules.hpp"
 

@@ -3,7 +3,7 @@
 // deliver-to address (BR-57) and electronic addresses (BR-62, BR-63).
 #include <algorithm>
 
-#include <fmt/format.h>
+#include <fmt/core.h>
 
 #include "rules/en16931/core_rules.hpp"
 

@@ -10,7 +10,7 @@
 #include <string>
 #include <vector>
 
-#include <fmt/format.h>
+#include <fmt/core.h>
 
 #include "rules/en16931/en16931_rules.hpp"
 #include "rules/en16931/family.hpp"

@@ -1,7 +1,7 @@
 // Shared pieces of the VAT category rules, and their entry point.
 #include "rules/en16931/vat_categories.hpp"
 
-#include <fmt/format.h>
+#include <fmt/core.h>
 
 #include "rules/en16931/en16931_rules.hpp"
 

@@ -22,7 +22,7 @@
 #include <optional>
 #include <string>
 
-#include <fmt/format.h>
+#include <fmt/core.h>
 
 #include "rules/en16931/vat_categories.hpp"
 #include "rules/en16931/xpath_numbers.hpp"

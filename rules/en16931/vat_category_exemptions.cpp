@@ -2,7 +2,7 @@
 // E, AE, IC, G and O breakdowns must give a reason text (BT-120) or code
 // (BT-121); S, Z, AF and AG ones must give neither. Fired once per breakdown.
 // Both syntaxes test the elements' presence, an empty one counts.
-#include <fmt/format.h>
+#include <fmt/core.h>
 
 #include "rules/en16931/vat_categories.hpp"
 

@@ -4,7 +4,7 @@
 // category when the rate is absent).
 #include <string>
 
-#include <fmt/format.h>
+#include <fmt/core.h>
 
 #include "rules/en16931/vat_categories.hpp"
 

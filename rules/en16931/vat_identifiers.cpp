@@ -13,7 +13,7 @@
 #include <string>
 #include <string_view>
 
-#include <fmt/format.h>
+#include <fmt/core.h>
 
 #include "rules/en16931/en16931_rules.hpp"
 #include "rules/en16931/family.hpp"

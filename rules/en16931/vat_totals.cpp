@@ -9,7 +9,7 @@
 #include <optional>
 #include <string>
 
-#include <fmt/format.h>
+#include <fmt/core.h>
 
 #include "rules/en16931/cii_contexts.hpp"
 #include "rules/en16931/en16931_rules.hpp"

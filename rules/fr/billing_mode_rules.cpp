@@ -1,6 +1,6 @@
 // BR-FR-08: the cadre de facturation (BT-23) is given, one of the reform's
 // codes (B1 … M9). Compared as written: a padded code (" S1") is no code.
-#include <fmt/format.h>
+#include <fmt/core.h>
 
 #include "rules/engine/reporter.hpp"
 #include "rules/fr/family.hpp"

@@ -18,7 +18,7 @@
 #include <string_view>
 #include <vector>
 
-#include <fmt/format.h>
+#include <fmt/core.h>
 
 #include "rules/engine/reporter.hpp"
 #include "rules/fr/family.hpp"

@@ -5,7 +5,7 @@
 // it) is refused, as the reference refuses it.
 #include <string_view>
 
-#include <fmt/format.h>
+#include <fmt/core.h>
 
 #include "rules/engine/reporter.hpp"
 #include "rules/fr/family.hpp"

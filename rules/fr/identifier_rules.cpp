@@ -12,7 +12,7 @@
 // passes BR-FR-02: kept, as the reference does.
 #include <string_view>
 
-#include <fmt/format.h>
+#include <fmt/core.h>
 
 #include "rules/engine/reporter.hpp"
 #include "rules/fr/family.hpp"

@@ -10,7 +10,7 @@
 #include <array>
 #include <string_view>
 
-#include <fmt/format.h>
+#include <fmt/core.h>
 
 #include "rules/engine/reporter.hpp"
 #include "rules/fr/family.hpp"

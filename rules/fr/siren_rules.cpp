@@ -6,7 +6,7 @@
 // payee, the tax representative and the deliver-to location.
 #include <array>
 
-#include <fmt/format.h>
+#include <fmt/core.h>
 
 #include "rules/engine/reporter.hpp"
 #include "rules/fr/family.hpp"

@@ -7,7 +7,7 @@
 #include <set>
 #include <variant>
 
-#include <fmt/format.h>
+#include <fmt/core.h>
 
 #include "rules/chorus/identifiers.hpp"
 #include "validators/json/json_tree.hpp"

@@ -6,7 +6,7 @@
 #include <memory>
 #include <string>
 
-#include <fmt/format.h>
+#include <fmt/core.h>
 
 #include "rules/catalogue/catalogue.hpp"
 #include "validators/codelists/code_list_file.hpp"

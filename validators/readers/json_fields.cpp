@@ -5,7 +5,7 @@
 #include <string>
 #include <unordered_map>
 
-#include <fmt/format.h>
+#include <fmt/core.h>
 
 #include "rules/syntax/syntax_rules.hpp"
 

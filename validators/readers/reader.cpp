@@ -4,7 +4,7 @@
 #include <cstring>
 #include <functional>
 
-#include <fmt/format.h>
+#include <fmt/core.h>
 
 #include "rules/syntax/syntax_rules.hpp"
 

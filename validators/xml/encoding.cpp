@@ -6,7 +6,7 @@
 #include <cstring>
 #include <utility>
 
-#include <fmt/format.h>
+#include <fmt/core.h>
 
 namespace cprokit::xml {
 namespace {

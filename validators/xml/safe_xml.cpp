@@ -5,7 +5,7 @@
 #include <cstring>
 #include <limits>
 
-#include <fmt/format.h>
+#include <fmt/core.h>
 
 #include "rules/syntax/syntax_rules.hpp"
 #include "validators/xml/encoding.hpp"

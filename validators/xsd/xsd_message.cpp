@@ -4,7 +4,7 @@
 #include <regex>
 #include <string>
 
-#include <fmt/format.h>
+#include <fmt/core.h>
 
 namespace cprokit::xsd {
 namespace {
