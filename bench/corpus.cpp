@@ -3,7 +3,7 @@
 #include <array>
 #include <iterator>
 
-#include <fmt/format.h>
+#include <fmt/core.h>
 
 #include "rules/chorus/identifiers.hpp"
 #include "validators/xml/escape.hpp"

@@ -18,7 +18,7 @@
 #include <variant>
 #include <vector>
 
-#include <fmt/format.h>
+#include <fmt/core.h>
 
 #include "bench/corpus.hpp"
 #include "validators/codelists/code_list_file.hpp"

@@ -21,7 +21,7 @@
 #include <system_error>
 #include <vector>
 
-#include <fmt/format.h>
+#include <fmt/core.h>
 
 #include "bench/corpus.hpp"
 #include "rules/catalogue/catalogue.hpp"

@@ -31,7 +31,7 @@
 #include <thread>
 #include <vector>
 
-#include <fmt/format.h>
+#include <fmt/core.h>
 #include <nlohmann/json.hpp>
 
 #include "mock-chorus/auth/secret_hash.hpp"

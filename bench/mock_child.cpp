@@ -12,7 +12,7 @@
 #include <stdexcept>
 #include <thread>
 
-#include <fmt/format.h>
+#include <fmt/core.h>
 
 namespace cprokit::bench {
 namespace {

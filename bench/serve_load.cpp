@@ -15,7 +15,7 @@
 
 #include <httplib.h>
 
-#include <fmt/format.h>
+#include <fmt/core.h>
 
 #include "bench/corpus.hpp"
 #include "bench/mock_child.hpp"

@@ -15,7 +15,7 @@
 #include <string>
 #include <vector>
 
-#include <fmt/format.h>
+#include <fmt/core.h>
 
 #include "mock-chorus/scenario/draw.hpp"
 #include "tests/mock/harness.hpp"

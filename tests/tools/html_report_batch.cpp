@@ -24,7 +24,7 @@
 #include <string_view>
 #include <vector>
 
-#include <fmt/format.h>
+#include <fmt/core.h>
 
 #include "cli/report/report.hpp"
 #include "rules/catalogue/catalogue.hpp"
