@@ -128,10 +128,12 @@ void HtmlSummary::add(const LintedDocument& doc) {
 void HtmlSummary::add_invalid(const LintedDocument& doc) {
   const Lang lang = run_.lang;
   ++invalid_;
-  std::string text = fmt::format("<pre class=\"inv\"><b>{}</b>  {} · {} {}\n",
-                                 xml::xml_escape(doc.path), doc.sha256.empty() ? "—" : doc.sha256,
-                                 doc.findings.size(), tr(lang, "constat(s)", "finding(s)"));
   const std::size_t shown = std::min(doc.findings.size(), kFindingsShown);
+  const std::size_t lines = 1 + shown + (doc.findings.size() > shown ? 1 : 0);
+  std::string text =
+      fmt::format("<pre class=\"inv\" style=\"--lines:{}\"><b>{}</b>  {} · {} {}\n", lines,
+                  xml::xml_escape(doc.path), doc.sha256.empty() ? "—" : doc.sha256,
+                  doc.findings.size(), tr(lang, "constat(s)", "finding(s)"));
   for (std::size_t i = 0; i < shown; ++i) {
     const Finding& f = doc.findings[i];
     // The line says where; the XPath (in the JSON report too) only without one.
@@ -149,21 +151,32 @@ void HtmlSummary::add_invalid(const LintedDocument& doc) {
   invalid_list_.write(text + "</pre>\n");
 }
 
-// `sha256  name` lines, as sha256sum writes them, one block per folder: run
-// in that folder, `sha256sum -c` checks them.
+// `sha256  name` lines, as sha256sum writes them, by folder: run in that
+// folder, `sha256sum -c` checks them. A folder's lines are cut into blocks
+// of at most kValidLinesPerBlock, each written with its count of lines.
 void HtmlSummary::add_valid(const LintedDocument& doc) {
   ++valid_;
   auto [folder, file] = folder_and_name(doc.path);
-  std::string text;
   if (!valid_folder_ || *valid_folder_ != folder) {
-    if (valid_folder_) text += "</pre>\n";
-    text += fmt::format("<h4><code>{}</code></h4>\n<pre>",
-                        folder.empty() ? "./" : xml::xml_escape(folder));
+    end_valid_block();
+    valid_list_.write(
+        fmt::format("<h4><code>{}</code></h4>\n", folder.empty() ? "./" : xml::xml_escape(folder)));
     valid_folder_ = std::string(folder);
+  } else if (valid_block_lines_ == kValidLinesPerBlock) {
+    end_valid_block();
   }
-  text += fmt::format("{}  {}\n", doc.sha256.empty() ? std::string(64, '-') : doc.sha256,
-                      xml::xml_escape(file));
-  valid_list_.write(text);
+  valid_block_ += fmt::format("{}  {}\n", doc.sha256.empty() ? std::string(64, '-') : doc.sha256,
+                              xml::xml_escape(file));
+  ++valid_block_lines_;
+}
+
+void HtmlSummary::end_valid_block() {
+  if (valid_block_lines_ == 0) return;
+  valid_list_.write(fmt::format("<pre style=\"--lines:{}\">", valid_block_lines_));
+  valid_list_.write(valid_block_);
+  valid_list_.write("</pre>\n");
+  valid_block_.clear();
+  valid_block_lines_ = 0;
 }
 
 void HtmlSummary::write(std::ostream& out, bool forced, std::size_t threshold) {
@@ -340,8 +353,8 @@ void HtmlSummary::write_documents(std::ostream& out) {
               "dossier, <code>sha256sum -c</code> les vérifie.</p>\n",
               "<p class=\"meta\">SHA-256 and name, by folder, as sha256sum writes them: in the "
               "folder, <code>sha256sum -c</code> checks them.</p>\n");
+    end_valid_block();
     valid_list_.copy_to(out);
-    out << "</pre>\n";
   }
   out << "</section>\n";
 }

@@ -24,6 +24,9 @@ class HtmlSummary {
   static constexpr std::size_t kFindingsShown = 20;  // per invalid document
   static constexpr std::size_t kMessageShown = 100;  // characters of a finding's message
   static constexpr std::size_t kPartiesShown = 50;   // per table of parties
+  // Lines of one block of valid documents: a folder of 100,000 is laid out
+  // block by block as it scrolls into sight.
+  static constexpr std::size_t kValidLinesPerBlock = 1000;
 
   // `run` and `rules` outlive the summary.
   HtmlSummary(const RunInfo& run, const RuleLookup& rules) : run_(run), rules_(rules) {}
@@ -51,6 +54,7 @@ class HtmlSummary {
 
   void add_invalid(const LintedDocument& doc);
   void add_valid(const LintedDocument& doc);
+  void end_valid_block();
   void write_where_detail(std::ostream& out, bool forced, std::size_t threshold) const;
   void write_rules(std::ostream& out) const;
   void write_parties(std::ostream& out, const Parties& parties, const Tally& unread, bool sellers,
@@ -66,6 +70,8 @@ class HtmlSummary {
   Spool invalid_list_;
   Spool valid_list_;
   std::optional<std::string> valid_folder_;  // of the last valid line: a new one opens a block
+  std::string valid_block_;                  // its lines, written out when it ends
+  std::size_t valid_block_lines_ = 0;
 };
 
 }  // namespace cprokit::cli::report

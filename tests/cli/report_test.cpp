@@ -14,6 +14,7 @@
 #include <sstream>
 #include <string>
 #include <tuple>
+#include <utility>
 #include <vector>
 
 #include <catch2/catch.hpp>
@@ -559,15 +560,16 @@ TEST_CASE("report formats: the HTML summary caps the findings a document and the
       generated_report({"--documents", "200", "--invalid-percent", "100", "--max-findings", "25",
                         "--suppliers", "60", "--buyers", "3", "--html-detail", "summary"});
   static const std::regex kDocument(
-      R"(<pre class="inv"><b>.*? · (\d+) finding\(s\)\n((?:.*\n)*?)</pre>)");
+      R"re(<pre class="inv" style="--lines:(\d+)"><b>.*? · (\d+) finding\(s\)\n((?:.*\n)*?)</pre>)re");
   std::size_t documents = 0;
   std::size_t capped = 0;
   for (auto it = std::sregex_iterator(html.begin(), html.end(), kDocument);
        it != std::sregex_iterator(); ++it) {
     ++documents;
-    const std::size_t findings = std::stoul((*it)[1]);
-    const std::string items = (*it)[2];
+    const std::size_t findings = std::stoul((*it)[2]);
+    const std::string items = (*it)[3];
     INFO(items);
+    CHECK(std::stoul((*it)[1]) == 1 + occurrences(items, "\n"));  // the block's --lines
     if (findings > 20) {
       ++capped;
       CHECK(occurrences(items, "\n") == 21);
@@ -589,6 +591,33 @@ TEST_CASE("report formats: the HTML summary caps the findings a document and the
   const std::string buyers = html.substr(buyers_at, html.find("</section>", buyers_at) - buyers_at);
   CHECK(occurrences(buyers, "<tr><td>Acheteur ") == 3);
   CHECK(buyers.find("more buyers") == std::string::npos);
+}
+
+TEST_CASE("report formats: the HTML summary cuts a folder's valid documents into blocks of 1000",
+          "[report]") {
+  // 2,500 valid documents in one folder, then 700 in the next.
+  const std::string html = generated_report({"--documents", "3200", "--invalid-percent", "0",
+                                             "--folder-size", "2500", "--html-detail", "summary"});
+  // std::regex recurses once a repetition: a block of 1,000 lines is read by hand.
+  const std::string open = "<pre style=\"--lines:";
+  std::vector<std::pair<std::size_t, std::size_t>> blocks;  // --lines, lines
+  for (std::size_t at = html.find(open); at != std::string::npos; at = html.find(open, at)) {
+    at += open.size();
+    const std::size_t lines_given = std::stoul(html.substr(at, html.find('"', at) - at));
+    const std::size_t from = html.find("\">", at) + 2;
+    const std::string block = html.substr(from, html.find("</pre>", from) - from);
+    static const std::regex kLine(R"([0-9a-f]{64}  FA-2026-\d{6}\.xml)");
+    std::istringstream lines(block);
+    std::size_t count = 0;
+    for (std::string line; std::getline(lines, line); ++count) {
+      if (!std::regex_match(line, kLine)) FAIL_CHECK("not a sha256sum line: " << line);
+    }
+    blocks.emplace_back(lines_given, count);
+  }
+  using Blocks = std::vector<std::pair<std::size_t, std::size_t>>;
+  CHECK(blocks == Blocks{{1000, 1000}, {1000, 1000}, {500, 500}, {700, 700}});
+  CHECK(occurrences(html, "<h4><code>lot-00/</code></h4>") == 1);
+  CHECK(occurrences(html, "<h4><code>lot-01/</code></h4>") == 1);
 }
 
 TEST_CASE("report formats: escaping of hostile names in the HTML summary", "[report]") {

@@ -6,9 +6,9 @@
 //
 // usage: html_report_batch --out FILE [--documents N] [--invalid-percent P]
 //          [--max-findings K] [--suppliers S] [--buyers B] [--lang fr|en]
-//          [--html-detail auto|full|summary]
+//          [--html-detail auto|full|summary] [--folder-size F]
 //
-// Document i is lot-NN/FA-2026-NNNNNN.xml (1,000 a folder), invalid for P %
+// Document i is lot-NN/FA-2026-NNNNNN.xml (F a folder, 1,000 unless told), invalid for P %
 // of them spread evenly, with 1 to K findings of the catalogue's fatal rules
 // (their titles as messages, a line and an XPath as place); its seller one of
 // S and its buyer one of B, each with a SIRET. Prints the size and the time
@@ -46,6 +46,7 @@ struct Options {
   std::uint64_t max_findings = 5;
   std::uint64_t suppliers = 400;
   std::uint64_t buyers = 60;
+  std::uint64_t folder_size = 1000;
   cprokit::Lang lang = cprokit::Lang::Fr;
   report::HtmlOptions html;
 };
@@ -77,6 +78,8 @@ Options parse(int argc, char** argv) {
       o.suppliers = number(1, 10'000'000);
     } else if (option == "--buyers") {
       o.buyers = number(1, 10'000'000);
+    } else if (option == "--folder-size") {
+      o.folder_size = number(1, 10'000'000);
     } else if (option == "--lang" && (value == "fr" || value == "en")) {
       o.lang = value == "fr" ? cprokit::Lang::Fr : cprokit::Lang::En;
     } else if (option == "--html-detail" && value == "auto") {
@@ -103,7 +106,7 @@ cprokit::PartyKey party(std::string_view role, std::uint64_t n) {
 cprokit::LintedDocument make_document(const Options& o, std::uint64_t i,
                                       const std::vector<const cprokit::Rule*>& fatal) {
   cprokit::LintedDocument doc;
-  doc.path = fmt::format("lot-{:02}/FA-2026-{:06}.xml", i / 1000, i);
+  doc.path = fmt::format("lot-{:02}/FA-2026-{:06}.xml", i / o.folder_size, i);
   doc.size = 9000 + i % 4000;
   doc.sha256 = cprokit::sha256_hex(doc.path);
   doc.kind = cprokit::DocumentKind::Invoice;
