@@ -3,8 +3,10 @@
 #include <algorithm>
 #include <cmath>
 #include <stdexcept>
+#include <utility>
 
 #include <fmt/core.h>
+#include <httplib.h>
 #include <nlohmann/json.hpp>
 
 #include "validators/base64.hpp"
@@ -17,35 +19,55 @@ std::string describe(const Answer& a) {
   return a.status == 0 ? body : fmt::format("HTTP {}: {}", a.status, body);
 }
 
-Connection::Connection(int port, httplib::Headers headers, int read_timeout_s)
-    : client_("127.0.0.1", port), headers_(std::move(headers)) {
-  client_.set_keep_alive(true);
-  client_.set_tcp_nodelay(true);  // as curl and urllib3 do
-  client_.set_connection_timeout(5, 0);
-  client_.set_read_timeout(read_timeout_s, 0);
-  client_.set_write_timeout(read_timeout_s, 0);
+namespace {
+
+// The headers of an API call: the token and the technical account.
+httplib::Headers api_headers(const std::string& bearer) {
+  return {{"Authorization", "Bearer " + bearer},
+          {"cpro-account", cprokit::encode_base64(fmt::format("{}:{}", kLogin, kPassword))}};
 }
 
-Answer Connection::post(std::string_view path, const std::string& json) {
-  return answer(client_.Post(std::string(path), headers_, json, "application/json"));
-}
-
-Answer Connection::post_form(std::string_view path, const std::string& form) {
-  return answer(
-      client_.Post(std::string(path), headers_, form, "application/x-www-form-urlencoded"));
-}
-
-Answer Connection::get(std::string_view path) {
-  return answer(client_.Get(std::string(path), headers_));
-}
-
-Answer Connection::answer(const httplib::Result& r) {
+Answer answer(const httplib::Result& r) {
   if (!r) return {0, "no answer: " + httplib::to_string(r.error())};
   return {r->status, r->body};
 }
 
+}  // namespace
+
+struct Connection::Http {
+  Http(int port, httplib::Headers sent) : client("127.0.0.1", port), headers(std::move(sent)) {}
+  httplib::Client client;
+  httplib::Headers headers;  // sent with every call
+};
+
+Connection::Connection(int port, const std::string& bearer, int read_timeout_s)
+    : http_(
+          std::make_unique<Http>(port, bearer.empty() ? httplib::Headers{} : api_headers(bearer))) {
+  httplib::Client& client = http_->client;
+  client.set_keep_alive(true);
+  client.set_tcp_nodelay(true);  // as curl and urllib3 do
+  client.set_connection_timeout(5, 0);
+  client.set_read_timeout(read_timeout_s, 0);
+  client.set_write_timeout(read_timeout_s, 0);
+}
+
+Connection::~Connection() = default;
+
+Answer Connection::post(std::string_view path, const std::string& json) {
+  return answer(http_->client.Post(std::string(path), http_->headers, json, "application/json"));
+}
+
+Answer Connection::post_form(std::string_view path, const std::string& form) {
+  return answer(http_->client.Post(std::string(path), http_->headers, form,
+                                   "application/x-www-form-urlencoded"));
+}
+
+Answer Connection::get(std::string_view path) {
+  return answer(http_->client.Get(std::string(path), http_->headers));
+}
+
 std::string token(int port) {
-  Connection c(port, {});
+  Connection c(port, "");
   const Answer a =
       c.post_form("/api/oauth/token", fmt::format("grant_type=client_credentials&client_id={}&"
                                                   "client_secret={}",
@@ -56,11 +78,6 @@ std::string token(int port) {
     throw std::runtime_error("POST /api/oauth/token refused the demo client: " + describe(a));
   }
   return j["access_token"].get<std::string>();
-}
-
-httplib::Headers api_headers(const std::string& bearer) {
-  return {{"Authorization", "Bearer " + bearer},
-          {"cpro-account", cprokit::encode_base64(fmt::format("{}:{}", kLogin, kPassword))}};
 }
 
 Renumbered::Renumbered(const std::string& xml) {

@@ -213,7 +213,7 @@ void client(std::size_t trial, std::size_t id, std::uint64_t seed, const Materia
       continue;
     }
     if (!conn || t.generation != generation) {
-      conn = std::make_unique<Connection>(t.port, api_headers(t.bearer), 10);
+      conn = std::make_unique<Connection>(t.port, t.bearer, 10);
       generation = t.generation;
     }
     const auto kind = rng() % 8;

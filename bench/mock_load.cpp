@@ -270,7 +270,7 @@ struct OpStats {
 // `clients` threads for `seconds`, each on its own connection sending
 // `ops[pick(n)]` with `body(op, client, n)` as its n-th request.
 std::vector<OpStats> run_clients(
-    int port, const httplib::Headers& headers, std::size_t clients, double seconds,
+    int port, const std::string& bearer, std::size_t clients, double seconds,
     const std::vector<Op>& ops, const std::function<std::size_t(std::size_t)>& pick,
     const std::function<std::string(std::size_t, std::size_t, std::size_t)>& body,
     int read_timeout_s) {
@@ -280,7 +280,7 @@ std::vector<OpStats> run_clients(
   std::vector<std::thread> threads;
   for (std::size_t c = 0; c < clients; ++c) {
     threads.emplace_back([&, c] {
-      Connection conn(port, headers, read_timeout_s);
+      Connection conn(port, bearer, read_timeout_s);
       ready.arrive_and_wait();
       for (std::size_t n = 0; Clock::now() < deadline; ++n) {
         const std::size_t op = pick(n + c);
@@ -558,7 +558,7 @@ int main(int argc, char** argv) {
   try {
     MockChild mock(opt.files.cprokit, args, work / "mock.log");
     RssSampler rss(mock, opt.max_rss_mb * 1024 * 1024);
-    const auto headers = api_headers(token(mock.port()));
+    const std::string bearer = token(mock.port());
     fmt::print("cprokit mock (pid {}, 127.0.0.1:{}), {} core(s); RSS at start {:.1f} MB\n",
                mock.pid(), mock.port(), std::thread::hardware_concurrency(), mb(rss.now()));
     if (!has_deadline) {
@@ -590,7 +590,7 @@ int main(int argc, char** argv) {
           opt.clients, opt.seconds);
       const auto start = Clock::now();
       const auto stats = run_clients(
-          mock.port(), headers, opt.clients, static_cast<double>(opt.seconds), ops,
+          mock.port(), bearer, opt.clients, static_cast<double>(opt.seconds), ops,
           [](std::size_t n) -> std::size_t { return n % 4 == 0   ? 0
                                                     : n % 4 == 3 ? 2
                                                                  : 1; },
@@ -633,7 +633,7 @@ int main(int argc, char** argv) {
       const std::vector<Op> ops{{"consulter", kConsulter}};
       auto consults = [&](double seconds) {
         return run_clients(
-            mock.port(), headers, opt.normal, seconds, ops,
+            mock.port(), bearer, opt.normal, seconds, ops,
             [](std::size_t) -> std::size_t { return 0; },
             [](std::size_t, std::size_t, std::size_t) { return kConsultBody; },
             static_cast<int>(opt.request_timeout + opt.slack + 5))[0];
