@@ -2,6 +2,12 @@
 // limited to its own invoices, and the admin API closed to PISTE tokens.
 #include <catch2/catch.hpp>
 
+#include <cstdint>
+#include <filesystem>
+#include <fstream>
+#include <iterator>
+#include <string>
+
 #include "tests/mock/harness.hpp"
 #include "validators/base64.hpp"
 

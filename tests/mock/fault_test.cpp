@@ -3,6 +3,7 @@
 // answer after the deposit is stored, a cut answer, a token that dies
 // early; rate and count honoured, and the same seed giving the same faults.
 #include <arpa/inet.h>
+#include <httplib.h>
 #include <netinet/in.h>
 #include <sys/socket.h>
 #include <unistd.h>

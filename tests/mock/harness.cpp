@@ -2,6 +2,7 @@
 
 #include <archive.h>
 #include <archive_entry.h>
+#include <httplib.h>
 
 #include <chrono>
 #include <fstream>

@@ -2,8 +2,6 @@
 // with its own data folder, and a client that speaks to it over real HTTP.
 #pragma once
 
-#include <httplib.h>
-
 #include <atomic>
 #include <filesystem>
 #include <memory>
@@ -17,6 +15,12 @@
 
 #include "mock-chorus/mock.hpp"
 #include "mock-chorus/server.hpp"
+
+// Declared only: <httplib.h> is heavy (about 7 s of clang-tidy a file that
+// reaches it), and most tests of the mock never name httplib.
+namespace httplib {
+class Client;
+}  // namespace httplib
 
 namespace cprokit::testing {
 
@@ -73,7 +77,7 @@ class MockHarness {
   json wait_for_flux(const std::string& numero, const std::string& cpro_account = "");
 
   // A client of the mock, for calls the helpers above do not make (headers
-  // of the answer, a call that gets no answer).
+  // of the answer, a call that gets no answer). Its user includes <httplib.h>.
   std::unique_ptr<httplib::Client> client();
 
   mock::Mock& mock() { return *mock_; }

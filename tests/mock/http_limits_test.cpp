@@ -2,6 +2,8 @@
 // request may take to arrive (408), who may send a body (refused from the
 // headers, the body never read), and slow clients that must not hold the
 // threads other clients need.
+#include <httplib.h>
+
 #include <algorithm>
 #include <atomic>
 #include <chrono>

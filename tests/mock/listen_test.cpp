@@ -1,6 +1,7 @@
 // One mock per port: a second server on a port in use is refused at once
 // and the first keeps every connection; a restart binds its port again at
 // once, whatever connections the previous run left behind.
+#include <httplib.h>
 #include <catch2/catch.hpp>
 
 #include <string>

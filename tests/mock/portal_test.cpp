@@ -1,5 +1,6 @@
 // The portal's frame: language, session cookie, CSRF check, escaping, the
 // security headers, and its 404 (the pages themselves have their own tests).
+#include <httplib.h>
 #include <catch2/catch.hpp>
 
 #include <algorithm>
