@@ -1,6 +1,7 @@
 // The portal's accounts under attack: an expired or replayed link, a
 // replayed form, guessed passwords, HTML typed in every field, a
 // redirection to another site. Each is refused or neutralised.
+#include <httplib.h>
 #include <catch2/catch.hpp>
 
 #include "tests/mock/portal_browser.hpp"

@@ -3,6 +3,7 @@
 // structure pre-filled from the INSEE register), read the activation mail,
 // activate, sign in with the mailed code, see the account page; a second
 // account of the same structure waits for its gestionnaire principal.
+#include <httplib.h>
 #include <catch2/catch.hpp>
 
 #include <filesystem>

@@ -1,9 +1,14 @@
 #include "tests/mock/portal_browser.hpp"
 
+#include <httplib.h>
+
 #include <regex>
 #include <stdexcept>
+#include <type_traits>
 
 namespace cprokit::testing {
+
+static_assert(std::is_same_v<FormFields, httplib::Params>, "the header spells httplib::Params");
 
 httplib::Result Browser::get(const std::string& path) {
   httplib::Client c("127.0.0.1", harness_.port());
@@ -15,7 +20,7 @@ httplib::Result Browser::get(const std::string& path) {
   return r;
 }
 
-httplib::Result Browser::post(const std::string& path, httplib::Params form) {
+httplib::Result Browser::post(const std::string& path, FormFields form) {
   httplib::Client c("127.0.0.1", harness_.port());
   std::string cookie_header;
   for (const auto& [name, value] : cookies_)

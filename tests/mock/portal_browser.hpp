@@ -4,15 +4,23 @@
 // captcha, the mails of the outbox).
 #pragma once
 
-#include <httplib.h>
-
 #include <map>
 #include <string>
 
 #include "cli/rehearse/portal_visitor.hpp"
 #include "tests/mock/harness.hpp"
 
+// Declared only (<httplib.h> is heavy): the tests that read a Result include
+// it themselves.
+namespace httplib {
+class Result;
+}  // namespace httplib
+
 namespace cprokit::testing {
+
+// A form's fields, as httplib::Params (an alias, which cannot be declared
+// without its header).
+using FormFields = std::multimap<std::string, std::string>;
 
 class Browser {
  public:
@@ -21,7 +29,7 @@ class Browser {
   httplib::Result get(const std::string& path);
   // Posts `form` (urlencoded) with the CSRF token of the last page shown,
   // unless `form` gives one.
-  httplib::Result post(const std::string& path, httplib::Params form);
+  httplib::Result post(const std::string& path, FormFields form);
 
   std::string cookie(const std::string& name) const;
   void forget_cookie(const std::string& name) { cookies_.erase(name); }
