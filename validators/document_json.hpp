@@ -8,7 +8,7 @@
 #include <stdexcept>
 #include <string_view>
 
-#include <nlohmann/json.hpp>
+#include <nlohmann/json_fwd.hpp>
 
 #include "rules/finding.hpp"
 #include "rules/model/document_type.hpp"

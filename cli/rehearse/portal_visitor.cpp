@@ -6,6 +6,7 @@
 #include <stdexcept>
 
 #include <fmt/core.h>
+#include <nlohmann/json.hpp>
 
 namespace cprokit::cli::rehearse {
 namespace {

@@ -6,6 +6,7 @@
 #include <regex>
 
 #include <fmt/core.h>
+#include <nlohmann/json.hpp>
 
 #include "cli/client/chorus_client.hpp"
 #include "cli/client/deposit.hpp"

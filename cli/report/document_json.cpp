@@ -1,5 +1,7 @@
 #include "cli/report/document_json.hpp"
 
+#include <nlohmann/json.hpp>
+
 namespace cprokit::cli::report {
 
 using nlohmann::ordered_json;

@@ -2,6 +2,8 @@
 
 #include <string>
 
+#include <nlohmann/json.hpp>
+
 namespace cprokit::cli::report {
 
 using nlohmann::ordered_json;

@@ -4,8 +4,9 @@
 #pragma once
 
 #include <stdexcept>
+#include <vector>
 
-#include <nlohmann/json.hpp>
+#include <nlohmann/json_fwd.hpp>
 
 #include "cli/report/report.hpp"
 #include "rules/engine/engine.hpp"

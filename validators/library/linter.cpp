@@ -1,6 +1,8 @@
 // The public API of libcprokit (cprokit/lint.hpp) over the engine's Linter.
 #include <utility>
 
+#include <nlohmann/json.hpp>
+
 #include "cprokit/lint.hpp"
 #include "validators/document_json.hpp"
 #include "validators/library/setup.hpp"
