@@ -13,6 +13,7 @@
 #include <fmt/core.h>
 
 #include "mock-chorus/http_reply.hpp"
+#include "mock-chorus/wire/reply.hpp"
 
 namespace cprokit::mock {
 namespace {

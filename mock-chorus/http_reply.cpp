@@ -1,6 +1,7 @@
 #include "mock-chorus/http_reply.hpp"
 
 #include <httplib.h>
+#include <nlohmann/json.hpp>
 
 namespace cprokit::mock {
 

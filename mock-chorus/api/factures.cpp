@@ -3,6 +3,7 @@
 // §3.1, §3.3, §3.4, §3.7). Deposits are controlled by the linter's rules
 // (flux: in the worker; soumettre: at once).
 #include <fmt/core.h>
+#include <nlohmann/json.hpp>
 
 #include "mock-chorus/api/routes.hpp"
 #include "mock-chorus/deposit/deposit.hpp"

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include <nlohmann/json.hpp>
+
 namespace cprokit::mock {
 
 Page page_of(const Criteria& parametres, std::int64_t default_size, std::int64_t max_size) {

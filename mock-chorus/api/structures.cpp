@@ -1,6 +1,7 @@
 // structures/v1: rechercher, consulter, rechercher/services, consulter/service
 // (../shared/chorus-pro/API.md §3.6), served from the mock's directory.
 #include <fmt/core.h>
+#include <nlohmann/json.hpp>
 
 #include "mock-chorus/api/routes.hpp"
 

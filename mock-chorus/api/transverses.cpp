@@ -6,6 +6,7 @@
 #include <cctype>
 
 #include <fmt/core.h>
+#include <nlohmann/json.hpp>
 
 #include "mock-chorus/api/routes.hpp"
 #include "rules/chorus/limits.hpp"

@@ -1,6 +1,7 @@
 // utilisateurs/v1/monCompte/recuperer/rattachements and
 // engagementsJuridiques/v1/rechercher (../shared/chorus-pro/API.md §2.4, §3.8).
 #include <fmt/core.h>
+#include <nlohmann/json.hpp>
 
 #include "mock-chorus/api/routes.hpp"
 

@@ -1,6 +1,9 @@
 #include "mock-chorus/auth/gatekeeper.hpp"
 
+#include <nlohmann/json.hpp>
+
 #include "mock-chorus/auth/secret_hash.hpp"
+#include "mock-chorus/wire/reply.hpp"
 #include "validators/base64.hpp"
 #include "validators/sha256.hpp"
 

@@ -15,7 +15,7 @@
 #include <variant>
 
 #include "mock-chorus/store/store.hpp"
-#include "mock-chorus/wire/reply.hpp"
+#include "mock-chorus/wire/reply_fwd.hpp"
 
 namespace cprokit::mock {
 

@@ -3,6 +3,8 @@
 #include <chrono>
 #include <iostream>
 
+#include <nlohmann/json.hpp>
+
 #include "mock-chorus/flux/integration.hpp"
 #include "mock-chorus/flux/scenario_outcomes.hpp"
 #include "mock-chorus/lifecycle.hpp"

@@ -7,6 +7,7 @@
 #include <cstdint>
 
 #include <fmt/core.h>
+#include <nlohmann/json.hpp>
 
 #include "mock-chorus/http/elastic_pool.hpp"
 #include "mock-chorus/http/memory_release.hpp"

@@ -7,6 +7,7 @@
 #include <array>
 
 #include <fmt/core.h>
+#include <nlohmann/json.hpp>
 
 #include "mock-chorus/auth/secret_hash.hpp"
 #include "mock-chorus/portal/account_form.hpp"

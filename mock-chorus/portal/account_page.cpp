@@ -5,6 +5,7 @@
 #include <array>
 
 #include <fmt/core.h>
+#include <nlohmann/json.hpp>
 
 #include "mock-chorus/portal/account_form.hpp"
 #include "mock-chorus/portal/account_pages.hpp"

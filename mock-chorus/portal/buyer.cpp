@@ -10,6 +10,7 @@
 #include <string>
 
 #include <fmt/core.h>
+#include <nlohmann/json.hpp>
 
 #include "mock-chorus/lifecycle.hpp"
 #include "mock-chorus/portal/draft.hpp"

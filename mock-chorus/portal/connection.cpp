@@ -6,6 +6,7 @@
 #include <string>
 
 #include <fmt/core.h>
+#include <nlohmann/json.hpp>
 
 #include "mock-chorus/auth/secret_hash.hpp"
 #include "mock-chorus/portal/draft.hpp"

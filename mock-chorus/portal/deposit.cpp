@@ -10,6 +10,7 @@
 #include <string>
 
 #include <fmt/core.h>
+#include <nlohmann/json.hpp>
 
 #include "mock-chorus/deposit/deposit.hpp"
 #include "mock-chorus/portal/deposit_form.hpp"

@@ -1,5 +1,7 @@
 #include "mock-chorus/portal/fields.hpp"
 
+#include <nlohmann/json.hpp>
+
 namespace cprokit::mock::portal {
 
 Data form_data(const Data& values, const FieldErrors& errors) {

@@ -1,4 +1,6 @@
 // The portal's home page, its stylesheet and icon, and signing out.
+#include <nlohmann/json.hpp>
+
 #include "mock-chorus/portal/assets.hpp"
 #include "mock-chorus/portal/portal.hpp"
 

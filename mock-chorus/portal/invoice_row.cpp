@@ -1,5 +1,7 @@
 #include "mock-chorus/portal/invoice_row.hpp"
 
+#include <nlohmann/json.hpp>
+
 #include "mock-chorus/wire/dates.hpp"
 
 namespace cprokit::mock::portal {

@@ -3,6 +3,7 @@
 #include <cctype>
 
 #include <fmt/core.h>
+#include <nlohmann/json.hpp>
 
 namespace cprokit::mock::portal {
 namespace {

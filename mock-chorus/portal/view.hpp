@@ -5,11 +5,13 @@
 // the tests check.
 #pragma once
 
+#include <functional>
 #include <map>
 #include <string>
 #include <string_view>
+#include <vector>
 
-#include <nlohmann/json.hpp>
+#include <nlohmann/json_fwd.hpp>
 
 #include "mock-chorus/portal/assets.hpp"
 #include "mock-chorus/portal/lang.hpp"

@@ -1,5 +1,7 @@
 #include "mock-chorus/records/invoice_record.hpp"
 
+#include <nlohmann/json.hpp>
+
 #include "mock-chorus/auth/secret_hash.hpp"
 #include "mock-chorus/lifecycle.hpp"
 #include "mock-chorus/wire/dates.hpp"

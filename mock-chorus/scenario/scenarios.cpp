@@ -1,6 +1,9 @@
 #include "mock-chorus/scenario/scenarios.hpp"
 
+#include <nlohmann/json.hpp>
+
 #include "mock-chorus/scenario/draw.hpp"
+#include "mock-chorus/wire/reply.hpp"
 
 namespace cprokit::mock::scenario {
 namespace {

@@ -14,7 +14,7 @@
 #include <vector>
 
 #include "mock-chorus/scenario/scenario.hpp"
-#include "mock-chorus/wire/reply.hpp"
+#include "mock-chorus/wire/reply_fwd.hpp"
 
 namespace cprokit::mock::scenario {
 

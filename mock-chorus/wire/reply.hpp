@@ -13,9 +13,9 @@
 
 #include <nlohmann/json.hpp>
 
-namespace cprokit::mock {
+#include "mock-chorus/wire/reply_fwd.hpp"
 
-using Json = nlohmann::ordered_json;
+namespace cprokit::mock {
 
 struct Reply {
   int status = 200;
