@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "mock-chorus/auth/secret_hash.hpp"
+#include "mock-chorus/wire/reply.hpp"
 #include "tests/mock/harness.hpp"
 #include "validators/base64.hpp"
 
