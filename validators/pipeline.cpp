@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <iterator>
 #include <stdexcept>
 #include <variant>
 
@@ -208,14 +209,23 @@ void Linter::check_declared_syntax(LintedDocument& out) const {
 }
 
 std::optional<Invoice> Linter::read_invoice(std::string_view bytes, LintedDocument& out) const {
-  auto& findings = out.findings;
-  auto loaded = xml::load(bytes, {options_.max_bytes, options_.max_depth}, findings);
+  const auto loaded = xml::load(bytes, xml_limits(), out.findings);
   if (!loaded) return std::nullopt;
-  pugi::xml_node root = loaded->doc.document_element();
-  xml::Names names(root, loaded->nested_namespace_declarations);
+  return read_loaded(bytes, *loaded, out);
+}
+
+xml::SafeLimits Linter::xml_limits() const {
+  return {options_.max_bytes, options_.max_depth};
+}
+
+std::optional<Invoice> Linter::read_loaded(std::string_view bytes, const xml::LoadedXml& loaded,
+                                           LintedDocument& out) const {
+  auto& findings = out.findings;
+  pugi::xml_node root = loaded.doc.document_element();
+  xml::Names names(root, loaded.nested_namespace_declarations);
   XmlKind detected = detect_xml_kind(root, names);
   if (detected.syntax == Syntax::Unknown) {
-    findings.push_back(not_an_invoice({fmt::format("/{}", root.name()), loaded->line_of(root), 0},
+    findings.push_back(not_an_invoice({fmt::format("/{}", root.name()), loaded.line_of(root), 0},
                                       fmt::format("élément racine {}", detected.root),
                                       fmt::format("root element {}", detected.root)));
     return std::nullopt;
@@ -223,16 +233,16 @@ std::optional<Invoice> Linter::read_invoice(std::string_view bytes, LintedDocume
   out.kind = detected.kind;
   out.syntax = detected.syntax;
 
-  validate_xsd(bytes, loaded->doc, out.kind, out.syntax, findings);
+  validate_xsd(bytes, loaded.doc, out.kind, out.syntax, findings);
 
   // The binding rules judge the XML itself, XSD-valid or not (the official
   // unit tests are fragments that the schemas refuse).
   const std::size_t binding_start = findings.size();
-  binding::check(*loaded, out.syntax, profile_, findings);
+  binding::check(loaded, out.syntax, profile_, findings);
   if (out.syntax == Syntax::Cii) lift_extension_elements(root, findings, binding_start);
 
-  return out.syntax == Syntax::Ubl ? readers::read_ubl(*loaded, out.kind, findings)
-                                   : readers::read_cii(*loaded, out.kind, findings);
+  return out.syntax == Syntax::Ubl ? readers::read_ubl(loaded, out.kind, findings)
+                                   : readers::read_cii(loaded, out.kind, findings);
 }
 
 // Against the schema of the syntax, or for a CII the one its guideline
@@ -284,9 +294,13 @@ void Linter::lint_pdf(LintedDocument& out, std::string_view bytes,
   }
   const pdf::FacturX& facturx = std::get<pdf::FacturX>(extracted);
   out.syntax = Syntax::FacturX;
+  // The XML is parsed once, for its guideline and for the rules; what loading
+  // it says comes after the findings on the container.
+  std::vector<Finding> load_findings;
+  const auto loaded = xml::load(facturx.xml, xml_limits(), load_findings);
   // The profile is the XML's (BT-24); the XMP's level stands in for an XML
   // whose guideline we do not know.
-  const auto guideline = pdf::guideline_of(facturx.xml);
+  const auto guideline = loaded ? pdf::guideline_in(loaded->doc.document_element()) : std::nullopt;
   const auto declared = guideline ? pdf::profile_of_guideline(*guideline) : std::nullopt;
   out.findings = pdf::container_findings(facturx, declared);
   const auto profile =
@@ -294,12 +308,13 @@ void Linter::lint_pdf(LintedDocument& out, std::string_view bytes,
   if (profile) {
     if (auto level = pdf::level_finding(*profile, declared.has_value())) {
       out.findings.push_back(std::move(*level));
-      validate_xml_only(out, facturx.xml, facturx.name);
+      validate_xml_only(out, loaded, std::move(load_findings), facturx.xml, facturx.name);
       return;
     }
   }
   const std::size_t xml_start = out.findings.size();
-  std::optional<Invoice> invoice = read_invoice(facturx.xml, out);
+  std::ranges::move(load_findings, std::back_inserter(out.findings));
+  std::optional<Invoice> invoice = loaded ? read_loaded(facturx.xml, *loaded, out) : std::nullopt;
   // What reading found is all about the XML; of the rules' findings, those
   // without a place are about the PDF itself (its size, its name).
   for (auto f = out.findings.begin() + static_cast<std::ptrdiff_t>(xml_start);
@@ -320,10 +335,11 @@ void Linter::lint_pdf(LintedDocument& out, std::string_view bytes,
   }
 }
 
-void Linter::validate_xml_only(LintedDocument& out, std::string_view xml,
+void Linter::validate_xml_only(LintedDocument& out, const std::optional<xml::LoadedXml>& loaded,
+                               std::vector<Finding> load_findings, std::string_view xml,
                                std::string_view attachment) const {
   const std::size_t start = out.findings.size();
-  const auto loaded = xml::load(xml, {options_.max_bytes, options_.max_depth}, out.findings);
+  std::ranges::move(load_findings, std::back_inserter(out.findings));
   if (loaded) {
     const pugi::xml_node root = loaded->doc.document_element();
     const xml::Names names(root, loaded->nested_namespace_declarations);

@@ -26,6 +26,7 @@
 #include "rules/model/invoice.hpp"
 #include "validators/parties.hpp"
 #include "validators/seen_invoices.hpp"
+#include "validators/xml/safe_xml.hpp"
 #include "validators/xsd/schema_set.hpp"
 
 namespace cprokit {
@@ -110,6 +111,9 @@ class Linter {
   // up, reader), setting out.kind and out.syntax; nullopt when the bytes are
   // not one, the reason among out.findings.
   std::optional<Invoice> read_invoice(std::string_view bytes, LintedDocument& out) const;
+  // The same, for `bytes` already loaded.
+  std::optional<Invoice> read_loaded(std::string_view bytes, const xml::LoadedXml& loaded,
+                                     LintedDocument& out) const;
 
   // This linter for the documents `depositor` deposits: the same options,
   // and the depositor the rules check (CPRO-DEP-03). Cheap: it shares the
@@ -140,10 +144,13 @@ class Linter {
   // added to `findings`.
   void validate_xsd(std::string_view bytes, const pugi::xml_document& parsed, DocumentKind kind,
                     Syntax syntax, std::vector<Finding>& findings) const;
-  // The XML of a Factur-X whose level carries no EN 16931 invoice: judged by
-  // its schema alone, the findings placed inside the attachment.
-  void validate_xml_only(LintedDocument& out, std::string_view xml,
+  // The XML of a Factur-X whose level carries no EN 16931 invoice (`xml`,
+  // loaded as `loaded` with `load_findings`): judged by its schema alone, the
+  // findings placed inside the attachment.
+  void validate_xml_only(LintedDocument& out, const std::optional<xml::LoadedXml>& loaded,
+                         std::vector<Finding> load_findings, std::string_view xml,
                          std::string_view attachment) const;
+  xml::SafeLimits xml_limits() const;
   // The rules on an invoice read from `size` bytes; the invoice kept in *keep.
   // By rvalue reference: the model is large, and taken by value it cost one
   // more move and destruction per document.

@@ -10,6 +10,8 @@
 #include <sstream>
 #include <string>
 
+#include <pugixml.hpp>
+
 #include "validators/pdf/facturx_profile.hpp"
 #include "validators/pdf/xmp.hpp"
 
@@ -170,6 +172,11 @@ TEST_CASE("the Factur-X profile from BT-24 and from the XMP's level", "[facturx]
   CHECK(level_of(FacturXProfile::ExtendedCtcFr) == "EXTENDED");
   CHECK_FALSE(is_en16931_invoice(FacturXProfile::BasicWl));
   CHECK(is_en16931_invoice(FacturXProfile::Basic));
-  CHECK(guideline_of(slurp("invoices/cii/invoice-valid.xml")) == "urn:cen.eu:en16931:2017");
-  CHECK_FALSE(guideline_of("not xml <"));
+  pugi::xml_document cii;
+  const std::string valid = slurp("invoices/cii/invoice-valid.xml");
+  REQUIRE(cii.load_buffer(valid.data(), valid.size()));
+  CHECK(guideline_in(cii.document_element()) == "urn:cen.eu:en16931:2017");
+  pugi::xml_document without;
+  REQUIRE(without.load_string("<rsm:CrossIndustryInvoice xmlns:rsm='urn:x'/>"));
+  CHECK_FALSE(guideline_in(without.document_element()));
 }

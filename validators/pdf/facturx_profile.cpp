@@ -90,14 +90,6 @@ std::string_view lacks_en(FacturXProfile profile) {
                                             : "no invoice lines, nor their items and prices";
 }
 
-std::optional<std::string> guideline_of(std::string_view cii) {
-  pugi::xml_document doc;
-  // The default parse: no DOCTYPE entity expanded (pugixml expands none but
-  // the five predefined); the readers judge the XML itself afterwards.
-  if (!doc.load_buffer(cii.data(), cii.size(), pugi::parse_default)) return std::nullopt;
-  return guideline_in(doc.document_element());
-}
-
 std::optional<std::string> guideline_in(pugi::xml_node root) {
   pugi::xml_node id = child(
       child(child(root, "ExchangedDocumentContext"), "GuidelineSpecifiedDocumentContextParameter"),

@@ -36,12 +36,9 @@ bool is_extension(FacturXProfile profile);
 std::string_view lacks_fr(FacturXProfile profile);
 std::string_view lacks_en(FacturXProfile profile);
 
-// The BT-24 text of a CII, read without the readers (it is needed before
-// them, to know whether to read the XML as an EN 16931 invoice); nullopt when
-// the XML does not parse or has none.
-std::optional<std::string> guideline_of(std::string_view cii);
-
-// The same, from the root element of a loaded CII.
+// The BT-24 text of a loaded CII, read without the readers (it is needed
+// before them, to know whether to read the XML as an EN 16931 invoice);
+// nullopt when it has none.
 std::optional<std::string> guideline_in(pugi::xml_node root);
 
 }  // namespace cprokit::pdf
