@@ -18,8 +18,9 @@
 // - CO-05 wants a header reference with an id and a date, or one on every
 //   line but the GROUP ones; UBL reads credit notes only, and tells a
 //   line's kind by the reference carrying the credit note's own number;
-// - CO-09 compares amounts as XPath number() does: a missing or unreadable
-//   amount is NaN, equal to nothing, so the rule fires;
+// - CO-09 compares amounts as XPath number() does, in doubles: a missing
+//   amount, or one whose text is no number, is NaN, equal to nothing, so the
+//   rule fires; "1e2" is no decimal (XML-07) but number() reads it as 100;
 // - UBL CO-09's due date is cbc:DueDate or else a payment means'
 //   cbc:PaymentDueDate, on invoices too; CO-07 reads cbc:DueDate alone;
 // - UBL CO-14 joins every note and reads what follows its first "#TXD#"
@@ -38,6 +39,7 @@
 #include "rules/fr/family.hpp"
 #include "rules/fr/fr_rules.hpp"
 #include "rules/fr/line_groups.hpp"
+#include "rules/fr/values.hpp"
 
 namespace cprokit::fr {
 namespace {
@@ -137,7 +139,9 @@ bool cii_lines_refer(const Invoice& inv) {
 // UBL: the lines that are not a group's head (none of their references
 // carries the credit note's number, or the one that does has status DETAIL)
 // each have a reference to another invoice with an id and a date. Without
-// cbc:ID, no reference carries the number, nor differs from it.
+// cbc:ID, no reference carries the number, nor differs from it. The
+// reference counts cac:CreditNoteLine only: a misnamed cac:InvoiceLine is no
+// line here.
 bool ubl_lines_refer(const Invoice& inv) {
   const std::optional<Text>& number = inv.number;
   const auto is_own = [&](const LineInvoiceReference& ref) {
@@ -147,6 +151,7 @@ bool ubl_lines_refer(const Invoice& inv) {
     return number && ref.id && ref.id->value != number->value;
   };
   return std::ranges::all_of(inv.lines, [&](const InvoiceLine& line) {
+    if (line.misnamed) return true;
     const auto& refs = line.invoice_references;
     const bool counted = std::ranges::none_of(refs, is_own) ||
                          std::ranges::any_of(refs, [&](const LineInvoiceReference& ref) {
@@ -223,17 +228,27 @@ void check_co_08(const Invoice& inv, const Context& /*ctx*/, Reporter& report) {
                            inv.business_process->value, inv.type_code->value)});
 }
 
-// XPath number() of an amount: absent or unreadable, NaN.
-std::optional<Decimal> number_of(const std::optional<Totals>& totals,
-                                 std::optional<Amount> Totals::*field) {
-  if (!totals || !((*totals).*field)) return std::nullopt;
-  return ((*totals).*field)->value;
+// A total and its text when it is no decimal (see UnreadableAmount).
+struct Total {
+  std::optional<Amount> Totals::*amount;
+  std::optional<UnreadableAmount> Totals::*unreadable;
+};
+constexpr Total kTaxInclusive{&Totals::tax_inclusive, &Totals::tax_inclusive_unreadable};
+constexpr Total kPrepaid{&Totals::prepaid, &Totals::prepaid_unreadable};
+constexpr Total kPayable{&Totals::payable, &Totals::payable_unreadable};
+
+// XPath number() of a total: absent, or a text that is no number, NaN;
+// "1e2" is 100.
+double number_of(const std::optional<Totals>& totals, Total total) {
+  if (!totals) return xpath_number(std::nullopt, std::nullopt);
+  return xpath_number((*totals).*total.amount, (*totals).*total.unreadable);
 }
 
-std::string amount_shown(const std::optional<Totals>& totals,
-                         std::optional<Amount> Totals::*field) {
-  if (!totals || !((*totals).*field)) return "(absent)";
-  return ((*totals).*field)->text;
+std::string amount_shown(const std::optional<Totals>& totals, Total total) {
+  if (!totals) return "(absent)";
+  if (const auto& amount = (*totals).*total.amount) return amount->text;
+  if (const auto& unreadable = (*totals).*total.unreadable) return unreadable->text;
+  return "(absent)";
 }
 
 // BR-FR-CO-09: an invoice already paid (B2, S2, M2) has its paid amount
@@ -241,11 +256,10 @@ std::string amount_shown(const std::optional<Totals>& totals,
 // it was paid as its due date (BT-9).
 void check_co_09_paid(const Invoice& inv, const Context& /*ctx*/, Reporter& report) {
   if (!is_paid_mode(inv)) return;
-  const auto paid = number_of(inv.totals, &Totals::prepaid);
-  const auto total = number_of(inv.totals, &Totals::tax_inclusive);
-  if (paid && total && *paid == *total) return;
-  const std::string paid_text = amount_shown(inv.totals, &Totals::prepaid);
-  const std::string total_text = amount_shown(inv.totals, &Totals::tax_inclusive);
+  // Compared as doubles, as XPath does; NaN equals nothing.
+  if (number_of(inv.totals, kPrepaid) == number_of(inv.totals, kTaxInclusive)) return;
+  const std::string paid_text = amount_shown(inv.totals, kPrepaid);
+  const std::string total_text = amount_shown(inv.totals, kTaxInclusive);
   report.fire(inv.totals ? inv.totals->source.location() : Location{},
               {fmt::format("Une facture déjà payée (cadre BT-23 « {} ») a un montant payé "
                            "(BT-113) « {} » égal à son total TTC (BT-112) « {} » : donnez comme "
@@ -259,9 +273,8 @@ void check_co_09_paid(const Invoice& inv, const Context& /*ctx*/, Reporter& repo
 
 void check_co_09_due(const Invoice& inv, const Context& /*ctx*/, Reporter& report) {
   if (!is_paid_mode(inv)) return;
-  const auto due = number_of(inv.totals, &Totals::payable);
-  if (due && due->is_zero()) return;
-  const std::string due_text = amount_shown(inv.totals, &Totals::payable);
+  if (number_of(inv.totals, kPayable) == 0) return;
+  const std::string due_text = amount_shown(inv.totals, kPayable);
   report.fire(inv.totals ? inv.totals->source.location() : Location{},
               {fmt::format("Une facture déjà payée (cadre BT-23 « {} ») n'a rien à payer : son "
                            "montant à payer (BT-115) « {} » est 0.",

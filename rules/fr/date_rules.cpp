@@ -73,11 +73,13 @@ Dates period_dates(const Invoice& inv) {
     add(out, kEnd ? p.end : p.start);
   return out;
 }
+// UBL reads the lines of the right name only (cac:InvoiceLine in an
+// Invoice, cac:CreditNoteLine in a CreditNote).
 template <bool kEnd>
 Dates line_period_dates(const Invoice& inv) {
   Dates out;
   for (const InvoiceLine& l : inv.lines)
-    if (l.period) add(out, kEnd ? l.period->end : l.period->start);
+    if (l.period && !l.misnamed) add(out, kEnd ? l.period->end : l.period->start);
   return out;
 }
 

@@ -10,7 +10,9 @@
 //          list refuses too: they fire together. Unlike BR-FR-16, UBL tests
 //          a credit note's line rates too (cac:Item/cac:ClassifiedTaxCategory).
 // A value whose text is no decimal at all is not in the model (XML-07
-// reports it): these rules judge only the readable ones.
+// reports it): these rules judge only the readable ones, but for the VAT
+// rates and the amounts the model keeps as written for XPath number()
+// (BT-112, BT-113, BT-115, BT-131: "1e2" is no amount's form).
 // BR-FR-DEC-01_BT-111 is not checked: the reference gives BT-110 the same
 // context at a higher priority, so its test never runs.
 #include <cstddef>
@@ -159,6 +161,17 @@ Values total(const Invoice& inv) {
   if (inv.totals) add(out, (*inv.totals).*kField);
   return out;
 }
+// A total, or its text when it is no decimal.
+template <std::optional<Amount> Totals::*kField,
+          std::optional<UnreadableAmount> Totals::*kUnreadable>
+Values total_as_written(const Invoice& inv) {
+  Values out;
+  if (inv.totals) {
+    add(out, (*inv.totals).*kField);
+    add(out, (*inv.totals).*kUnreadable);
+  }
+  return out;
+}
 Values vat_totals(const Invoice& inv) {
   Values out;
   for (const Amount& a : inv.vat_totals)
@@ -172,19 +185,33 @@ Values breakdown(const Invoice& inv) {
     add(out, b.*kField);
   return out;
 }
+// DEC-01..03 read UBL lines of the right name only (cac:InvoiceLine in an
+// Invoice, cac:CreditNoteLine in a CreditNote); DEC-04 reads either.
 template <class V, std::optional<V> InvoiceLine::*kField>
 Values line(const Invoice& inv) {
   Values out;
   for (const InvoiceLine& l : inv.lines)
-    add(out, l.*kField);
+    if (!l.misnamed) add(out, l.*kField);
+  return out;
+}
+// BT-131, or its text when it is no decimal.
+Values line_net_amounts(const Invoice& inv) {
+  Values out;
+  for (const InvoiceLine& l : inv.lines) {
+    if (l.misnamed) continue;
+    add(out, l.net_amount);
+    add(out, l.net_amount_unreadable);
+  }
   return out;
 }
 template <std::optional<Amount> AllowanceCharge::*kField>
 Values line_charges(const Invoice& inv) {
   Values out;
-  for (const InvoiceLine& l : inv.lines)
+  for (const InvoiceLine& l : inv.lines) {
+    if (l.misnamed) continue;
     for (const AllowanceCharge& ac : l.allowances_charges)
       add(out, ac.*kField);
+  }
   return out;
 }
 
@@ -199,16 +226,18 @@ constexpr Spec kBt107{"BR-FR-DEC-01_BT-107", "BT-107", Kind::Amount,
 constexpr Spec kBt108{"BR-FR-DEC-01_BT-108", "BT-108", Kind::Amount, total<&Totals::charge_total>};
 constexpr Spec kBt109{"BR-FR-DEC-01_BT-109", "BT-109", Kind::Amount, total<&Totals::tax_exclusive>};
 constexpr Spec kBt110{"BR-FR-DEC-01_BT-110", "BT-110, BT-111", Kind::Amount, vat_totals};
-constexpr Spec kBt112{"BR-FR-DEC-01_BT-112", "BT-112", Kind::Amount, total<&Totals::tax_inclusive>};
-constexpr Spec kBt113{"BR-FR-DEC-01_BT-113", "BT-113", Kind::Amount, total<&Totals::prepaid>};
+constexpr Spec kBt112{"BR-FR-DEC-01_BT-112", "BT-112", Kind::Amount,
+                      total_as_written<&Totals::tax_inclusive, &Totals::tax_inclusive_unreadable>};
+constexpr Spec kBt113{"BR-FR-DEC-01_BT-113", "BT-113", Kind::Amount,
+                      total_as_written<&Totals::prepaid, &Totals::prepaid_unreadable>};
 constexpr Spec kBt114{"BR-FR-DEC-01_BT-114", "BT-114", Kind::Amount, total<&Totals::rounding>};
-constexpr Spec kBt115{"BR-FR-DEC-01_BT-115", "BT-115", Kind::Amount, total<&Totals::payable>};
+constexpr Spec kBt115{"BR-FR-DEC-01_BT-115", "BT-115", Kind::Amount,
+                      total_as_written<&Totals::payable, &Totals::payable_unreadable>};
 constexpr Spec kBt116{"BR-FR-DEC-01_BT-116", "BT-116", Kind::Amount,
                       breakdown<Amount, &VatBreakdown::taxable_amount>};
 constexpr Spec kBt117{"BR-FR-DEC-01_BT-117", "BT-117", Kind::Amount,
                       breakdown<Amount, &VatBreakdown::tax_amount>};
-constexpr Spec kBt131{"BR-FR-DEC-01_BT-131", "BT-131", Kind::Amount,
-                      line<Amount, &InvoiceLine::net_amount>};
+constexpr Spec kBt131{"BR-FR-DEC-01_BT-131", "BT-131", Kind::Amount, line_net_amounts};
 constexpr Spec kLineCharge{"BR-FR-DEC-01_BT-136_BT-141", "BT-136, BT-141", Kind::Amount,
                            line_charges<&AllowanceCharge::amount>};
 constexpr Spec kLineChargeBase{"BR-FR-DEC-01_BT-137_BT-142", "BT-137, BT-142", Kind::Amount,

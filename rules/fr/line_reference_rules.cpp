@@ -52,19 +52,29 @@ void add(Values& out, const std::optional<Identifier>& v) {
   if (v) out.push_back({v->value, &v->source});
 }
 
+// The lines these rules read: UBL names the right element only
+// (cac:InvoiceLine in an Invoice, cac:CreditNoteLine in a CreditNote).
+template <class F>
+void for_each_named_line(const Invoice& inv, F&& f) {
+  for (const InvoiceLine& line : inv.lines)
+    if (!line.misnamed) f(line);
+}
+
 // Each line's preceding-invoice references.
 template <class F>
 void for_each_reference(const Invoice& inv, F&& f) {
-  for (const InvoiceLine& line : inv.lines)
+  for_each_named_line(inv, [&](const InvoiceLine& line) {
     for (const LineInvoiceReference& ref : line.invoice_references)
       f(ref);
+  });
 }
 // Each UBL line's cac:DocumentReference.
 template <class F>
 void for_each_document(const Invoice& inv, F&& f) {
-  for (const InvoiceLine& line : inv.lines)
+  for_each_named_line(inv, [&](const InvoiceLine& line) {
     for (const LineDocumentReference& doc : line.document_references)
       f(doc);
+  });
 }
 
 // CII: the preceding invoice's number (IssuerAssignedID).
@@ -106,9 +116,10 @@ Values line_reference_types(const Invoice& inv) {
 }
 Values line_delivery_dates(const Invoice& inv) {
   Values out;
-  for (const InvoiceLine& line : inv.lines)
+  for_each_named_line(inv, [&](const InvoiceLine& line) {
     for (const Text& date : line.actual_delivery_dates)
       out.push_back({date.value, &date.source});
+  });
   return out;
 }
 

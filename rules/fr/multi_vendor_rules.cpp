@@ -25,16 +25,19 @@
 //   UBL tests the head, and a head without one fails.
 // - CII BR-FR-MV-01 tests a ram:LineStatusReasonCode that is there (blank
 //   fails, absent passes); UBL asks each line for its own reference.
-// - Amounts are compared as XPath does, in doubles; an amount that is not a
-//   number is not in the model (XML-07 says so) and counts as absent.
+// - Amounts are compared as XPath does, in doubles, each read with
+//   number(): an amount that is no decimal (XML-07 says so) is read from
+//   its text as written, "1e2" as 100 and "abc" as NaN.
 // - BR-FR-MV-12 looks for an AFL number equal to one before it: in UBL any
 //   line's cac:DocumentReference of type 130 and scheme AFL; in CII any
 //   ram:IssuerAssignedID before it (read here: the lines' referenced
 //   documents, preceding-invoice references and AFL/AVV identifiers).
 #include <algorithm>
 #include <cmath>
+#include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include <fmt/core.h>
@@ -91,9 +94,15 @@ struct Head {
   SourceRef where;
 };
 
-std::vector<Head> heads(const Invoice& inv) {
+// Which UBL lines a rule reads: most of the reference's XPaths name the
+// right element (ubl:Invoice/cac:InvoiceLine | cn:CreditNote/cac:CreditNoteLine),
+// a few either (cac:InvoiceLine | cac:CreditNoteLine), misnamed lines too.
+enum class Names { Right, Either };
+
+std::vector<Head> heads(const Invoice& inv, Names names = Names::Right) {
   std::vector<Head> out;
   for (const InvoiceLine& line : inv.lines) {
+    if (line.misnamed && names == Names::Right) continue;
     if (inv.syntax == kUbl) {
       for (const LineInvoiceReference& ref : line.invoice_references) {
         if (is_group_reference_ubl(inv, ref)) out.push_back({&line, ref.source});
@@ -183,22 +192,34 @@ std::string seller_legal_id(const InvoiceLine& line) {
   return normalize_space(line.item_seller->legal_id->value);
 }
 
-// XPath number() of an amount: NaN when absent.
-double number_of(const Amount* amount) {
-  return amount ? amount->value.to_double() : std::nan("");
-}
-double number_of(const std::optional<Amount>& amount) {
-  return number_of(amount ? &*amount : nullptr);
+// An amount element as the reference reads it: its text as written (null
+// when absent) and its XPath number() (NaN when absent or no number; "1e2",
+// no decimal to the model, is 100).
+struct Read {
+  const std::string* text = nullptr;
+  double number = std::nan("");
+
+  // normalize-space(.) != ''
+  bool given() const { return text != nullptr && !normalize_space(*text).empty(); }
+  std::string shown(const char* absent) const { return text ? *text : absent; }
+};
+Read read(const std::optional<Amount>& amount, const std::optional<UnreadableAmount>& unreadable) {
+  if (amount) return {&amount->text, amount->value.to_double()};
+  if (unreadable) return {&unreadable->text, xpath_number(unreadable->text)};
+  return {};
 }
 
 // A line's VAT amount in `currency` (EXT-FR-FE-181 in BT-5, -182 in BT-6):
-// the first; null when none or no currency.
-const Amount* line_vat_in(const InvoiceLine& line, const std::optional<Text>& currency) {
-  if (!currency) return nullptr;
+// the first; none when none or no currency.
+Read line_vat_in(const InvoiceLine& line, const std::optional<Text>& currency) {
+  if (!currency) return {};
   for (const Amount& amount : line.vat_totals) {
-    if (amount.currency == currency->value) return &amount;
+    if (amount.currency == currency->value) return {&amount.text, amount.value.to_double()};
   }
-  return nullptr;
+  for (const UnreadableAmount& amount : line.vat_totals_unreadable) {
+    if (amount.currency == currency->value) return {&amount.text, xpath_number(amount.text)};
+  }
+  return {};
 }
 
 // The line that a UBL head's context names, for messages.
@@ -241,7 +262,7 @@ void check_mv_01(const Invoice& inv, const Context& /*ctx*/, Reporter& report) {
 }
 
 void check_mv_02(const Invoice& inv, const Context& /*ctx*/, Reporter& report) {
-  if (!multi_vendor(inv) || !heads(inv).empty()) return;
+  if (!multi_vendor(inv) || !heads(inv, Names::Either).empty()) return;
   report.fire(Location{},
               {fmt::format("Une facture multi-vendeurs (cadre {}) a au moins une ligne GROUP "
                            "sans ligne parente (EXT-FR-FE-163, -162), une par sous-facture : "
@@ -304,7 +325,7 @@ void check_mv_03_181(const Invoice& inv, const Context& /*ctx*/, Reporter& repor
   check_heads(
       inv, report,
       [](const Invoice& i, const InvoiceLine& line) {
-        return line_vat_in(line, i.currency) != nullptr;
+        return line_vat_in(line, i.currency).given();
       },
       "son montant de TVA dans la devise de la facture (EXT-FR-FE-181, currencyID = BT-5)",
       "its VAT amount in the invoice currency (EXT-FR-FE-181, currencyID = BT-5)");
@@ -317,7 +338,7 @@ void check_mv_03_182(const Invoice& inv, const Context& /*ctx*/, Reporter& repor
   check_heads(
       inv, report,
       [](const Invoice& i, const InvoiceLine& line) {
-        return !i.vat_currency->value.empty() && line_vat_in(line, i.vat_currency) != nullptr;
+        return !i.vat_currency->value.empty() && line_vat_in(line, i.vat_currency).given();
       },
       "son montant de TVA dans la devise de comptabilisation (EXT-FR-FE-182, currencyID = BT-6)",
       "its VAT amount in the VAT accounting currency (EXT-FR-FE-182, currencyID = BT-6)");
@@ -370,7 +391,8 @@ void check_mv_03_object(const Invoice& inv, const Context& /*ctx*/, Reporter& re
 // ---- BR-FR-MV-05, -09, -10: a head's amounts against its lines.
 
 // BR-FR-MV-05: a head's net amount (BT-131) is the sum of its lines' that
-// are not INFORMATION, give or take 0.01 a line.
+// are not INFORMATION, give or take 0.01 a line. UBL: a head of the right
+// name, its lines of either.
 void check_mv_05(const Invoice& inv, const Context& /*ctx*/, Reporter& report) {
   if (!special_contract(inv)) return;
   for (const Head& head : heads(inv)) {
@@ -393,24 +415,21 @@ void check_mv_05(const Invoice& inv, const Context& /*ctx*/, Reporter& report) {
           }
         }
       }
-      if (counted && line.net_amount) {
-        sum += line.net_amount->value.to_double();
+      const Read net = read(line.net_amount, line.net_amount_unreadable);
+      if (counted && net.text) {
+        sum += net.number;
         ++count;
       }
     }
-    const double amount = number_of(head.line->net_amount);
-    if (std::abs(amount - sum) <= 0.01 * count) continue;
-    report.fire(
-        head.where,
-        {fmt::format("La ligne GROUP {} a pour montant net (BT-131) {} mais ses {} "
-                     "ligne(s) (hors INFORMATION) font {:.2f} : donnez leur somme.",
-                     line_name(*head.line),
-                     head.line->net_amount ? head.line->net_amount->text : "(absent)", count, sum),
-         fmt::format("GROUP line {} has the net amount (BT-131) {} but its {} line(s) "
-                     "(INFORMATION ones aside) make {:.2f}: give their sum.",
-                     line_name(*head.line),
-                     head.line->net_amount ? head.line->net_amount->text : "(missing)", count,
-                     sum)});
+    const Read amount = read(head.line->net_amount, head.line->net_amount_unreadable);
+    if (std::abs(amount.number - sum) <= 0.01 * count) continue;
+    report.fire(head.where,
+                {fmt::format("La ligne GROUP {} a pour montant net (BT-131) {} mais ses {} "
+                             "ligne(s) (hors INFORMATION) font {:.2f} : donnez leur somme.",
+                             line_name(*head.line), amount.shown("(absent)"), count, sum),
+                 fmt::format("GROUP line {} has the net amount (BT-131) {} but its {} line(s) "
+                             "(INFORMATION ones aside) make {:.2f}: give their sum.",
+                             line_name(*head.line), amount.shown("(missing)"), count, sum)});
   }
 }
 
@@ -427,27 +446,29 @@ void check_mv_09(const Invoice& inv, const Context& /*ctx*/, Reporter& report) {
         sum += vb.tax_amount->value.to_double();
       }
     }
-    const Amount* vat = line_vat_in(*head.line, inv.currency);
-    if (std::abs(number_of(vat) - sum) <= 0.01) continue;
+    const Read vat = line_vat_in(*head.line, inv.currency);
+    if (std::abs(vat.number - sum) <= 0.01) continue;
     report.fire(head.where,
                 {fmt::format("La ligne GROUP {} a pour TVA (EXT-FR-FE-181) {} mais les "
                              "récapitulatifs de TVA de sa sous-facture (motif commençant par "
                              "« {} ») font {:.2f} : accordez-les.",
-                             line_name(*head.line), vat ? vat->text : "(absente)", marker, sum),
+                             line_name(*head.line), vat.shown("(absente)"), marker, sum),
                  fmt::format("GROUP line {} has the VAT (EXT-FR-FE-181) {} but its "
                              "sub-invoice's VAT breakdowns (reason starting \"{}\") make "
                              "{:.2f}: make them agree.",
-                             line_name(*head.line), vat ? vat->text : "(missing)", marker, sum)});
+                             line_name(*head.line), vat.shown("(missing)"), marker, sum)});
   }
 }
 
 // BR-FR-MV-10: a head's amount with VAT (EXT-FR-FE-184), when given, is its
-// net amount plus its VAT, give or take 0.01 a DETAIL line.
+// net amount plus its VAT, give or take 0.01 a DETAIL line. UBL: a head of
+// the right name, its DETAIL lines of either.
 void check_mv_10(const Invoice& inv, const Context& /*ctx*/, Reporter& report) {
   if (!special_contract(inv)) return;
   for (const Head& head : heads(inv)) {
     const InvoiceLine& group = *head.line;
-    if (!group.amount_with_vat) continue;
+    const Read with_vat = read(group.amount_with_vat, group.amount_with_vat_unreadable);
+    if (!with_vat.text) continue;
     const std::string_view group_id = group.id ? std::string_view(group.id->value) : "";
     int details = 0;
     for (const InvoiceLine& line : inv.lines) {
@@ -467,26 +488,30 @@ void check_mv_10(const Invoice& inv, const Context& /*ctx*/, Reporter& report) {
         }
       }
     }
-    const double gap = number_of(group.amount_with_vat) - number_of(group.net_amount) -
-                       number_of(line_vat_in(group, inv.currency));
-    if (std::abs(gap) <= 0.01 * details) continue;
+    const double gap = with_vat.number -
+                       read(group.net_amount, group.net_amount_unreadable).number -
+                       line_vat_in(group, inv.currency).number;
+    if (with_vat.given() && std::abs(gap) <= 0.01 * details) continue;
     report.fire(head.where,
                 {fmt::format("La ligne GROUP {} a pour montant TTC (EXT-FR-FE-184) {}, qui "
                              "n'est pas son montant net (BT-131) plus sa TVA (EXT-FR-FE-181) : "
                              "corrigez l'un d'eux.",
-                             line_name(group), group.amount_with_vat->text),
+                             line_name(group), *with_vat.text),
                  fmt::format("GROUP line {} has the amount with VAT (EXT-FR-FE-184) {}, which "
                              "is not its net amount (BT-131) plus its VAT (EXT-FR-FE-181): "
                              "correct one of them.",
-                             line_name(group), group.amount_with_vat->text)});
+                             line_name(group), *with_vat.text)});
   }
 }
 
 // ---- BR-FR-MV-06, -07, -08: each line against its sub-invoice.
 
+// The parent line is looked for among the lines of either name; the line
+// tested is one of the right name.
 void check_mv_06(const Invoice& inv, const Context& /*ctx*/, Reporter& report) {
   if (!special_contract(inv)) return;
   for (const InvoiceLine& line : inv.lines) {
+    if (line.misnamed) continue;
     const std::string legal_id = seller_legal_id(line);
     const auto parents = parents_of(inv, line);
     const InvoiceLine* parent = parent_with(inv, parents, [](const InvoiceLine& other) {
@@ -509,6 +534,7 @@ void check_mv_06(const Invoice& inv, const Context& /*ctx*/, Reporter& report) {
 void check_mv_07(const Invoice& inv, const Context& /*ctx*/, Reporter& report) {
   if (!special_contract(inv)) return;
   for (const InvoiceLine& line : inv.lines) {
+    if (line.misnamed) continue;
     const std::string number = sub_invoice_number(inv, line);
     const auto parents = parents_of(inv, line);
     const InvoiceLine* parent = parent_with(inv, parents, [&](const InvoiceLine& other) {
@@ -532,6 +558,7 @@ void check_mv_07(const Invoice& inv, const Context& /*ctx*/, Reporter& report) {
 void check_mv_08(const Invoice& inv, const Context& /*ctx*/, Reporter& report) {
   if (!special_contract(inv)) return;
   for (const InvoiceLine& line : inv.lines) {
+    if (line.misnamed) continue;
     bool detail = false;
     if (inv.syntax == kCii) {
       detail = is_status(inv, line.status_reason_code, "DETAIL");
@@ -604,8 +631,17 @@ void check_mv_11(const Invoice& inv, const Context& /*ctx*/, Reporter& report) {
 }
 
 // BR-FR-MV-12: no head's sub-invoice number repeats one given before it.
+// UBL reads heads of either name, and "before" is in document order: the
+// model keeps misnamed lines after the others, so they are put back in place.
 void check_mv_12(const Invoice& inv, const Context& /*ctx*/, Reporter& report) {
   if (!special_contract(inv)) return;
+  std::vector<const InvoiceLine*> lines;
+  for (const InvoiceLine& line : inv.lines)
+    lines.push_back(&line);
+  std::ranges::stable_sort(lines, [](const InvoiceLine* a, const InvoiceLine* b) {
+    return std::pair(a->source.line, a->source.column) <
+           std::pair(b->source.line, b->source.column);
+  });
   // A value the reference compares with, and whether it is itself tested
   // (an AFL identifier of a head).
   struct Seen {
@@ -613,7 +649,8 @@ void check_mv_12(const Invoice& inv, const Context& /*ctx*/, Reporter& report) {
     bool afl;
   };
   std::vector<std::string_view> before;
-  for (const InvoiceLine& line : inv.lines) {
+  for (const InvoiceLine* in_order : lines) {
+    const InvoiceLine& line = *in_order;
     std::vector<Seen> seen;
     if (inv.syntax == kCii) {
       // Every ram:IssuerAssignedID of the line, in document order.
@@ -681,7 +718,7 @@ template <bool kDate>
 void check_mv_14(const Invoice& inv, const Context& /*ctx*/, Reporter& report) {
   if (!multi_vendor(inv) || !inv.type_code || !is_corrective_or_credit_type(inv.type_code->value))
     return;
-  for (const Head& head : heads(inv)) {
+  for (const Head& head : heads(inv, Names::Either)) {
     bool found = false;
     for (const LineInvoiceReference& ref : head.line->invoice_references) {
       if (inv.syntax == kUbl && !(ref.id && inv.number && !is_invoice_number(inv, *ref.id)))

@@ -113,8 +113,9 @@ void for_each_party(const Invoice& inv, Role role, F&& f) {
       each(inv.deliver_to);
       return;
     case Role::LineDeliverTo:
+      // UBL reads the lines of the right name only.
       for (const InvoiceLine& line : inv.lines)
-        each(line.deliver_to);
+        if (!line.misnamed) each(line.deliver_to);
       return;
   }
 }

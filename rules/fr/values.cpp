@@ -2,6 +2,10 @@
 
 #include <algorithm>
 #include <array>
+#include <charconv>
+#include <cstddef>
+#include <limits>
+#include <system_error>
 
 namespace cprokit::fr {
 namespace {
@@ -185,6 +189,53 @@ bool is_attachment_code(std::string_view code) {
                                                               "FACTURE_PAIEMENT_DIRECT",
                                                               "RECAPITULATIF_COTRAITANCE"};
   return std::ranges::find(kCodes, code) != kCodes.end();
+}
+
+double xpath_number(std::string_view text) {
+  constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
+  constexpr std::string_view kSpace = " \t\r\n";
+  const auto first = text.find_first_not_of(kSpace);
+  if (first == std::string_view::npos) return kNaN;
+  text = text.substr(first, text.find_last_not_of(kSpace) - first + 1);
+  if (text == "INF") return std::numeric_limits<double>::infinity();
+  if (text == "-INF") return -std::numeric_limits<double>::infinity();
+  if (text == "NaN") return kNaN;
+  // (+|-)? digits with at most one '.', at least one digit, then an optional
+  // exponent (e|E)(+|-)?digits: what from_chars reads besides, such as
+  // "inf" or a hexadecimal form, is no xs:double.
+  std::string_view body = text;
+  if (body.starts_with('+') || body.starts_with('-')) body.remove_prefix(1);
+  const auto exponent = body.find_first_of("eE");
+  const std::string_view mantissa = body.substr(0, exponent);
+  const auto digits = std::ranges::count_if(mantissa, is_digit);
+  const auto dots = std::ranges::count(mantissa, '.');
+  if (digits == 0 || dots > 1 || static_cast<std::size_t>(digits + dots) != mantissa.size())
+    return kNaN;
+  if (exponent != std::string_view::npos) {
+    std::string_view power = body.substr(exponent + 1);
+    if (power.starts_with('+') || power.starts_with('-')) power.remove_prefix(1);
+    if (power.empty() || !std::ranges::all_of(power, is_digit)) return kNaN;
+  }
+  // from_chars takes no '+'; the sign is put back after.
+  const bool negative = text.starts_with('-');
+  double value = kNaN;
+  const auto [end, error] = std::from_chars(body.data(), body.data() + body.size(), value);
+  if (end != body.data() + body.size()) return kNaN;
+  // Too large or too small for a double: XPath gives infinity or zero.
+  if (error == std::errc::result_out_of_range) {
+    const bool large = exponent == std::string_view::npos || body[exponent + 1] != '-';
+    value = large ? std::numeric_limits<double>::infinity() : 0.0;
+  } else if (error != std::errc()) {
+    return kNaN;
+  }
+  return negative ? -value : value;
+}
+
+double xpath_number(const std::optional<Amount>& amount,
+                    const std::optional<UnreadableAmount>& unreadable) {
+  if (amount) return amount->value.to_double();
+  if (unreadable) return xpath_number(unreadable->text);
+  return std::numeric_limits<double>::quiet_NaN();
 }
 
 }  // namespace cprokit::fr

@@ -5,10 +5,12 @@
 #pragma once
 
 #include <cstddef>
+#include <optional>
 #include <string>
 #include <string_view>
 
 #include "rules/model/text.hpp"
+#include "rules/model/values.hpp"
 
 namespace cprokit::fr {
 
@@ -115,5 +117,14 @@ bool is_corrective_or_credit_type(std::string_view code);
 // BORDEREAU_SUIVI_VALIDATION, ETAT_ACOMPTE, FACTURE_PAIEMENT_DIRECT,
 // RECAPITULATIF_COTRAITANCE.
 bool is_attachment_code(std::string_view code);
+
+// XPath number() of a text: an xs:double as XML Schema writes one ("100",
+// "-1.5", "1e2", ".5E-1", "INF", "-INF", "NaN"), with white space around it;
+// NaN for anything else ("", "1,5", "1e").
+double xpath_number(std::string_view text);
+// XPath number() of an amount element: its value when it is a decimal,
+// else what number() makes of its text ("1e2" is 100); NaN when absent.
+double xpath_number(const std::optional<Amount>& amount,
+                    const std::optional<UnreadableAmount>& unreadable);
 
 }  // namespace cprokit::fr

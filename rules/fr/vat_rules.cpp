@@ -8,7 +8,8 @@
 // between syntaxes, so do the rules:
 // - CII fires BT-118 on a VAT breakdown without a category code; UBL does not.
 // - UBL names its line L/M assert BR-FR-08_BT-151-2 (sic), and tests BT-152
-//   on cac:InvoiceLine only, not on a credit note's lines.
+//   on cac:InvoiceLine only, in either document: an Invoice's lines, and a
+//   CreditNote's misnamed cac:InvoiceLine, not its cac:CreditNoteLine.
 // - UBL's BR-FR-16_BT-103 never fires: its template matches the same
 //   cac:AllowanceCharge/cac:TaxCategory as BR-FR-16_BT-96, at a lower
 //   priority, so BR-FR-16_BT-96 tests the charges too.
@@ -38,6 +39,7 @@ struct VatOf {
   const std::optional<Number>* rate;
   const std::optional<Text>* unreadable_rate;
   const SourceRef* group;
+  bool rate_tested;  // false: UBL does not test this BT-152 (not a cac:InvoiceLine)
 };
 
 std::vector<VatOf> vat_of(const Invoice& inv, Level level) {
@@ -45,17 +47,21 @@ std::vector<VatOf> vat_of(const Invoice& inv, Level level) {
   switch (level) {
     case Level::AllowanceCharge:
       for (const AllowanceCharge& ac : inv.allowances_charges)
-        out.push_back({&ac.vat_category, &ac.vat_rate, &ac.vat_rate_unreadable, &ac.source});
+        out.push_back({&ac.vat_category, &ac.vat_rate, &ac.vat_rate_unreadable, &ac.source, true});
       break;
     case Level::Breakdown:
       for (const VatBreakdown& vb : inv.vat_breakdown)
-        out.push_back({&vb.category, &vb.rate, &vb.rate_unreadable, &vb.source});
+        out.push_back({&vb.category, &vb.rate, &vb.rate_unreadable, &vb.source, true});
       break;
     case Level::Line:
-      // UBL reads BT-152 on invoice lines only (BT-151 on both kinds).
-      for (const InvoiceLine& line : inv.lines)
-        out.push_back(
-            {&line.vat_category, &line.vat_rate, &line.vat_rate_unreadable, &line.source});
+      // UBL reads BT-151 on lines of both names, BT-152 on cac:InvoiceLine
+      // only: a line of an Invoice not misnamed, of a CreditNote misnamed.
+      for (const InvoiceLine& line : inv.lines) {
+        const bool invoice_line =
+            inv.syntax != Syntax::Ubl || line.misnamed == (inv.kind == DocumentKind::CreditNote);
+        out.push_back({&line.vat_category, &line.vat_rate, &line.vat_rate_unreadable, &line.source,
+                       invoice_line});
+      }
       break;
   }
   return out;
@@ -143,10 +149,9 @@ void check_not_l_m(const Invoice& inv, const Context& /*ctx*/, Reporter& report)
 
 template <Level kLevel>
 void check_rate(const Invoice& inv, const Context& /*ctx*/, Reporter& report) {
-  if (kLevel == Level::Line && inv.syntax == Syntax::Ubl && inv.kind == DocumentKind::CreditNote)
-    return;
   const Names names = rate_names(kLevel);
   for (const VatOf& vat : vat_of(inv, kLevel)) {
+    if (!vat.rate_tested) continue;
     const auto& rate = *vat.rate;
     const auto& unreadable = *vat.unreadable_rate;
     if (!rate && !unreadable) continue;

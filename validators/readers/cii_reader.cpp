@@ -1,6 +1,7 @@
 // UN/CEFACT CII D16B CrossIndustryInvoice onto the EN 16931 model, after the
 // CII binding of EN 16931 (CEN/TS 16931-3-3). Values are read in the order of
 // the D16B schema, so number findings (XML-07) come in document order.
+#include <optional>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -369,9 +370,9 @@ class CiiReader {
       if (auto amount = r_.amount_of(total)) vat_totals.push_back(*amount);
     }
     out.rounding = r_.amount(t, kRam, "RoundingAmount");
-    out.tax_inclusive = r_.amount(t, kRam, "GrandTotalAmount");
-    out.prepaid = r_.amount(t, kRam, "TotalPrepaidAmount");
-    out.payable = r_.amount(t, kRam, "DuePayableAmount");
+    out.tax_inclusive = r_.amount(t, kRam, "GrandTotalAmount", out.tax_inclusive_unreadable);
+    out.prepaid = r_.amount(t, kRam, "TotalPrepaidAmount", out.prepaid_unreadable);
+    out.payable = r_.amount(t, kRam, "DuePayableAmount", out.payable_unreadable);
     return out;
   }
 
@@ -504,13 +505,19 @@ class CiiReader {
       }
       if (Element sum =
               r_.child(settlement, kRam, "SpecifiedTradeSettlementLineMonetarySummation")) {
-        out.net_amount = r_.amount(sum, kRam, "LineTotalAmount");
+        out.net_amount = r_.amount(sum, kRam, "LineTotalAmount", out.net_amount_unreadable);
         // BR-FR-MV: a GROUP line's VAT amounts and amount with VAT
         // (EXT-FR-FE-181, -182, -184).
         for (const Element& vat : r_.children(sum, kRam, "TaxTotalAmount")) {
-          if (auto amount = r_.amount_of(vat)) out.vat_totals.push_back(*amount);
+          std::optional<UnreadableAmount> unreadable;
+          if (auto amount = r_.amount_of(vat, unreadable)) {
+            out.vat_totals.push_back(*amount);
+          } else if (unreadable) {
+            out.vat_totals_unreadable.push_back(std::move(*unreadable));
+          }
         }
-        out.amount_with_vat = r_.amount(sum, kRam, "GrandTotalAmount");
+        out.amount_with_vat =
+            r_.amount(sum, kRam, "GrandTotalAmount", out.amount_with_vat_unreadable);
       }
     }
     return out;

@@ -228,6 +228,16 @@ std::optional<Amount> Reader::amount_of(const Element& e) const {
   return Amount{*d, e.node.attribute("currencyID").value(), where(e), e.node.text().get()};
 }
 
+std::optional<Amount> Reader::amount_of(const Element& e,
+                                        std::optional<UnreadableAmount>& unreadable) const {
+  auto a = amount_of(e);
+  if (!a) {
+    unreadable =
+        UnreadableAmount{e.node.text().get(), e.node.attribute("currencyID").value(), where(e)};
+  }
+  return a;
+}
+
 std::optional<Number> Reader::number_of(const Element& e) const {
   auto d = decimal_of(e);
   if (!d) return std::nullopt;
@@ -239,6 +249,14 @@ std::optional<Amount> Reader::amount(const Element& parent, xml::NamespaceUri ur
   Element e = child(parent, uri, local);
   if (!e) return std::nullopt;
   return amount_of(e);
+}
+
+std::optional<Amount> Reader::amount(const Element& parent, xml::NamespaceUri uri,
+                                     std::string_view local,
+                                     std::optional<UnreadableAmount>& unreadable) const {
+  Element e = child(parent, uri, local);
+  if (!e) return std::nullopt;
+  return amount_of(e, unreadable);
 }
 
 std::optional<Number> Reader::number(const Element& parent, xml::NamespaceUri uri,

@@ -89,11 +89,17 @@ class Reader {
   // (BR-FR-16, BR-FR-DEC-04) judge "20,0" too.
   std::optional<Number> number(const Element& parent, xml::NamespaceUri uri, std::string_view local,
                                std::optional<Text>& unreadable) const;
+  // An amount likewise: when it is no decimal, `unreadable` gets it as
+  // written (a few reform tests read it with XPath number(): "1e2" is 100).
+  std::optional<Amount> amount(const Element& parent, xml::NamespaceUri uri, std::string_view local,
+                               std::optional<UnreadableAmount>& unreadable) const;
 
   // The same, for an element already found.
   Text text_of(const Element& e, Keep keep = Keep::Trimmed) const;
   Identifier identifier_of(const Element& e, Keep keep = Keep::Trimmed) const;
   std::optional<Amount> amount_of(const Element& e) const;
+  std::optional<Amount> amount_of(const Element& e,
+                                  std::optional<UnreadableAmount>& unreadable) const;
   std::optional<Number> number_of(const Element& e) const;
 
   // A term present and empty, placed at `e`: for an element that wraps a term

@@ -163,6 +163,7 @@ class UblReader {
     // The reform's tests on item attributes and line objects do not read these.
     for (const Element& line : misnamed) {
       inv.lines.push_back(invoice_line(line, credit, nullptr));
+      inv.lines.back().misnamed = true;
     }
     inv.unreadable_numbers = r_.unreadable_numbers();
     inv.padded_texts = r_.take_padded_texts();
@@ -351,12 +352,12 @@ class UblReader {
     out.source = r_.where(t);
     out.line_net_total = r_.amount(t, kCbc, "LineExtensionAmount");
     out.tax_exclusive = r_.amount(t, kCbc, "TaxExclusiveAmount");
-    out.tax_inclusive = r_.amount(t, kCbc, "TaxInclusiveAmount");
+    out.tax_inclusive = r_.amount(t, kCbc, "TaxInclusiveAmount", out.tax_inclusive_unreadable);
     out.allowance_total = r_.amount(t, kCbc, "AllowanceTotalAmount");
     out.charge_total = r_.amount(t, kCbc, "ChargeTotalAmount");
-    out.prepaid = r_.amount(t, kCbc, "PrepaidAmount");
+    out.prepaid = r_.amount(t, kCbc, "PrepaidAmount", out.prepaid_unreadable);
     out.rounding = r_.amount(t, kCbc, "PayableRoundingAmount");
-    out.payable = r_.amount(t, kCbc, "PayableAmount");
+    out.payable = r_.amount(t, kCbc, "PayableAmount", out.payable_unreadable);
     return out;
   }
 
@@ -425,8 +426,9 @@ class UblReader {
         out.unit_code = Text{unit.value(), r_.where(quantity)};
       }
     }
-    out.net_amount = r_.amount(l, kCbc, "LineExtensionAmount");
-    out.amount_with_vat = r_.amount(l, kCbc, "TaxInclusiveLineExtensionAmount");  // BR-FR-MV
+    out.net_amount = r_.amount(l, kCbc, "LineExtensionAmount", out.net_amount_unreadable);
+    out.amount_with_vat = r_.amount(l, kCbc, "TaxInclusiveLineExtensionAmount",  // BR-FR-MV
+                                    out.amount_with_vat_unreadable);
     if (Element p = r_.child(l, kCac, "InvoicePeriod")) out.period = period(p);
     if (Element order_line = r_.child(l, kCac, "OrderLineReference")) {
       out.purchase_order_line = r_.text(order_line, kCbc, "LineID");
@@ -449,7 +451,12 @@ class UblReader {
     }
     // BR-FR-MV: a GROUP line's VAT amounts (EXT-FR-FE-181, -182).
     for (const Element& tax : r_.children(l, kCac, "TaxTotal")) {
-      if (auto amount = r_.amount(tax, kCbc, "TaxAmount")) out.vat_totals.push_back(*amount);
+      std::optional<UnreadableAmount> unreadable;
+      if (auto amount = r_.amount(tax, kCbc, "TaxAmount", unreadable)) {
+        out.vat_totals.push_back(*amount);
+      } else if (unreadable) {
+        out.vat_totals_unreadable.push_back(std::move(*unreadable));
+      }
     }
     if (Element item = r_.child(l, kCac, "Item")) {
       // BR-FR-MV: a GROUP line's seller (EXT-FR-FE-164, -167, -177).
