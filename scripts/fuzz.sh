@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs the libFuzzer targets of tests/fuzz/ under AddressSanitizer and
-# UndefinedBehaviorSanitizer (preset fuzz, clang 14). See usage() or --help.
+# UndefinedBehaviorSanitizer (the build of preset asan, clang 14, which
+# scripts/sanitize.sh also uses). See usage() or --help.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -11,9 +12,10 @@ Usage: scripts/fuzz.sh TARGET SECONDS [LIBFUZZER-OPTION...]
        scripts/fuzz.sh --list | --help
 
 Fuzzes TARGET (or every target, as many at once as there are cores) for
-SECONDS each: builds the preset `fuzz` (clang 14,
+SECONDS each: builds TARGET in the build of preset `asan` (clang 14,
 -fsanitize=fuzzer,address,undefined; the packages come with
-scripts/setup.sh), collects the seed corpus from
+scripts/setup.sh; after scripts/sanitize.sh it is already built, the
+product is not compiled again), collects the seed corpus from
 fixtures/ into build/fuzz/seeds/TARGET, and runs libFuzzer with the target's
 dictionary (tests/fuzz/xml.dict or json.dict) and limits sized for its inputs
 (-max_len, -timeout, -rss_limit_mb), adding what it finds to
@@ -24,9 +26,9 @@ Prints the executions and executions per second of each target. Exits 1 when
 a target crashed, leaked, timed out or ran out of memory; the input that did
 it is in build/fuzz/artifacts/TARGET/ and the log in build/fuzz/logs/.
 
-To replay one input:   build/fuzz/tests/fuzz/TARGET build/fuzz/artifacts/TARGET/crash-...
+To replay one input:   build/asan/tests/fuzz/TARGET build/fuzz/artifacts/TARGET/crash-...
 Once the bug is fixed, keep the (small) input as a regression:
-  tests/fuzz/regressions/TARGET/NAME   (ctest replays them with the g++ build)
+  tests/fuzz/regressions/TARGET/NAME   (ctest replays them, in every build)
 
 Targets:
   fuzz_lint_ubl          a UBL invoice linted (detection, XML, binding walk, rules)
@@ -69,9 +71,12 @@ else
   exit 2
 fi
 
+# The programs come from the sanitizer build (build/asan); what a run keeps
+# (seeds, corpus, artifacts, logs) is in build/fuzz.
 work=build/fuzz
-cmake --preset fuzz >/dev/null
-cmake --build --preset fuzz --target "${chosen[@]}"
+programs=build/asan/tests/fuzz
+cmake --preset asan -DCPROKIT_WERROR=ON >/dev/null
+cmake --build --preset asan --target "${chosen[@]}"
 
 # The seeds of a target, from fixtures/ (and, for the code lists, the small
 # file of tests/fuzz/seeds: there is no code-list fixture).
@@ -137,7 +142,7 @@ fuzz_one() {
   # One input may take up to 10 s (a 30 KB invoice under ASan takes ~0.1 s);
   # 2 GB leaves room for ASan's quarantine on a 24 GB machine shared by two.
   UBSAN_OPTIONS=print_stacktrace=1 ASAN_OPTIONS=detect_leaks=1 \
-    "$work/tests/fuzz/$target" "$corpus" "$seed_dir" \
+    "$programs/$target" "$corpus" "$seed_dir" \
     -max_total_time="$seconds" -max_len="$(max_len "$target")" -timeout=10 \
     -rss_limit_mb=2048 -dict="$(dictionary "$target")" -artifact_prefix="$artifacts/" \
     -print_final_stats=1 "$@" >"$log" 2>&1 || status=$?

@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # The gates slower than the test suite, run by .ci/run after scripts/test.sh:
-# the suite again under the sanitizers (scripts/sanitize.sh), every fuzz
-# target for 30 s under ASan + UBSan (scripts/fuzz.sh), then clang-tidy on
-# every source (scripts/tidy.sh). Each step prints its time.
+# the suite again under the sanitizers (scripts/sanitize.sh, clang), every
+# fuzz target for 30 s under ASan + UBSan (scripts/fuzz.sh, from the build the
+# first step made: the product is compiled once with the sanitizers), then
+# clang-tidy on every source (scripts/tidy.sh). Each step prints its time.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 

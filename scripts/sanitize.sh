@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # The whole test suite under AddressSanitizer + UndefinedBehaviorSanitizer
-# (preset asan: a debug build, leaks detected at exit). A sanitizer report
+# (preset asan: clang 14, a debug build, leaks detected at exit). The same
+# build holds the libFuzzer targets, so scripts/fuzz.sh, run next by
+# scripts/gates.sh, does not compile the product a second time. A sanitizer report
 # ends the process with an exit code of its own (ASan 86, UBSan 87, set by
 # the asan test preset), so a test that expects cprokit to exit 1 cannot pass
 # on a sanitizer abort. Run after scripts/setup.sh; extra arguments go to

@@ -13,7 +13,8 @@ packages=(
   # the sRGB ICC profile of the output intent `cprokit facturx make` adds (read at run time)
   icc-profiles-free
   clang-format clang-tidy
-  # the fuzz targets (scripts/fuzz.sh): clang 14 with libFuzzer, llvm-symbolizer for the stacks
+  # the sanitizer build (scripts/sanitize.sh) and its fuzz targets (scripts/fuzz.sh): clang 14
+  # with its ASan, UBSan and libFuzzer runtimes, llvm-symbolizer for the stacks
   clang-14 libclang-rt-14-dev llvm-14
   # test-time tools for the report formats: the SARIF schema check, the HTML report in a browser
   python3-jsonschema chromium
